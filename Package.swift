@@ -1,0 +1,64 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "Waymark",
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex; Linux has no minimum
+    products: [
+        .executable(name: "waymark", targets: ["waymark"]),
+        .library(name: "Safeguard", targets: ["Safeguard"]),
+        .library(name: "ChatCore", targets: ["ChatCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(
+            url: "https://github.com/apple/swift-configuration", from: "1.4.0",
+            traits: [.defaults, "YAML"]),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    ],
+    targets: [
+        // MARK: - C shims
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"]), .yum(["ncurses-devel"]), .brew(["ncurses"])]
+        ),
+        .target(name: "CWidth"),
+
+        // MARK: - Libraries
+        .target(name: "Safeguard"),
+        .target(name: "ChatCore", dependencies: ["Safeguard"]),
+        .target(name: "OpenAIResponder", dependencies: ["ChatCore"]),
+        .target(
+            name: "CommandResponder",
+            dependencies: ["ChatCore", .product(name: "Subprocess", package: "swift-subprocess")]),
+        .target(name: "TerminalUI", dependencies: ["ChatCore", "CWidth"]),
+        .target(name: "NcursesTerminal", dependencies: ["TerminalUI", "CNcursesw"]),
+        .target(
+            name: "WaymarkConfig",
+            dependencies: ["ChatCore", .product(name: "Configuration", package: "swift-configuration")]),
+        .target(name: "WaymarkTesting", dependencies: ["ChatCore", "TerminalUI"]),
+
+        // MARK: - Executables
+        .executableTarget(
+            name: "waymark",
+            dependencies: [
+                "Safeguard", "ChatCore", "OpenAIResponder", "CommandResponder", "TerminalUI",
+                "NcursesTerminal", "WaymarkConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "waymark-bench",
+            dependencies: ["Safeguard", "ChatCore", "OpenAIResponder", "TerminalUI"]),
+
+        // MARK: - Tests
+        .testTarget(name: "SafeguardTests", dependencies: ["Safeguard", "WaymarkTesting"]),
+        .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "WaymarkTesting"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "WaymarkTesting"]),
+        .testTarget(name: "OpenAIResponderTests", dependencies: ["OpenAIResponder", "WaymarkTesting"]),
+        .testTarget(name: "CommandResponderTests", dependencies: ["CommandResponder", "WaymarkTesting"]),
+        .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkConfig", "WaymarkTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// CommandResponder: filled in by its issue.

@@ -1,0 +1,1 @@
+// NcursesTerminal: filled in by its issue.

@@ -1,0 +1,1 @@
+// OpenAIResponder: filled in by its issue.

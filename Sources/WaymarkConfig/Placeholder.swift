@@ -1,0 +1,1 @@
+// WaymarkConfig: filled in by its issue.

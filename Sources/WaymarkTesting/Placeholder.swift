@@ -1,0 +1,1 @@
+// WaymarkTesting: filled in by its issue.

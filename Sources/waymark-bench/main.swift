@@ -1,0 +1,2 @@
+// Benchmarks: filled in with the safeguard.
+print("waymark-bench")

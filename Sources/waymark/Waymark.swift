@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Waymark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "waymark",
+        abstract: "A terminal peer-support chat with a boundary-setting safeguard.",
+        subcommands: []
+    )
+}
