@@ -1,0 +1,1 @@
+// WaymarkStore: filled in by its issue.
