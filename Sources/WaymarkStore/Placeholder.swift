@@ -1,1 +1,0 @@
-// WaymarkStore: filled in by its issue.
