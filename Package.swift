@@ -58,6 +58,7 @@ let package = Package(
                 "NcursesTerminal", "WaymarkConfig", "WaymarkStore", "WaymarkReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(name: "waymark-store-probe", dependencies: ["WaymarkStore"]),
         .executableTarget(
             name: "waymark-bench",
             dependencies: ["Safeguard", "ChatCore", "OpenAIResponder", "TerminalUI"]),
