@@ -141,3 +141,24 @@ public final class WaymarkStore: Sendable {
         _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 }
+
+extension WaymarkStore {
+    /// Whether SQLite's `PRAGMA integrity_check` finds the database sound (`true` if none exists).
+    public func verifyIntegrity() throws -> Bool {
+        guard let pool = try database(creating: false) else { return true }
+        let results = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        return results == ["ok"]
+    }
+
+    /// The schema migrations applied to the database, oldest first (empty if none exists).
+    public func appliedMigrations() throws -> [String] {
+        guard let pool = try database(creating: false) else { return [] }
+        return try pool.read { db in try StoreSchema.migrator.appliedIdentifiers(db).sorted() }
+    }
+
+    /// Whether history search uses SQLite's FTS5 index (`false`: a LIKE scan).
+    public func usesFullTextSearch() throws -> Bool {
+        guard let pool = try database(creating: false) else { return false }
+        return try pool.read { db in try StoreSchema.hasSearchIndex(db) }
+    }
+}

@@ -1,7 +1,7 @@
 // A test-only helper: writes history in a loop so a test can kill it with SIGKILL mid-write
 // and then check that the database is intact and that every reported batch is there.
 //
-// Usage: waymark-store-probe DIRECTORY [BATCH_SIZE]
+// Usage: waymark-store-probe DIRECTORY [BATCH_SIZE] [LABEL]
 // Prints "committed N" (flushed) after batch N's transaction has committed.
 import ChatCore
 import Foundation
@@ -9,10 +9,11 @@ import WaymarkStore
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-    FileHandle.standardError.write(Data("usage: waymark-store-probe DIRECTORY [BATCH_SIZE]\n".utf8))
+    FileHandle.standardError.write(Data("usage: waymark-store-probe DIRECTORY [BATCH_SIZE] [LABEL]\n".utf8))
     exit(2)
 }
 let batchSize = arguments.count >= 3 ? Int(arguments[2]) ?? 50 : 50
+let label = arguments.count >= 4 ? arguments[3] : "probe"
 let padding = String(repeating: "steady words for padding ", count: 20)
 
 do {
@@ -23,8 +24,8 @@ do {
         batch += 1
         let messages = (0..<batchSize).map { index in
             HistoryMessage(
-                conversation: "probe-\(batch % 7)", role: index.isMultiple(of: 2) ? .user : .assistant,
-                text: "batch \(batch) message \(index) \(padding)", date: Date())
+                conversation: "\(label)-\(batch % 7)", role: index.isMultiple(of: 2) ? .user : .assistant,
+                text: "\(label) batch \(batch) message \(index) \(padding)", date: Date())
         }
         try store.appendHistory(messages)
         // Unbuffered: the line reaches the pipe as soon as the batch has committed.

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func WaymarkStoreTestsBuild() { #expect(Bool(true)) }
