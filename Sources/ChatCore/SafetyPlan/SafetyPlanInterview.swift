@@ -96,7 +96,7 @@ public struct SafetyPlanInterview: Sendable, Equatable {
     private mutating func advance() -> GuidedTurn {
         index += 1
         guard index < sections.count else { return finish() }
-        return GuidedTurn(lines: sectionIntro(sections[index]), question: guide.firstQuestion)
+        return GuidedTurn(lines: [""] + sectionIntro(sections[index]), question: guide.firstQuestion)
     }
 
     private mutating func finish() -> GuidedTurn {
