@@ -33,7 +33,7 @@ extension WaymarkStore {
         }
         state.withLock { $0.cipher = cipher }
         // The plaintext now lives only in zeroed pages and the log; empty the log too.
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
+        _ = try? pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
         try checkpoint(pool)
     }
 

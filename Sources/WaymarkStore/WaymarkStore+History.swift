@@ -199,7 +199,8 @@ extension WaymarkStore {
                 earliest: first.map(Date.init(timeIntervalSince1970:)),
                 latest: last.map(Date.init(timeIntervalSince1970:)))
         }
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
+        // Best effort: secure_delete has already zeroed the rows; VACUUM also drops the free pages.
+        _ = try? pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
         try checkpoint(pool)
         return report
     }

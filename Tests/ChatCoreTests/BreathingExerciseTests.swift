@@ -88,3 +88,22 @@ import Testing
         #expect(steps[2].text.contains("for 4 seconds (round 1 of 2)"))
     }
 }
+
+@Suite struct BreathingLineModeTests {
+    @Test func lineModeShowsEachStepThenWaitsItsSeconds() async throws {
+        let guide = try BreathingGuide.load(from: TestResources.locator)
+        let exercise = BreathingExercise(pattern: try #require(guide.pattern("box")), guide: guide, cycles: 1)
+        let shown = ShownLines()
+        var waited: [Duration] = []
+        try await exercise.playLineMode(show: { shown.append($0) }, sleep: { waited.append($0) })
+        #expect(shown.lines == exercise.lineModeSteps().map(\.text))
+        #expect(waited == [.seconds(4), .seconds(4), .seconds(4), .seconds(4)])
+        #expect(!guide.offer.isEmpty)
+    }
+}
+
+/// A small box for lines shown by a non-escaping closure.
+final class ShownLines {
+    var lines: [String] = []
+    func append(_ line: String) { lines.append(line) }
+}

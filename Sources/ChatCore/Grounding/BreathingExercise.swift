@@ -100,6 +100,18 @@ public struct BreathingExercise: Sendable, Equatable {
         return steps
     }
 
+    /// Play the line-mode steps: `show` each step's text, then `sleep` for its seconds.
+    /// Inject `sleep` (e.g. `{ try await Task.sleep(for: $0) }`); cancelling stops it.
+    public func playLineMode(
+        show: (String) -> Void, sleep: (Duration) async throws -> Void
+    ) async throws {
+        for step in lineModeSteps() {
+            try Task.checkCancellation()
+            show(step.text)
+            if step.seconds > 0 { try await sleep(.seconds(step.seconds)) }
+        }
+    }
+
     // MARK: - Words
 
     private func stepText(_ phase: BreathingPattern.Phase, seconds: Int) -> String {

@@ -6,6 +6,8 @@ public struct BreathingGuide: Sendable, Equatable, Codable {
     public var intro: String
     /// Said after the last breath.
     public var closing: String
+    /// The offer made after a referral or at `distress` ("Would a minute of slow breathing help?").
+    public var offer: String
     /// The counting line: "{label}… {seconds}".
     public var stepTemplate: String
     /// The still, reduced-motion line for a phase: placeholders {instruction}, {label},

@@ -32,6 +32,9 @@ public struct GroundingGuide: Sendable, Equatable, Codable {
     /// Said when the person stops early.
     public var closingEarly: String
 
+    /// The offer made after a referral or at `distress`.
+    public var offer: String
+
     /// Decode a guide from JSON.
     public init(data: Data) throws {
         self = try JSONDecoder().decode(GroundingGuide.self, from: data)

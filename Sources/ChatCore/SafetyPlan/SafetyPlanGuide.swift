@@ -29,6 +29,10 @@ public struct SafetyPlanGuide: Sendable, Equatable, Decodable {
     public var outro: String
     /// Said when the interview ends without changes.
     public var outroUnsaved: String
+    /// The offer made at `crisis` when the person has a plan ("Would it help to look at…").
+    public var offerWithPlan: String
+    /// The gentle offer to make a plan, for when the person has none.
+    public var offerWithoutPlan: String
     /// Shown for a section with no entries.
     public var emptySection: String
     /// Heading above pre-filled service suggestions.
