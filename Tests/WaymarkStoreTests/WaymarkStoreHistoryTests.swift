@@ -1,5 +1,6 @@
 import ChatCore
 import Foundation
+import GRDB
 import Testing
 import WaymarkStore
 
@@ -53,6 +54,27 @@ import WaymarkStore
         #expect(try store.searchHistory("rough cafe").map(\.text) == ["I had a rough day at the café"])
         #expect(try store.searchHistory("nothing-like-this").isEmpty)
         #expect(try store.searchHistory("   ").isEmpty)
+    }
+
+    @Test func searchFallsBackToLikeWithoutTheFullTextIndex() throws {
+        let store = try storeWithHistory()
+        try store.appendHistory(conversation: "a", role: .user, text: "A ROUGH night, 100% tired_out")
+        try store.appendHistory(conversation: "a", role: .user, text: "a calm morning")
+        // What a database made by an SQLite without FTS5 looks like.
+        try DatabaseQueue(path: store.databaseURL.path).write { db in
+            for trigger in ["message_fts_insert", "message_fts_delete", "message_fts_update"] {
+                try db.execute(sql: "DROP TRIGGER \(trigger)")
+            }
+            try db.execute(sql: "DROP TABLE message_fts")
+        }
+        let reopened = try WaymarkStore.open(directory: temporary.store)
+        #expect(try !reopened.usesFullTextSearch())
+        #expect(try reopened.searchHistory("rough NIGHT").count == 1)
+        #expect(try reopened.searchHistory("100%").count == 1)
+        #expect(try reopened.searchHistory("%").count == 1)
+        #expect(try reopened.searchHistory("ti_ed").isEmpty)
+        #expect(try reopened.searchHistory("morning").map(\.text) == ["a calm morning"])
+        #expect(try reopened.forget().messages == 2)
     }
 
     @Test func searchTreatsQuerySyntaxAsPlainText() throws {
