@@ -29,6 +29,10 @@ extension WaymarkStore {
                     sql: "UPDATE message SET text = NULL, sealed = ? WHERE id = ?",
                     arguments: [try cipher.sealMessage(text), row["id"] as Int64])
             }
+            if try StoreSchema.hasSearchIndex(db) {
+                // Every row is sealed now; empty the index so no plaintext words stay in it.
+                try db.execute(sql: "INSERT INTO message_fts(message_fts) VALUES ('delete-all')")
+            }
             try Self.writeSetting(SettingKey.historyEncryption, json, db)
         }
         state.withLock { $0.cipher = cipher }

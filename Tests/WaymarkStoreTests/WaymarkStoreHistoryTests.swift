@@ -94,12 +94,12 @@ import WaymarkStore
         try store.saveSafetyPlan(plan)
         let day = 86_400.0
         let first = Date(timeIntervalSince1970: 1_762_000_000)
-        try store.appendHistory(conversation: "a", role: .user, text: "zebra-marker-one", date: first)
+        try store.appendHistory(conversation: "a", role: .user, text: "zebramarkerone", date: first)
         try store.appendHistory(
-            conversation: "a", role: .assistant, text: "zebra-marker-two", date: first + 10)
+            conversation: "a", role: .assistant, text: "zebramarkertwo", date: first + 10)
         try store.appendHistory(
-            conversation: "b", role: .user, text: "zebra-marker-three", date: first + 3 * day)
-        #expect(TemporaryDirectory.filesContain("zebra-marker-two", in: temporary.store))
+            conversation: "b", role: .user, text: "zebramarkerthree", date: first + 3 * day)
+        #expect(TemporaryDirectory.filesContain("zebramarkertwo", in: temporary.store))
 
         let report = try store.forget()
         #expect(
@@ -107,10 +107,10 @@ import WaymarkStore
         #expect(report.description.hasPrefix("Deleted 2 conversations (3 messages) from "))
         #expect(try store.historyMessages().isEmpty)
         #expect(try store.historyConversations().isEmpty)
-        #expect(try store.searchHistory("zebra").isEmpty)
+        #expect(try store.searchHistory("zebramarkerone").isEmpty)
         #expect(try store.loadSafetyPlan() == plan)
         #expect(try store.settings().historyEnabled)
-        #expect(!TemporaryDirectory.filesContain("zebra-marker", in: temporary.store))
+        #expect(!TemporaryDirectory.filesContain("zebramarker", in: temporary.store))
         #expect(try store.verifyIntegrity())
         #expect(try store.forget().isEmpty)
     }
