@@ -2,7 +2,8 @@
 // and then check that the database is intact and that every reported batch is there.
 //
 // Usage: waymark-store-probe DIRECTORY [BATCH_SIZE] [LABEL]
-// Prints "committed N" (flushed) after batch N's transaction has committed.
+// Prints "writing N" just before batch N's transaction and "committed N" after it commits
+// (both unbuffered), so the test can kill it while a transaction is in progress.
 import ChatCore
 import Foundation
 import WaymarkStore
@@ -27,6 +28,7 @@ do {
                 conversation: "\(label)-\(batch % 7)", role: index.isMultiple(of: 2) ? .user : .assistant,
                 text: "\(label) batch \(batch) message \(index) \(padding)", date: Date())
         }
+        FileHandle.standardOutput.write(Data("writing \(batch)\n".utf8))
         try store.appendHistory(messages)
         // Unbuffered: the line reaches the pipe as soon as the batch has committed.
         FileHandle.standardOutput.write(Data("committed \(batch)\n".utf8))
