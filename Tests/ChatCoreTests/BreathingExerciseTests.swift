@@ -5,7 +5,7 @@ import Testing
     let guide: BreathingGuide
 
     init() throws {
-        guide = try BreathingGuide.load(from: TestResources.locator)
+        guide = try BreathingGuide.load(from: PlanAndGroundingResources.locator)
     }
 
     func exercise(_ id: String, cycles: Int? = nil) throws -> BreathingExercise {
@@ -91,9 +91,9 @@ import Testing
 
 @Suite struct BreathingLineModeTests {
     @Test func lineModeShowsEachStepThenWaitsItsSeconds() async throws {
-        let guide = try BreathingGuide.load(from: TestResources.locator)
+        let guide = try BreathingGuide.load(from: PlanAndGroundingResources.locator)
         let exercise = BreathingExercise(pattern: try #require(guide.pattern("box")), guide: guide, cycles: 1)
-        let shown = ShownLines()
+        let shown = BreathingShownLines()
         var waited: [Duration] = []
         try await exercise.playLineMode(show: { shown.append($0) }, sleep: { waited.append($0) })
         #expect(shown.lines == exercise.lineModeSteps().map(\.text))
@@ -103,7 +103,7 @@ import Testing
 }
 
 /// A small box for lines shown by a non-escaping closure.
-final class ShownLines {
+final class BreathingShownLines {
     var lines: [String] = []
     func append(_ line: String) { lines.append(line) }
 }

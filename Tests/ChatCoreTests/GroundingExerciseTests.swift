@@ -5,7 +5,7 @@ import Testing
     let guide: GroundingGuide
 
     init() throws {
-        guide = try GroundingGuide.load(from: TestResources.locator)
+        guide = try GroundingGuide.load(from: PlanAndGroundingResources.locator)
     }
 
     @Test func theStepsAreFiveFourThreeTwoOne() {

@@ -5,7 +5,7 @@ import Testing
     let guide: SafetyPlanGuide
 
     init() throws {
-        guide = try SafetyPlanGuide.load(from: TestResources.locator)
+        guide = try SafetyPlanGuide.load(from: PlanAndGroundingResources.locator)
     }
 
     @Test func openingIntroducesThePlanAndAsksAboutWarningSigns() {

@@ -5,7 +5,8 @@ import Testing
     let renderer: SafetyPlanRenderer
 
     init() throws {
-        renderer = SafetyPlanRenderer(guide: try SafetyPlanGuide.load(from: TestResources.locator))
+        renderer = SafetyPlanRenderer(
+            guide: try SafetyPlanGuide.load(from: PlanAndGroundingResources.locator))
     }
 
     @Test func markdownHasEverySectionInOrderWithEntriesAsBullets() {

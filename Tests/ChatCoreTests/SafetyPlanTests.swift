@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func guideFileHasAllSevenSectionsInOrderWithPromptsAndExamples() throws {
-        let guide = try SafetyPlanGuide.load(from: TestResources.locator)
+        let guide = try SafetyPlanGuide.load(from: PlanAndGroundingResources.locator)
         #expect(guide.sections.map(\.id) == SafetyPlanSection.allCases)
         for section in guide.sections {
             #expect(!section.title.isEmpty)
@@ -71,14 +71,14 @@ import Testing
 
     @Test func guideTextsContainNoPhoneNumbers() throws {
         // Numbers shown as facts must come from the service directory, never from these texts.
-        let text = try TestResources.locator.text(SafetyPlanGuide.resourcePath)
+        let text = try PlanAndGroundingResources.locator.text(SafetyPlanGuide.resourcePath)
         let digitRuns = text.split(whereSeparator: { !$0.isNumber }).map(String.init).filter { $0.count >= 3 }
         #expect(digitRuns.allSatisfy { $0.hasPrefix("20") && $0.count == 4 }, "found \(digitRuns)")
     }
 }
 
 /// Finds the repository's `resources/` folder from this file's path.
-enum TestResources {
+enum PlanAndGroundingResources {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let locator = ResourceLocator(root: root.appendingPathComponent("resources"))
