@@ -23,6 +23,8 @@ import Testing
         #expect(added.lines == [guide.acknowledgements[0]])
         #expect(added.question == guide.nextQuestion)
         interview.answer("Snapping at people")
+        let again = interview.answer("snapping at people ")
+        #expect(again.lines == [guide.alreadyThere])
         let next = interview.answer("")
         #expect(next.lines.prefix(2) == ["", "Step 2 of 7: Things I can do on my own"])
         #expect(interview.currentSection == .copingStrategies)

@@ -7,7 +7,7 @@ import Foundation
 public struct SafetyPlan: Sendable, Equatable, Codable {
     /// One change to a plan, as data (so the screen and line mode can share the same edits).
     public enum Edit: Sendable, Equatable {
-        /// Add an entry at the end of a section (blank text and exact duplicates are ignored).
+        /// Add an entry at the end of a section (blank text and duplicates, ignoring case, are ignored).
         case add(String, to: SafetyPlanSection)
         /// Replace the entry at `index` (0-based) in a section; blank text removes it.
         case replace(index: Int, in: SafetyPlanSection, with: String)
@@ -70,7 +70,7 @@ public struct SafetyPlan: Sendable, Equatable, Codable {
         switch edit {
         case .add(let text, let section):
             let clean = Self.clean(text)
-            guard !clean.isEmpty, !self[section].contains(clean) else { return }
+            guard !clean.isEmpty, !Self.contains(self[section], clean) else { return }
             entries[section, default: []].append(clean)
         case .replace(let index, let section, let text):
             guard self[section].indices.contains(index) else { return }
@@ -91,7 +91,7 @@ public struct SafetyPlan: Sendable, Equatable, Codable {
             entries[section] = list
         case .set(let list, let section):
             var cleaned: [String] = []
-            for item in list.map(Self.clean) where !item.isEmpty && !cleaned.contains(item) {
+            for item in list.map(Self.clean) where !item.isEmpty && !Self.contains(cleaned, item) {
                 cleaned.append(item)
             }
             entries[section] = cleaned
@@ -101,6 +101,11 @@ public struct SafetyPlan: Sendable, Equatable, Codable {
         if entries[sectionOf: edit]?.isEmpty == true {
             entries[sectionOf: edit] = nil
         }
+    }
+
+    /// Whether `list` already has `item`, ignoring case.
+    private static func contains(_ list: [String], _ item: String) -> Bool {
+        list.contains { $0.caseInsensitiveCompare(item) == .orderedSame }
     }
 
     /// Trim whitespace, fold line breaks and tabs into single spaces, and drop control

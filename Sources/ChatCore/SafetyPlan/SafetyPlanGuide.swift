@@ -51,6 +51,8 @@ public struct SafetyPlanGuide: Sendable, Equatable, Decodable {
     public var acknowledgements: [String]
     /// Said after an entry is removed.
     public var removed: String
+    /// Said when an answer is already in the section.
+    public var alreadyThere: String
     /// Said when "remove N" names a line that does not exist.
     public var notFound: String
     /// The short question after an entry has been added.

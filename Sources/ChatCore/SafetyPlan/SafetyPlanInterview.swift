@@ -85,9 +85,10 @@ public struct SafetyPlanInterview: Sendable, Equatable {
             hasChanges = hasChanges || added
             return GuidedTurn(lines: [acknowledgement()], question: guide.nextQuestion)
         }
-        if plan.update(.add(text, to: section), at: date) {
-            hasChanges = true
+        guard plan.update(.add(text, to: section), at: date) else {
+            return GuidedTurn(lines: [guide.alreadyThere], question: guide.nextQuestion)
         }
+        hasChanges = true
         return GuidedTurn(lines: [acknowledgement()], question: guide.nextQuestion)
     }
 
