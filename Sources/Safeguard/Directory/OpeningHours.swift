@@ -53,10 +53,10 @@ public struct OpeningHours: Sendable, Equatable, Codable {
         status.isVerified && schedule?.alwaysOpen == true
     }
 
-    /// What to show people: the verified hours, or "check the website".
+    /// What to show people: the verified hours, or "hours not confirmed: check the website".
     public var displayText: String {
         if status.isVerified, schedule != nil, let text { return text }
-        return "hours vary: check the website"
+        return "hours not confirmed: check the website"
     }
 
     /// Whether open at `date` in UK time; `nil` when the hours are not known well enough.

@@ -6,7 +6,7 @@ public struct ServiceOffer: Sendable, Equatable {
     public var channels: [ContactChannel]
     /// `nil` when the cost is not established.
     public var isFree: Bool?
-    /// Verified hours, or "hours vary: check the website".
+    /// Verified hours, or "hours not confirmed: check the website".
     public var hoursText: String
     /// Whether it is open at the time of matching; `nil` when the hours are not known.
     public var isOpenNow: Bool?
