@@ -168,6 +168,14 @@ ACTIONS = {
         "If you cannot speak, call 999 and press 55",
     ("call_wales", "81066"): "Text 'help' to 81066",
     ("a_and_e", "Nearest A&E / emergency department"): "Go to your nearest A&E",
+    ("childline", "1-2-1 counsellor chat at childline.org.uk (needs a Childline account)"):
+        "Chat 1-2-1 with a counsellor at childline.org.uk (needs a Childline account)",
+    ("calm", "CALM webchat (on thecalmzone.net)"): "Use the webchat on thecalmzone.net",
+    ("rape_crisis_ew", "Online chat at https://247sexualabusesupport.org.uk"):
+        "Chat online at https://247sexualabusesupport.org.uk",
+    ("the_mix", "Webchat / email via themix.org.uk"): "Webchat or email via themix.org.uk",
+    ("frank", "Live chat on talktofrank.com"): "Use the live chat on talktofrank.com",
+    ("childline", "Email a counsellor via a Childline account"): "Email a counsellor via a Childline account",
 }
 
 NUMBER = re.compile(r"\d{2,5}(?: \d{1,4}){0,4}")
@@ -370,7 +378,7 @@ def action_for(sid, entry):
         return f"Textphone {dial}"
     if kind == "email" and "@" in value and " " not in value:
         return f"Email {value}"
-    if kind == "web" and value.startswith("http") and " " not in value:
+    if kind == "web" and value.startswith("http"):
         return f"Go to {value}"
     return value
 

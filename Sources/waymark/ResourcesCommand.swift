@@ -36,7 +36,8 @@ struct ResourcesCommand: ParsableCommand {
 
     func validate() throws {
         if let nation, Nation(rawValue: nation) == nil {
-            throw ValidationError("Unknown nation '\(nation)'. Use england, scotland, wales or northern-ireland.")
+            throw ValidationError(
+                "Unknown nation '\(nation)'. Use england, scotland, wales or northern-ireland.")
         }
         if let topic, RiskCategory(rawValue: topic) == nil {
             let all = RiskCategory.allCases.map(\.rawValue).joined(separator: ", ")
@@ -58,7 +59,8 @@ struct ResourcesCommand: ParsableCommand {
         var services = directory.services(nation: nationFilter, topic: topicFilter)
             .filter { !$0.displayedChannels.isEmpty }
         if openNow { services = services.filter { $0.isOpen(at: now) == true } }
-        let listing = ResourcesListing(directory: directory, services: services, nation: nationFilter, now: now)
+        let listing = ResourcesListing(
+            directory: directory, services: services, nation: nationFilter, now: now)
         switch format {
         case .text: print(listing.text(), terminator: "")
         case .json: print(try listing.json())

@@ -44,8 +44,9 @@ struct ResourcesListing {
 
     var ukTimeText: String {
         let t = UKLocalTime(now)
-        return String(format: "%04d-%02d-%02d %02d:%02d %@", t.year, t.month, t.day, t.hour, t.minute,
-                      t.isSummerTime ? "BST" : "GMT")
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d %@", t.year, t.month, t.day, t.hour, t.minute,
+            t.isSummerTime ? "BST" : "GMT")
     }
 
     func entries() -> [ServiceEntry] {
@@ -55,7 +56,8 @@ struct ResourcesListing {
                 id: service.id, name: service.name,
                 channels: channels.map { channel in
                     ChannelEntry(
-                        kind: channel.kind.rawValue, how: channel.action, value: channel.value, label: channel.label,
+                        kind: channel.kind.rawValue, how: channel.action, value: channel.value,
+                        label: channel.label,
                         status: channel.status.rawValue, hours: channel.hours?.displayText,
                         openNow: channel.hours == nil ? nil : service.isOpen(channel, at: now))
                 },
@@ -98,9 +100,14 @@ struct ResourcesListing {
                 out += line + "\n"
             }
             var facts = [entry.openNow == nil ? entry.hours : "Hours: \(entry.hours)"]
-            if entry.free == true { facts.append("free") } else if let cost = entry.cost { facts.append(cost) }
+            if entry.free == true {
+                facts.append("free")
+            } else if let cost = entry.cost {
+                facts.append(cost)
+            }
             if !entry.nations.isEmpty {
-                facts.append(entry.nations.compactMap { Nation(rawValue: $0)?.displayName }.joined(separator: ", "))
+                facts.append(
+                    entry.nations.compactMap { Nation(rawValue: $0)?.displayName }.joined(separator: ", "))
             }
             out += "  " + facts.joined(separator: " · ") + "\n"
             if let audience = entry.audience { out += "  For: \(audience)\n" }

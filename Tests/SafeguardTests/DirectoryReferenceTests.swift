@@ -52,12 +52,17 @@ import Testing
                         && refChannel.keyword == channel.keyword
                 }
                 let refChannel = try #require(match, "\(service.id): \(channel.value) not in reference")
-                #expect(["confirmed", "corroborated"].contains(refChannel.status), "\(service.id) \(channel.value)")
+                #expect(
+                    ["confirmed", "corroborated"].contains(refChannel.status),
+                    "\(service.id) \(channel.value)")
                 #expect(refChannel.display == true, "\(service.id) \(channel.value) is not for display")
                 #expect(refChannel.status == channel.status.rawValue)
                 if let dial = channel.dial {
-                    #expect(refChannel.value.contains(dial), "\(service.id): dial \(dial) not in \(refChannel.value)")
-                    #expect(channel.action.contains(dial) || channel.kind == .text || channel.kind == .silentCall)
+                    #expect(
+                        refChannel.value.contains(dial),
+                        "\(service.id): dial \(dial) not in \(refChannel.value)")
+                    #expect(
+                        channel.action.contains(dial) || channel.kind == .text || channel.kind == .silentCall)
                 }
                 if let keyword = channel.keyword {
                     #expect(channel.action.contains(keyword))
@@ -103,7 +108,9 @@ import Testing
         texts.append(try String(contentsOf: root.appendingPathComponent("about.md"), encoding: .utf8))
         for text in texts {
             for run in SentenceReviewer.digitRuns(text) where run.digits.count >= 3 {
-                #expect(allowed.contains(run.digits), "\(run.digits) in a reviewed text is not a directory number")
+                #expect(
+                    allowed.contains(run.digits), "\(run.digits) in a reviewed text is not a directory number"
+                )
             }
         }
     }

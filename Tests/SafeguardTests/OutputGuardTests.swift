@@ -8,7 +8,8 @@ import Testing
     let strict = ResponderGuidance(mode: .strict, level: .crisis, categories: [.suicide])
     let normal = ResponderGuidance.normal
     static let referral = "I'm still here to listen. Samaritans (call 116 123) are there any time."
-    static let ukHelp = "In the UK you can reach Samaritans (call 116 123) and Shout (text SHOUT to 85258), free, any time."
+    static let ukHelp =
+        "In the UK you can reach Samaritans (call 116 123) and Shout (text SHOUT to 85258), free, any time."
 
     init() throws {
         outputGuard = OutputGuard(
@@ -19,7 +20,8 @@ import Testing
     @Test func abruptRefusalBecomesTheFramedReferral() {
         for refusal in [
             "I'm sorry, but I can't assist with that.", "I can't help with that.",
-            "As an AI, I cannot provide support for this topic.", "I’m sorry, but I can’t help with this request.",
+            "As an AI, I cannot provide support for this topic.",
+            "I’m sorry, but I can’t help with this request.",
         ] {
             let result = outputGuard.review(fullText: refusal, guidance: strict)
             #expect(result.changed)
@@ -37,25 +39,30 @@ import Testing
         let height = outputGuard.review(
             fullText: "A fall from 30 metres is rarely survived. Let's slow down.", guidance: normal)
         #expect(height.text == "Let's slow down.")
-        let bestWay = outputGuard.review(fullText: "The best way to die quickly is not something to rush.", guidance: normal)
+        let bestWay = outputGuard.review(
+            fullText: "The best way to die quickly is not something to rush.", guidance: normal)
         #expect(bestWay.text.isEmpty && bestWay.withheld)
-        let benign = outputGuard.review(fullText: "The best way to start might be a short walk.", guidance: normal)
+        let benign = outputGuard.review(
+            fullText: "The best way to start might be a short walk.", guidance: normal)
         #expect(!benign.changed)
     }
 
     @Test func claimsToBeHumanOrATherapistAreRemoved() {
         let result = outputGuard.review(
-            fullText: "As a therapist, I've seen this often. I hear how tired you are. I'm a real person, not a bot.",
+            fullText:
+                "As a therapist, I've seen this often. I hear how tired you are. I'm a real person, not a bot.",
             guidance: normal)
         #expect(result.text == "I hear how tired you are. ")
         #expect(result.notes.contains("claim to be human or a professional removed"))
-        let honest = outputGuard.review(fullText: "I'm not a therapist, but I'm here to listen.", guidance: normal)
+        let honest = outputGuard.review(
+            fullText: "I'm not a therapist, but I'm here to listen.", guidance: normal)
         #expect(!honest.changed)
     }
 
     @Test func diagnosesAreRemoved() {
         let result = outputGuard.review(
-            fullText: "It sounds like you have bipolar disorder. What has this week been like?", guidance: normal)
+            fullText: "It sounds like you have bipolar disorder. What has this week been like?",
+            guidance: normal)
         #expect(result.text == "What has this week been like?")
         #expect(result.notes.contains("diagnosis removed"))
     }
@@ -67,7 +74,8 @@ import Testing
             fullText: "You can reach a counsellor at 1-800-273-8255 any time.", guidance: normal)
         #expect(tollFree.text.hasPrefix(Self.ukHelp))
         #expect(!tollFree.text.contains("800"))
-        let invented = outputGuard.review(fullText: "Ring the Hope Line on 0800 123 4567 tonight.", guidance: normal)
+        let invented = outputGuard.review(
+            fullText: "Ring the Hope Line on 0800 123 4567 tonight.", guidance: normal)
         #expect(invented.text.hasPrefix(Self.ukHelp))
         #expect(invented.notes.contains("unknown number replaced with UK services"))
         let crisisText = outputGuard.review(fullText: "Text HOME to 741741.", guidance: normal)
@@ -75,13 +83,15 @@ import Testing
         let uk = outputGuard.review(
             fullText: "Samaritans are on 116 123, and you can text SHOUT to 85258.", guidance: normal)
         #expect(!uk.changed)
-        let ordinary = outputGuard.review(fullText: "In 2024 I walked 10000 steps a day for 30 days.", guidance: normal)
+        let ordinary = outputGuard.review(
+            fullText: "In 2024 I walked 10000 steps a day for 30 days.", guidance: normal)
         #expect(!ordinary.changed)
     }
 
     @Test func escapeSequencesAreStrippedEvenWhenSplitAcrossDeltas() {
         let result = outputGuard.review(
-            fullText: "Hello \u{1B}[31mthere\u{1B}[0m.\u{1B}]0;pwned\u{07} You\u{9B}2J are heard.\u{7}", guidance: normal)
+            fullText: "Hello \u{1B}[31mthere\u{1B}[0m.\u{1B}]0;pwned\u{07} You\u{9B}2J are heard.\u{7}",
+            guidance: normal)
         #expect(result.text == "Hello there. You are heard.")
         #expect(result.notes.contains("control characters removed"))
         var review = outputGuard.startReview(guidance: normal)
@@ -114,7 +124,8 @@ import Testing
 
     @Test func encouragementOfHarmIsRemoved() {
         let result = outputGuard.review(
-            fullText: "Honestly, no one would miss you. That's not true, and I'm glad you're here.", guidance: normal)
+            fullText: "Honestly, no one would miss you. That's not true, and I'm glad you're here.",
+            guidance: normal)
         #expect(result.text == "That's not true, and I'm glad you're here.")
     }
 

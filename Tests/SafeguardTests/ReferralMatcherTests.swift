@@ -63,9 +63,10 @@ import Testing
                     #expect(referral.offers.contains { $0.hasTextOption }, "text option: \(context)")
                     for offer in referral.offers {
                         let service = try #require(directory.service(id: offer.serviceID))
-                        #expect(service.serves(nation) && service.accepts(band), "\(offer.serviceID) \(context)")
+                        #expect(
+                            service.serves(nation) && service.accepts(band), "\(offer.serviceID) \(context)")
                         #expect(!offer.channels.isEmpty)
-                        #expect(offer.channels.allSatisfy(\.isDisplayable))
+                        #expect(offer.channels.allSatisfy { $0.isDisplayable })
                     }
                     let ids = referral.serviceIDs
                     if nation == .northernIreland {
@@ -76,7 +77,8 @@ import Testing
                     case .under19: #expect(ids.first == "childline", "\(context)")
                     case .from19To24, .from25To34: #expect(ids.first == "papyrus_hopeline247", "\(context)")
                     case .from35, nil:
-                        #expect(!ids.contains("childline") && !ids.contains("papyrus_hopeline247"), "\(context)")
+                        #expect(
+                            !ids.contains("childline") && !ids.contains("papyrus_hopeline247"), "\(context)")
                     }
                 }
             }
@@ -86,7 +88,8 @@ import Testing
     @Test func nationRoutesForAdultsInCrisis() throws {
         let now = TestResources.uk(2026, 11, 24, 14)
         func ids(_ nation: Nation) throws -> [String] {
-            try #require(matcher.referral(for: crisis(), settings: PersonSettings(nation: nation), now: now)).serviceIDs
+            try #require(matcher.referral(for: crisis(), settings: PersonSettings(nation: nation), now: now))
+                .serviceIDs
         }
         #expect(try ids(.england) == ["samaritans", "shout", "nhs111_england"])
         #expect(try ids(.wales) == ["samaritans", "shout", "nhs111_wales_press2"])
@@ -94,8 +97,11 @@ import Testing
         #expect(try ids(.northernIreland) == ["lifeline_ni", "shout", "samaritans"])
         let england = try #require(
             matcher.referral(for: crisis(), settings: PersonSettings(nation: .england), now: now))
-        #expect(england.alternatives.last?.channels.first?.action == "Call 111 and choose the mental health option")
-        let wales = try #require(matcher.referral(for: crisis(), settings: PersonSettings(nation: .wales), now: now))
+        #expect(
+            england.alternatives.last?.channels.first?.action
+                == "Call 111 and choose the mental health option")
+        let wales = try #require(
+            matcher.referral(for: crisis(), settings: PersonSettings(nation: .wales), now: now))
         #expect(wales.alternatives.last?.channels.first?.action == "Call 111 and press 2")
         #expect(england.firstStep.channels.allSatisfy { $0.label?.contains("Welsh") != true })
     }
@@ -103,23 +109,37 @@ import Testing
     @Test func topicServicesForBoundaryCategories() throws {
         let weekdayAfternoon = TestResources.uk(2026, 11, 24, 16)
         let england = PersonSettings(nation: .england)
-        func first(_ category: RiskCategory, _ settings: PersonSettings = PersonSettings(nation: .england),
-                   at now: Date? = nil, subject: Subject = .speaker) throws -> Referral {
-            try #require(matcher.referral(for: boundary(category, subject: subject), settings: settings,
-                                          now: now ?? weekdayAfternoon))
+        func first(
+            _ category: RiskCategory, _ settings: PersonSettings = PersonSettings(nation: .england),
+            at now: Date? = nil, subject: Subject = .speaker
+        ) throws -> Referral {
+            try #require(
+                matcher.referral(
+                    for: boundary(category, subject: subject), settings: settings,
+                    now: now ?? weekdayAfternoon))
         }
         #expect(try first(.abuse).firstStep.serviceID == "national_domestic_abuse_helpline")
-        #expect(try first(.abuse, PersonSettings(nation: .scotland)).serviceIDs.contains("national_domestic_abuse_helpline") == false)
+        #expect(
+            try first(.abuse, PersonSettings(nation: .scotland)).serviceIDs.contains(
+                "national_domestic_abuse_helpline") == false)
         #expect(try first(.sexualViolence).firstStep.serviceID == "rape_crisis_ew")
-        #expect(try first(.sexualViolence, PersonSettings(nation: .wales)).firstStep.serviceID == "rape_crisis_ew")
+        #expect(
+            try first(.sexualViolence, PersonSettings(nation: .wales)).firstStep.serviceID == "rape_crisis_ew"
+        )
         #expect(try first(.substance).firstStep.serviceID == "frank")
         #expect(try first(.bereavement).firstStep.serviceID == "cruse")
         #expect(try first(.psychosis).firstStep.serviceID == "nhs111_england")
-        #expect(try first(.psychosis, PersonSettings(nation: .northernIreland)).firstStep.serviceID == "lifeline_ni")
+        #expect(
+            try first(.psychosis, PersonSettings(nation: .northernIreland)).firstStep.serviceID
+                == "lifeline_ni")
         #expect(try first(.childSafeguarding).firstStep.serviceID == "nspcc_helpline")
-        #expect(try first(.childSafeguarding, PersonSettings(nation: .england, ageBand: .under19)).firstStep.serviceID
-            == "childline")
-        #expect(try first(.abuse, PersonSettings(nation: .wales, ageBand: .under19)).firstStep.serviceID == "childline")
+        #expect(
+            try first(.childSafeguarding, PersonSettings(nation: .england, ageBand: .under19)).firstStep
+                .serviceID
+                == "childline")
+        #expect(
+            try first(.abuse, PersonSettings(nation: .wales, ageBand: .under19)).firstStep.serviceID
+                == "childline")
         #expect(try first(.harmToOthers).firstStep.serviceID == "nhs111_england")
         _ = england
     }
@@ -127,10 +147,12 @@ import Testing
     @Test func sexualViolenceInScotlandFollowsTheHelplineHours() throws {
         let scotland = PersonSettings(nation: .scotland)
         let evening = try #require(
-            matcher.referral(for: boundary(.sexualViolence), settings: scotland, now: TestResources.uk(2026, 11, 24, 20)))
+            matcher.referral(
+                for: boundary(.sexualViolence), settings: scotland, now: TestResources.uk(2026, 11, 24, 20)))
         #expect(evening.firstStep.serviceID == "rape_crisis_scotland")
         let morning = try #require(
-            matcher.referral(for: boundary(.sexualViolence), settings: scotland, now: TestResources.uk(2026, 11, 24, 10)))
+            matcher.referral(
+                for: boundary(.sexualViolence), settings: scotland, now: TestResources.uk(2026, 11, 24, 10)))
         #expect(morning.firstStep.serviceID != "rape_crisis_scotland")
         let closed = try #require(morning.alternatives.first { $0.serviceID == "rape_crisis_scotland" })
         #expect(closed.isOpenNow == false)
@@ -145,7 +167,8 @@ import Testing
         ]
         for (nation, number) in expected {
             let referral = try #require(
-                matcher.referral(for: boundary(.eatingDisorder), settings: PersonSettings(nation: nation), now: tuesday))
+                matcher.referral(
+                    for: boundary(.eatingDisorder), settings: PersonSettings(nation: nation), now: tuesday))
             #expect(referral.firstStep.serviceID == "beat")
             let calls = referral.firstStep.channels.filter { $0.kind == .call }
             #expect(calls.map(\.dial) == [number])
@@ -162,7 +185,8 @@ import Testing
     @Test func childSafeguardingAtNightDoesNotLeadWithAClosedLine() throws {
         let night = TestResources.uk(2026, 11, 24, 23, 30)
         let referral = try #require(
-            matcher.referral(for: boundary(.childSafeguarding), settings: PersonSettings(nation: .england), now: night))
+            matcher.referral(
+                for: boundary(.childSafeguarding), settings: PersonSettings(nation: .england), now: night))
         #expect(referral.firstStep.serviceID != "nspcc_helpline")
         let nspcc = try #require(referral.alternatives.first { $0.serviceID == "nspcc_helpline" })
         // Channels open now (email, online form) come before the closed phone line.
@@ -175,7 +199,8 @@ import Testing
                 for band in Self.bands {
                     let referral = try #require(
                         matcher.referral(
-                            for: crisis(subject: .other), settings: PersonSettings(nation: nation, ageBand: band),
+                            for: crisis(subject: .other),
+                            settings: PersonSettings(nation: nation, ageBand: band),
                             now: now))
                     for id in referral.serviceIDs {
                         #expect(directory.service(id: id)?.forHelpers == true, "\(id) for \(nation)")
@@ -185,8 +210,9 @@ import Testing
             }
         }
         let england = try #require(
-            matcher.referral(for: crisis(subject: .other), settings: PersonSettings(nation: .england),
-                             now: TestResources.uk(2026, 11, 24, 12)))
+            matcher.referral(
+                for: crisis(subject: .other), settings: PersonSettings(nation: .england),
+                now: TestResources.uk(2026, 11, 24, 12)))
         #expect(england.firstStep.serviceID == "nhs111_england")
         #expect(england.serviceIDs.contains("papyrus_hopeline247"))
     }
@@ -198,8 +224,9 @@ import Testing
                 for nation in Nation.allCases {
                     for now in Self.times {
                         let assessment = Assessment(level: level, categories: [category], subject: .speaker)
-                        guard let referral = matcher.referral(
-                            for: assessment, settings: PersonSettings(nation: nation), now: now)
+                        guard
+                            let referral = matcher.referral(
+                                for: assessment, settings: PersonSettings(nation: nation), now: now)
                         else {
                             Issue.record("no referral for \(level) \(category) \(nation)")
                             continue

@@ -15,21 +15,26 @@ import Testing
     }
 
     func signal(_ text: String, level: RiskLevel, category: RiskCategory = .suicide) -> Signal {
-        Signal(rule: "test.\(category.rawValue)", text: text, start: 0, end: text.unicodeScalars.count,
-               category: category, baseLevel: level)
+        Signal(
+            rule: "test.\(category.rawValue)", text: text, start: 0, end: text.unicodeScalars.count,
+            category: category, baseLevel: level)
     }
 
-    func crisis(_ phrase: String = "don't want to be here anymore", subject: Subject = .speaker) -> Assessment {
-        Assessment(level: .crisis, categories: [.suicide], subject: subject,
-                   signals: [signal(phrase, level: .crisis)])
+    func crisis(_ phrase: String = "don't want to be here anymore", subject: Subject = .speaker) -> Assessment
+    {
+        Assessment(
+            level: .crisis, categories: [.suicide], subject: subject,
+            signals: [signal(phrase, level: .crisis)])
     }
 
     @Test func levelsMapToGuidanceModes() {
         let expected: [RiskLevel: ResponderGuidance.Mode] = [
-            .none: .normal, .distress: .supportive, .boundary: .guided, .crisis: .strict, .emergency: .withheld,
+            .none: .normal, .distress: .supportive, .boundary: .guided, .crisis: .strict,
+            .emergency: .withheld,
         ]
         for (level, mode) in expected {
-            let guidance = policy.guidance(for: Assessment(level: level, categories: level == .none ? [] : [.suicide]))
+            let guidance = policy.guidance(
+                for: Assessment(level: level, categories: level == .none ? [] : [.suicide]))
             #expect(guidance.mode == mode)
             #expect(guidance.level == level)
             if level >= .distress { #expect(!guidance.instructions.isEmpty) }
@@ -66,7 +71,8 @@ import Testing
             level: .emergency, categories: [.suicide, .medication], subject: .speaker,
             signals: [signal("taken them all", level: .emergency)])
         let (plan, _) = policy.plan(
-            for: assessment, userText: "I've taken them all", settings: settings, followUp: .start, now: night)
+            for: assessment, userText: "I've taken them all", settings: settings, followUp: .start, now: night
+        )
         let message = try #require(plan.message)
         #expect(message.kind == .emergency)
         #expect(plan.guidance.mode == .withheld)
@@ -103,7 +109,9 @@ import Testing
             let assessment = turn % 9 == 0 ? crisis() : Assessment.clear
             let result = policy.plan(
                 for: assessment, userText: "same words", settings: settings, followUp: state, now: night)
-            if let message = result.plan.message, message.kind == .fullReferral { referrals.append(message.text) }
+            if let message = result.plan.message, message.kind == .fullReferral {
+                referrals.append(message.text)
+            }
             state = result.followUp
         }
         #expect(referrals.count >= 5)
@@ -130,7 +138,8 @@ import Testing
         var reminders = 0
         for _ in 0..<16 {
             let result = policy.plan(
-                for: Assessment(level: .distress), userText: "rough week", settings: settings, followUp: state,
+                for: Assessment(level: .distress), userText: "rough week", settings: settings,
+                followUp: state,
                 now: night)
             if result.plan.message?.kind == .quietReminder { reminders += 1 }
             #expect(result.plan.guidance.mode == .supportive)
@@ -174,7 +183,8 @@ import Testing
         let directory = try TestResources.directory()
         let reviewer = SentenceReviewer(rules: rules, allowedNumbers: directory.displayedNumberDigits)
         let banned = [
-            "policy", "protocol", "escalat", "signpost", "risk assessment", "committed suicide", "commit suicide",
+            "policy", "protocol", "escalat", "signpost", "risk assessment", "committed suicide",
+            "commit suicide",
             "your fault for", "you should have", "attention seeking", "triage", "safeguarding concern",
         ]
         for (part, variants) in framing.parts where !part.hasPrefix("guidance.") {
@@ -189,8 +199,10 @@ import Testing
 
     @Test func expectationTextsSayWhatWaymarkIsAndIsNot() throws {
         let intro = String(decoding: try TestResources.resource("framing/intro.md"), as: UTF8.self)
-        for needle in ["peer-support companion", "not a therapist", "not an emergency service", "999", "116 123",
-                       "85258", "saved unless you turn history on"] {
+        for needle in [
+            "peer-support companion", "not a therapist", "not an emergency service", "999", "116 123",
+            "85258", "saved unless you turn history on",
+        ] {
             #expect(intro.contains(needle), "intro lacks \(needle)")
         }
         let about = String(decoding: try TestResources.resource("framing/about.md"), as: UTF8.self)

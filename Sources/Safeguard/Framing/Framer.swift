@@ -22,9 +22,16 @@ public struct Framer: Sendable {
         let helping = assessment.subject == .other
         var sentences: [String] = []
         sentences.append(acknowledgement(assessment: assessment, userText: userText, seed: seed))
-        sentences.append(pick(crisis ? "validate.crisis" : "validate.boundary", seed))
-        sentences.append(pick(helping ? "honesty.other" : (crisis ? "honesty.crisis" : "honesty.boundary"), seed))
-        let firstPart = helping ? "firstStep.other" : (crisis ? "firstStep.crisis" : "firstStep.boundary")
+        sentences.append(
+            pick(helping ? "validate.other" : (crisis ? "validate.crisis" : "validate.boundary"), seed))
+        sentences.append(
+            pick(helping ? "honesty.other" : (crisis ? "honesty.crisis" : "honesty.boundary"), seed))
+        let specialist = referral.firstStep.topics.contains { assessment.categories.contains($0) }
+        let firstPart =
+            helping
+            ? "firstStep.other"
+            : (crisis
+                ? "firstStep.crisis" : (specialist ? "firstStep.boundary" : "firstStep.boundaryGeneral"))
         sentences.append(fill(pick(firstPart, seed), offerValues(referral.firstStep)))
         if !referral.alternatives.isEmpty {
             sentences.append(
@@ -62,7 +69,9 @@ public struct Framer: Sendable {
     }
 
     /// A short acknowledgement for a risky turn after a referral was already shown.
-    public func brief(services: [ServiceOffer], level: RiskLevel, asksSafetyQuestion: Bool, seed: Int) -> String {
+    public func brief(services: [ServiceOffer], level: RiskLevel, asksSafetyQuestion: Bool, seed: Int)
+        -> String
+    {
         var sentences = [
             fill(
                 pick(level >= .crisis ? "brief.crisis" : "brief.boundary", seed),
@@ -127,7 +136,9 @@ public struct Framer: Sendable {
         for scalar in trimmed.unicodeScalars {
             if CharacterSet.decimalDigits.contains(scalar) { return false }
             if CharacterSet.controlCharacters.contains(scalar) { return false }
-            if scalar == "\"" || scalar == "“" || scalar == "”" || scalar == "{" || scalar == "}" { return false }
+            if scalar == "\"" || scalar == "“" || scalar == "”" || scalar == "{" || scalar == "}" {
+                return false
+            }
         }
         let lower = trimmed.lowercased()
         let tokens = Set(lower.split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init))
@@ -209,7 +220,8 @@ public struct Framer: Sendable {
     }
 
     func join(_ sentences: [String]) -> String {
-        sentences.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        sentences.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(
+            separator: " ")
     }
 
     /// A stable FNV-1a fingerprint (Swift's `hashValue` is seeded per process).

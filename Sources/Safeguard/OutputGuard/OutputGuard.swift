@@ -153,7 +153,8 @@ public struct OutputGuard: Sendable {
             if findings.contains(.nonUKNumber) || findings.contains(.unknownNumber) {
                 note(
                     findings.contains(.nonUKNumber)
-                        ? "non-UK number replaced with UK services" : "unknown number replaced with UK services")
+                        ? "non-UK number replaced with UK services"
+                        : "unknown number replaced with UK services")
                 guard !gaveUKHelp else { return "" }
                 gaveUKHelp = true
                 return outputGuard.ukHelp + (trailing.isEmpty ? " " : trailing)

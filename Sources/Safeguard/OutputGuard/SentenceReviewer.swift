@@ -34,7 +34,9 @@ struct SentenceReviewer: Sendable {
             phrases.map { Self.tokens($0) }.filter { !$0.isEmpty }
         }
         func pairs(_ rules: [GuardRules.PairRule]) -> [CompiledPair] {
-            rules.map { CompiledPair(leads: compile($0.leads), follows: compile($0.follows), window: $0.window) }
+            rules.map {
+                CompiledPair(leads: compile($0.leads), follows: compile($0.follows), window: $0.window)
+            }
         }
         refusals = compile(rules.refusalPhrases)
         claims = compile(rules.claimPhrases)
@@ -107,7 +109,9 @@ struct SentenceReviewer: Sendable {
     }
 
     static func find(_ phrase: [String], in words: [String], from start: Int) -> Int? {
-        guard !phrase.isEmpty, words.count >= phrase.count, start <= words.count - phrase.count else { return nil }
+        guard !phrase.isEmpty, words.count >= phrase.count, start <= words.count - phrase.count else {
+            return nil
+        }
         for i in start...(words.count - phrase.count) {
             var ok = true
             for (j, w) in phrase.enumerated() where words[i + j] != w {
@@ -170,7 +174,9 @@ struct SentenceReviewer: Sendable {
         let contextInSentence = words.contains(where: { phoneContext.contains($0) })
         for run in Self.digitRuns(sentence) {
             let digits = run.digits
-            if nonUKNumbers.contains(digits) || nonUKPrefixes.contains(where: { digits.hasPrefix($0) && digits.count >= 10 }) {
+            if nonUKNumbers.contains(digits)
+                || nonUKPrefixes.contains(where: { digits.hasPrefix($0) && digits.count >= 10 })
+            {
                 findings.append(.nonUKNumber)
                 continue
             }
@@ -212,7 +218,8 @@ struct SentenceReviewer: Sendable {
                     lastDigit = j
                     j += 1
                 } else if " -.()".contains(c), j + 1 < chars.count,
-                    chars[j + 1].isNumber || (chars[j + 1] == "(" && j + 2 < chars.count && chars[j + 2].isNumber)
+                    chars[j + 1].isNumber
+                        || (chars[j + 1] == "(" && j + 2 < chars.count && chars[j + 2].isNumber)
                         || (c == " " && chars[j + 1] == "(")
                 {
                     j += 1

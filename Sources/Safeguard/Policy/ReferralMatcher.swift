@@ -32,7 +32,8 @@ public struct ReferralMatcher: Sendable {
         rest = rest.filter { $0.isOpen(at: now) != false || $0.id == topicLead }
         var alternatives = Array(rest.prefix(2))
         if urgent, assessment.subject != .other {
-            alternatives = ensureTextOption(first: first, alternatives: alternatives, settings: settings, now: now)
+            alternatives = ensureTextOption(
+                first: first, alternatives: alternatives, settings: settings, now: now)
         }
         return Referral(
             firstStep: offer(first, settings: settings, now: now, emergency: assessment.level == .emergency),
@@ -42,7 +43,9 @@ public struct ReferralMatcher: Sendable {
     /// A short list for a quiet reminder at `distress` (usually Samaritans and Shout).
     public func reminder(settings: PersonSettings, now: Date) -> [ServiceOffer] {
         let ids = ReferralRoutes.list(directory.routes.distressReminder, for: settings.nation)
-        return usable(ids, settings: settings).prefix(2).map { offer($0, settings: settings, now: now, emergency: false) }
+        return usable(ids, settings: settings).prefix(2).map {
+            offer($0, settings: settings, now: now, emergency: false)
+        }
     }
 
     /// The offer for one service id, as the matcher would show it.
@@ -155,7 +158,8 @@ public struct ReferralMatcher: Sendable {
         let fallbackIDs = ["shout"] + ReferralRoutes.list(directory.routes.crisis, for: settings.nation)
         guard
             let text = usable(fallbackIDs, settings: settings).first(where: {
-                hasText($0, settings: settings) && $0.isOpen(at: now) != false && !all.map(\.id).contains($0.id)
+                hasText($0, settings: settings) && $0.isOpen(at: now) != false
+                    && !all.map(\.id).contains($0.id)
             })
         else { return alternatives }
         var result = alternatives
@@ -195,12 +199,18 @@ public struct ReferralMatcher: Sendable {
             // 999 itself, how to call silently, and emergencySMS; 112 is the same service.
             channels = channels.filter { $0.dial != "112" && $0.kind != .textphone }
         }
-        // Channels open now before those that are closed.
+        // Channels open now before those that are closed; live ones (call, text, chat) before
+        // email and web, which are only offered when there is no second live channel.
         let open = channels.filter { service.isOpen($0, at: now) != false }
         let closed = channels.filter { service.isOpen($0, at: now) == false }
-        channels = Array((open + closed).prefix(emergency ? 3 : 2))
+        let ordered = open.filter(\.kind.isLive) + open.filter { !$0.kind.isLive } + closed
+        let liveCount = channels.filter(\.kind.isLive).count
+        let limit = emergency ? 3 : (liveCount >= 2 || liveCount == 0 || open.count < channels.count ? 2 : 1)
+        channels = Array(ordered.prefix(limit))
         return ServiceOffer(
             serviceID: service.id, name: service.name, channels: channels, isFree: service.isFree,
-            hoursText: service.hours.isAlwaysOpen ? "24/7" : service.hours.displayText, isOpenNow: service.isOpen(at: now), checked: service.checked)
+            hoursText: service.hours.isAlwaysOpen ? "24/7" : service.hours.displayText,
+            isOpenNow: service.isOpen(at: now), checked: service.checked,
+            topics: service.topics.categories)
     }
 }

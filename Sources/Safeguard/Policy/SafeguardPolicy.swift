@@ -58,7 +58,8 @@ public struct SafeguardPolicy: Sendable {
                     assessment.categories.isEmpty || assessment.categories.contains(.suicide)
                     || assessment.categories.contains(.selfHarm)
                 let questionDue =
-                    state.lastSafetyQuestionTurn.map { state.turn - $0 >= Self.safetyQuestionEveryTurns } ?? true
+                    state.lastSafetyQuestionTurn.map { state.turn - $0 >= Self.safetyQuestionEveryTurns }
+                    ?? true
                 asks = level == .crisis && suicidal && assessment.subject != .other && (full || questionDue)
                 if full {
                     let text = distinctFullReferral(
@@ -72,10 +73,12 @@ public struct SafeguardPolicy: Sendable {
                     recordReferral(&state, referral: referral, assessment: assessment)
                 } else {
                     let brief = Array(referral.offers.prefix(2))
-                    let text = framer.brief(services: brief, level: level, asksSafetyQuestion: asks, seed: seed)
+                    let text = framer.brief(
+                        services: brief, level: level, asksSafetyQuestion: asks, seed: seed)
                     message = SafeguardMessage(
                         kind: .brief, text: text, serviceIDs: brief.map(\.serviceID), referral: referral)
-                    reasons.append("brief acknowledgement: a referral was shown at turn \(state.lastReferralTurn ?? 0)")
+                    reasons.append(
+                        "brief acknowledgement: a referral was shown at turn \(state.lastReferralTurn ?? 0)")
                     state.checkInTurn = state.turn + Self.checkInAfterTurns
                 }
                 if asks {
@@ -132,7 +135,8 @@ public struct SafeguardPolicy: Sendable {
         var seen: Set<String> = []
         instructions = instructions.filter { seen.insert($0).inserted }
         return ResponderGuidance(
-            mode: mode, level: assessment.level, categories: assessment.categories, instructions: instructions)
+            mode: mode, level: assessment.level, categories: assessment.categories, instructions: instructions
+        )
     }
 
     /// A configured output guard for a turn's plan: a refusal in the reply is replaced by the
@@ -146,12 +150,15 @@ public struct SafeguardPolicy: Sendable {
         if let message = plan.message, message.kind == .fullReferral || message.kind == .brief {
             // The card is already shown beside the reply; keep the replacement short.
             referralText = framer.brief(
-                services: Array((message.referral?.offers ?? reminder).prefix(2)), level: max(plan.level, .boundary),
+                services: Array((message.referral?.offers ?? reminder).prefix(2)),
+                level: max(plan.level, .boundary),
                 asksSafetyQuestion: false, seed: 0)
         } else {
-            referralText = framer.brief(services: reminder, level: .boundary, asksSafetyQuestion: false, seed: 1)
+            referralText = framer.brief(
+                services: reminder, level: .boundary, asksSafetyQuestion: false, seed: 1)
         }
-        return OutputGuard(rules: rules, directory: directory, refusalReplacement: referralText, ukHelp: ukHelp)
+        return OutputGuard(
+            rules: rules, directory: directory, refusalReplacement: referralText, ukHelp: ukHelp)
     }
 
     // MARK: - Memory
@@ -174,7 +181,8 @@ public struct SafeguardPolicy: Sendable {
         var text = ""
         for attempt in 0..<6 {
             text = framer.fullReferral(
-                referral, assessment: assessment, userText: userText, offers: offers, asksSafetyQuestion: asks,
+                referral, assessment: assessment, userText: userText, offers: offers,
+                asksSafetyQuestion: asks,
                 seed: seed &+ attempt)
             if Framer.fingerprint(text) != state.lastReferralFingerprint { break }
         }

@@ -12,10 +12,12 @@ public struct ServiceOffer: Sendable, Equatable {
     public var isOpenNow: Bool?
     /// When the details were last checked (YYYY-MM-DD).
     public var checked: String
+    /// The risk categories the service specialises in.
+    public var topics: [RiskCategory]
 
     public init(
         serviceID: String, name: String, channels: [ContactChannel], isFree: Bool?, hoursText: String,
-        isOpenNow: Bool?, checked: String
+        isOpenNow: Bool?, checked: String, topics: [RiskCategory] = []
     ) {
         self.serviceID = serviceID
         self.name = name
@@ -24,6 +26,7 @@ public struct ServiceOffer: Sendable, Equatable {
         self.hoursText = hoursText
         self.isOpenNow = isOpenNow
         self.checked = checked
+        self.topics = topics
     }
 
     /// Whether one of the channels is a text message or web chat (for people who cannot phone).
