@@ -64,7 +64,7 @@ struct ResourcesListing {
                 hours: service.hours.displayText, hoursStatus: service.hours.status.rawValue,
                 openNow: service.isOpen(at: now), free: service.isFree,
                 cost: service.cost.status.isVerified ? service.cost.text : nil,
-                nations: service.nations.status.isVerified ? service.nations.values.map(\.rawValue) : [],
+                nations: service.nations.values.map(\.rawValue),
                 nationsStatus: service.nations.status.rawValue,
                 topics: service.topics.categories.map(\.rawValue),
                 audience: service.audience.status.isVerified ? service.audience.text : nil,

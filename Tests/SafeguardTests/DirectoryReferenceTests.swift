@@ -115,6 +115,17 @@ import Testing
         }
     }
 
+    @Test func nationListingsFollowTheListedNations() throws {
+        let directory = try TestResources.directory()
+        let ni = Set(directory.services(nation: .northernIreland).map(\.id))
+        #expect(ni.contains("lifeline_ni") && ni.contains("samaritans"))
+        #expect(!ni.contains("national_domestic_abuse_helpline") && !ni.contains("nhs111_england"))
+        let scotlandAbuse = directory.services(nation: .scotland, topic: .sexualViolence).map(\.id)
+        #expect(scotlandAbuse.contains("rape_crisis_scotland") && !scotlandAbuse.contains("rape_crisis_ew"))
+        let frank = try #require(directory.service(id: "frank"))
+        #expect(!frank.isKnownNotToServe(.scotland))  // nations not established: routes decide
+    }
+
     @Test func routesNameOnlyKnownServices() throws {
         let directory = try TestResources.directory()
         let routes = directory.routes

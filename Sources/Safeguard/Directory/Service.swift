@@ -78,11 +78,17 @@ public struct Service: Sendable, Equatable, Codable, Identifiable {
         website.status.isVerified ? website.value : nil
     }
 
-    /// Whether the service serves `nation`. A nation list that is not established does not
-    /// exclude anyone (routes decide where such services are offered).
+    /// Whether the service lists `nation` (whatever the status of the list; an empty list
+    /// counts as everywhere). Used for listings.
     public func serves(_ nation: Nation) -> Bool {
-        guard nations.status.isVerified else { return true }
-        return nations.values.contains(nation)
+        nations.values.isEmpty || nations.values.contains(nation)
+    }
+
+    /// Whether a verified nation list leaves `nation` out. Matching only excludes on this: an
+    /// unverified list does not exclude anyone, and the reviewed routes decide where such a
+    /// service is offered.
+    public func isKnownNotToServe(_ nation: Nation) -> Bool {
+        nations.status.isVerified && !nations.values.isEmpty && !nations.values.contains(nation)
     }
 
     /// Whether a person in `band` is within the service's age limits (`true` when unknown).

@@ -126,7 +126,9 @@ public struct ReferralMatcher: Sendable {
         var seen: Set<String> = []
         return ids.compactMap { id in
             guard seen.insert(id).inserted, let service = directory.service(id: id) else { return nil }
-            guard service.serves(settings.nation), service.accepts(settings.ageBand) else { return nil }
+            guard !service.isKnownNotToServe(settings.nation), service.accepts(settings.ageBand) else {
+                return nil
+            }
             guard !liveChannels(service, settings: settings).isEmpty else { return nil }
             return service
         }
