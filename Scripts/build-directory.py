@@ -169,7 +169,7 @@ ACTIONS = {
     ("call_wales", "81066"): "Text 'help' to 81066",
     ("a_and_e", "Nearest A&E / emergency department"): "Go to your nearest A&E",
     ("childline", "1-2-1 counsellor chat at childline.org.uk (needs a Childline account)"):
-        "Chat 1-2-1 with a counsellor at childline.org.uk (needs a Childline account)",
+        "Chat one-to-one with a counsellor at childline.org.uk (needs a Childline account)",
     ("calm", "CALM webchat (on thecalmzone.net)"): "Use the webchat on thecalmzone.net",
     ("rape_crisis_ew", "Online chat at https://247sexualabusesupport.org.uk"):
         "Chat online at https://247sexualabusesupport.org.uk",

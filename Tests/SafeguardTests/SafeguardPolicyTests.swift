@@ -186,6 +186,7 @@ import Testing
             "policy", "protocol", "escalat", "signpost", "risk assessment", "committed suicide",
             "commit suicide",
             "your fault for", "you should have", "attention seeking", "triage", "safeguarding concern",
+            "i can't", "i cannot", "unable to", "not able to", "i'm sorry but",
         ]
         for (part, variants) in framing.parts where !part.hasPrefix("guidance.") {
             for text in variants {
