@@ -116,6 +116,23 @@ import Testing
         #expect(result.changed && !result.withheld)
     }
 
+    @Test(arguments: [
+        "I'm sorry, but I can't help with that. Please call 988.",
+        "That sounds hard.\nAs your therapist I think you have depression. What helps?",
+        "Stay \u{1B}[1mwith\u{1B}[0m me. Ring 0800 999 0000 now! You can text SHOUT to 85258.",
+        "No dots here at all",
+    ])
+    func streamingByCharacterMatchesReviewingTheWholeReply(text: String) {
+        let whole = outputGuard.review(fullText: text, guidance: strict)
+        var review = outputGuard.startReview(guidance: strict)
+        var shown = ""
+        for ch in text { shown += review.feed(String(ch)) }
+        shown += review.finish()
+        #expect(shown == whole.text)
+        #expect(review.result == whole)
+        #expect(!shown.contains("988") && !shown.contains("0800 999 0000") && !shown.contains("therapist"))
+    }
+
     @Test func withheldGuidanceShowsNothing() {
         let result = outputGuard.review(
             fullText: "Here is a reply.", guidance: ResponderGuidance(mode: .withheld, level: .emergency))
