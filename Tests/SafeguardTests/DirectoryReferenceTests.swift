@@ -123,7 +123,7 @@ import Testing
         let scotlandAbuse = directory.services(nation: .scotland, topic: .sexualViolence).map(\.id)
         #expect(scotlandAbuse.contains("rape_crisis_scotland") && !scotlandAbuse.contains("rape_crisis_ew"))
         let frank = try #require(directory.service(id: "frank"))
-        #expect(!frank.isKnownNotToServe(.scotland))  // nations not established: routes decide
+        #expect(frank.serves(.england) && !frank.serves(.scotland))  // as listed, though unverified
     }
 
     @Test func routesNameOnlyKnownServices() throws {

@@ -182,15 +182,51 @@ import Testing
         #expect(saturday.alternatives.contains { $0.serviceID == "beat" && $0.isOpenNow == false })
     }
 
-    @Test func childSafeguardingAtNightDoesNotLeadWithAClosedLine() throws {
+    @Test func childSafeguardingAtNightLeadsWithWhatIsOpen() throws {
         let night = TestResources.uk(2026, 11, 24, 23, 30)
         let referral = try #require(
             matcher.referral(
                 for: boundary(.childSafeguarding), settings: PersonSettings(nation: .england), now: night))
-        #expect(referral.firstStep.serviceID != "nspcc_helpline")
-        let nspcc = try #require(referral.alternatives.first { $0.serviceID == "nspcc_helpline" })
-        // Channels open now (email, online form) come before the closed phone line.
-        #expect(nspcc.channels.first?.kind != .call)
+        // The phone line is closed, but the email and online form are open any time.
+        #expect(referral.firstStep.serviceID == "nspcc_helpline")
+        #expect(referral.firstStep.isOpenNow == true)
+        #expect(referral.firstStep.channels.allSatisfy { $0.kind != .call })
+        let day = try #require(
+            matcher.referral(
+                for: boundary(.childSafeguarding), settings: PersonSettings(nation: .england),
+                now: TestResources.uk(2026, 11, 24, 11)))
+        #expect(day.firstStep.channels.first?.kind == .call)
+    }
+
+    @Test func crisisAlwaysOffersAnSMSTextOption() throws {
+        for nation in Nation.allCases {
+            for band in Self.bands {
+                for subject in [Subject.speaker, .other] {
+                    let referral = try #require(
+                        matcher.referral(
+                            for: crisis(subject: subject),
+                            settings: PersonSettings(nation: nation, ageBand: band),
+                            now: TestResources.uk(2026, 11, 24, 3)))
+                    #expect(
+                        referral.offers.contains { $0.channels.contains { $0.kind == .text } },
+                        "\(nation) \(band?.rawValue ?? "-") \(subject)")
+                }
+            }
+        }
+    }
+
+    @Test func substanceOutsideEnglandDoesNotOfferAnEnglandOnlyService() throws {
+        let scotland = try #require(
+            matcher.referral(
+                for: boundary(.substance), settings: PersonSettings(nation: .scotland, ageBand: .from35),
+                now: TestResources.uk(2026, 11, 24, 11)))
+        #expect(!scotland.serviceIDs.contains("frank"))
+        #expect(!scotland.serviceIDs.contains("the_mix"))
+        let young = try #require(
+            matcher.referral(
+                for: boundary(.substance), settings: PersonSettings(nation: .wales, ageBand: .from19To24),
+                now: TestResources.uk(2026, 11, 24, 11)))
+        #expect(young.firstStep.serviceID == "the_mix")
     }
 
     @Test func helpingSomeoneElseGetsServicesForHelpers() throws {

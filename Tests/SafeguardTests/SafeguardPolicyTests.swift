@@ -59,7 +59,7 @@ import Testing
         #expect(message.serviceIDs.first == "samaritans")
         let last = try #require(lastSentence(of: message.text, endingWith: framing.variants("continue")))
         #expect(!last.isEmpty)
-        #expect(state.lastReferralTurn == 1 && state.checkInTurn == 1 + SafeguardPolicy.checkInAfterTurns)
+        #expect(state.lastReferralTurn == 1 && state.checkInTurn == 2)
     }
 
     func lastSentence(of text: String, endingWith variants: [String]) -> String? {
@@ -80,26 +80,109 @@ import Testing
         #expect(firstSentence.contains("999"))
         #expect(message.text.contains("what you took") || message.text.contains("what it was"))
         #expect(framing.variants("emergency.stay").contains { message.text.hasSuffix($0) })
+        #expect(message.text.contains("?"))
         #expect(message.serviceIDs.first == "emergency_999_112")
-        #expect(message.text.count < 500)
+        #expect(message.text.count < 700)
     }
 
-    @Test func laterRiskyTurnsGetABriefAcknowledgementThenACheckIn() throws {
+    @Test func laterRiskyTurnsGetABriefAcknowledgementThenCheckIns() throws {
         var state = FollowUpState.start
         var kinds: [SafeguardMessage.Kind?] = []
-        let turns: [Assessment] = [crisis(), crisis(), .clear, .clear, .clear, .clear]
+        var texts: [String] = []
+        let turns: [Assessment] = [
+            crisis(), crisis(), .clear, .clear, .clear, .clear, .clear, .clear, .clear,
+        ]
         for assessment in turns {
             let result = policy.plan(
                 for: assessment, userText: "text", settings: settings, followUp: state, now: night)
             kinds.append(result.plan.message?.kind)
+            texts.append(result.plan.message?.text ?? "")
             state = result.followUp
         }
         #expect(kinds[0] == .fullReferral)
         #expect(kinds[1] == .brief)
-        // The brief turn pushes the check-in to three turns after it.
-        #expect(kinds[2] == nil && kinds[3] == nil)
-        #expect(kinds[4] == .checkIn)
-        #expect(kinds[5] == nil)
+        #expect(texts[1].count < texts[0].count / 2)
+        // The first calmer turn gets a check-in, and one more follows a few turns later.
+        #expect(kinds[2] == .checkIn)
+        #expect(kinds[3] == nil && kinds[4] == nil)
+        #expect(kinds[2 + SafeguardPolicy.checkInAfterTurns] == .checkIn)
+        #expect(kinds[6...].allSatisfy { $0 == nil })
+    }
+
+    @Test func fullCardsAreNeverShownOnTwoTurnsInARow() throws {
+        var state = FollowUpState.start
+        let turns: [Assessment] = [
+            Assessment(level: .boundary, categories: [.substance]),
+            Assessment(level: .crisis, categories: [.suicide]),
+            Assessment(level: .crisis, categories: [.suicide]),
+            Assessment(level: .boundary, categories: [.bereavement]),
+            Assessment(level: .boundary, categories: [.abuse]),
+        ]
+        var kinds: [SafeguardMessage.Kind?] = []
+        var asked: [Bool] = []
+        for assessment in turns {
+            let result = policy.plan(
+                for: assessment, userText: "words", settings: settings, followUp: state, now: night)
+            kinds.append(result.plan.message?.kind)
+            asked.append(result.plan.asksSafetyQuestion)
+            state = result.followUp
+        }
+        #expect(kinds == [.fullReferral, .brief, .fullReferral, .brief, .fullReferral])
+        #expect(asked == [false, true, true, false, false])
+    }
+
+    /// Kinds of wording every message at crisis or emergency should carry (own lists, not the
+    /// scorecard's).
+    static let acknowledges = [
+        "thank you for telling me", "glad you told me", "it sounds like", "that sounds", "it makes sense",
+        "i hear you", "you're not alone", "i can hear", "thank you for trusting me", "i'm so sorry",
+        "i'm really sorry", "it took courage", "that took courage", "i'm glad you",
+    ]
+    static let limits = [
+        "i'm not a", "not a crisis service", "not an emergency service", "more than i can", "people trained",
+        "beyond what i can", "a person who can", "i'm a peer",
+    ]
+    static let safety = [
+        "are you thinking about ending your life", "are you in danger", "have you hurt yourself",
+        "is anyone with you", "is someone with you", "are you somewhere safe", "are they safe",
+    ]
+    static let invitations = [
+        "i'm still here", "i'm here", "keep talking", "carry on talking", "would you like to", "how are you",
+    ]
+
+    @Test func everyCrisisAndEmergencyMessageAcknowledgesExplainsAsksAndInvites() throws {
+        var checked = 0
+        for seedTurns in 0..<4 {
+            for subject in [Subject.speaker, .other] {
+                for level in [RiskLevel.crisis, .emergency] {
+                    var state = FollowUpState.start
+                    for _ in 0..<seedTurns {
+                        state =
+                            policy.plan(
+                                for: .clear, userText: "hi", settings: settings, followUp: state, now: night
+                            ).followUp
+                    }
+                    for _ in 0..<3 {
+                        let assessment = Assessment(level: level, categories: [.suicide], subject: subject)
+                        let result = policy.plan(
+                            for: assessment, userText: "words \(seedTurns)", settings: settings,
+                            followUp: state,
+                            now: night)
+                        state = result.followUp
+                        let text = try #require(result.plan.message?.text).lowercased()
+                            .replacingOccurrences(of: "’", with: "'")
+                        let where_ =
+                            "\(level) \(subject) \(result.plan.message?.kind.rawValue ?? ""): \(text)"
+                        #expect(Self.acknowledges.contains { text.contains($0) }, "\(where_)")
+                        #expect(Self.limits.contains { text.contains($0) }, "\(where_)")
+                        #expect(Self.safety.contains { text.contains($0) }, "\(where_)")
+                        #expect(Self.invitations.contains { text.contains($0) }, "\(where_)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked == 48)
     }
 
     @Test func noTwoConsecutiveReferralTextsAreIdentical() throws {

@@ -78,17 +78,19 @@ public struct Service: Sendable, Equatable, Codable, Identifiable {
         website.status.isVerified ? website.value : nil
     }
 
-    /// Whether the service lists `nation` (whatever the status of the list; an empty list
-    /// counts as everywhere). Used for listings.
+    /// Whether the service lists `nation` (an empty list counts as everywhere). A list whose
+    /// status is not established is still read as the service's scope: Waymark does not offer
+    /// a service where it is not known to operate.
     public func serves(_ nation: Nation) -> Bool {
         nations.values.isEmpty || nations.values.contains(nation)
     }
 
-    /// Whether a verified nation list leaves `nation` out. Matching only excludes on this: an
-    /// unverified list does not exclude anyone, and the reviewed routes decide where such a
-    /// service is offered.
-    public func isKnownNotToServe(_ nation: Nation) -> Bool {
-        nations.status.isVerified && !nations.values.isEmpty && !nations.values.contains(nation)
+    /// Whether the service can be reached at `date` through some displayed channel: open by its
+    /// own hours, or through a channel with its own hours that is open (e.g. an online form).
+    public func isReachable(at date: Date) -> Bool? {
+        if let open = isOpen(at: date), open { return true }
+        if displayedChannels.contains(where: { $0.hours?.isOpen(at: date) == true }) { return true }
+        return isOpen(at: date)
     }
 
     /// Whether a person in `band` is within the service's age limits (`true` when unknown).

@@ -48,7 +48,8 @@ public struct Framer: Sendable {
         return join(sentences)
     }
 
-    /// The short message at `emergency`: what to do now, then "I'm staying here".
+    /// The short message at `emergency`: what to do now (999 first), whether anyone is with
+    /// them, then "I'm still here".
     public func emergency(_ referral: Referral, assessment: Assessment, seed: Int) -> String {
         let helping = assessment.subject == .other
         var sentences: [String] = []
@@ -60,31 +61,40 @@ public struct Framer: Sendable {
             sentences.append(pick("emergency.taken", seed))
         }
         sentences.append(pick(helping ? "emergency.notAlone.other" : "emergency.notAlone", seed))
+        sentences.append(pick(helping ? "emergency.boundary.other" : "emergency.boundary", seed))
         let others = referral.alternatives.filter { $0.serviceID != "a_and_e" }
         if let next = others.first {
             sentences.append(fill(pick("emergency.also", seed), ["service": next.summary]))
         }
-        sentences.append(pick("emergency.stay", seed))
+        sentences.append(pick(helping ? "emergency.stay.other" : "emergency.stay", seed))
         return join(sentences)
     }
 
-    /// A short acknowledgement for a risky turn after a referral was already shown.
-    public func brief(services: [ServiceOffer], level: RiskLevel, asksSafetyQuestion: Bool, seed: Int)
-        -> String
-    {
+    /// A short acknowledgement for a risky turn after a referral was already shown. At
+    /// `crisis` it can carry a safety check: the full question, or a shorter one (both worded
+    /// so that "yes" means risk), or, when someone else is at risk, a question about them.
+    public func brief(
+        services: [ServiceOffer], level: RiskLevel, asksSafetyQuestion: Bool, fullQuestion: Bool = true,
+        helping: Bool = false, seed: Int
+    ) -> String {
         var sentences = [
             fill(
                 pick(level >= .crisis ? "brief.crisis" : "brief.boundary", seed),
                 ["services": shortList(services)])
         ]
-        if asksSafetyQuestion { sentences.append(pick("safety.question", seed)) }
+        if helping, level >= .crisis {
+            sentences.append(pick("safety.other", seed))
+        } else if asksSafetyQuestion {
+            sentences.append(pick(fullQuestion ? "safety.question" : "safety.brief", seed))
+        }
         sentences.append(pick("continue", seed))
         return join(sentences)
     }
 
-    /// A gentle check-in a few turns after a referral.
-    public func checkIn(seed: Int) -> String {
-        pick("checkIn", seed)
+    /// A gentle check-in after a referral; `soon` when it directly follows it.
+    public func checkIn(soon: Bool = false, seed: Int) -> String {
+        let part = soon && !texts.variants("checkIn.soon").isEmpty ? "checkIn.soon" : "checkIn"
+        return pick(part, seed)
     }
 
     /// A quiet line on where help is, for `distress`.

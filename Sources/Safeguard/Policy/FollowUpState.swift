@@ -20,6 +20,12 @@ public struct FollowUpState: Sendable, Equatable, Codable {
     public var lastSafetyQuestionTurn: Int?
     /// The turn a check-in is due (cleared once made).
     public var checkInTurn: Int?
+    /// The turn of the last full referral card.
+    public var lastFullReferralTurn: Int?
+    /// The turn of the last message about risk (full card, emergency steps or brief).
+    public var lastRiskMessageTurn: Int?
+    /// Check-ins made since the last referral.
+    public var checkInsSinceReferral: Int
     /// The turn of the last quiet reminder.
     public var lastReminderTurn: Int?
     /// Fingerprint of the last full referral text, so the next one reads differently.
@@ -37,6 +43,9 @@ public struct FollowUpState: Sendable, Equatable, Codable {
         checkInTurn = nil
         lastReminderTurn = nil
         lastReferralFingerprint = nil
+        lastFullReferralTurn = nil
+        lastRiskMessageTurn = nil
+        checkInsSinceReferral = 0
     }
 
     /// The state of a new conversation.

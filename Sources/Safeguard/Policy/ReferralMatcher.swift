@@ -29,11 +29,12 @@ public struct ReferralMatcher: Sendable {
         var rest = services.filter { $0.id != first.id }
         // Known-closed services only as a fallback, except the topic's own service.
         let topicLead = services.first?.id
-        rest = rest.filter { $0.isOpen(at: now) != false || $0.id == topicLead }
+        rest = rest.filter { $0.isReachable(at: now) != false || $0.id == topicLead }
         var alternatives = Array(rest.prefix(2))
-        if urgent, assessment.subject != .other {
+        if assessment.level == .crisis {
             alternatives = ensureTextOption(
-                first: first, alternatives: alternatives, settings: settings, now: now)
+                first: first, alternatives: alternatives, settings: settings, now: now,
+                helping: assessment.subject == .other)
         }
         return Referral(
             firstStep: offer(first, settings: settings, now: now, emergency: assessment.level == .emergency),
@@ -126,9 +127,7 @@ public struct ReferralMatcher: Sendable {
         var seen: Set<String> = []
         return ids.compactMap { id in
             guard seen.insert(id).inserted, let service = directory.service(id: id) else { return nil }
-            guard !service.isKnownNotToServe(settings.nation), service.accepts(settings.ageBand) else {
-                return nil
-            }
+            guard service.serves(settings.nation), service.accepts(settings.ageBand) else { return nil }
             guard !liveChannels(service, settings: settings).isEmpty else { return nil }
             return service
         }
@@ -147,17 +146,22 @@ public struct ReferralMatcher: Sendable {
             if let always = services.first(where: { $0.hours.isAlwaysOpen }) { return always }
             if let open = services.first(where: { $0.isOpen(at: now) == true }) { return open }
         } else {
-            if let open = services.first(where: { $0.isOpen(at: now) != false }) { return open }
+            if let open = services.first(where: { $0.isReachable(at: now) != false }) { return open }
         }
-        return services.first { $0.isOpen(at: now) != false }
+        return services.first { $0.isReachable(at: now) != false }
     }
 
-    func ensureTextOption(first: Service, alternatives: [Service], settings: PersonSettings, now: Date)
-        -> [Service]
-    {
+    /// Makes sure one offer can be reached by text message (many people cannot phone).
+    func ensureTextOption(
+        first: Service, alternatives: [Service], settings: PersonSettings, now: Date, helping: Bool
+    ) -> [Service] {
         let all = [first] + alternatives
         if all.contains(where: { hasText($0, settings: settings) }) { return alternatives }
-        let fallbackIDs = ["shout"] + ReferralRoutes.list(directory.routes.crisis, for: settings.nation)
+        let helperIDs = ReferralRoutes.list(directory.routes.helpingSomeoneElse, for: settings.nation)
+        let fallbackIDs =
+            helping
+            ? helperIDs + ["papyrus_hopeline247", "shout"]
+            : ["shout"] + ReferralRoutes.list(directory.routes.crisis, for: settings.nation)
         guard
             let text = usable(fallbackIDs, settings: settings).first(where: {
                 hasText($0, settings: settings) && $0.isOpen(at: now) != false
@@ -171,7 +175,7 @@ public struct ReferralMatcher: Sendable {
     }
 
     func hasText(_ service: Service, settings: PersonSettings) -> Bool {
-        liveChannels(service, settings: settings).contains { $0.kind == .text || $0.kind == .webchat }
+        liveChannels(service, settings: settings).contains { $0.kind == .text }
     }
 
     // MARK: - Offers
@@ -212,7 +216,8 @@ public struct ReferralMatcher: Sendable {
         return ServiceOffer(
             serviceID: service.id, name: service.name, channels: channels, isFree: service.isFree,
             hoursText: service.hours.isAlwaysOpen ? "24/7" : service.hours.displayText,
-            isOpenNow: service.isOpen(at: now), checked: service.checked,
+            isOpenNow: channels.first.map { service.isOpen($0, at: now) } ?? service.isOpen(at: now),
+            checked: service.checked,
             topics: service.topics.categories)
     }
 }

@@ -11,13 +11,16 @@ public struct SafeguardPolicy: Sendable {
     public let matcher: ReferralMatcher
     public let framer: Framer
 
-    /// Turns after a referral before a check-in.
+    /// Turns between the first check-in (on the first calmer turn after a risk message) and a
+    /// second, later one.
     public static let checkInAfterTurns = 3
+    /// Check-ins after one referral at most.
+    public static let maxCheckIns = 2
     /// Turns after which a repeated risky turn gets the full card again.
     public static let refreshAfterTurns = 8
     /// Turns between quiet reminders at `distress`.
     public static let reminderEveryTurns = 8
-    /// Turns before the safety question may be asked again.
+    /// Turns before the full safety question is asked again (a shorter check is used between).
     public static let safetyQuestionEveryTurns = 4
 
     public init(directory: ServiceDirectory, framing: FramingTexts) {
@@ -27,7 +30,7 @@ public struct SafeguardPolicy: Sendable {
         self.framer = Framer(texts: framing)
     }
 
-    /// Plan one turn.
+    /// Plan one turn. Call it for every user turn, in order (check-ins count turns).
     public func plan(
         for assessment: Assessment, userText: String, settings: PersonSettings, followUp: FollowUpState,
         now: Date, offers: SupportOffers = .none
@@ -50,43 +53,55 @@ public struct SafeguardPolicy: Sendable {
                     kind: .emergency, text: text, serviceIDs: referral.serviceIDs, referral: referral)
                 reasons.append("emergency: 999 first; the responder is not used this turn")
                 recordReferral(&state, referral: referral, assessment: assessment)
-            }
-        case .crisis, .boundary:
-            let full = needsFullReferral(assessment, state: state)
-            if let referral = matcher.referral(for: assessment, settings: settings, now: now) {
-                let suicidal =
-                    assessment.categories.isEmpty || assessment.categories.contains(.suicide)
-                    || assessment.categories.contains(.selfHarm)
-                let questionDue =
-                    state.lastSafetyQuestionTurn.map { state.turn - $0 >= Self.safetyQuestionEveryTurns }
-                    ?? true
-                asks = level == .crisis && suicidal && assessment.subject != .other && (full || questionDue)
-                if full {
-                    let text = distinctFullReferral(
-                        referral, assessment: assessment, userText: userText, offers: offers, asks: asks,
-                        seed: seed, state: &state)
-                    message = SafeguardMessage(
-                        kind: .fullReferral, text: text, serviceIDs: referral.serviceIDs, referral: referral)
-                    reasons.append(
-                        "full referral: first step \(referral.firstStep.serviceID)"
-                            + (referral.firstStep.isOpenNow == true ? " (open now)" : ""))
-                    recordReferral(&state, referral: referral, assessment: assessment)
-                } else {
-                    let brief = Array(referral.offers.prefix(2))
-                    let text = framer.brief(
-                        services: brief, level: level, asksSafetyQuestion: asks, seed: seed)
-                    message = SafeguardMessage(
-                        kind: .brief, text: text, serviceIDs: brief.map(\.serviceID), referral: referral)
-                    reasons.append(
-                        "brief acknowledgement: a referral was shown at turn \(state.lastReferralTurn ?? 0)")
-                    state.checkInTurn = state.turn + Self.checkInAfterTurns
-                }
-                if asks {
-                    state.lastSafetyQuestionTurn = state.turn
-                    reasons.append("asks the direct safety question")
-                }
                 state.messagesComposed += 1
             }
+        case .crisis, .boundary:
+            guard let referral = matcher.referral(for: assessment, settings: settings, now: now) else {
+                break
+            }
+            let wanted = needsFullReferral(assessment, state: state)
+            let full = wanted && state.lastFullReferralTurn != state.turn - 1
+            if wanted && !full { reasons.append("full card held back: one was shown last turn") }
+            let suicidal =
+                assessment.categories.isEmpty || assessment.categories.contains(.suicide)
+                || assessment.categories.contains(.selfHarm)
+            let helping = assessment.subject == .other
+            let questionDue =
+                state.lastSafetyQuestionTurn.map { state.turn - $0 >= Self.safetyQuestionEveryTurns } ?? true
+            asks = level == .crisis && suicidal && !helping
+            if full {
+                let text = distinctFullReferral(
+                    referral, assessment: assessment, userText: userText, offers: offers, asks: asks,
+                    seed: seed,
+                    state: &state)
+                message = SafeguardMessage(
+                    kind: .fullReferral, text: text, serviceIDs: referral.serviceIDs, referral: referral)
+                reasons.append(
+                    "full referral: first step \(referral.firstStep.serviceID)"
+                        + (referral.firstStep.isOpenNow == true ? " (open now)" : ""))
+                recordReferral(&state, referral: referral, assessment: assessment)
+                state.lastFullReferralTurn = state.turn
+                if asks { state.lastSafetyQuestionTurn = state.turn }
+            } else if level == .boundary, !wanted, let checkIn = dueCheckIn(&state, seed: seed) {
+                message = checkIn
+                reasons.append("check-in instead of repeating the card")
+            } else {
+                let brief = Array(referral.offers.prefix(2))
+                let fullQuestion = asks && questionDue
+                let text = framer.brief(
+                    services: brief, level: level, asksSafetyQuestion: asks, fullQuestion: fullQuestion,
+                    helping: helping, seed: seed)
+                message = SafeguardMessage(
+                    kind: .brief, text: text, serviceIDs: brief.map(\.serviceID), referral: referral)
+                reasons.append(
+                    "brief acknowledgement: the card was shown at turn \(state.lastReferralTurn ?? 0)")
+                state.lastRiskMessageTurn = state.turn
+                state.checkInTurn = state.turn + 1
+                state.checkInsSinceReferral = 0
+                if fullQuestion { state.lastSafetyQuestionTurn = state.turn }
+            }
+            if asks { reasons.append("asks about safety") }
+            state.messagesComposed += 1
         case .distress:
             if let checkIn = dueCheckIn(&state, seed: seed) {
                 message = checkIn
@@ -167,11 +182,9 @@ public struct SafeguardPolicy: Sendable {
         guard let last = state.lastReferralTurn, let lastLevel = state.lastReferralLevel else { return true }
         if state.turn - last >= Self.refreshAfterTurns { return true }
         if assessment.level > lastLevel, lastLevel < .crisis { return true }
-        if assessment.level == .boundary, lastLevel == .boundary {
-            let topics = assessment.categories.filter { ![.suicide, .selfHarm].contains($0) }
-            return topics.contains { !state.referredCategories.contains($0) }
-        }
-        return false
+        // A new topic (beyond suicide and self-harm) gets its own service.
+        let topics = assessment.categories.filter { ![.suicide, .selfHarm].contains($0) }
+        return topics.contains { !state.referredCategories.contains($0) }
     }
 
     func distinctFullReferral(
@@ -193,19 +206,24 @@ public struct SafeguardPolicy: Sendable {
     func recordReferral(_ state: inout FollowUpState, referral: Referral, assessment: Assessment) {
         state.lastReferralTurn = state.turn
         state.lastReferralLevel = assessment.level
+        state.lastRiskMessageTurn = state.turn
         state.referredServiceIDs = referral.serviceIDs
         for category in assessment.categories where !state.referredCategories.contains(category) {
             state.referredCategories.append(category)
         }
-        state.checkInTurn = state.turn + Self.checkInAfterTurns
-        if assessment.level == .emergency { state.messagesComposed += 1 }
+        state.checkInTurn = state.turn + 1
+        state.checkInsSinceReferral = 0
     }
 
+    /// A check-in on the first calmer turn after a risk message, and once more a few turns later.
     func dueCheckIn(_ state: inout FollowUpState, seed: Int) -> SafeguardMessage? {
         guard let due = state.checkInTurn, state.turn >= due else { return nil }
-        state.checkInTurn = nil
+        let soon = state.lastRiskMessageTurn.map { state.turn - $0 <= 1 } ?? false
+        state.checkInsSinceReferral += 1
+        state.checkInTurn =
+            state.checkInsSinceReferral < Self.maxCheckIns ? state.turn + Self.checkInAfterTurns : nil
         state.messagesComposed += 1
-        return SafeguardMessage(kind: .checkIn, text: framer.checkIn(seed: seed), serviceIDs: [])
+        return SafeguardMessage(kind: .checkIn, text: framer.checkIn(soon: soon, seed: seed), serviceIDs: [])
     }
 
     func reminderDue(_ state: FollowUpState) -> Bool {
