@@ -259,6 +259,16 @@ import Testing
             for: assessment, userText: "x", settings: settings, followUp: .start, now: night)
         let text = try #require(plan.message?.text)
         #expect(!text.contains("pills") && !text.contains("bridge") && !text.contains("30"))
+        let seeking = Assessment(
+            level: .crisis, categories: [.suicide],
+            signals: [
+                Signal(
+                    rule: "method.amount", text: "what would it take", start: 0, end: 18, category: .suicide,
+                    baseLevel: .crisis)
+            ])
+        let (planB, _) = policy.plan(
+            for: seeking, userText: "x", settings: settings, followUp: .start, now: night)
+        #expect(!(planB.message?.text.contains("what would it take") ?? true))
     }
 
     @Test func framedTextsHaveNoRefusalsJargonOrBlame() throws {

@@ -130,6 +130,10 @@ public struct Framer: Sendable {
         let candidates =
             assessment.signals
             .filter { $0.subject != .other && $0.level >= .distress }
+            .filter { signal in
+                let rule = signal.rule.lowercased()
+                return !texts.quoteAvoidRulePrefixes.contains { rule.hasPrefix($0.lowercased()) }
+            }
             .sorted { $0.level > $1.level }
             .map(\.text)
         for candidate in candidates where isSafeToQuote(candidate) {
