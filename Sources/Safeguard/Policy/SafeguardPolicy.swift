@@ -62,13 +62,12 @@ public struct SafeguardPolicy: Sendable {
             let wanted = needsFullReferral(assessment, state: state)
             let full = wanted && state.lastFullReferralTurn != state.turn - 1
             if wanted && !full { reasons.append("full card held back: one was shown last turn") }
-            let suicidal =
-                assessment.categories.isEmpty || assessment.categories.contains(.suicide)
-                || assessment.categories.contains(.selfHarm)
             let helping = assessment.subject == .other
             let questionDue =
                 state.lastSafetyQuestionTurn.map { state.turn - $0 >= Self.safetyQuestionEveryTurns } ?? true
-            asks = level == .crisis && suicidal && !helping
+            // Crisis means suicidal thoughts, self-harm or method seeking whatever the topic, so the
+            // person is asked directly (someone else at risk gets a question about them instead).
+            asks = level == .crisis && !helping
             if full {
                 let text = distinctFullReferral(
                     referral, assessment: assessment, userText: userText, offers: offers, asks: asks,
