@@ -5,6 +5,11 @@ struct Waymark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "waymark",
         abstract: "A terminal peer-support chat with a boundary-setting safeguard.",
-        subcommands: [PlanCommand.self, HistoryCommand.self, ForgetCommand.self]
+        subcommands: [
+            ResourcesCommand.self,
+            PlanCommand.self,
+            HistoryCommand.self,
+            ForgetCommand.self,
+        ]
     )
 }
