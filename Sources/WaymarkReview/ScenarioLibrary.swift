@@ -1,0 +1,52 @@
+import ChatCore
+import Foundation
+
+/// The demo scenarios, decoded and sorted by id.
+public struct ScenarioLibrary: Sendable, Equatable {
+    /// A file that could not be decoded.
+    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        public var file: String
+        public var reason: String
+
+        public var description: String { "\(file): \(reason)" }
+    }
+
+    /// The scenarios, sorted by id.
+    public var scenarios: [Scenario]
+    /// Files that could not be decoded (the rest still load).
+    public var problems: [Problem]
+
+    /// Decode scenarios from file name → bytes (only `.json` files are read).
+    public init(files: [String: Data]) {
+        var scenarios: [Scenario] = []
+        var problems: [Problem] = []
+        for (name, data) in files.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".json") {
+            do {
+                scenarios.append(try JSONDecoder().decode(Scenario.self, from: data))
+            } catch {
+                problems.append(Problem(file: name, reason: String(describing: error)))
+            }
+        }
+        self.scenarios = scenarios.sorted { $0.id < $1.id }
+        self.problems = problems
+    }
+
+    /// The scenario with this id, if any.
+    public func scenario(_ id: String) -> Scenario? {
+        scenarios.first { $0.id == id }
+    }
+
+    /// Folder of the scenarios inside `resources/`.
+    public static let folder = "scenarios"
+
+    /// Read every `.json` file of `resources/scenarios/`.
+    public static func load(from resources: ResourceLocator) throws -> ScenarioLibrary {
+        let folder = resources.url(folder)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        var files: [String: Data] = [:]
+        for name in names where name.hasSuffix(".json") {
+            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return ScenarioLibrary(files: files)
+    }
+}
