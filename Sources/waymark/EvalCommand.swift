@@ -1,0 +1,86 @@
+import ArgumentParser
+import ChatCore
+import Foundation
+import WaymarkReview
+
+extension ScorecardFormat: ExpressibleByArgument {}
+
+/// `waymark eval FILE`: runs a labelled set through the whole pipeline and prints the
+/// scorecard by phase (triggering, framing, referral, after).
+struct EvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score the safeguard on a labelled JSONL set, phase by phase.",
+        discussion: """
+            FILE uses the shared evaluation formats: one message per line ({"id", "text", "level",
+            "categories", "subject", "tags"}) or one conversation per line ({"id", "turns": [...]},
+            detected automatically). Every item runs through the whole turn pipeline.
+
+            The triggering figures are exactly those of the shared score.py (text format: one
+            unindented "name: value" line each, so `grep -E '^[a-z0-9_]+: '` diffs against it), plus
+            recall and false alarms per level, category and tag, and a confusion matrix. Framing,
+            referral and after checks read what Waymark showed, using resources/review/.
+
+            --format html writes a self-contained page (inline CSS and SVG, no scripts, no network).
+            Reports contain message text: --output files are created with mode 0600.
+            Lines that are not valid JSON or not valid items are reported on stderr; the run
+            continues and exits 1 at the end.
+            """
+    )
+
+    @Argument(help: "Labelled JSONL file (messages or conversations).")
+    var file: String
+
+    @Flag(help: "Read FILE as conversations (normally detected from the first line).")
+    var conversations = false
+
+    @Option(help: "Report format: text, markdown or html.")
+    var format: ScorecardFormat = .text
+
+    @Option(help: "Write the report to PATH (mode 0600) instead of standard output.")
+    var output: String?
+
+    @Flag(help: "List every missed or over-called turn with the safeguard's explanation.")
+    var misses = false
+
+    func run() async throws {
+        let url = URL(fileURLWithPath: file)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+        }
+        let evalFile = EvalFile.decode(data, conversations: conversations ? true : nil)
+        for invalid in evalFile.invalidLines {
+            FileHandle.standardError.write(Data("waymark eval: \(file): \(invalid)\n".utf8))
+        }
+        let records = try await runPipeline(items: evalFile.items)
+        var reference: ReviewReference?
+        if let resources = ResourceLocator.locate() {
+            do {
+                reference = try ReviewReference.load(from: resources)
+            } catch {
+                FileHandle.standardError.write(
+                    Data(
+                        "waymark eval: review data unreadable (\(error)); framing/referral/after skipped\n"
+                            .utf8))
+            }
+        } else {
+            FileHandle.standardError.write(
+                Data("waymark eval: resources/ not found; framing/referral/after checks skipped\n".utf8))
+        }
+        let card = Scorecard.compute(
+            records: records, conversations: evalFile.isConversations, reference: reference)
+        let renderer = ScorecardRenderer(source: url.lastPathComponent, includeMisses: misses)
+        let report = renderer.render(card, format: format)
+        if let output {
+            try PrivateFile.write(report, to: URL(fileURLWithPath: output))
+        } else {
+            FileHandle.standardOutput.write(Data(report.utf8))
+        }
+        if !evalFile.invalidLines.isEmpty {
+            throw ExitCode(1)
+        }
+    }
+}
