@@ -280,7 +280,7 @@ extension ScorecardRenderer {
                 "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(barWidth)\" height=\"18\" fill=\"#e6eaef\" />"
             if let rate {
                 out +=
-                    "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(barWidth * rate)\" height=\"18\" fill=\"\(colour)\" />"
+                    "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(Int((barWidth * rate).rounded()))\" height=\"18\" fill=\"\(colour)\" />"
             }
             let label =
                 rate == nil

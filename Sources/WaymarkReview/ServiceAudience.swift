@@ -56,12 +56,14 @@ public struct ServiceAudience: Sendable, Equatable, Decodable {
         services.first { $0.id == id }
     }
 
-    /// Whether `id` is for people in `nation` and of `ageBand` (unknown band: any age fits).
+    /// Whether `id` is for people in `nation` and for every age in `ageBand` (no band: any age
+    /// fits). A band only partly inside the service's ages does not fit (a 14-year-old in the
+    /// `under-19` band cannot use a 16+ line).
     public func fits(_ id: String, nation: String, ageBand: String?) -> Bool {
         guard let service = service(id), service.nations.contains(nation) else { return false }
         guard let ageBand, let range = ageBands[ageBand], range.count == 2 else { return true }
-        if let minAge = service.minAge, range[1] < minAge { return false }
-        if let maxAge = service.maxAge, range[0] > maxAge { return false }
+        if let minAge = service.minAge, range[0] < minAge { return false }
+        if let maxAge = service.maxAge, range[1] > maxAge { return false }
         return true
     }
 }

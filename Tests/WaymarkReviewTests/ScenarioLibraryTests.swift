@@ -1,0 +1,132 @@
+import Foundation
+import Safeguard
+import Testing
+
+@testable import WaymarkReview
+
+@Suite struct ScenarioLibraryTests {
+    static func library() throws -> ScenarioLibrary {
+        try ScenarioLibrary.load(from: ReviewTestSupport.resources)
+    }
+
+    /// Service ids of the reference directory (../shared), or of the derived audience table.
+    static func referenceServiceIDs() throws -> Set<String> {
+        if let shared = ReviewTestSupport.sharedRoot {
+            let data = try Data(contentsOf: shared.appendingPathComponent("reference/uk-services.json"))
+            let list = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+            return Set(list.compactMap { $0["id"] as? String })
+        }
+        return Set(try ReviewTestSupport.reference().audience.services.map(\.id))
+    }
+
+    @Test func everyScenarioDecodesAndIsNamedAfterItsFile() throws {
+        let library = try Self.library()
+        #expect(library.problems.isEmpty, "\(library.problems)")
+        #expect(library.scenarios.count >= 12)
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: ReviewTestSupport.resources.url("scenarios").path
+        ).filter { $0.hasSuffix(".json") }
+        #expect(Set(files) == Set(library.scenarios.map { "\($0.id).json" }))
+        for scenario in library.scenarios {
+            #expect(!scenario.title.isEmpty && !scenario.demonstrates.isEmpty && !scenario.turns.isEmpty)
+            #expect(["england", "scotland", "wales", "northern-ireland"].contains(scenario.nation))
+            if let script = scenario.responderScript { #expect(script.count <= scenario.turns.count) }
+        }
+    }
+
+    @Test func everyServiceIdExistsInTheReferenceAndFitsThePerson() throws {
+        let ids = try Self.referenceServiceIDs()
+        let audience = try ReviewTestSupport.reference().audience
+        #expect(Set(audience.services.map(\.id)) == ids)
+        for scenario in try Self.library().scenarios {
+            for (index, turn) in scenario.turns.enumerated() {
+                for id in turn.expect.servicesInclude {
+                    #expect(ids.contains(id), "\(scenario.id) turn \(index + 1): unknown service \(id)")
+                    #expect(
+                        audience.fits(id, nation: scenario.nation, ageBand: scenario.ageBand),
+                        "\(scenario.id) turn \(index + 1): \(id) is not for \(scenario.nation)")
+                }
+            }
+        }
+    }
+
+    @Test func scenariosCoverEveryLevelAndTheMainCategories() throws {
+        let turns = try Self.library().scenarios.flatMap(\.turns)
+        #expect(Set(turns.map(\.expect.level)) == Set(RiskLevel.allCases))
+        let categories = Set(turns.flatMap(\.expect.categories))
+        for required: RiskCategory in [
+            .suicide, .selfHarm, .abuse, .eatingDisorder, .childSafeguarding, .medication, .psychosis,
+            .bereavement,
+        ] {
+            #expect(categories.contains(required), "no scenario covers \(required)")
+        }
+        #expect(turns.contains { $0.expect.subject == .other })
+        #expect(Set(turns.map(\.expect.safeguardMessage)) == Set(Scenario.SafeguardMessage.allCases))
+    }
+
+    @Test func expectationsFollowTheSafeguardConventions() throws {
+        for scenario in try Self.library().scenarios {
+            var cardShownBefore = false
+            for (index, turn) in scenario.turns.enumerated() {
+                let expect = turn.expect
+                let place = "\(scenario.id) turn \(index + 1)"
+                if expect.level == .emergency {
+                    #expect(expect.safeguardMessage == .emergency, "\(place)")
+                    #expect(expect.servicesInclude.first == "emergency_999_112", "\(place)")
+                }
+                if expect.level == .crisis && !cardShownBefore {
+                    #expect(
+                        expect.safeguardMessage == .full, "\(place): first crisis turn gets the full card")
+                }
+                if expect.level <= .distress {
+                    #expect([.none, .checkIn].contains(expect.safeguardMessage), "\(place)")
+                }
+                if expect.level == .none {
+                    #expect(expect.categories.isEmpty && expect.subject == .nobody, "\(place)")
+                }
+                if expect.safeguardMessage == .full || expect.safeguardMessage == .emergency {
+                    cardShownBefore = true
+                }
+            }
+        }
+    }
+
+    @Test func theRefusalScenarioScriptsAnAbruptRefusal() throws {
+        let scenario = try #require(try Self.library().scenario("llm-abrupt-refusal"))
+        let phrases = try ReviewTestSupport.reference().phrases
+        let first = try #require(scenario.responderScript?.first)
+        #expect(!FramingPhrases.matches(phrases.refusalPhrases.none ?? [], in: first).isEmpty)
+    }
+
+    @Test func scenarioTextIsNotCopiedFromTheEvalSet() throws {
+        guard let shared = ReviewTestSupport.sharedRoot else { return }
+        var evalText = ""
+        for name in ["dev_messages.jsonl", "dev_conversations.jsonl"] {
+            let file = EvalFile.decode(try Data(contentsOf: shared.appendingPathComponent("eval/\(name)")))
+            evalText += file.items.flatMap(\.turns).map { FramingPhrases.normalised($0.text) }.joined(
+                separator: "|")
+        }
+        for turn in try Self.library().scenarios.flatMap(\.turns) {
+            let text = FramingPhrases.normalised(turn.text)
+            guard text.count > 12 else { continue }  // "yes", "tonight" are everyone's words
+            #expect(!evalText.contains(text), "copied from the eval set: \(turn.text)")
+        }
+    }
+
+    @Test func shortfallsNameWhatDiffersFromTheExpectation() throws {
+        let scenario = try #require(try Self.library().scenario("short-reply-tonight"))
+        let good = TurnRecord(
+            itemID: scenario.id, turn: 3, text: "tonight",
+            assessment: Assessment(level: .emergency, categories: [.suicide], subject: .speaker),
+            safeguardKind: "emergency", services: ["emergency_999_112", "samaritans"])
+        #expect(scenario.shortfalls(of: good).isEmpty)
+        var bad = good
+        bad.assessment.level = .crisis
+        bad.safeguardKind = "brief"
+        bad.services = ["samaritans"]
+        let problems = scenario.shortfalls(of: bad)
+        #expect(problems.count == 3)
+        #expect(problems.contains("level crisis, expected emergency"))
+        #expect(scenario.evalItem.turns.count == 3 && scenario.evalItem.isConversation)
+    }
+}
