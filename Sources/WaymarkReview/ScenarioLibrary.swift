@@ -36,6 +36,9 @@ public struct ScenarioLibrary: Sendable, Equatable {
         scenarios.first { $0.id == id }
     }
 
+    /// Every scenario as a labelled conversation, for `runPipeline(items:)` and the scorecard.
+    public var evalItems: [EvalItem] { scenarios.map(\.evalItem) }
+
     /// Folder of the scenarios inside `resources/`.
     public static let folder = "scenarios"
 

@@ -56,6 +56,8 @@ extension ScorecardRenderer {
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         .grid { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }
         .grid > div { flex: 1 1 420px; min-width: 0; }
+        .grid table { font-size: 0.86rem; }
+        .grid th, .grid td { padding: 3px 8px; }
         .cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 8px 0; }
         .card { border: 1px solid #c8ced6; border-radius: 6px; padding: 10px 14px; min-width: 150px; background: #f8fafc; }
         .card .v { font-size: 1.5rem; font-weight: 700; display: block; }
@@ -188,9 +190,10 @@ extension ScorecardRenderer {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmap\" role=\"img\" aria-labelledby=\"heatmap-svg-title heatmap-svg-desc\" width=\"\(Int(width))\" height=\"\(Int(total))\" viewBox=\"0 0 \(Int(width)) \(Int(total))\">"
         out += "<title id=\"heatmap-svg-title\">Confusion matrix heat map</title>"
         out +=
-            "<desc id=\"heatmap-svg-desc\">Rows are the labelled level, columns the safeguard's level; darker cells hold a larger share of the row. The diagonal (outlined) is agreement. The same numbers are in the table below.</desc>"
+            "<desc id=\"heatmap-svg-desc\">Rows are the labelled level, columns the safeguard's level; darker cells hold a larger share of the row. The diagonal (outlined in orange) is agreement. The same numbers are in the table below.</desc>"
         out +=
             "<text x=\"\(left + cell * 2.5)\" y=\"14\" text-anchor=\"middle\" font-size=\"12\" fill=\"#3d4652\">safeguard →</text>"
+            + "<text x=\"4\" y=\"\(top - 8)\" font-size=\"12\" fill=\"#3d4652\">label ↓</text>"
         for level in RiskLevel.allCases {
             let x = left + cell * Double(level.rank) + cell / 2
             out +=
@@ -206,25 +209,38 @@ extension ScorecardRenderer {
                 let share = rowTotal == 0 ? 0 : Double(count) / Double(rowTotal)
                 let x = left + cell * Double(column)
                 let y = top + height * Double(row)
-                let stroke = row == column ? "#1a1a1a" : "#ffffff"
-                let strokeWidth = row == column ? 2 : 1
+                let colours = shade(share)
                 out +=
-                    "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cell)\" height=\"\(height)\" fill=\"\(shade(share))\" stroke=\"\(stroke)\" stroke-width=\"\(strokeWidth)\"><title>label \(RiskLevel.allCases[row]), safeguard \(RiskLevel.allCases[column]): \(count)</title></rect>"
-                let ink = share > 0.45 ? "#ffffff" : "#1a1a1a"
+                    "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cell)\" height=\"\(height)\" fill=\"\(colours.fill)\" stroke=\"#ffffff\" stroke-width=\"1\"><title>label \(RiskLevel.allCases[row]), safeguard \(RiskLevel.allCases[column]): \(count)</title></rect>"
+                let ink = colours.ink
                 let label = rowTotal == 0 ? "\(count)" : "\(count) (\(Int((share * 100).rounded()))%)"
                 out +=
                     "<text x=\"\(x + cell / 2)\" y=\"\(y + height / 2 + 4)\" text-anchor=\"middle\" font-size=\"12\" fill=\"\(ink)\">\(label)</text>"
             }
         }
+        // The diagonal (agreement) is outlined last, so no neighbouring cell paints over it.
+        for index in 0..<5 {
+            let x = left + cell * Double(index) + 1.5
+            let y = top + height * Double(index) + 1.5
+            out +=
+                "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cell - 3)\" height=\"\(height - 3)\" fill=\"none\" stroke=\"#c2410c\" stroke-width=\"3\" />"
+        }
         return out + "</svg>"
     }
 
-    /// White → dark blue by share.
-    private func shade(_ share: Double) -> String {
-        let from = (247.0, 251.0, 255.0)
-        let to = (8.0, 48.0, 107.0)
-        func mix(_ a: Double, _ b: Double) -> Int { Int((a + (b - a) * share).rounded()) }
-        return String(format: "#%02x%02x%02x", mix(from.0, to.0), mix(from.1, to.1), mix(from.2, to.2))
+    /// The fill for a cell holding `share` of its row: light blues below 60 % (dark text),
+    /// dark blues from 60 % (white text). No mid-tones, so both inks keep a contrast of at least
+    /// 4.5:1 (WCAG AA) against every fill.
+    func shade(_ share: Double) -> (fill: String, ink: String) {
+        func mix(_ from: (Double, Double, Double), _ to: (Double, Double, Double), _ t: Double) -> String {
+            func channel(_ a: Double, _ b: Double) -> Int { Int((a + (b - a) * t).rounded()) }
+            return String(
+                format: "#%02x%02x%02x", channel(from.0, to.0), channel(from.1, to.1), channel(from.2, to.2))
+        }
+        if share < 0.6 {
+            return (mix((247, 251, 255), (158, 202, 225), share / 0.6), "#1a1a1a")
+        }
+        return (mix((33, 113, 181), (8, 48, 107), (share - 0.6) / 0.4), "#ffffff")
     }
 
     private func phaseSection(_ name: String, _ checks: [ReviewCheck]) -> String {
@@ -256,7 +272,7 @@ extension ScorecardRenderer {
 
     /// One horizontal bar per check: the share of checked turns that passed.
     func phaseBars(_ name: String, _ checks: [ReviewCheck]) -> String {
-        let labelWidth = 380.0
+        let labelWidth = 410.0
         let barWidth = 420.0
         let rowHeight = 30.0
         let width = labelWidth + barWidth + 110
@@ -278,7 +294,10 @@ extension ScorecardRenderer {
                 "<text x=\"\(labelWidth - 10)\" y=\"\(y + 18)\" text-anchor=\"end\" font-size=\"13\" fill=\"#1a1a1a\">\(escaped(shortTitle(check.title)))</text>"
             out +=
                 "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(barWidth)\" height=\"18\" fill=\"#e6eaef\" />"
-            if let rate {
+            if rate == 0 {
+                out +=
+                    "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"4\" height=\"18\" fill=\"\(colour)\" />"
+            } else if let rate {
                 out +=
                     "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(Int((barWidth * rate).rounded()))\" height=\"18\" fill=\"\(colour)\" />"
             }
@@ -293,7 +312,7 @@ extension ScorecardRenderer {
     }
 
     private func shortTitle(_ title: String) -> String {
-        title.count > 52 ? String(title.prefix(51)) + "…" : title
+        title.count > 60 ? String(title.prefix(59)) + "…" : title
     }
 
     private func missesSection(_ misses: [ScorecardMiss]) -> String {

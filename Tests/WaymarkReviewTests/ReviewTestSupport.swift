@@ -18,7 +18,7 @@ enum ReviewTestSupport {
     }
 
     static func fixture(_ name: String) -> URL {
-        repoRoot.appendingPathComponent("Tests/WaymarkReviewTests/Fixtures/\(name)")
+        repoRoot.appendingPathComponent("Tests/Fixtures/WaymarkReview/\(name)")
     }
 
     static var resources: ResourceLocator {

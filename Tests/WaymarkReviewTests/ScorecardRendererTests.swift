@@ -61,6 +61,26 @@ import Testing
         #expect(!html.contains("src=") && !html.contains("href=") && !html.contains("<link"))  // no fetches
         #expect(html.contains("gold &amp; &lt;fixtures&gt;"))
         #expect(html.contains("my nan&#39;s trifle"))
+        // Scripts/html-report-check.sh --fixture renders this page in headless Chromium.
+        if let path = ProcessInfo.processInfo.environment["WAYMARK_REPORT_SAMPLE"] {
+            try PrivateFile.write(html, to: URL(fileURLWithPath: path))
+        }
+    }
+
+    @Test func heatMapInkKeepsAAContrastOnEveryShade() {
+        func luminance(_ hex: String) -> Double {
+            let value = Int(hex.dropFirst(), radix: 16) ?? 0
+            let channels = [(value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF].map { Double($0) / 255 }
+            let linear = channels.map { $0 <= 0.03928 ? $0 / 12.92 : pow(($0 + 0.055) / 1.055, 2.4) }
+            return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+        }
+        let renderer = ScorecardRenderer()
+        for step in 0...100 {
+            let colours = renderer.shade(Double(step) / 100)
+            let (a, b) = (luminance(colours.fill), luminance(colours.ink))
+            let ratio = (max(a, b) + 0.05) / (min(a, b) + 0.05)
+            #expect(ratio >= 4.5, "share \(step)%: contrast \(ratio)")
+        }
     }
 
     @Test func markdownHasEveryPhase() throws {
