@@ -12,18 +12,19 @@ struct EvalCommand: AsyncParsableCommand {
         commandName: "eval",
         abstract: "Score the safeguard on a labelled JSONL set, phase by phase.",
         discussion: """
-            FILE uses the shared evaluation formats: one message per line ({"id", "text", "level",
-            "categories", "subject", "tags"}) or one conversation per line ({"id", "turns": [...]},
+            FILE uses the shared evaluation formats: one message per line ({"id", "text", "level", \
+            "categories", "subject", "tags"}) or one conversation per line ({"id", "turns": [...]}, \
             detected automatically). Every item runs through the whole turn pipeline.
 
-            The triggering figures are exactly those of the shared score.py (text format: one
-            unindented "name: value" line each, so `grep -E '^[a-z0-9_]+: '` diffs against it), plus
-            recall and false alarms per level, category and tag, and a confusion matrix. Framing,
-            referral and after checks read what Waymark showed, using resources/review/.
+            The triggering figures are exactly those of the shared score.py: in the text format each \
+            is an unindented "name: value" line, so `grep -E '^[a-z0-9_]+: '` diffs against score.py. \
+            Then recall and false alarms per level, category and tag, a confusion matrix, and the \
+            framing, referral and after checks (phrase lists and service table in resources/review/).
 
-            --format html writes a self-contained page (inline CSS and SVG, no scripts, no network).
+            --format html writes a self-contained page (inline CSS and SVG, no scripts, no network). \
             Reports contain message text: --output files are created with mode 0600.
-            Lines that are not valid JSON or not valid items are reported on stderr; the run
+
+            Lines that are not valid JSON or not valid items are reported on stderr; the run \
             continues and exits 1 at the end.
             """
     )
@@ -34,10 +35,12 @@ struct EvalCommand: AsyncParsableCommand {
     @Flag(help: "Read FILE as conversations (normally detected from the first line).")
     var conversations = false
 
-    @Option(help: "Report format: text, markdown or html.")
+    @Option(help: "Report format.")
     var format: ScorecardFormat = .text
 
-    @Option(help: "Write the report to PATH (mode 0600) instead of standard output.")
+    @Option(
+        help: ArgumentHelp(
+            "Write the report to PATH (mode 0600) instead of standard output.", valueName: "path"))
     var output: String?
 
     @Flag(help: "List every missed or over-called turn with the safeguard's explanation.")

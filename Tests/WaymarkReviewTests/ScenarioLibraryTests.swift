@@ -91,6 +91,46 @@ import Testing
         }
     }
 
+    /// Records that do exactly what each scenario expects score perfectly and pass the
+    /// referral checks: the scenarios, the service table and the checks agree with each other.
+    @Test func recordsMeetingTheExpectationsScorePerfectly() throws {
+        let library = try Self.library()
+        var records: [TurnRecord] = []
+        for scenario in library.scenarios {
+            for (index, turn) in scenario.turns.enumerated() {
+                let expect = turn.expect
+                let record = TurnRecord(
+                    itemID: scenario.id, turn: index + 1, text: turn.text, gold: expect.gold,
+                    assessment: Assessment(
+                        level: expect.level, categories: expect.categories, subject: expect.subject),
+                    safeguardKind: expect.safeguardMessage.safeguardKind,
+                    replyText: expect.level == .emergency ? nil : "I'm here, tell me more.",
+                    services: expect.servicesInclude
+                        + (expect.level == .crisis && !expect.servicesInclude.contains("shout")
+                            ? ["shout"] : []),
+                    nation: scenario.nation, ageBand: scenario.ageBand)
+                #expect(scenario.shortfalls(of: record).isEmpty, "\(scenario.id) turn \(index + 1)")
+                records.append(record)
+            }
+        }
+        let card = Scorecard.compute(
+            records: records, conversations: true, reference: try ReviewTestSupport.reference())
+        #expect(card.triggering["exact_level_accuracy"] == .ratio(1.0))
+        #expect(card.triggering["risk_caught_by_first_risky_turn"] == .ratio(1.0))
+        #expect(card.misses.isEmpty)
+        for check in card.referral where check.id != "referral.at_most_three" {
+            // Turns with a referral but no listed services (brief reminders) are left out here.
+            let failures = check.failures.filter { failure in
+                records.contains {
+                    $0.itemID == failure.itemID && $0.turn == failure.turn && !$0.services.isEmpty
+                }
+            }
+            #expect(failures.isEmpty, "\(check.id): \(failures)")
+        }
+        let noRepeat = try #require(card.after.first { $0.id == "after.no_repeated_full_cards" })
+        #expect(noRepeat.failed == 0)
+    }
+
     @Test func theRefusalScenarioScriptsAnAbruptRefusal() throws {
         let scenario = try #require(try Self.library().scenario("llm-abrupt-refusal"))
         let phrases = try ReviewTestSupport.reference().phrases
