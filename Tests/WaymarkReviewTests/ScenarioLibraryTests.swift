@@ -138,8 +138,9 @@ import Testing
         #expect(!FramingPhrases.matches(phrases.refusalPhrases.none ?? [], in: first).isEmpty)
     }
 
-    @Test func scenarioTextIsNotCopiedFromTheEvalSet() throws {
-        guard let shared = ReviewTestSupport.sharedRoot else { return }
+    @Test(.enabled(if: ReviewTestSupport.sharedRoot != nil, "needs ../shared/eval beside the repository"))
+    func scenarioTextIsNotCopiedFromTheEvalSet() throws {
+        let shared = try #require(ReviewTestSupport.sharedRoot)
         var evalText = ""
         for name in ["dev_messages.jsonl", "dev_conversations.jsonl"] {
             let file = EvalFile.decode(try Data(contentsOf: shared.appendingPathComponent("eval/\(name)")))
