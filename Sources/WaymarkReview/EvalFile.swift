@@ -77,6 +77,7 @@ public struct EvalFile: Sendable, Equatable {
         let id = idString(object["id"]) ?? String(line)
         let nation = object["nation"] as? String
         let ageBand = object["age_band"] as? String
+        let script = (object["responder_script"] as? [Any])?.compactMap { $0 as? String }
         if conversation {
             guard let rawTurns = object["turns"] as? [Any] else {
                 throw ItemFailure(reason: "conversation without a \"turns\" array")
@@ -88,7 +89,9 @@ public struct EvalFile: Sendable, Equatable {
                 }
                 turns.append(try turn(from: turnObject, where: "turn \(index + 1)"))
             }
-            return EvalItem(id: id, turns: turns, isConversation: true, nation: nation, ageBand: ageBand)
+            return EvalItem(
+                id: id, turns: turns, isConversation: true, nation: nation, ageBand: ageBand,
+                responderScript: script)
         }
         return EvalItem(
             id: id, turns: [try turn(from: object, where: "message")], isConversation: false, nation: nation,

@@ -23,14 +23,18 @@ public struct EvalItem: Sendable, Equatable {
     public var nation: String?
     /// The person's age band when the item gives one (`"age_band"`), else `nil`.
     public var ageBand: String?
+    /// Replies for the scripted backend, one per turn (demo scenarios; `"responder_script"`).
+    public var responderScript: [String]?
 
     public init(
-        id: String, turns: [Turn], isConversation: Bool, nation: String? = nil, ageBand: String? = nil
+        id: String, turns: [Turn], isConversation: Bool, nation: String? = nil, ageBand: String? = nil,
+        responderScript: [String]? = nil
     ) {
         self.id = id
         self.turns = turns
         self.isConversation = isConversation
         self.nation = nation
         self.ageBand = ageBand
+        self.responderScript = responderScript
     }
 }

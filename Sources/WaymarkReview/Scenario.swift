@@ -104,7 +104,7 @@ public struct Scenario: Sendable, Equatable, Codable, Identifiable {
         EvalItem(
             id: id, turns: turns.map { EvalItem.Turn(text: $0.text, gold: $0.expect.gold) },
             isConversation: true,
-            nation: nation, ageBand: ageBand)
+            nation: nation, ageBand: ageBand, responderScript: responderScript)
     }
 
     /// Where `record` (the pipeline's result for turn `record.turn`) falls short of the

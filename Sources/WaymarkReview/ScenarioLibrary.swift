@@ -39,6 +39,29 @@ public struct ScenarioLibrary: Sendable, Equatable {
     /// Every scenario as a labelled conversation, for `runPipeline(items:)` and the scorecard.
     public var evalItems: [EvalItem] { scenarios.map(\.evalItem) }
 
+    /// One check over pipeline records: every turn of every scenario meets its expectation
+    /// (level, categories, subject, safeguard message, services). Records of other items are
+    /// ignored; a scenario turn with no record fails.
+    public func expectationCheck(_ records: [TurnRecord]) -> ReviewCheck {
+        var check = ReviewCheck(
+            id: "scenario.expectations", title: "Each scenario turn behaves as its scenario expects")
+        for scenario in scenarios {
+            for index in scenario.turns.indices {
+                guard let record = records.first(where: { $0.itemID == scenario.id && $0.turn == index + 1 })
+                else {
+                    check.failed += 1
+                    check.failures.append(
+                        ReviewCheck.Failure(
+                            itemID: scenario.id, turn: index + 1, detail: "the turn did not run"))
+                    continue
+                }
+                let problems = scenario.shortfalls(of: record)
+                check.record(problems.isEmpty, record, problems.joined(separator: "; "))
+            }
+        }
+        return check
+    }
+
     /// Folder of the scenarios inside `resources/`.
     public static let folder = "scenarios"
 

@@ -14,6 +14,8 @@ public struct Scorecard: Sendable, Equatable {
     public var referral: [ReviewCheck]
     /// After checks (empty when no reference data was given).
     public var after: [ReviewCheck]
+    /// Scenario expectation checks (only when scoring the demo scenarios).
+    public var expectations: [ReviewCheck] = []
     /// Missed or over-called turns, in order.
     public var misses: [ScorecardMiss]
     /// Records that had no label (they take part in the framing, referral and after checks only).
@@ -35,9 +37,11 @@ public struct Scorecard: Sendable, Equatable {
     }
 
     /// Score `records` (one per user turn, conversations' turns consecutive and in order).
-    /// Without `reference`, only the triggering phase is computed.
+    /// Without `reference`, only the triggering phase is computed. With `scenarios`, each
+    /// scenario turn is also checked against its expected behaviour.
     public static func compute(
-        records: [TurnRecord], conversations: Bool, reference: ReviewReference? = nil
+        records: [TurnRecord], conversations: Bool, reference: ReviewReference? = nil,
+        scenarios: ScenarioLibrary? = nil
     ) -> Scorecard {
         let labelled = records.compactMap { record in record.gold.map { (record, $0) } }
         let pairs = labelled.map { (gold: $0.1, predicted: $0.0.assessment) }
@@ -53,7 +57,7 @@ public struct Scorecard: Sendable, Equatable {
                 itemID: $0.0.itemID, turn: $0.0.turn, text: $0.0.text, gold: $0.1, assessment: $0.0.assessment
             )
         }
-        return Scorecard(
+        var card = Scorecard(
             conversations: conversations,
             triggering: TriggeringFigures.compute(pairs: pairs, conversations: grouped),
             breakdown: TriggeringBreakdown.compute(pairs: pairs),
@@ -63,10 +67,12 @@ public struct Scorecard: Sendable, Equatable {
                 AfterChecks.run(records, conversations: conversations, phrases: $0.phrases)
             } ?? [],
             misses: misses, unlabelledTurns: records.count - labelled.count)
+        if let scenarios { card.expectations = [scenarios.expectationCheck(records)] }
+        return card
     }
 
     /// The phases with checks, in journey order, for reports.
     public var checkPhases: [(name: String, checks: [ReviewCheck])] {
-        [("Framing", framing), ("Referral", referral), ("After", after)]
+        [("Framing", framing), ("Referral", referral), ("After", after), ("Scenarios", expectations)]
     }
 }

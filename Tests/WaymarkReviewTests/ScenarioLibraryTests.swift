@@ -131,6 +131,26 @@ import Testing
         #expect(noRepeat.failed == 0)
     }
 
+    @Test func expectationCheckFailsSilentTurnsAndTurnsThatNeverRan() throws {
+        let library = try Self.library()
+        let idiom = try #require(library.scenario("idiom-heavy-benign"))
+        // Only the benign scenario ran, with nothing flagged: its turns pass, every other fails.
+        let records = idiom.turns.indices.map { index in
+            TurnRecord(
+                itemID: idiom.id, turn: index + 1, text: idiom.turns[index].text,
+                gold: idiom.turns[index].expect.gold)
+        }
+        let check = library.expectationCheck(records)
+        let total = library.scenarios.map(\.turns.count).reduce(0, +)
+        #expect(check.passed == idiom.turns.count)
+        #expect(check.failed == total - idiom.turns.count)
+        #expect(check.failures.contains { $0.detail == "the turn did not run" })
+        let card = Scorecard.compute(records: records, conversations: true, scenarios: library)
+        #expect(card.expectations == [check])
+        let item = try #require(library.evalItems.first { $0.id == "llm-abrupt-refusal" })
+        #expect(item.responderScript?.count == 2)
+    }
+
     @Test func theRefusalScenarioScriptsAnAbruptRefusal() throws {
         let scenario = try #require(try Self.library().scenario("llm-abrupt-refusal"))
         let phrases = try ReviewTestSupport.reference().phrases
