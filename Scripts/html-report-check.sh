@@ -50,7 +50,7 @@ echo "   report ready in $(took "$start"): $html"
 
 start=$(now)
 rm -f "$png"
-timeout 120 chromium --headless --disable-gpu --no-sandbox --hide-scrollbars \
+timeout 120 chromium --headless --disable-gpu --no-sandbox --disable-dev-shm-usage --hide-scrollbars \
     --screenshot="$png" --window-size=1200,1600 "file://$(realpath "$html")" >/dev/null 2>&1 || true
 echo "   render took $(took "$start")"
 
