@@ -10,6 +10,7 @@ struct Waymark: AsyncParsableCommand {
             PlanCommand.self,
             HistoryCommand.self,
             ForgetCommand.self,
+            EvalCommand.self,
         ]
     )
 }
