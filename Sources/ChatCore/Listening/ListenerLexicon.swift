@@ -1,0 +1,75 @@
+/// A phrasebook compiled for fast matching: word sets and phrase matchers, built once.
+struct ListenerLexicon: Sendable {
+    let phrasebook: ListenerPhrasebook
+    let topicMatchers: [PhraseMatcher]
+    let momentMatchers: [PhraseMatcher]
+    let relationMatcher: PhraseMatcher
+    /// Generalisation kinds in a stable order, with their matchers.
+    let reframeMatchers: [(kind: String, matcher: PhraseMatcher)]
+    let strengthMatcher: PhraseMatcher
+    let adviceMatcher: PhraseMatcher
+    let safetyQuestionMatcher: PhraseMatcher
+    let safetyYes: PhraseMatcher
+    let safetyNo: PhraseMatcher
+    let safetyUnsure: PhraseMatcher
+    let firstPerson: Set<String>
+    let secondPerson: Set<String>
+    let clauseMarkers: Set<String>
+    let clauseBreaks: Set<String>
+    let leadingFillers: Set<String>
+    let trailingFillers: Set<String>
+    let negators: Set<String>
+    let reframeNotAfter: Set<String>
+    let feltKinds: Set<String>
+    let avoidInReflection: Set<String>
+    /// Words written in lower case at the start of a reflected phrase.
+    let lowerCaseStarts: Set<String>
+    /// Every sentence of the reframe and guided-service lists, to notice them in earlier replies.
+    let reframeSentences: [String]
+    let serviceSentences: [String]
+
+    init(_ book: ListenerPhrasebook) {
+        phrasebook = book
+        topicMatchers = book.topics.map { PhraseMatcher($0.keywords) }
+        momentMatchers = book.moments.map { PhraseMatcher($0.phrases) }
+        relationMatcher = PhraseMatcher(book.language.relations)
+        reframeMatchers = book.replies.reframeTriggers.keys.sorted().map { kind in
+            (kind, PhraseMatcher(book.replies.reframeTriggers[kind] ?? []))
+        }
+        strengthMatcher = PhraseMatcher(book.replies.strengthTriggers)
+        adviceMatcher = PhraseMatcher(book.replies.adviceTriggers)
+        safetyQuestionMatcher = PhraseMatcher(book.replies.safety.questionMarkers)
+        safetyYes = PhraseMatcher(book.replies.safety.yes.triggers)
+        safetyNo = PhraseMatcher(book.replies.safety.no.triggers)
+        safetyUnsure = PhraseMatcher(book.replies.safety.unsure.triggers)
+        let language = book.language
+        func keys(_ words: [String]) -> Set<String> { Set(words.map { $0.lowercased() }) }
+        firstPerson = keys(language.firstPerson)
+        secondPerson = keys(language.secondPerson)
+        clauseMarkers = keys(language.clauseMarkers)
+        clauseBreaks = keys(language.clauseBreaks)
+        leadingFillers = keys(language.leadingFillers)
+        trailingFillers = keys(language.trailingFillers)
+        negators = keys(language.negators)
+        reframeNotAfter = keys(language.reframeNotAfter)
+        feltKinds = Set(book.replies.feltKinds)
+        avoidInReflection = keys(language.avoidInReflection)
+        var starts = keys(language.commonWords)
+        starts.formUnion(language.pronouns.keys.map { $0.lowercased() })
+        for topic in book.topics {
+            for keyword in topic.keywords where !keyword.contains(" ") && !keyword.hasSuffix("*") {
+                starts.insert(keyword.lowercased())
+            }
+        }
+        lowerCaseStarts = starts
+        reframeSentences = book.replies.reframes.keys.sorted().flatMap { book.replies.reframes[$0] ?? [] }
+        serviceSentences = book.replies.guided.service
+    }
+
+    /// Whether a generalisation match is the person's own ("everyone hates me"), not part of a
+    /// phrase like "in front of everyone" or "mum says I should".
+    func isOwnGeneralisation(_ match: PhraseMatcher.Match, in keys: [String]) -> Bool {
+        let before = match.range.lowerBound - 1
+        return before < 0 || !reframeNotAfter.contains(keys[before])
+    }
+}
