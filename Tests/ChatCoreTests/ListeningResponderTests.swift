@@ -109,7 +109,7 @@ private let strictGuidance = ResponderGuidance(mode: .strict, level: .crisis, ca
     chat.say("My exams start in a fortnight and I've barely revised.")
     chat.say("My flatmates are loud every night.")
     let reply = chat.say("The revision timetable is just not working for me.")
-    #expect(reply.contains("your exams"))
+    #expect(reply.contains("your studies"))
 }
 
 @Test func neverOpensTwoRepliesInARowTheSameWay() throws {

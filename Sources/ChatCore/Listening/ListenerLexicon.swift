@@ -8,6 +8,7 @@ struct ListenerLexicon: Sendable {
     let reframeMatchers: [(kind: String, matcher: PhraseMatcher)]
     let strengthMatcher: PhraseMatcher
     let adviceMatcher: PhraseMatcher
+    let reassuranceMatcher: PhraseMatcher
     let safetyQuestionMatcher: PhraseMatcher
     let safetyYes: PhraseMatcher
     let safetyNo: PhraseMatcher
@@ -17,9 +18,12 @@ struct ListenerLexicon: Sendable {
     let clauseMarkers: Set<String>
     let clauseBreaks: Set<String>
     let leadingFillers: Set<String>
+    /// Filler phrases of several words ("i guess"), matched at the start of a phrase.
+    let leadingFillerPhrases: PhraseMatcher
     let trailingFillers: Set<String>
     let negators: Set<String>
     let reframeNotAfter: Set<String>
+    let continuers: Set<String>
     let feltKinds: Set<String>
     let avoidInReflection: Set<String>
     /// Words written in lower case at the start of a reflected phrase.
@@ -38,6 +42,7 @@ struct ListenerLexicon: Sendable {
         }
         strengthMatcher = PhraseMatcher(book.replies.strengthTriggers)
         adviceMatcher = PhraseMatcher(book.replies.adviceTriggers)
+        reassuranceMatcher = PhraseMatcher(book.replies.reassuranceTriggers)
         safetyQuestionMatcher = PhraseMatcher(book.replies.safety.questionMarkers)
         safetyYes = PhraseMatcher(book.replies.safety.yes.triggers)
         safetyNo = PhraseMatcher(book.replies.safety.no.triggers)
@@ -48,10 +53,12 @@ struct ListenerLexicon: Sendable {
         secondPerson = keys(language.secondPerson)
         clauseMarkers = keys(language.clauseMarkers)
         clauseBreaks = keys(language.clauseBreaks)
-        leadingFillers = keys(language.leadingFillers)
+        leadingFillers = keys(language.leadingFillers.filter { !$0.contains(" ") })
+        leadingFillerPhrases = PhraseMatcher(language.leadingFillers.filter { $0.contains(" ") })
         trailingFillers = keys(language.trailingFillers)
         negators = keys(language.negators)
         reframeNotAfter = keys(language.reframeNotAfter)
+        continuers = keys(language.continuers)
         feltKinds = Set(book.replies.feltKinds)
         avoidInReflection = keys(language.avoidInReflection)
         var starts = keys(language.commonWords)

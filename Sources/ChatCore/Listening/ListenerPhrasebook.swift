@@ -101,6 +101,7 @@ public struct ListenerPhrasebook: Sendable, Equatable {
             ("replies.recalls", replies.recalls),
             ("replies.continuity", replies.continuity),
             ("replies.advice", replies.advice),
+            ("replies.reassurance", replies.reassurance),
             ("replies.happyReflections", replies.happyReflections),
             ("replies.happyQuestionsAfterDistress", replies.happyQuestionsAfterDistress),
             ("replies.longMessage.openers", replies.longMessage.openers),
@@ -167,6 +168,8 @@ extension ListenerPhrasebook {
         public var commonWords: [String]
         /// People and pets the listener remembers ("my sister" → "your sister").
         public var relations: [String]
+        /// First words that show a message carries on from the previous one ("he", "that").
+        public var continuers: [String]
     }
 
     /// A topic or feeling the listener notices.
@@ -187,6 +190,8 @@ extension ListenerPhrasebook {
         public var reflect: Bool
         /// How specific the topic is: the most specific topic found leads the reply.
         public var weight: Int
+        /// Whether sweeping words may be gently questioned while this topic is present.
+        public var reframe: Bool
         /// Completes "Earlier you mentioned …".
         public var mention: String
         /// Whole words or phrases; a trailing `*` matches the start of a word.
@@ -199,14 +204,15 @@ extension ListenerPhrasebook {
         public var emojiReplies: [String]
 
         public init(
-            id: String, kind: Kind, reflect: Bool = true, weight: Int = 1, mention: String,
-            keywords: [String],
-            openers: [String], validations: [String], questions: [String], emojiReplies: [String] = []
+            id: String, kind: Kind, reflect: Bool = true, weight: Int = 1, reframe: Bool = true,
+            mention: String, keywords: [String], openers: [String], validations: [String],
+            questions: [String], emojiReplies: [String] = []
         ) {
             self.id = id
             self.kind = kind
             self.reflect = reflect
             self.weight = weight
+            self.reframe = reframe
             self.mention = mention
             self.keywords = keywords
             self.openers = openers
@@ -221,6 +227,7 @@ extension ListenerPhrasebook {
             kind = try container.decode(Kind.self, forKey: .kind)
             reflect = try container.decodeIfPresent(Bool.self, forKey: .reflect) ?? true
             weight = try container.decodeIfPresent(Int.self, forKey: .weight) ?? 1
+            reframe = try container.decodeIfPresent(Bool.self, forKey: .reframe) ?? true
             mention = try container.decode(String.self, forKey: .mention)
             keywords = try container.decode([String].self, forKey: .keywords)
             openers = try container.decode([String].self, forKey: .openers)
@@ -268,6 +275,9 @@ extension ListenerPhrasebook {
         public var continuity: [String]
         public var adviceTriggers: [String]
         public var advice: [String]
+        /// "Am I overreacting?" and similar.
+        public var reassuranceTriggers: [String]
+        public var reassurance: [String]
         public var longMessage: LongMessage
         /// First sentences for good news that carry the person's words: `{phrase}`.
         public var happyReflections: [String]

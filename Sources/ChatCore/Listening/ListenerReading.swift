@@ -33,6 +33,8 @@ struct ListenerReading: Sendable {
     let generalisation: Generalisation?
     let showsStrength: Bool
     let asksForAdvice: Bool
+    /// "Am I overreacting?" and similar.
+    let asksForReassurance: Bool
     /// Whether some clause ended with a question mark.
     let asksQuestion: Bool
 
@@ -52,6 +54,7 @@ struct ListenerReading: Sendable {
         generalisation = Self.findGeneralisation(text: text, keys: keys, lexicon: lexicon)
         showsStrength = lexicon.strengthMatcher.occurs(in: keys)
         asksForAdvice = lexicon.adviceMatcher.occurs(in: keys)
+        asksForReassurance = lexicon.reassuranceMatcher.occurs(in: keys)
         asksQuestion = text.clauses.contains(where: \.isQuestion)
     }
 

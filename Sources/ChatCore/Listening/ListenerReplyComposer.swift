@@ -204,9 +204,9 @@ struct ListenerReplyComposer: Sendable {
         if latest.text.wordCount >= replies.longMessage.minWords {
             return longReply(latest, context: &context)
         }
-        let concern = latest.hasConcern(in: book)
         let happy = latest.topics(of: .happy, in: book)
-        if let good = happy.first, !concern, !supportive {
+        let feelings = latest.topics(of: .feeling, in: book)
+        if let good = happy.first, feelings.isEmpty, !supportive {
             let hadConcerns = earlier.contains { $0.hasConcern(in: book) }
             return happyReply(latest, topic: good, afterConcerns: hadConcerns, context: &context)
         }
@@ -233,17 +233,28 @@ struct ListenerReplyComposer: Sendable {
         context: inout Context
     ) -> String {
         let areas = latest.topics(of: .area, in: book)
-        let main = latest.leadingTopic(in: book)
+        // A message with no topic of its own usually continues the previous one ("he was my
+        // best friend" after "my dog died").
+        let continues =
+            latest.text.wordCount <= 6
+            || latest.text.tokens.first.map { lexicon.continuers.contains($0.key) } == true
+        let carried = continues ? earlier.last?.leadingTopic(in: book) : nil
+        let main = latest.leadingTopic(in: book) ?? carried
         let concern = main != nil
         let listenedBefore = earlier.contains { $0.hasConcern(in: book) }
+        let own = latest.leadingTopic(in: book)
+        let recentTopics = ([latest] + earlier.suffix(2)).flatMap { reading in
+            reading.topics.map { self.book.topics[$0.topic] }
+        }
+        let mayReframe = recentTopics.allSatisfy(\.reframe)
 
         // 1. Reflect their words, or name the topic, or just acknowledge.
         if let phrase = PhraseReflector(lexicon: lexicon).bestPhrase(in: latest) {
             let options = phrase.isSweeping ? replies.feltReflections : replies.reflections
             addOpener(options, slot: "reflection", fill: ["phrase": phrase.text], context: &context)
-        } else if let main {
-            addOpener(main.openers, slot: "opener-\(main.id)", context: &context)
-        } else if !latest.asksForAdvice {
+        } else if let own {
+            addOpener(own.openers, slot: "opener-\(own.id)", context: &context)
+        } else if !latest.asksForAdvice && !latest.asksForReassurance {
             addOpener(replies.plainOpeners, slot: "plain-opener", context: &context)
         }
 
@@ -262,7 +273,10 @@ struct ListenerReplyComposer: Sendable {
         }
         if latest.asksForAdvice {
             // The advice prompt is two sentences; keep the reply short.
+        } else if latest.asksForReassurance {
+            // The reassurance prompt is two sentences too.
         } else if let generalisation = latest.generalisation, listenedBefore || supportive, !reframedRecently,
+            mayReframe,
             let options = replies.reframes[generalisation.kind]
         {
             closed = add(
@@ -270,7 +284,7 @@ struct ListenerReplyComposer: Sendable {
                 context: &context)
         } else if latest.showsStrength {
             add(replies.strengths, slot: "strength", context: &context)
-        } else if let main, earlier.count >= 2,
+        } else if let main, main.kind == .area, earlier.count >= 2,
             earlier.dropLast().contains(where: { $0.mentions(in: book).contains(main.mention) }),
             earlier.last?.mentions(in: book).contains(main.mention) == false
         {
@@ -280,16 +294,17 @@ struct ListenerReplyComposer: Sendable {
         // 4. An open question: their dilemma, an earlier topic, or the topic at hand (a broad
         //    feeling such as feeling low gives way to the area of life it is about).
         if !closed {
-            if latest.asksForAdvice {
+            if latest.asksForReassurance || latest.asksForAdvice {
+                let options = latest.asksForReassurance ? replies.reassurance : replies.advice
                 if context.isOpening {
-                    addOpener(replies.advice, slot: "advice", context: &context)
+                    addOpener(options, slot: "advice", context: &context)
                 } else {
-                    add(replies.advice, slot: "advice", context: &context)
+                    add(options, slot: "advice", context: &context)
                 }
             } else if !concern, let earlierMention {
                 add(replies.recalls, slot: "recall", fill: ["mention": earlierMention], context: &context)
             } else if let main {
-                let asked = main.kind == .feeling ? (areas.first { $0.weight >= main.weight } ?? main) : main
+                let asked = main.kind == .feeling ? (areas.first { $0.weight > main.weight } ?? main) : main
                 add(asked.questions, slot: "question-\(asked.id)", context: &context)
             } else if supportive {
                 add(replies.questions, slot: "question", context: &context)

@@ -24,7 +24,7 @@ struct PhraseReflector: Sendable {
             let tokens = Array(text.tokens[clause.range].filter { !$0.isEmoji })
             var parts = split(tokens, at: lexicon.clauseBreaks)
             if parts.contains(where: { $0.count > Self.longest }) {
-                parts = parts.flatMap { $0.count > Self.longest ? split($0, at: ["and"]) : [$0] }
+                parts = parts.flatMap { $0.count > Self.longest ? splitAtAnd($0) : [$0] }
             }
             for part in parts {
                 guard let trimmed = trim(part),
@@ -77,11 +77,42 @@ struct PhraseReflector: Sendable {
         return parts.filter { !$0.isEmpty }
     }
 
+    /// Split a long clause at "and", keeping short pieces joined ("me and my mum had a row").
+    private func splitAtAnd(_ tokens: [ListenerText.Token]) -> [[ListenerText.Token]] {
+        var parts: [[ListenerText.Token]] = []
+        var current: [ListenerText.Token] = []
+        var joiner: ListenerText.Token?
+        for token in tokens {
+            if token.key == "and", current.count >= 3 {
+                parts.append(current)
+                current = []
+                joiner = token
+            } else {
+                current.append(token)
+            }
+        }
+        if !current.isEmpty {
+            if current.count < 3, let last = parts.popLast(), let joiner {
+                current = last + [joiner] + current
+            }
+            parts.append(current)
+        }
+        return parts
+    }
+
     /// Drop filler words at either end; `nil` if nothing useful is left.
     private func trim(_ tokens: [ListenerText.Token]) -> [ListenerText.Token]? {
         var slice = tokens[...]
-        while let first = slice.first, lexicon.leadingFillers.contains(first.key) {
-            slice = slice.dropFirst()
+        while true {
+            if let first = slice.first, lexicon.leadingFillers.contains(first.key) {
+                slice = slice.dropFirst()
+            } else if !slice.isEmpty,
+                let match = lexicon.leadingFillerPhrases.longestMatch(in: slice.map(\.key), at: 0)
+            {
+                slice = slice.dropFirst(match.range.count)
+            } else {
+                break
+            }
         }
         while let last = slice.last, lexicon.trailingFillers.contains(last.key) { slice = slice.dropLast() }
         return slice.isEmpty ? nil : Array(slice)
