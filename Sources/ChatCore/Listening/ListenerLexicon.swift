@@ -32,8 +32,21 @@ struct ListenerLexicon: Sendable {
     let reframeSentences: [String]
     let serviceSentences: [String]
 
+    /// Every non-ASCII word of every phrase list: other non-ASCII words can never match.
+    let nonASCIIVocabulary: Set<String>
+
     init(_ book: ListenerPhrasebook) {
         phrasebook = book
+        var lists: [[String]] = book.topics.map(\.keywords) + book.moments.map(\.phrases)
+        lists += [book.language.relations, book.language.leadingFillers, book.replies.strengthTriggers]
+        lists += [
+            book.replies.adviceTriggers, book.replies.reassuranceTriggers,
+            book.replies.safety.questionMarkers,
+        ]
+        lists += [book.replies.safety.yes.triggers, book.replies.safety.no.triggers]
+        lists += [book.replies.safety.unsure.triggers] + book.replies.reframeTriggers.values.map { $0 }
+        nonASCIIVocabulary = Set(
+            lists.joined().flatMap { ListenerText($0).keys }.filter { !$0.utf8.allSatisfy { $0 < 0x80 } })
         topicMatchers = book.topics.map { PhraseMatcher($0.keywords) }
         momentMatchers = book.moments.map { PhraseMatcher($0.phrases) }
         relationMatcher = PhraseMatcher(book.language.relations)
@@ -71,6 +84,14 @@ struct ListenerLexicon: Sendable {
         lowerCaseStarts = starts
         reframeSentences = book.replies.reframes.keys.sorted().flatMap { book.replies.reframes[$0] ?? [] }
         serviceSentences = book.replies.guided.service
+    }
+
+    /// The keys to match with: non-ASCII words that no phrase contains become `""`, so each
+    /// matcher hashes them cheaply (hashing non-ASCII text normalises it, which is slow).
+    func matchKeys(_ keys: [String]) -> [String] {
+        keys.map { key in
+            key.utf8.allSatisfy({ $0 < 0x80 }) || nonASCIIVocabulary.contains(key) ? key : ""
+        }
     }
 
     /// Whether a generalisation match is the person's own ("everyone hates me"), not part of a

@@ -25,6 +25,8 @@ struct ListenerReading: Sendable {
     }
 
     let text: ListenerText
+    /// The tokens' keys, ready for matching (see ``ListenerLexicon/matchKeys(_:)``).
+    let keys: [String]
     let shape: Shape
     /// Topics found, most frequent first.
     let topics: [TopicHit]
@@ -41,7 +43,8 @@ struct ListenerReading: Sendable {
     init(_ message: String, lexicon: ListenerLexicon) {
         let text = ListenerText(message)
         self.text = text
-        let keys = text.keys
+        let keys = lexicon.matchKeys(text.keys)
+        self.keys = keys
         if text.tokens.isEmpty {
             shape = .empty
         } else if text.wordCount == 0 {

@@ -150,7 +150,7 @@ struct ListenerReplyComposer: Sendable {
     private func moment(
         for reading: ListenerReading, among ids: Set<String>? = nil
     ) -> ListenerPhrasebook.Moment? {
-        let keys = reading.text.keys
+        let keys = reading.keys
         let hasConcern = reading.hasConcern(in: book)
         var covered = Set<Int>()
         var found: [Int] = []
@@ -391,12 +391,12 @@ struct ListenerReplyComposer: Sendable {
     }
 
     private func askedSafetyQuestion(_ text: String) -> Bool {
-        lexicon.safetyQuestionMatcher.occurs(in: ListenerText(text).keys)
+        lexicon.safetyQuestionMatcher.occurs(in: lexicon.matchKeys(ListenerText(text).keys))
     }
 
     private func safetyReply(_ latest: ListenerReading, context: inout Context) -> String {
         let safety = replies.safety
-        let keys = latest.text.keys
+        let keys = latest.keys
         func longest(_ matcher: PhraseMatcher) -> Int {
             matcher.matches(in: keys).map(\.range.count).max() ?? 0
         }

@@ -22,8 +22,8 @@ struct ListenerText: Sendable {
         var isQuestion: Bool
     }
 
-    static let headLimit = 12_000
-    static let tailLimit = 4_000
+    static let headLimit = 6_000
+    static let tailLimit = 2_000
 
     var tokens: [Token] = []
     var clauses: [Clause] = []
@@ -39,15 +39,19 @@ struct ListenerText: Sendable {
 
     init(_ message: String) {
         let scalars = message.unicodeScalars
-        let total = scalars.count
-        if total > Self.headLimit + Self.tailLimit {
+        // A message no longer in bytes than the limits is certainly no longer in scalars.
+        if message.utf8.count > Self.headLimit + Self.tailLimit,
+            let headEnd = scalars.index(
+                scalars.startIndex, offsetBy: Self.headLimit, limitedBy: scalars.endIndex),
+            let tailStart = scalars.index(
+                scalars.endIndex, offsetBy: -Self.tailLimit, limitedBy: scalars.startIndex),
+            headEnd < tailStart
+        {
             wasTruncated = true
-            let headEnd = scalars.index(scalars.startIndex, offsetBy: Self.headLimit)
-            let tailStart = scalars.index(scalars.endIndex, offsetBy: -Self.tailLimit)
             read(scalars[scalars.startIndex..<headEnd])
             closeClause(question: false)
             read(scalars[tailStart..<scalars.endIndex])
-            wordCount = max(wordCount, Self.estimateWords(in: scalars))
+            wordCount = max(wordCount, Self.estimateWords(in: message.utf8))
         } else {
             read(scalars[...])
         }
@@ -154,12 +158,12 @@ struct ListenerText: Sendable {
         }
     }
 
-    /// A cheap word count over the whole message: runs of non-space scalars.
-    private static func estimateWords(in scalars: String.UnicodeScalarView) -> Int {
+    /// A cheap word count over the whole message: runs of bytes between ASCII spaces.
+    private static func estimateWords(in bytes: String.UTF8View) -> Int {
         var count = 0
         var inWord = false
-        for scalar in scalars {
-            let space = scalar.properties.isWhitespace
+        for byte in bytes {
+            let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
             if !space && !inWord { count += 1 }
             inWord = !space
         }

@@ -107,7 +107,8 @@ struct PhraseReflector: Sendable {
             if let first = slice.first, lexicon.leadingFillers.contains(first.key) {
                 slice = slice.dropFirst()
             } else if !slice.isEmpty,
-                let match = lexicon.leadingFillerPhrases.longestMatch(in: slice.map(\.key), at: 0)
+                let match = lexicon.leadingFillerPhrases.longestMatch(
+                    in: lexicon.matchKeys(slice.map(\.key)), at: 0)
             {
                 slice = slice.dropFirst(match.range.count)
             } else {
@@ -121,10 +122,13 @@ struct PhraseReflector: Sendable {
     /// How good a phrase is to reflect and whether it is sweeping, or `nil` if it must not be used.
     private func score(_ tokens: [ListenerText.Token], clauseIndex: Int) -> (Double, Bool)? {
         guard (Self.shortest...Self.longest).contains(tokens.count) else { return nil }
-        let keys = tokens.map(\.key)
-        for key in keys {
-            if lexicon.secondPerson.contains(key) || lexicon.avoidInReflection.contains(key) { return nil }
-            if key.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return nil }
+        for token in tokens
+        where token.key.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {
+            return nil
+        }
+        let keys = lexicon.matchKeys(tokens.map(\.key))
+        for key in keys where lexicon.secondPerson.contains(key) || lexicon.avoidInReflection.contains(key) {
+            return nil
         }
         let aboutPerson = keys.contains { lexicon.firstPerson.contains($0) }
         let hasVerb = keys.contains { lexicon.clauseMarkers.contains($0) }

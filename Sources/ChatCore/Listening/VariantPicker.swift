@@ -39,12 +39,27 @@ struct VariantPicker: Sendable {
     private static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
     private static let prime: UInt64 = 0x0000_0100_0000_01b3
 
+    /// Bytes hashed from each end of a long text: enough to tell conversations apart, and
+    /// bounded so a huge message costs no more than a short one.
+    private static let sampleBytes = 4_096
+
     private static func mix(_ text: String, into hash: inout UInt64) {
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* prime
+        let bytes = text.utf8
+        if bytes.count <= 2 * sampleBytes {
+            mix(bytes[...], into: &hash)
+        } else {
+            mix(bytes.prefix(sampleBytes), into: &hash)
+            mix(bytes.suffix(sampleBytes), into: &hash)
+            mix(String(bytes.count).utf8[...], into: &hash)
         }
         hash ^= 0xff
         hash = hash &* prime
+    }
+
+    private static func mix(_ bytes: Substring.UTF8View, into hash: inout UInt64) {
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* prime
+        }
     }
 }
