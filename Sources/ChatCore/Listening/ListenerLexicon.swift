@@ -16,6 +16,7 @@ struct ListenerLexicon: Sendable {
     let firstPerson: Set<String>
     let secondPerson: Set<String>
     let clauseMarkers: Set<String>
+    let auxiliaries: Set<String>
     let clauseBreaks: Set<String>
     let leadingFillers: Set<String>
     /// Filler phrases of several words ("i guess"), matched at the start of a phrase.
@@ -65,6 +66,7 @@ struct ListenerLexicon: Sendable {
         firstPerson = keys(language.firstPerson)
         secondPerson = keys(language.secondPerson)
         clauseMarkers = keys(language.clauseMarkers)
+        auxiliaries = keys(language.auxiliaries)
         clauseBreaks = keys(language.clauseBreaks)
         leadingFillers = keys(language.leadingFillers.filter { !$0.contains(" ") })
         leadingFillerPhrases = PhraseMatcher(language.leadingFillers.filter { $0.contains(" ") })

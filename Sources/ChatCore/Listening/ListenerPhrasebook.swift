@@ -93,6 +93,7 @@ public struct ListenerPhrasebook: Sendable, Equatable {
         let required: [(String, [String])] = [
             ("replies.reflections", replies.reflections),
             ("replies.feltReflections", replies.feltReflections),
+            ("replies.neutralReflections", replies.neutralReflections),
             ("replies.plainOpeners", replies.plainOpeners),
             ("replies.validations", replies.validations),
             ("replies.questions", replies.questions),
@@ -151,6 +152,8 @@ extension ListenerPhrasebook {
         public var secondPerson: [String]
         /// Words that show a phrase is a clause worth reflecting (verbs, "I'm").
         public var clauseMarkers: [String]
+        /// Helper verbs and intensifiers that carry no content ("I am", "I've got").
+        public var auxiliaries: [String]
         /// Words that start a new clause ("but", "because").
         public var clauseBreaks: [String]
         /// Words dropped from the start of a reflected phrase ("so", "honestly").
@@ -257,6 +260,8 @@ extension ListenerPhrasebook {
         public var feltReflections: [String]
         /// Generalisation kinds whose phrases are reflected with ``feltReflections``.
         public var feltKinds: [String]
+        /// First sentences for everyday messages that name no concern: `{phrase}`.
+        public var neutralReflections: [String]
         /// First sentences when nothing can be reflected.
         public var plainOpeners: [String]
         public var validations: [String]

@@ -153,16 +153,20 @@ struct ListenerReplyComposer: Sendable {
         let keys = reading.keys
         let hasConcern = reading.hasConcern(in: book)
         var covered = Set<Int>()
-        var found: [Int] = []
+        var found: [(index: Int, longest: Int)] = []
         for (index, moment) in book.moments.enumerated() where !moment.phrases.isEmpty {
             let matches = lexicon.momentMatchers[index].matches(in: keys)
             guard !matches.isEmpty else { continue }
             for match in matches { covered.formUnion(match.range) }
-            found.append(index)
+            found.append((index, matches.map(\.range.count).max() ?? 0))
         }
         let uncovered = keys.count - covered.count
-        for index in found {
-            let moment = book.moments[index]
+        // The moment with the longest phrase wins ("what are you up to" over "what are you").
+        let ordered = found.enumerated().sorted {
+            ($1.element.longest, $0.offset) < ($0.element.longest, $1.offset)
+        }
+        for (_, entry) in ordered {
+            let moment = book.moments[entry.index]
             if let ids, !ids.contains(moment.id) { continue }
             if moment.yieldsToTopics && hasConcern { continue }
             if uncovered <= moment.maxOtherWords { return moment }
@@ -218,7 +222,8 @@ struct ListenerReplyComposer: Sendable {
     /// Something from earlier turns to pick up: the most recent person or area of life not
     /// mentioned now, else the most recent feeling.
     private func recall(from earlier: [ListenerReading], besides current: [String]) -> String? {
-        let people = earlier.reversed().lazy.flatMap { reading in
+        let troubled = earlier.filter { $0.hasConcern(in: book) }
+        let people = troubled.reversed().lazy.flatMap { reading in
             reading.relations + reading.topics(of: .area, in: self.book).map(\.mention)
         }
         if let mention = people.first(where: { !current.contains($0) }) { return mention }
@@ -250,7 +255,9 @@ struct ListenerReplyComposer: Sendable {
 
         // 1. Reflect their words, or name the topic, or just acknowledge.
         if let phrase = PhraseReflector(lexicon: lexicon).bestPhrase(in: latest) {
-            let options = phrase.isSweeping ? replies.feltReflections : replies.reflections
+            let options =
+                phrase.isSweeping
+                ? replies.feltReflections : concern ? replies.reflections : replies.neutralReflections
             addOpener(options, slot: "reflection", fill: ["phrase": phrase.text], context: &context)
         } else if let own {
             addOpener(own.openers, slot: "opener-\(own.id)", context: &context)

@@ -135,7 +135,7 @@ struct PhraseReflector: Sendable {
         guard hasVerb || aboutPerson else { return nil }
         // Needs a word with content, not just "I am" or "I have".
         let content = keys.filter {
-            !lexicon.firstPerson.contains($0) && !lexicon.clauseMarkers.contains($0)
+            !lexicon.firstPerson.contains($0) && !lexicon.auxiliaries.contains($0)
                 && !lexicon.trailingFillers.contains($0) && !lexicon.negators.contains($0)
         }
         guard !content.isEmpty else { return nil }
