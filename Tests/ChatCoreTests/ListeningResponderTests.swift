@@ -282,6 +282,42 @@ private let strictGuidance = ResponderGuidance(mode: .strict, level: .crisis, ca
     #expect(!reply(String(repeating: "a", count: 1_100_000)).isEmpty)
 }
 
+/// A small deterministic generator, so the fuzz inputs are the same on every run.
+private struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Test func oddInputsAlwaysGetAShortCleanReply() throws {
+    let listener = try makeListener()
+    let pieces = [
+        "I", "my", "me", "always", "never", "nobody", "should", "exam", "mum", "Priya", "😭", "🎉", "?", "!",
+        ",",
+        ".", "\n", "don't", "I'm", "useless", "work", "and", "but", "so", "é̂", "中文", "\u{202E}", "\u{200D}",
+        "\u{FE0F}", "’", "'", "\"", "—", "123", "٣", "ｆｕｌｌ", "ѕаd", "lol", "yeah", "hi", "thanks", "bye",
+    ]
+    var generator = SplitMix(state: 42)
+    var conversation = Conversation(listener)
+    for round in 0..<300 {
+        if round % 12 == 0 { conversation = Conversation(listener) }
+        let count = Int.random(in: 0...30, using: &generator)
+        let text = (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined(
+            separator: " ")
+        let modes: [ResponderGuidance] = [.normal, strictGuidance, ResponderGuidance(mode: .supportive)]
+        let reply = conversation.say(text, guidance: modes[round % modes.count])
+        #expect(!reply.isEmpty)
+        #expect(!reply.contains("{") && !reply.contains("}"), "placeholder in: \(reply)")
+        #expect(!reply.contains { $0.isNumber }, "number in: \(reply)")
+        #expect(reply.count < 600)
+    }
+}
+
 @Test func repliesWithNoUserMessage() throws {
     let reply = try makeListener().reply(to: ChatRequest(messages: []))
     #expect(!reply.isEmpty)

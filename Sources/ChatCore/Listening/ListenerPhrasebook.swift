@@ -321,6 +321,25 @@ extension ListenerPhrasebook {
         public var acknowledgements: [String]
         public var presence: [String]
         public var invitations: [String]
+        /// First sentences when the person thanks the listener.
+        public var thanks: [String]
+
+        public init(
+            acknowledgements: [String], presence: [String], invitations: [String], thanks: [String] = []
+        ) {
+            self.acknowledgements = acknowledgements
+            self.presence = presence
+            self.invitations = invitations
+            self.thanks = thanks
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            acknowledgements = try container.decode([String].self, forKey: .acknowledgements)
+            presence = try container.decode([String].self, forKey: .presence)
+            invitations = try container.decode([String].self, forKey: .invitations)
+            thanks = try container.decodeIfPresent([String].self, forKey: .thanks) ?? []
+        }
     }
 
     /// Answers to the safeguard's direct safety question.

@@ -13,6 +13,10 @@ struct ListenerReplyComposer: Sendable {
         lexicon = ListenerLexicon(phrasebook)
     }
 
+    /// How many earlier messages from the person are read for topics and people to pick up:
+    /// enough for a long conversation, bounded so each reply stays fast.
+    static let memoryTurns = 24
+
     /// The reply text for `request`.
     func reply(to request: ChatRequest) -> String {
         if request.guidance.mode == .withheld { return replies.withheld }
@@ -28,7 +32,7 @@ struct ListenerReplyComposer: Sendable {
             return momentReply("empty", context: &context, mention: nil) ?? replies.withheld
         }
         let latest = ListenerReading(messages[latestIndex].content, lexicon: lexicon)
-        let earlier = messages[..<latestIndex].filter { $0.role == .user }.map {
+        let earlier = messages[..<latestIndex].filter { $0.role == .user }.suffix(Self.memoryTurns).map {
             ListenerReading($0.content, lexicon: lexicon)
         }
         let sinceLastTurn = messages[..<latestIndex].reversed().prefix { $0.role != .user }
@@ -37,7 +41,8 @@ struct ListenerReplyComposer: Sendable {
         }
         switch request.guidance.mode {
         case .strict:
-            return strictReply(context: &context)
+            let thanked = !replies.strict.thanks.isEmpty && moment(for: latest, among: ["thanks"]) != nil
+            return strictReply(thanked: thanked, context: &context)
         case .guided:
             if let courtesy = moment(for: latest, among: Self.courtesyMoments) {
                 return momentReply(courtesy.id, context: &context, mention: nil) ?? replies.withheld
@@ -389,9 +394,9 @@ struct ListenerReplyComposer: Sendable {
         return finish(context)
     }
 
-    private func strictReply(context: inout Context) -> String {
+    private func strictReply(thanked: Bool, context: inout Context) -> String {
         let strict = replies.strict
-        addOpener(strict.acknowledgements, slot: "strict-ack", context: &context)
+        addOpener(thanked ? strict.thanks : strict.acknowledgements, slot: "strict-ack", context: &context)
         add(strict.presence, slot: "strict-presence", context: &context)
         add(strict.invitations, slot: "strict-invitation", context: &context)
         return finish(context)

@@ -144,7 +144,8 @@ struct PhraseReflector: Sendable {
         var sweeping = false
         for (kind, matcher) in lexicon.reframeMatchers
         where matcher.matches(in: keys).contains(where: { lexicon.isOwnGeneralisation($0, in: keys) }) {
-            guard lexicon.feltKinds.contains(kind) else { return nil }
+            // A sweeping phrase needs enough words to stand as the person's experience.
+            guard lexicon.feltKinds.contains(kind), tokens.count >= 4 else { return nil }
             sweeping = true
         }
         let book = lexicon.phrasebook
