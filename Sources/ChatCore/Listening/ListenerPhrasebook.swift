@@ -171,6 +171,8 @@ extension ListenerPhrasebook {
         public var commonWords: [String]
         /// People and pets the listener remembers ("my sister" → "your sister").
         public var relations: [String]
+        /// How a remembered person is named back: `{relation}` ("your {relation}" → "your sister").
+        public var relationMention: String
         /// First words that show a message carries on from the previous one ("he", "that").
         public var continuers: [String]
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the listener notices in one message: its shape, topics and feelings, people named,
 /// generalisations, strengths, and a short phrase worth reflecting back.
 struct ListenerReading: Sendable {
@@ -176,7 +178,9 @@ struct ListenerReading: Sendable {
             guard let match = lexicon.relationMatcher.longestMatch(in: keys, at: index + 1),
                 text.tokens[match.range.lowerBound].clause == text.tokens[index].clause
             else { continue }
-            var mention = "your " + match.range.map { keys[$0] }.joined(separator: " ")
+            let relation = match.range.map { keys[$0] }.joined(separator: " ")
+            var mention = lexicon.phrasebook.language.relationMention.replacingOccurrences(
+                of: "{relation}", with: relation)
             let next = match.range.upperBound
             if next < keys.count, text.tokens[next].clause == text.tokens[index].clause,
                 isName(text.tokens[next], lexicon: lexicon)

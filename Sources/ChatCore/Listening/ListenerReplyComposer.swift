@@ -1,3 +1,4 @@
+import Foundation
 import Safeguard
 
 /// Builds the listener's reply for one turn from the phrasebook: pure, deterministic, fast.
