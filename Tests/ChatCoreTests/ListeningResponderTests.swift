@@ -152,6 +152,23 @@ private let strictGuidance = ResponderGuidance(mode: .strict, level: .crisis, ca
     #expect(openings.count > 1)
 }
 
+@Test func supportsSomeoneWorriedAboutAnotherPerson() throws {
+    let listener = try makeListener()
+    var chat = Conversation(listener)
+    let reply = chat.say("My flatmate has been really low lately, and I don't know how to help her.")
+    let helping = listener.phrasebook.replies.helping
+    #expect(helping.validations.contains { reply.contains($0) })
+    #expect(helping.questions.contains { reply.contains($0) })
+    let next = chat.say("she barely leaves her room")
+    #expect((helping.validations + helping.questions).contains { next.contains($0) })
+}
+
+@Test func neverTreatsAWorryAsAStatement() throws {
+    var chat = Conversation(try makeListener())
+    let reply = chat.say("what if they all laugh at me tomorrow")
+    #expect(!reply.contains("what if they all laugh at you"))
+}
+
 // MARK: - Reframing and strengths
 
 @Test func gentlyQuestionsAGeneralisationOnceItHasListened() throws {

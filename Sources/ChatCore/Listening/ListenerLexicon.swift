@@ -25,6 +25,10 @@ struct ListenerLexicon: Sendable {
     let negators: Set<String>
     let reframeNotAfter: Set<String>
     let continuers: Set<String>
+    let questionOpenings: PhraseMatcher
+    /// Words that name someone else: third-person pronouns and single-word relations.
+    let otherPeople: Set<String>
+    let selfWords: Set<String>
     let feltKinds: Set<String>
     let avoidInReflection: Set<String>
     /// Words written in lower case at the start of a reflected phrase.
@@ -40,6 +44,7 @@ struct ListenerLexicon: Sendable {
         phrasebook = book
         var lists: [[String]] = book.topics.map(\.keywords) + book.moments.map(\.phrases)
         lists += [book.language.relations, book.language.leadingFillers, book.replies.strengthTriggers]
+        lists += [book.language.questionOpenings]
         lists += [
             book.replies.adviceTriggers, book.replies.reassuranceTriggers,
             book.replies.safety.questionMarkers,
@@ -74,6 +79,9 @@ struct ListenerLexicon: Sendable {
         negators = keys(language.negators)
         reframeNotAfter = keys(language.reframeNotAfter)
         continuers = keys(language.continuers)
+        questionOpenings = PhraseMatcher(language.questionOpenings)
+        otherPeople = keys(language.thirdPerson).union(keys(language.relations.filter { !$0.contains(" ") }))
+        selfWords = keys(language.selfWords)
         feltKinds = Set(book.replies.feltKinds)
         avoidInReflection = keys(language.avoidInReflection)
         var starts = keys(language.commonWords)

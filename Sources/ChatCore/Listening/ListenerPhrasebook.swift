@@ -105,6 +105,8 @@ public struct ListenerPhrasebook: Sendable, Equatable {
             ("replies.reassurance", replies.reassurance),
             ("replies.happyReflections", replies.happyReflections),
             ("replies.happyQuestionsAfterDistress", replies.happyQuestionsAfterDistress),
+            ("replies.helping.validations", replies.helping.validations),
+            ("replies.helping.questions", replies.helping.questions),
             ("replies.longMessage.openers", replies.longMessage.openers),
             ("replies.longMessage.themes", replies.longMessage.themes),
             ("replies.longMessage.questions", replies.longMessage.questions),
@@ -154,6 +156,8 @@ extension ListenerPhrasebook {
         public var clauseMarkers: [String]
         /// Helper verbs and intensifiers that carry no content ("I am", "I've got").
         public var auxiliaries: [String]
+        /// Openings that make a clause a question even without a question mark ("what if").
+        public var questionOpenings: [String]
         /// Words that start a new clause ("but", "because").
         public var clauseBreaks: [String]
         /// Words dropped from the start of a reflected phrase ("so", "honestly").
@@ -175,6 +179,11 @@ extension ListenerPhrasebook {
         public var relationMention: String
         /// First words that show a message carries on from the previous one ("he", "that").
         public var continuers: [String]
+        /// Words for someone else ("he", "they"); with ``relations``, they show a feeling is
+        /// someone else's when the clause has none of ``selfWords``.
+        public var thirdPerson: [String]
+        /// Words that make the person the subject of a clause ("I", "me").
+        public var selfWords: [String]
     }
 
     /// A topic or feeling the listener notices.
@@ -289,6 +298,8 @@ extension ListenerPhrasebook {
         /// First sentences for good news that carry the person's words: `{phrase}`.
         public var happyReflections: [String]
         public var happyQuestionsAfterDistress: [String]
+        /// When the feeling is someone else's and the person wants to help them.
+        public var helping: Helping
         public var guided: Guided
         public var strict: Strict
         /// The single line used if the listener is called on a withheld turn.
@@ -303,6 +314,12 @@ extension ListenerPhrasebook {
         public var openers: [String]
         /// `{topics}`: the themes found.
         public var themes: [String]
+        public var questions: [String]
+    }
+
+    /// Replies for someone worried about another person.
+    public struct Helping: Sendable, Equatable, Codable {
+        public var validations: [String]
         public var questions: [String]
     }
 

@@ -18,6 +18,8 @@ struct ListenerReading: Sendable {
         var topic: Int
         var count: Int
         var firstToken: Int
+        /// Whether every mention is in a clause about someone else ("my mate is really down").
+        var someoneElses: Bool
     }
 
     /// A generalisation ("always", "I'm useless") and the words used.
@@ -85,6 +87,12 @@ struct ListenerReading: Sendable {
         return best?.topic
     }
 
+    /// Whether the feelings named are all someone else's ("my mate has been really down").
+    func feelingsAreSomeoneElses(in book: ListenerPhrasebook) -> Bool {
+        let feelings = topics.filter { book.topics[$0.topic].kind == .feeling }
+        return !feelings.isEmpty && feelings.allSatisfy(\.someoneElses)
+    }
+
     /// Whether the message names a feeling or an area of life (not only good news).
     func hasConcern(in book: ListenerPhrasebook) -> Bool {
         topics.contains { book.topics[$0.topic].kind != .happy }
@@ -145,6 +153,28 @@ struct ListenerReading: Sendable {
             return (-lhs.range.count, lhsHappy, lhs.range.lowerBound, lhs.topic)
                 < (-rhs.range.count, rhsHappy, rhs.range.lowerBound, rhs.topic)
         }
+        // Which clauses are about someone else: they name another person and not the speaker.
+        // Parts of clauses split at joining words, so "my mate is down and I don't know how to
+        // help" has a part about the mate.
+        var part = 0
+        var partOf: [Int] = []
+        var partSelf: [Int: Bool] = [:]
+        var partOther: [Int: Bool] = [:]
+        for (index, key) in keys.enumerated() {
+            if index > 0,
+                text.tokens[index].clause != text.tokens[index - 1].clause || key == "and"
+                    || lexicon.clauseBreaks.contains(key)
+            {
+                part += 1
+            }
+            partOf.append(part)
+            if lexicon.selfWords.contains(key) { partSelf[part] = true }
+            if lexicon.otherPeople.contains(key) { partOther[part] = true }
+        }
+        func isSomeoneElses(_ range: Range<Int>) -> Bool {
+            let part = partOf[range.lowerBound]
+            return partOther[part] == true && partSelf[part] != true
+        }
         var taken: [Int: Int] = [:]  // token → topic that claimed it
         var hits: [Int: TopicHit] = [:]
         for candidate in candidates {
@@ -156,13 +186,16 @@ struct ListenerReading: Sendable {
             }
             if clash { continue }
             for token in candidate.range { taken[token] = candidate.topic }
+            let others = isSomeoneElses(candidate.range)
             if var hit = hits[candidate.topic] {
                 hit.count += 1
                 hit.firstToken = min(hit.firstToken, candidate.range.lowerBound)
+                hit.someoneElses = hit.someoneElses && others
                 hits[candidate.topic] = hit
             } else {
                 hits[candidate.topic] = TopicHit(
-                    topic: candidate.topic, count: 1, firstToken: candidate.range.lowerBound)
+                    topic: candidate.topic, count: 1, firstToken: candidate.range.lowerBound,
+                    someoneElses: others)
             }
         }
         return hits.values.sorted {

@@ -271,8 +271,14 @@ struct ListenerReplyComposer: Sendable {
             addOpener(replies.plainOpeners, slot: "plain-opener", context: &context)
         }
 
-        // 2. Validate the feeling (or the situation).
-        if let main {
+        // 2. Validate the feeling (or the situation); support a helper when it is someone else's.
+        let helping =
+            latest.feelingsAreSomeoneElses(in: book)
+            || (earlier.suffix(2).contains { $0.feelingsAreSomeoneElses(in: book) }
+                && (own == nil || latest.keys.contains { lexicon.otherPeople.contains($0) }))
+        if helping {
+            add(replies.helping.validations, slot: "helping-validation", context: &context)
+        } else if let main {
             add(main.validations, slot: "validation-\(main.id)", context: &context)
         } else if supportive {
             add(replies.validations, slot: "validation", context: &context)
@@ -314,6 +320,8 @@ struct ListenerReplyComposer: Sendable {
                 } else {
                     add(options, slot: "advice", context: &context)
                 }
+            } else if helping {
+                add(replies.helping.questions, slot: "helping-question", context: &context)
             } else if !concern, let earlierMention {
                 add(replies.recalls, slot: "recall", fill: ["mention": earlierMention], context: &context)
             } else if let main {

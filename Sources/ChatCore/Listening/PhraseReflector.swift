@@ -27,7 +27,7 @@ struct PhraseReflector: Sendable {
                 parts = parts.flatMap { $0.count > Self.longest ? splitAtAnd($0) : [$0] }
             }
             for part in parts {
-                guard let trimmed = trim(part),
+                guard let trimmed = trim(part), !opensAsQuestion(trimmed),
                     let (score, sweeping) = score(trimmed, clauseIndex: clauseIndex)
                 else { continue }
                 if best == nil || score > (best?.score ?? 0) { best = (score, trimmed, sweeping) }
@@ -75,6 +75,12 @@ struct PhraseReflector: Sendable {
             }
         }
         return parts.filter { !$0.isEmpty }
+    }
+
+    /// Whether a clause is a question without its question mark ("what if they laugh at me").
+    private func opensAsQuestion(_ tokens: [ListenerText.Token]) -> Bool {
+        let keys = lexicon.matchKeys(Array(tokens.prefix(3)).map(\.key))
+        return !keys.isEmpty && lexicon.questionOpenings.longestMatch(in: keys, at: 0) != nil
     }
 
     /// Split a long clause at "and", keeping short pieces joined ("me and my mum had a row").
