@@ -184,6 +184,9 @@ extension ListenerPhrasebook {
         public var thirdPerson: [String]
         /// Words that make the person the subject of a clause ("I", "me").
         public var selfWords: [String]
+        /// Other words that can start a clause ("my", "it", "everyone"): a long sentence is split
+        /// at "and" only before one of these, ``selfWords`` or ``thirdPerson``.
+        public var subjectWords: [String]
     }
 
     /// A topic or feeling the listener notices.

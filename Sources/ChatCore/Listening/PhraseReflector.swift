@@ -83,13 +83,15 @@ struct PhraseReflector: Sendable {
         return !keys.isEmpty && lexicon.questionOpenings.longestMatch(in: keys, at: 0) != nil
     }
 
-    /// Split a long clause at "and", keeping short pieces joined ("me and my mum had a row").
+    /// Split a long clause at "and" before a new subject ("… and I just lie"), keeping short
+    /// pieces joined ("me and my mum had a row") and verbs together ("lie and say").
     private func splitAtAnd(_ tokens: [ListenerText.Token]) -> [[ListenerText.Token]] {
         var parts: [[ListenerText.Token]] = []
         var current: [ListenerText.Token] = []
         var joiner: ListenerText.Token?
-        for token in tokens {
-            if token.key == "and", current.count >= 3 {
+        for (index, token) in tokens.enumerated() {
+            let next = index + 1 < tokens.count ? tokens[index + 1].key : ""
+            if token.key == "and", current.count >= 3, lexicon.clauseSubjects.contains(next) {
                 parts.append(current)
                 current = []
                 joiner = token
