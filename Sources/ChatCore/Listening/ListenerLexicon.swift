@@ -29,6 +29,7 @@ struct ListenerLexicon: Sendable {
     /// Words that name someone else: third-person pronouns and single-word relations.
     let otherPeople: Set<String>
     let selfWords: Set<String>
+    let thirdPersonPronouns: Set<String>
     /// Words that can start a new clause after "and".
     let clauseSubjects: Set<String>
     let feltKinds: Set<String>
@@ -84,6 +85,7 @@ struct ListenerLexicon: Sendable {
         questionOpenings = PhraseMatcher(language.questionOpenings)
         otherPeople = keys(language.thirdPerson).union(keys(language.relations.filter { !$0.contains(" ") }))
         selfWords = keys(language.selfWords)
+        thirdPersonPronouns = keys(language.thirdPerson)
         clauseSubjects = selfWords.union(keys(language.thirdPerson)).union(keys(language.subjectWords))
         feltKinds = Set(book.replies.feltKinds)
         avoidInReflection = keys(language.avoidInReflection)

@@ -209,6 +209,9 @@ extension ListenerPhrasebook {
         public var weight: Int
         /// Whether sweeping words may be gently questioned while this topic is present.
         public var reframe: Bool
+        /// Whether the feeling is always the person's own, even in a sentence about someone else
+        /// (grief: "my dog died").
+        public var alwaysTheirOwn: Bool
         /// Completes "Earlier you mentioned …".
         public var mention: String
         /// Whole words or phrases; a trailing `*` matches the start of a word.
@@ -222,14 +225,15 @@ extension ListenerPhrasebook {
 
         public init(
             id: String, kind: Kind, reflect: Bool = true, weight: Int = 1, reframe: Bool = true,
-            mention: String, keywords: [String], openers: [String], validations: [String],
-            questions: [String], emojiReplies: [String] = []
+            alwaysTheirOwn: Bool = false, mention: String, keywords: [String], openers: [String],
+            validations: [String], questions: [String], emojiReplies: [String] = []
         ) {
             self.id = id
             self.kind = kind
             self.reflect = reflect
             self.weight = weight
             self.reframe = reframe
+            self.alwaysTheirOwn = alwaysTheirOwn
             self.mention = mention
             self.keywords = keywords
             self.openers = openers
@@ -245,6 +249,7 @@ extension ListenerPhrasebook {
             reflect = try container.decodeIfPresent(Bool.self, forKey: .reflect) ?? true
             weight = try container.decodeIfPresent(Int.self, forKey: .weight) ?? 1
             reframe = try container.decodeIfPresent(Bool.self, forKey: .reframe) ?? true
+            alwaysTheirOwn = try container.decodeIfPresent(Bool.self, forKey: .alwaysTheirOwn) ?? false
             mention = try container.decode(String.self, forKey: .mention)
             keywords = try container.decode([String].self, forKey: .keywords)
             openers = try container.decode([String].self, forKey: .openers)

@@ -90,7 +90,8 @@ struct ListenerReading: Sendable {
     /// Whether the feelings named are all someone else's ("my mate has been really down").
     func feelingsAreSomeoneElses(in book: ListenerPhrasebook) -> Bool {
         let feelings = topics.filter { book.topics[$0.topic].kind == .feeling }
-        return !feelings.isEmpty && feelings.allSatisfy(\.someoneElses)
+        return !feelings.isEmpty
+            && feelings.allSatisfy { $0.someoneElses && !book.topics[$0.topic].alwaysTheirOwn }
     }
 
     /// Whether the message names a feeling or an area of life (not only good news).

@@ -244,12 +244,16 @@ struct ListenerReplyComposer: Sendable {
         context: inout Context
     ) -> String {
         let areas = latest.topics(of: .area, in: book)
-        // A message with no topic of its own usually continues the previous one ("he was my
-        // best friend" after "my dog died").
+        // A short message, or one that starts like a continuation or refers back to someone
+        // ("he", "they"), carries on from the previous one ("he was my best friend" after "my dog
+        // died"), so it keeps that topic when it names none of its own.
         let continues =
             latest.text.wordCount <= 6
             || latest.text.tokens.first.map { lexicon.continuers.contains($0.key) } == true
-        let carried = continues ? earlier.last?.leadingTopic(in: book) : nil
+            || latest.keys.contains { lexicon.thirdPersonPronouns.contains($0) }
+        let carried =
+            continues
+            ? earlier.suffix(2).reversed().lazy.compactMap { $0.leadingTopic(in: self.book) }.first : nil
         let main = latest.leadingTopic(in: book) ?? carried
         let concern = main != nil
         let listenedBefore = earlier.contains { $0.hasConcern(in: book) }
