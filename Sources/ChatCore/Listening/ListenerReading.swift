@@ -179,12 +179,9 @@ struct ListenerReading: Sendable {
         var taken: [Int: Int] = [:]  // token → topic that claimed it
         var hits: [Int: TopicHit] = [:]
         for candidate in candidates {
-            let clash = candidate.range.contains { token in
-                taken[token].map {
-                    book.topics[$0].kind == .happy || book.topics[candidate.topic].kind == .happy
-                }
-                    ?? false
-            }
+            // Overlapping keywords: the longer one wins ("tired of" is low mood, not sleep;
+            // "passed away" is grief, not good news).
+            let clash = candidate.range.contains { taken[$0] != nil }
             if clash { continue }
             for token in candidate.range { taken[token] = candidate.topic }
             let others = isSomeoneElses(candidate.range)

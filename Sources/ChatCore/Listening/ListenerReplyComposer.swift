@@ -216,7 +216,7 @@ struct ListenerReplyComposer: Sendable {
         }
         let happy = latest.topics(of: .happy, in: book)
         let feelings = latest.topics(of: .feeling, in: book)
-        if let good = happy.first, feelings.isEmpty, !supportive {
+        if let good = happy.first, feelings.isEmpty, latest.generalisation == nil, !supportive {
             let hadConcerns = earlier.contains { $0.hasConcern(in: book) }
             return happyReply(latest, topic: good, afterConcerns: hadConcerns, context: &context)
         }
