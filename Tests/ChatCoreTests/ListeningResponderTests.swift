@@ -517,6 +517,35 @@ private struct SplitMix: RandomNumberGenerator {
     #expect(text == listener.reply(to: ChatRequest(messages: [ChatMessage(role: .user, content: "hi")])))
 }
 
+@Test func cancellingAPacedReplyStopsTheStream() async throws {
+    let listener = ListeningResponder(phrasebook: try makeListener().phrasebook, pace: .milliseconds(200))
+    let request = ChatRequest(messages: [
+        ChatMessage(role: .user, content: "I've had a really long week at work")
+    ])
+    let words = listener.reply(to: request).split(separator: " ").count
+    let consumer = Task {
+        var count = 0
+        for try await event in listener.respond(to: request) {
+            if case .delta = event { count += 1 }
+        }
+        return count
+    }
+    try await Task.sleep(for: .milliseconds(300))
+    consumer.cancel()
+    let received = try await consumer.value
+    #expect(received < words)
+}
+
+@Test func phrasebookRejectsAnEmptyList() throws {
+    let book = try makeListener().phrasebook
+    var replies = book.replies
+    replies.strict.invitations = []
+    #expect(throws: ListenerPhrasebook.Problem.emptyList("replies.strict.invitations")) {
+        try ListenerPhrasebook(
+            language: book.language, topics: book.topics, moments: book.moments, replies: replies)
+    }
+}
+
 @Test func phrasebookDecodesFromOneDocumentOrSeveralFiles() throws {
     let folder = resources.url(ListeningResponder.resourceFolder)
     var files: [String: Data] = [:]
