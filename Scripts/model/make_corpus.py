@@ -1,0 +1,644 @@
+#!/usr/bin/env python3
+"""Generate Waymark's labelled training corpus for the suicidal-language model.
+
+Python 3 standard library only. Deterministic: a fixed seed, no set iteration.
+
+Every sentence is built from compositional templates whose slots are filled from
+hand-written pools, then wrapped (openers, closers, everyday context sentences so
+that risk can be buried) and noised (text-speak, dropped apostrophes, typos,
+stretched letters, case, emoji). Openers, closers, context sentences and noise are
+shared by both labels, so the model can only separate the classes by what is said.
+
+Labels:
+  suicidal  current suicidal ideation (passive or active), method seeking (also
+            behind pretexts), self-harm now, someone else in that state now.
+  benign    everything else, including the hard traps: figurative idioms, banter,
+            negations, recovery and past history, study/news/fiction, everyday
+            stress and low mood, neutral third-person talk, other support topics.
+
+Output: resources/safeguard/model/corpus.jsonl, one {"text", "label", "kind"} a line.
+The sentences are written for this project; none is copied from any evaluation set.
+"""
+
+import json
+import os
+import random
+import re
+
+SEED = 20261122
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OUT = os.path.join(ROOT, "resources", "safeguard", "model", "corpus.jsonl")
+
+R = random.Random(SEED)
+
+# ---------------------------------------------------------------------------
+# Slot pools. A filler may itself contain {slots}. "" means "leave it out".
+# ---------------------------------------------------------------------------
+S = {
+    # --- shared wrappers -------------------------------------------------
+    "opener": ["", "", "", "", "", "", "honestly ", "tbh ", "ngl ", "idk ", "i just ", "so ",
+               "so yeah ", "hi, ", "hey ", "not gonna lie ", "can i be honest, ", "i don't know how to say this but ",
+               "right so ", "ok so ", "um ", "sorry but ", "the thing is ", "i think ", "to be fair ",
+               "genuinely ", "lowkey ", "literally ", "hiya ", "evening. ", "morning ", "can i just say ",
+               "i need to tell someone, ", "weird question but ", "random but ", "i know this sounds bad but "],
+    "closer": ["", "", "", "", "", "", " tbh", " honestly", " lol", " idk", " rn", " x", "...", " if that makes sense",
+               " anyway", " 😭", " 🙃", " 😔", " 💀", " 🥲", " ffs", " haha", " tho", " right now", " atm",
+               " at this point", " ngl", " smh", " 😅", " i guess", " or whatever", " 🙂", " xx", " 😩"],
+    "context": [
+        "work was awful today", "my flatmate keeps leaving the dishes", "had a massive row with my mum",
+        "got my results back", "the bus was late again", "it's been raining all week", "my manager is on my case",
+        "haven't slept properly in days", "my boyfriend hasn't texted back", "uni is a lot right now",
+        "payday can't come soon enough", "just got home from my shift", "the kids are finally in bed",
+        "i've got a dentist appointment tomorrow", "my phone screen cracked", "rent went up again",
+        "i've been off sick this week", "my mate cancelled on me again", "i've been on my own all weekend",
+        "i had a job interview today", "the heating's broken", "my dad's been in hospital", "i'm sat in my car",
+        "it's 3am and i can't sleep", "christmas is coming up", "my exams start next week",
+        "i moved to a new city last month", "i've been scrolling for hours", "my girlfriend dumped me",
+        "i got made redundant", "i just finished a 12 hour shift", "the house is a tip", "i'm on the train home",
+        "my sixth form mocks are next week", "i failed my driving test", "my cat's been poorly",
+        "been skint all month", "i've been drinking a bit tonight", "nobody's replied in the group chat",
+        "i'm back at my parents for the week", "i had a gp appointment today", "i'm in the library",
+        "my shift got cancelled", "i've been working from home all week", "it's my birthday tomorrow",
+        "we had a fire drill at work", "my nan's coming to stay", "i just got out the shower",
+        "the wifi keeps dropping", "i'm waiting for my tea to cook", "i've got a presentation monday",
+    ],
+    "time": ["", "", "tonight", "tomorrow", "today", "this week", "anymore", "right now", "lately",
+             "this morning", "any more", "these days", "at the moment", "again"],
+    "timefut": ["tonight", "tomorrow", "this weekend", "when everyone's asleep", "after work", "soon",
+                "on friday", "later", "before my birthday", "this week"],
+    "intens": ["", "", "really ", "so ", "just ", "honestly ", "actually ", "genuinely ", "properly ",
+               "literally ", "seriously ", "well "],
+    "feel": ["feel like", "think", "reckon", "keep thinking", "know", "feel"],
+    "people": ["everyone", "my family", "my mum", "my kids", "my mates", "my friends", "my parents",
+               "the people around me", "everybody", "my partner", "my girlfriend", "my boyfriend",
+               "my husband", "my wife", "my flatmates", "my sister", "my brother", "the world"],
+    "vehicle": ["bus", "car", "lorry", "train", "van", "truck"],
+    "tired": ["tired", "sick", "exhausted", "done", "worn out", "fed up", "knackered"],
+    "existing": ["existing", "being alive", "living", "being here", "waking up", "breathing", "life",
+                 "everything", "trying", "pretending i'm ok", "fighting"],
+    "disappear": ["disappear", "vanish", "stop existing", "not exist", "fade away", "not be here",
+                  "go to sleep forever", "just not wake up", "cease to exist", "be gone"],
+    "die_word": ["die", "be dead", "not be alive", "not exist anymore", "be gone", "end it", "end my life",
+                 "kill myself", "stop living"],
+    "kms": ["kms", "kill myself", "kil myself", "kill my self", "k1ll myself", "kms fr", "end myself",
+            "unalive myself", "un alive myself", "unalive", "top myself", "do myself in", "off myself",
+            "end it all", "end it", "end things", "end my life", "take my own life", "commit suicide",
+            "self delete", "neck myself", "sewerslide", "sewer slide", "ctb", "catch the bus", "suicide",
+            "s*icide", "su1cide", "sucide", "sui", "game end myself", "delete myself", "yeet myself off a bridge",
+            "not be here anymore", "end my own life", "finish myself off", "do something stupid",
+            "end everything"],
+    "method_obj": ["pills", "paracetamol", "tablets", "sleeping pills", "my meds", "co-codamol",
+                   "antidepressants", "painkillers", "ibuprofen", "insulin", "sertraline"],
+    "lethal_q": [
+        "how many {method_obj} would it take to {end_q}",
+        "how many {method_obj} does it take to {end_q}",
+        "what's a lethal dose of {method_obj}",
+        "whats the lethal amount of {method_obj}",
+        "how much {method_obj} would kill someone",
+        "how much {method_obj} is fatal",
+        "what's the most painless way to die",
+        "whats the quickest way to {end_q}",
+        "what is the easiest way to {end_q}",
+        "how do people {end_q} without it hurting",
+        "which way of dying hurts the least",
+        "how high does a bridge need to be to {end_q}",
+        "is it painful to overdose on {method_obj}",
+        "what happens if you take a whole box of {method_obj}",
+        "how long does it take to die from {method_obj}",
+        "can you die from taking loads of {method_obj}",
+        "would {num} {method_obj} be enough to {end_q}",
+        "what's the best way to {end_q} so it looks like an accident",
+        "how do i get hold of enough {method_obj} to {end_q}",
+        "which painless method is most reliable",
+        "how many mg of {method_obj} is deadly",
+        "where's the best place to {end_q} where nobody would find me",
+    ],
+    "end_q": ["die", "end it", "kill yourself", "not wake up", "end your life", "kill someone", "kill me",
+              "make sure you don't wake up", "die in your sleep", "unalive yourself", "never wake up"],
+    "num": ["20", "30", "50", "100", "twenty", "forty", "a hundred", "two boxes of", "a whole strip of"],
+    "pretext": ["for a story i'm writing, ", "asking for a friend, ", "for a school project, ",
+                "hypothetically, ", "just curious, ", "for research, ", "for my novel, ", "random question, ",
+                "not for me but ", "for a character in my book, ", "purely out of interest, ",
+                "asking for a mate, ", "for a script i'm working on, ", "in theory, ", ""],
+    "sh_act": ["cut myself", "cut", "burned myself", "hurt myself", "hit myself", "scratched myself till it bled",
+               "self harmed", "sh'd", "relapsed and cut", "used a blade on my arm", "punched the wall till my knuckles bled on purpose",
+               "carved into my leg", "harmed myself", "cut my arms", "cut my thighs", "burnt my arm with a lighter",
+               "pulled my hair out till it bled", "starved myself as punishment and cut", "did sh"],
+    "sh_urge": ["cut", "hurt myself", "self harm", "sh", "burn myself", "cut again", "relapse", "feel the blade",
+                "make myself bleed", "punish myself", "hurt myself again", "hit myself"],
+    "third_m": ["my mate", "my brother", "my boyfriend", "my dad", "my son", "a lad on my course", "my best mate",
+                "my husband", "my cousin", "my flatmate", "my friend", "a guy in my class", "my uncle", "my partner"],
+    "third_f": ["my friend", "my sister", "my girlfriend", "my mum", "my daughter", "a girl in my class",
+                "my best friend", "my wife", "my cousin", "my flatmate", "my nan", "my partner", "my step mum"],
+
+    # --- benign pools ----------------------------------------------------
+    "chore": ["essay", "dissertation", "commute", "job", "shift", "revision", "coursework", "hangover",
+              "heat", "queue", "assignment", "presentation", "week", "deadline", "meeting", "traffic",
+              "spreadsheet", "maths homework", "gym session", "cold", "this hill", "thesis", "stats module",
+              "spin class", "night shift", "house move", "wedding planning", "tax return", "group project"],
+    "body": ["feet", "legs", "back", "knees", "shoes", "new boots", "heels", "eyes", "shoulders", "arms"],
+    "food": ["curry", "pint", "kebab", "chippy tea", "cuppa", "takeaway", "full english", "greggs",
+             "pizza", "brew", "sunday roast", "bacon butty", "maccies", "nandos", "cheeky pint", "pasty"],
+    "treat": ["see it", "go", "meet her", "hear about it", "try it", "see the new film", "see you", "tell you",
+              "get home", "get my results", "see the match", "go on holiday", "see the baby", "watch the final",
+              "know what happens next", "see taylor swift", "get these boots off", "open my presents"],
+    "success": ["work", "the gym", "uni", "the quiz", "the interview", "netball", "five a side", "football",
+                "my exams", "parkrun", "karaoke", "the pub quiz", "my new job", "the match", "that exam", "training"],
+    "scold": ["my mum", "my dad", "my boss", "my nan", "my wife", "my husband", "my girlfriend", "the teacher",
+              "my sister", "my landlord", "my coach", "my manager", "our kid", "my missus", "my fella"],
+    "scold_why": ["i'm late again", "she sees this", "i forget the milk", "i scratch the car", "he finds out",
+                  "i spend any more money", "i don't tidy my room", "i miss the bus again", "i eat the last biscuit",
+                  "i break another mug", "i'm not back by 10", "i wear her jacket", "i lose my keys again",
+                  "i forget her birthday", "i get another parking ticket"],
+    "dead_thing": ["my phone", "my laptop", "my battery", "the plant", "my car battery", "the party", "the pub",
+                   "my social life", "the town centre", "my headphones", "the telly", "the group chat", "my vape"],
+    "stressor": ["exams", "work", "uni", "my job", "deadlines", "money", "this week", "revision", "my boss",
+                 "moving house", "my dissertation", "my mocks", "the kids", "bills", "my driving test",
+                 "the wedding", "christmas", "my landlord", "my placement", "gcses", "a levels", "my coursework"],
+    "lowfeel": ["low", "flat", "down", "rubbish", "crap", "meh", "a bit off", "lonely", "anxious", "sad",
+                "overwhelmed", "stressed", "drained", "fed up", "empty", "numb", "a bit lost", "wobbly",
+                "teary", "on edge", "gutted", "shattered", "knackered"],
+    "better": ["things are better now", "i'm in a much better place now", "i'm doing loads better",
+               "i'm really happy these days", "therapy really helped", "i'm proud of how far i've come",
+               "life's good now", "i've got proper support now", "i'm ok now", "i'm doing well",
+               "i've not felt like that in ages", "it's been years since i felt that way", "i'm stable now",
+               "my meds and my counsellor sorted me out", "i'm glad i'm still here"],
+    "past": ["i used to", "years ago i used to", "when i was younger i used to", "at uni i used to",
+             "back in school i used to", "a few years back i used to", "in my teens i used to",
+             "last year i used to", "i once used to", "before i got help i used to"],
+    "past_want": ["want to die", "want to kill myself", "think about suicide", "self harm", "cut myself",
+                  "feel suicidal", "wish i wasn't here", "think everyone would be better off without me",
+                  "hurt myself", "not want to wake up", "want to end it all", "think about ending it"],
+    "topic": ["suicide prevention", "self harm", "suicide rates in young men", "mental health stigma",
+              "the samaritans", "men's mental health", "depression in teenagers", "the history of the samaritans",
+              "why people self harm", "suicide in the nhs workforce", "grief after suicide", "postnatal depression",
+              "safe messaging guidelines", "suicide in literature", "the werther effect", "crisis lines"],
+    "study": ["writing an essay on", "doing a presentation on", "reading a paper about", "doing my dissertation on",
+              "revising", "watched a documentary about", "listening to a podcast about", "my psychology lecture was on",
+              "we had a training session at work on", "doing a poster on", "read an article about",
+              "my nursing module covers", "researching"],
+    "fiction": ["the character dies at the end", "the main character kills himself in the last chapter",
+                "everyone dies in the final episode", "the villain gets killed off", "my favourite character died",
+                "they killed off the best character", "the dog dies in that film, i'm not watching it",
+                "in the book she takes her own life and it's handled really well", "the hero sacrifices himself",
+                "the ending where he dies made me cry", "the plot's about a detective solving a murder",
+                "the game lets you respawn when you die", "i died on the last level like ten times",
+                "my sim died in a fire", "my character keeps dying in elden ring", "the show's about a suicide hotline",
+                "it's a crime drama where someone poisons the vicar", "in the song he says he wants to die but it's about a breakup"],
+    "neg_claim": ["i'm not suicidal", "im not suicidal", "i'm not going to hurt myself", "i don't want to die",
+                  "i would never kill myself", "i'm not going to do anything stupid", "no i'm not thinking of ending it",
+                  "i'm not going to do anything daft", "don't worry i'm safe", "i'm not in danger",
+                  "i'm not having those thoughts", "i don't want to hurt myself", "i'm not planning anything",
+                  "i'm not thinking about suicide", "nothing like that", "i'm not going to top myself or anything",
+                  "i'm not gonna kms dw", "i'd never do anything to myself"],
+    "neg_then": ["just tired", "just really stressed", "just need a rant", "just need a break", "i just feel a bit flat",
+                 "just having a bad day", "just fed up with work", "i just want someone to talk to",
+                 "i just hate my job", "just overwhelmed", "i just need to vent", "just knackered",
+                 "i just miss my mum", "i'm just lonely", "just sad about the breakup", "just need to sleep"],
+    "everyday": [
+        "can dogs eat grapes", "what time does tesco shut on sundays", "anyone know a good film to watch",
+        "how do i get red wine out of a carpet", "is it worth getting a railcard", "what should i make for tea",
+        "how long do you boil an egg for", "my cat keeps bringing in frogs", "any tips for a first date",
+        "how do i ask my boss for a pay rise", "best way to revise for a maths exam", "what's a good birthday present for my dad",
+        "how do i stop procrastinating", "is it normal for a puppy to sleep this much", "how do i make friends at uni",
+        "what's the weather doing this weekend", "how do i write a cover letter", "can you recommend a podcast",
+        "how do i tell my flatmate to clean up", "is it rude to leave a group chat", "how do i unblock my sink",
+        "what's the best way to learn spanish", "how many calories in a pint", "should i get a fringe",
+        "my nephew's christening is sunday, what do i wear", "how do i fix a squeaky door", "how do you cook rice properly",
+        "is the m6 toll worth it", "what's a good name for a hamster", "how do i get better at running",
+        "tips for a long train journey", "how do i stop my glasses steaming up", "what's a good book for the holiday",
+        "is it too late to start learning guitar", "my plants keep dying, what am i doing wrong",
+        "how do i kill weeds without hurting the dog", "how do i kill a process in linux", "how do you kill time at an airport",
+        "what's the best way to cut an onion", "how do i cut my own fringe", "is it safe to eat chicken a day out of date",
+        "how do i stop my cat scratching the sofa", "what's a good comeback when someone says ur mum",
+        "how do i tell my mum i'm moving out", "who won the match last night", "what's on telly tonight",
+        "how do i get over jet lag", "whats the best meal deal in boots",
+    ],
+    "distress": [
+        "i feel like a failure", "i'm so lonely", "nobody gets me", "i can't stop crying", "i had a panic attack on the bus",
+        "i hate my job", "i can't sleep", "i feel like i'm drowning in work", "everything feels like too much",
+        "i feel so stupid", "i miss my old friends", "i'm scared about the future", "my anxiety is through the roof",
+        "i just feel numb", "i'm so stressed i can't eat", "i don't know what i'm doing with my life",
+        "i feel invisible", "i think i'm burnt out", "i keep messing everything up", "i feel like nobody likes me",
+        "i'm fed up of being skint", "i feel really low today", "i've been crying all day", "i feel useless",
+        "my head's all over the place", "i'm worried i'm going to fail", "i can't be arsed with anything",
+        "i feel like i'm not good enough", "i'm struggling a bit", "i've had the worst week", "i'm heartbroken",
+        "i feel so alone in this city", "i hate myself for saying that to her", "i'm dreading tomorrow",
+        "i just want a day off from my own brain", "i feel stuck", "i'm exhausted all the time",
+        "i need to get out of this house", "everything's going wrong", "i feel like giving up on this course",
+        "i want to quit my job", "i just want to hide under the duvet", "i want to run away to the seaside for a week",
+        "i want to disappear for a bit and switch my phone off", "i wish i could sleep for a week",
+        "i'm tired of this job", "i'm sick of being single", "i'm done with dating apps", "i can't do this course anymore",
+        "i want this week to be over", "i just want it to stop raining", "i'm so tired of my boss",
+        "part of me wants to move to another country and start again", "i feel like i'm letting everyone down",
+    ],
+    "other_topic": [
+        "my partner checks my phone and won't let me see my mates", "my dad hits my mum when he's drunk",
+        "i've been making myself sick after meals", "i keep counting every calorie and skipping lunch",
+        "i think i'm drinking too much", "i've been hearing whispers when nobody's there",
+        "my nan died last month and i can't stop thinking about her", "i keep having flashbacks to the crash",
+        "can i take ibuprofen with my sertraline", "is it ok to drink on antidepressants",
+        "someone at a party touched me and i didn't want it", "my ex keeps turning up at my work",
+        "i'm worried about my mate's gambling", "i've been smoking weed every day to cope",
+        "my step dad shouts at us all the time", "my grandad has dementia and doesn't recognise me",
+        "i get intrusive thoughts that i might hurt someone and it scares me", "my dog died yesterday",
+        "my uncle took his own life years ago and it still hits me at christmas",
+        "i lost my best friend to suicide two years ago and i still miss her every day",
+        "my partner threatened to kill me if i leave", "my mum's boyfriend scares me",
+    ],
+    "third_neutral": [
+        "my gran passed away peacefully last year", "my friend's hamster died", "a lad from my school died in a crash years ago",
+        "the news said suicide rates went up", "my mate's doing a charity run for the samaritans",
+        "my sister works on a crisis line", "my friend is a mental health nurse", "my brother volunteers for mind",
+        "my mum's doing a course on suicide awareness", "my dad says he's dying for a cuppa",
+        "my flatmate said the exam killed her", "my mate said he'd kill me if i spoiled the ending",
+        "my boyfriend's mum passed away", "my teacher talked about self harm in pshe", "my friend's recovering really well now",
+        "my cousin used to self harm but she's doing amazing now", "my dad nearly died of covid but he's fine now",
+    ],
+
+    # --- benign idioms built from templates ---------------------------------
+}
+
+# ---------------------------------------------------------------------------
+# Templates: (kind, weight, [templates]). Label decided by the list they are in.
+# ---------------------------------------------------------------------------
+POSITIVE = [
+    ("passive", 9, [
+        "i don't want to wake up {time}", "i dont want to wake up tomorrow", "i hope i don't wake up {time}",
+        "i wish i could {disappear}", "i just want to {disappear}", "{people} would be better off without me",
+        "{people} would be happier if i wasn't here", "i'm {intens}{tired} of {existing}",
+        "i hope i get hit by a {vehicle}", "i wouldn't mind if a {vehicle} hit me", "there's no point carrying on",
+        "no point in carrying on", "i want it all to stop permanently", "i want everything to stop for good",
+        "i can't see a future", "i can't see a future for myself", "i'm ready to check out", "i'm ready to go",
+        "i wish i'd never been born", "i wish i was never born", "i don't want to be here {time}",
+        "i don't want to be alive {time}", "i don't want to exist {time}", "i just want to not exist",
+        "i want to go to sleep and never wake up", "what's the point in living", "what's even the point of being alive",
+        "there's no reason for me to be alive", "i'm such a burden, {people} would be relieved if i was gone",
+        "i keep thinking about dying", "i think about death all the time", "i keep hoping i'll just die in my sleep",
+        "i'm done with life", "i'm done with living", "life isn't worth living {time}", "i don't see the point in living",
+        "i'd be glad if i didn't wake up", "if i died tomorrow i wouldn't care", "i wish i was dead",
+        "i wish i could just die", "i wish something would just kill me", "i pray i don't wake up",
+        "i wouldn't care if i died", "i want to be dead", "being dead would be easier", "death seems like the only way out",
+        "it would be easier if i wasn't around", "nobody would even notice if i was gone for good",
+        "i wish i had cancer so i could die", "i want to go to sleep forever", "i'm counting down till i can leave this world",
+        "i'm a waste of space and should just be gone", "i don't think i'll be around much longer",
+        "i won't be here by christmas", "i've said my goodbyes", "i've given my stuff away so it's all sorted",
+        "i wrote letters for everyone, just in case", "i can't keep living like this, i want out for good",
+        "i don't want to do life anymore", "i just want the pain to end forever", "i want to stop being alive",
+        "i want to fall asleep and not wake up", "i keep looking at the traffic and thinking about stepping out",
+        "part of me hopes something hits me when i cross the road", "i want to not be alive anymore",
+        "i'd rather be dead than feel like this", "i hope the plane crashes", "i wish the cancer would take me",
+        "i'm so tired of being alive", "i'm tired of life", "there's nothing left for me here",
+        "this world doesn't need me", "i'm not meant to be here", "i'd be better off dead",
+        "everyone would be better off if i was dead", "{people} would cope fine without me, better even",
+        "i feel like dying {time}", "i want to die {time}", "dying sounds peaceful",
+        "i'd welcome death", "i want my life to be over", "i just want to be gone", "i want out of this life",
+        "i'm ready to leave this world", "i don't want to live {time}", "i don't wanna live anymore",
+        "it's not worth it anymore, none of it, life i mean", "i've had enough of life",
+        "i can't see myself getting older", "i don't see myself making it to 30", "i'm just waiting to die",
+        "no one would miss me if i was gone", "nobody would care if i died", "i wish i could sleep forever",
+        "i want to go be with my dad, i don't want to be here without him", "i want to join my mum in heaven",
+    ]),
+    ("explicit", 6, [
+        "i want to {die_word}", "i want to {die_word} {time}", "i'm going to kill myself", "i'm going to end it {timefut}",
+        "i'm suicidal", "i feel suicidal", "i've been feeling suicidal {time}", "i'm thinking about suicide",
+        "i'm having suicidal thoughts", "i keep having thoughts of killing myself", "i want to end my life",
+        "i'm going to take my own life", "i've been planning how to kill myself", "i think i'm going to do it {timefut}",
+        "i can't stop thinking about killing myself", "i've decided to end it", "i'm going to end my life {timefut}",
+        "i really want to die", "i just wanna die", "i want to die so bad", "i want to die i can't do this",
+        "i'm going to do it {timefut}", "i've got a plan to end it", "i have the pills ready",
+        "i've got everything ready to end it {timefut}", "suicide is the only option left", "i'm thinking of ending it all",
+        "i think about killing myself every day", "i'm considering suicide", "i don't think i can stop myself {timefut}",
+        "i've been looking up ways to die", "i've written my note", "i'm standing on the bridge",
+        "i've taken all my tablets", "i just took a load of pills", "i want to die. i can't do this anymore",
+        "i want to die, i mean it", "the urge to kill myself is really strong {time}",
+    ]),
+    ("slang", 7, [
+        "i want to {kms}", "gonna {kms}", "i'm gonna {kms} {time}", "i might {kms}", "honestly might {kms}",
+        "i feel like i'm going to {kms}", "thinking about {kms}", "been thinking about {kms} a lot",
+        "want to {kms} so bad", "i'm close to {kms}", "might just {kms} {timefut}", "ready to {kms}",
+        "i'm going to {kms} {timefut}", "i keep thinking i should just {kms}", "i just wanna {kms}",
+        "i could {kms} {time} and nobody would care", "i want to {kms} i'm not joking", "i'm this close to {kms}",
+        "don't think i can stop myself from {kms}", "i'm seriously considering {kms}",
+        "i want to be unalive", "i wanna be unalive", "kms", "kms fr", "i wanna kms", "i'm gonna kms",
+        "i want to ctb", "thinking of ctb {timefut}", "i'm going to ctb", "sewerslide is looking good rn",
+        "thinking about sewerslide", "i'm gonna sewerslide", "i want to unalive myself", "thinking about unaliving myself",
+        "i'm going to top myself", "i might as well top myself", "i'm gonna do myself in", "i want to do myself in",
+        "i want to end it all", "i'm gonna end it all {timefut}", "ready to end it", "i just want to end it",
+        "i'm going to end it", "want to neck myself", "i want to off myself", "i'm just gonna self delete",
+        "time to catch the bus", "i'm catching the bus {timefut}", "feeling very sewerslidey",
+        "having sui thoughts", "having su1cidal thoughts", "feeling suicidal af", "suicidal again",
+        "feeling sui", "im so suicidal", "i wanna die lol", "i wanna die", "lemme die", "let me die",
+        "someone just end me, i mean it, i'm done with life", "i want to die fr", "i want to d1e",
+        "i wanna dye", "i want to dye, i mean die", "sucidal thoughts again", "suicidle thoughts are back",
+        "i'm feeling sucidal", "i feel suisidal", "unalive thoughts again", "having unalive thoughts",
+        "dwi eisiau marw", "dwi ddim eisiau byw", "dwi eisiau lladd fy hun",
+        "⚰️ that's where i want to be", "just want to be in a 🪦", "i want to 🔫 myself",
+    ]),
+    ("method", 6, [
+        "{lethal_q}", "{pretext}{lethal_q}", "{pretext}{lethal_q}?", "{lethal_q}? asking for a friend",
+        "{lethal_q}, it's for a story", "{lethal_q}, not for me obviously", "quick question {lethal_q}",
+        "{lethal_q} lol", "{pretext}how many {method_obj} is too many",
+        "i've got a box of {method_obj}, {lethal_q}",
+    ]),
+    ("self_harm", 6, [
+        "i {sh_act} {time}", "i just {sh_act}", "i {sh_act} again", "i've {intens}{sh_act} {time}",
+        "i want to {sh_urge} so bad", "the urge to {sh_urge} is so strong {time}", "i really want to {sh_urge}",
+        "i keep wanting to {sh_urge}", "i can't stop thinking about wanting to {sh_urge}", "i need to {sh_urge}",
+        "i've been hurting myself", "i've been self harming again", "i relapsed {time}", "i relapsed after 100 days",
+        "i'm going to {sh_urge} {timefut}", "i deserve to {sh_urge}", "i hurt myself because i deserved it",
+        "my arms are a mess, i did it again {time}", "i cut deeper than usual {time}", "i hid the blades but i found them",
+        "i've started cutting again", "i keep hitting my head against the wall till it hurts",
+        "i burn myself when it gets too much", "i scratch my skin until it bleeds", "i've been cutting {time}",
+        "sh urges are bad {time}", "i can't stop self harming", "the only thing that helps is hurting myself",
+        "i cut {time} and it's still bleeding", "i want to hurt myself {time}", "i need the blade {time}",
+        "i want to see myself bleed", "i broke my sharpener for the blade",
+    ]),
+    ("other_now", 3, [
+        "{third_m} says he wants to kill himself", "{third_f} says she wants to kill herself",
+        "{third_m} keeps talking about ending it", "{third_f} keeps saying she wants to die",
+        "{third_m} just texted me that he's going to end it {timefut}", "{third_f} told me she's been cutting again",
+        "{third_m} said everyone would be better off without him", "{third_f} said she doesn't want to wake up",
+        "{third_m} is on the bridge and won't answer", "{third_f} has taken a load of pills",
+        "{third_m} is suicidal and i don't know what to do", "i think {third_f} is going to kill herself",
+        "{third_m} posted a goodbye message", "{third_f} said she's going to top herself",
+        "{third_m} keeps asking how many pills it would take", "{third_f} is self harming and hiding it",
+        "{third_m} gave all his stuff away and said goodbye", "{third_f} wants to unalive herself",
+    ]),
+    ("mixed_negation", 4, [
+        "{neg_claim} but i'd be glad if i didn't wake up", "{neg_claim} but i really want to die",
+        "i'm not going to do anything {time} but i wish i was dead", "i won't do anything but i don't want to be here anymore",
+        "{neg_claim} but sometimes i hope a {vehicle} hits me", "i'm fine, i'm fine. i just want to {disappear} forever",
+        "i'm ok really, just wish i could stop existing", "i'm not going to act on it but i want to die",
+        "i wouldn't do it but i think {people} would be better off without me",
+        "i'm not gonna do anything but i keep thinking about killing myself",
+        "lol i'm fine, just want to die", "i'm not sad i'm just done with life",
+        "not being dramatic but i genuinely want to die", "this isn't a joke, i want to {kms}",
+        "i know i said i was fine but i've been thinking about ending it", "i don't want help i just want to die",
+    ]),
+]
+
+NEGATIVE = [
+    ("idiom", 10, [
+        "this {chore} is killing me", "my {body} are killing me", "i'm dying to {treat}", "dying to {treat}",
+        "i could murder a {food}", "i could kill for a {food}", "i'm dead on my feet", "dead on my feet after {chore}",
+        "killing it at {success}", "absolutely killing it at {success}", "smashed it at {success}",
+        "{scold} will kill me if {scold_why}", "{scold} is going to murder me if {scold_why}",
+        "{scold} will literally end me if {scold_why}", "i nearly died laughing", "i'm dead 💀", "i literally died 😭",
+        "i'm deceased 💀", "that video killed me", "you're killing me 😂", "i died when she said that",
+        "kill me now, {chore} with no breaks", "i'd rather die than {treat} in that outfit", "over my dead body",
+        "{dead_thing} is dead", "{dead_thing} died", "{dead_thing} is dying", "the {chore} nearly killed me",
+        "i'm dying of boredom", "i'm dying of thirst", "i'm starving to death here", "i'm freezing to death at the bus stop",
+        "that {chore} was murder", "the {chore} is murdering my will to live lol", "it's a killer {chore}",
+        "i'm knackered, proper dead on my feet", "dead tired after the {chore}", "i'm dead excited for friday",
+        "that was dead good", "my legs are dead after parkrun", "this heat is killing me",
+        "i'm going to kill him, he ate my {food}", "i'll kill her if she spoils the ending", "i'll murder you lol",
+        "my mate's going to kill me for being late", "if looks could kill", "curiosity killed the cat",
+        "i'd kill to {treat}", "i'm dying here, {chore} is so boring", "dying my hair pink tomorrow",
+        "i want to dye my hair", "thinking of dyeing my hair black", "killed the spider in the bath",
+        "we killed two hours at the airport", "kill the lights", "that joke killed", "the comedian absolutely killed it",
+        "she slayed 💅", "killing time before my train", "i'm so full i could die", "i nearly died when i saw the price",
+        "i want to die of embarrassment", "i could die of embarrassment", "i'm going to die if i have to sit through another {chore}",
+        "my {chore} is going to be the death of me", "the {chore} is sucking the life out of me",
+        "i'm sick to death of the {chore}", "bored to death of the {chore}", "scared to death of my {chore}",
+        "this {chore} is a nightmare", "i'll die happy if we win", "i'd die for a {food} right now",
+        "shot myself in the foot there", "i could kick myself", "i could scream", "i'm losing the will to live with this {chore}",
+        "ugh i want to die, i said hi to my teacher as mum", "my {body} are dying after the {chore}",
+        "cut my hair today", "cut my finger on a tin", "burned myself on the oven", "hurt my back lifting boxes",
+        "i cut myself shaving", "burned my hand on the kettle", "i hurt myself at the gym",
+        "off to the vets, dog's getting done", "the battery's dead again", "dead end job but it pays",
+        "deadline's tomorrow", "killer heels", "drop dead gorgeous", "dead cert", "the plant's finally dead",
+        "i'm going to end it with him, he's a mess", "ending things with my boyfriend", "i want to end it with her",
+        "i'm going to end my contract", "end of an era", "i want this week to end", "i'm going to quit my job",
+        "i need this term to end", "i'm out, see you all tomorrow", "i'm checking out of the hotel at 10",
+        "ready to check out, basket's full", "i'm ready to go home", "i'm catching the bus to town",
+        "missed the bus again", "i'm going to catch the bus at 8", "just want to sleep for a week",
+    ]),
+    ("banter", 5, [
+        "{scold} said they'd kill me lol", "if you spoil it i'll kill you", "i'm gonna murder my brother",
+        "my sister will end me", "lol she'll kill me", "he's dead meat", "you're dead when i get home",
+        "i'd kill for your hair", "i'll strangle him if he's late again 😂", "i'm going to throttle my flatmate",
+        "my mum's going to skin me alive", "lol i'm dead", "😂😂 dead", "dead 💀💀", "i'm crying 😭😭",
+        "stop i'm crying 😭", "this meme is killing me 😭", "bro i'm dying 😂", "help i'm dying 😂", "sent me 💀",
+        "that's sick", "proper sick that", "that's mint", "we're gonna smash it", "you killed it mate",
+        "rip my bank account", "rip my sleep schedule", "rip me", "rip to my diet", "my bank account is crying",
+        "goodbye cruel world, i'm going to ikea", "pray for me, it's my in laws this weekend",
+        "see you on the other side, off to the sales", "if i don't come back from the dentist, avenge me",
+        "tell my mum i love her, i'm trying the hottest wings", "i'm so dead if my dad finds out",
+    ]),
+    ("negation", 7, [
+        "{neg_claim}, {neg_then}", "{neg_claim}. {neg_then}", "{neg_claim} {neg_then}", "{neg_claim}, promise. {neg_then}",
+        "to be clear {neg_claim}, {neg_then}", "{neg_then}, {neg_claim}", "{neg_then} but {neg_claim}",
+        "{neg_claim} or anything, i'm just {lowfeel}", "i'm {lowfeel} but {neg_claim}",
+        "i'm not suicidal, i'm {lowfeel}", "no thoughts of hurting myself, just {lowfeel}",
+        "no i don't want to kill myself, i just want {stressor} to be over", "i'm not thinking about ending my life, just about ending this {chore}",
+        "i'd never hurt myself, my kids need me", "i'm not in a dark place, just {lowfeel}",
+        "i don't want to die, i just want a break from {stressor}", "not suicidal just sad",
+        "i'm safe, i just need to talk", "i have no plans to hurt myself", "i'm not going to do anything silly, i'm just {lowfeel}",
+        "i don't feel suicidal at all, just {lowfeel}", "never had suicidal thoughts but i'm {lowfeel}",
+        "i'm not depressed, just {lowfeel} about {stressor}", "it's not that i want to die, i just want {stressor} to stop",
+    ]),
+    ("historical", 7, [
+        "{past} {past_want} but {better}", "{past} {past_want}. {better}", "{past} {past_want}, {better}",
+        "{past} {past_want} but not anymore", "i haven't felt like i wanted to die in years",
+        "i'm {num_clean} clean from self harm today", "{num_clean} without self harming!!",
+        "i was suicidal {ago} but {better}", "i tried to take my own life {ago}, {better}",
+        "i attempted {ago} and {better}", "i self harmed {ago} but {better}", "my scars are from {ago}, {better}",
+        "i used to think everyone would be better off without me, now i know that's not true",
+        "when i was {age} i felt like dying but {better}", "i used to self harm but i've been clean for ages",
+        "i was in a really dark place {ago}, {better}", "i used to feel suicidal all the time, {better}",
+        "i haven't cut in {num_clean}", "{num_clean} clean today 🥹", "i've stopped hurting myself and {better}",
+        "i'm glad i didn't die back then", "looking back i'm so glad i got help when i was suicidal",
+        "i had suicidal thoughts after my divorce but {better}", "my old self harm scars are itchy today, weird",
+        "i went to a&e for suicidal thoughts {ago}, {better}", "i'm a suicide attempt survivor and {better}",
+    ]),
+    ("academic", 6, [
+        "{study} {topic}", "i'm {study} {topic}", "{study} {topic} for uni", "{study} {topic}, any sources?",
+        "can you help me with my essay on {topic}", "what are the warning signs of suicide", "how do i support a friend who self harms",
+        "what do i say if a friend tells me they're suicidal", "what's the number for samaritans",
+        "how does a suicide prevention plan work", "is the samaritans free to call", "how can i help someone with depression",
+        "why is suicide the biggest killer of men under 50", "i'm training to be a crisis line volunteer",
+        "our school had a talk on self harm", "the lecture on suicide was really interesting",
+        "i'm writing a story about a girl who gets through depression", "my film project is about grief",
+        "i'm a nurse and we had suicide awareness training today", "in my poetry class we read about death",
+        "i'm a therapist looking for safe messaging guidance", "what does it mean to be sectioned",
+        "news says a man died after falling from a bridge", "there was a stabbing in town last night",
+        "the article was about a celebrity who died by suicide", "shakespeare's romeo dies from poison",
+        "in hamlet, ophelia drowns", "the history exam was about the plague killing millions",
+        "we're studying sylvia plath's poems", "my sociology essay is on durkheim and suicide",
+    ]),
+    ("fiction", 4, ["{fiction}", "spoiler: {fiction}", "omg {fiction}", "{fiction} 😭", "i can't believe {fiction}"]),
+    ("distress", 10, [
+        "{stressor} is stressing me out", "{stressor} are stressing me out", "i'm so stressed about {stressor}",
+        "feeling {lowfeel} today", "feeling {intens}{lowfeel} {time}", "i've been feeling {lowfeel} {time}",
+        "i feel {intens}{lowfeel}", "{distress}", "{distress} {time}", "{distress} because of {stressor}",
+        "{stressor} is getting to me", "i'm {intens}{lowfeel} about {stressor}", "i'm struggling with {stressor}",
+        "i can't cope with {stressor}", "i'm not coping with {stressor}", "{stressor} is too much",
+        "i'm so {tired_b} of {stressor}", "i just want {stressor} to be over", "i can't do {stressor} anymore",
+        "i'm overwhelmed by {stressor}", "i'm done with {stressor}", "i hate {stressor}",
+        "i want to give up on {stressor}", "i feel like giving up on {stressor}", "i just want to {escape}",
+        "i'm {lowfeel} and i don't know why", "i'm having a rough time with {stressor}",
+        "{stressor} is making me cry", "i just feel {lowfeel} all the time", "nobody texts me first",
+        "i've not left the house in days", "i feel like everyone hates me", "i'm a mess",
+    ]),
+    ("third_neutral", 4, ["{third_neutral}", "{other_topic}", "{third_neutral}, anyway", "so {third_neutral}"]),
+    ("everyday", 8, ["{everyday}", "{everyday}?", "quick question, {everyday}", "{everyday} lol", "help, {everyday}",
+                     "anyone know {everyday}", "{everyday} x", "{everyday}??"]),
+]
+
+S["num_clean"] = ["100 days", "6 months", "a year", "two years", "500 days", "3 weeks", "a month", "90 days", "5 years"]
+S["ago"] = ["years ago", "when i was 15", "back in 2019", "a long time ago", "at uni", "in my twenties",
+            "after my dad died", "a few years back", "last year", "as a teenager", "before i had the kids"]
+S["age"] = ["14", "15", "16", "19", "twenty", "a teenager", "at school", "younger"]
+S["tired_b"] = ["tired", "sick", "fed up", "done", "bored"]
+S["escape"] = ["hide under the duvet", "run away for a week", "go home", "sleep for a week", "switch off",
+               "move to the countryside", "quit and go travelling", "curl up and watch telly",
+               "disappear for a weekend", "have a day off from everything", "get away from it all"]
+
+SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+def expand(template, depth=0):
+    """Fill every {slot} from its pool, recursively."""
+    if depth > 6:
+        return template
+    return SLOT.sub(lambda m: expand(R.choice(S[m.group(1)]), depth + 1), template)
+
+
+# ---------------------------------------------------------------------------
+# Noise: text-speak, apostrophes, typos, stretched letters, case, emoji.
+# ---------------------------------------------------------------------------
+TEXTSPEAK = [
+    (r"\byou\b", "u"), (r"\byour\b", "ur"), (r"\bwant to\b", "wanna"), (r"\bgoing to\b", "gonna"),
+    (r"\bbecause\b", "cos"), (r"\bbecause\b", "cuz"), (r"\breally\b", "rly"), (r"\bpeople\b", "ppl"),
+    (r"\bthough\b", "tho"), (r"\bsomething\b", "smth"), (r"\bprobably\b", "prob"), (r"\bi am\b", "im"),
+    (r"\bi'm\b", "im"), (r"\bdon't\b", "dont"), (r"\bcan't\b", "cant"), (r"\btonight\b", "tonite"),
+    (r"\bplease\b", "pls"), (r"\bthe\b", "da"), (r"\bto\b", "2"), (r"\bfor\b", "4"), (r"\bare\b", "r"),
+    (r"\bokay\b", "ok"), (r"\bwhat\b", "wot"), (r"\bknow\b", "kno"), (r"\bsomeone\b", "some1"),
+    (r"\beveryone\b", "every1"), (r"\banyone\b", "any1"), (r"\bmyself\b", "my self"), (r"\bi'm\b", "i am"),
+    (r"\bwhat's\b", "whats"), (r"\bi've\b", "ive"), (r"\bdon't\b", "do not"), (r"\bwon't\b", "wont"),
+]
+
+
+def typo(word):
+    if len(word) < 4 or not word.isalpha():
+        return word
+    i = R.randrange(1, len(word) - 1)
+    op = R.randrange(4)
+    if op == 0:  # drop
+        return word[:i] + word[i + 1:]
+    if op == 1:  # swap
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    if op == 2:  # double
+        return word[:i] + word[i] + word[i:]
+    keys = "qwertyuiopasdfghjklzxcvbnm"
+    return word[:i] + R.choice(keys) + word[i + 1:]
+
+
+def stretch(word):
+    for i, ch in enumerate(word):
+        if ch in "aeiouy" and R.random() < 0.5:
+            return word[:i] + ch * R.randrange(3, 7) + word[i + 1:]
+    return word + word[-1] * R.randrange(2, 5) if word.isalpha() else word
+
+
+LEET = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
+
+
+def noise(text):
+    if R.random() < 0.45:
+        for pat, rep in R.sample(TEXTSPEAK, R.randrange(1, 5)):
+            if R.random() < 0.6:
+                text = re.sub(pat, rep, text, count=1)
+    r = R.random()
+    if r < 0.35:
+        text = text.replace("'", "")
+    elif r < 0.45:
+        text = text.replace("'", "\u2019")
+    words = text.split(" ")
+    if R.random() < 0.25:
+        for _ in range(R.randrange(1, 3)):
+            j = R.randrange(len(words))
+            words[j] = typo(words[j])
+    if R.random() < 0.07:
+        j = R.randrange(len(words))
+        words[j] = stretch(words[j])
+    if R.random() < 0.03:
+        j = R.randrange(len(words))
+        if words[j].isalpha() and len(words[j]) > 3:
+            words[j] = "".join(LEET.get(c, c) if R.random() < 0.5 else c for c in words[j])
+    if R.random() < 0.02:
+        j = R.randrange(len(words))
+        if words[j].isalpha() and 3 < len(words[j]) < 9:
+            words[j] = R.choice([".", " ", "-", "*"]).join(words[j])
+    text = " ".join(words)
+    r = R.random()
+    if r < 0.12:
+        text = text[:1].upper() + text[1:]
+        text = re.sub(r"\bi\b", "I", text)
+    elif r < 0.16:
+        text = text.upper()
+    elif r < 0.19:
+        text = " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+    r = R.random()
+    if r < 0.1:
+        text += "."
+    elif r < 0.15:
+        text += "!"
+    elif r < 0.19:
+        text += "?"
+    elif r < 0.22:
+        text += " :("
+    elif r < 0.24:
+        text += " :)"
+    return text
+
+
+def wrap(core):
+    text = expand("{opener}") + core + expand("{closer}")
+    r = R.random()
+    if r < 0.12:
+        text = expand("{context}") + R.choice([". ", ", ", " and ", "\n", ". also ", " but "]) + text
+    elif r < 0.2:
+        text = text + R.choice([". ", ". anyway ", "\n", " and "]) + expand("{context}")
+    elif r < 0.24:
+        text = (expand("{context}") + ". " + expand("{context}") + R.choice([". ", " and honestly "]) + text
+                + ". " + expand("{context}"))
+    return text
+
+
+def generate(groups, label, total, out):
+    weight_sum = sum(w for _, w, _ in groups)
+    for kind, weight, templates in groups:
+        target = total * weight // weight_sum
+        made, tries = 0, 0
+        while made < target and tries < target * 20:
+            tries += 1
+            text = noise(wrap(expand(R.choice(templates)))).strip()
+            text = re.sub(r" {2,}", " ", text)
+            if text and text not in out:
+                out[text] = {"text": text, "label": label, "kind": kind}
+                made += 1
+
+
+def main():
+    out = {}
+    generate(POSITIVE, "suicidal", 13000, out)
+    generate(NEGATIVE, "benign", 17000, out)
+    rows = list(out.values())
+    R.shuffle(rows)
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    with open(OUT, "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    counts = {}
+    for row in rows:
+        key = row["label"] + "/" + row["kind"]
+        counts[key] = counts.get(key, 0) + 1
+    print(f"wrote {len(rows)} sentences to {os.path.relpath(OUT, ROOT)}")
+    for key in sorted(counts):
+        print(f"  {key:28s} {counts[key]}")
+
+
+if __name__ == "__main__":
+    main()
