@@ -162,11 +162,12 @@ S = {
                "i'm really happy these days", "therapy really helped", "i'm proud of how far i've come",
                "life's good now", "i've got proper support now", "i'm ok now", "i'm doing well",
                "i've not felt like that in ages", "it's been years since i felt that way", "i'm stable now",
-               "my meds and my counsellor sorted me out", "i'm glad i'm still here"],
+               "my meds and my counsellor sorted me out", "i'm glad i'm still here",
+               "i don't feel like that anymore", "i don't feel that way now", "those thoughts have gone"],
     "past": ["i used to", "years ago i used to", "when i was younger i used to", "at uni i used to",
              "back in school i used to", "a few years back i used to", "in my teens i used to",
              "last year i used to", "i once used to", "before i got help i used to"],
-    "past_want": ["want to die", "want to kill myself", "think about suicide", "self harm", "cut myself",
+    "past_want": ["lie awake wishing i wouldn't wake up", "hope i wouldn't wake up", "want to die", "want to kill myself", "think about suicide", "self harm", "cut myself",
                   "feel suicidal", "wish i wasn't here", "think everyone would be better off without me",
                   "hurt myself", "not want to wake up", "want to end it all", "think about ending it"],
     "topic": ["suicide prevention", "self harm", "suicide rates in young men", "mental health stigma",
@@ -354,6 +355,69 @@ POSITIVE = [
         "i cut {time} and it's still bleeding", "i want to hurt myself {time}", "i need the blade {time}",
         "i want to see myself bleed", "i broke my sharpener for the blade",
     ]),
+    ("farewell_plan", 5, [
+        "i've written letters for {people}", "i've written a letter for {people} to find", "this is goodbye",
+        "i'm sorry for everything, this is goodbye", "thanks for everything, i won't be around after {timefut}",
+        "i've said my goodbyes to {people}", "i've given {pet} to {neighbour}, it's all sorted",
+        "please look after {pet} when i'm gone", "i've sorted my will and given my things away",
+        "i've deleted my socials and said bye to everyone, it's easier this way", "i've picked a date",
+        "i've chosen the day", "i know how and when i'm going to do it", "i've got a plan and i've set a date",
+        "i've been saving up my {method_obj}", "i've got enough {method_obj} saved up now",
+        "i've been stockpiling {method_obj} for weeks", "i bought a rope {ago_short}", "i've got a rope in my room",
+        "i went to look at the {place} {ago_short}, to check", "i've checked how high the {place} is",
+        "i'm at the {place} now", "i'm sat on the edge of the {place}", "i'm stood at the {place} and i'm going to jump",
+        "i've got the {method_obj} in front of me", "i've got the blade out", "the {method_obj} are on the table, i'm ready",
+        "i won't need {future_thing} because i won't be here", "no point planning {future_event}, i won't be around",
+        "i won't be here for {future_event}", "this time next week i'll be gone", "goodnight everyone, for the last time",
+        "last message from me, love you all", "i'm going to say goodbye properly {timefut}",
+    ]),
+    ("act_done", 3, [
+        "i've taken {num} {method_obj}", "i took all my {method_obj} {ago_short}", "i've just swallowed a load of {method_obj}",
+        "i've overdosed", "i've taken an overdose", "i took an overdose {ago_short}", "i swallowed everything in the cupboard",
+        "i've taken too many {method_obj} on purpose", "i've cut too deep and it won't stop bleeding",
+        "i've done it, i took the {method_obj}", "took a whole box of {method_obj} {ago_short}",
+        "i've drunk a bottle of vodka and taken my {method_obj}", "i've hurt myself badly and there's blood everywhere",
+    ]),
+    ("wish_death", 5, [
+        "i wish the {accident} had killed me", "i wish i hadn't survived the {accident}", "i'm gutted i woke up {time}",
+        "every morning i'm disappointed i woke up", "i hope my heart just stops", "i hope my heart gives out in my sleep",
+        "i hope i don't survive the {operation}", "secretly hoping the {operation} goes wrong and i don't wake up",
+        "i'm not scared of dying, i'm scared of living", "dying doesn't scare me anymore, living does",
+        "i'm {intens}{tired} of being a person", "{tired} of being me", "i'm {tired} of being alive",
+        "i keep thinking about driving into {crash_into}", "thought about swerving into {crash_into} on the way home",
+        "i keep thinking about stepping in front of the train", "i stand too close to the platform edge on purpose",
+        "i keep thinking about jumping when i'm up high", "i picture my funeral and feel relieved",
+        "i think about my funeral a lot and it feels peaceful", "if i could press a button and stop existing i would",
+        "if someone offered me a way out of life i'd take it", "i hope god takes me {time}",
+        "i'd be relieved if i got a terminal diagnosis", "every night i pray i won't wake up",
+        "i don't want to deal with tomorrow or any day after it", "i can't face another day of being alive",
+        "i want to fall asleep and never have to do another day",
+    ]),
+    ("frames", 8, [
+        "{hedge}{wish_verb} {death_event}", "{hedge}{wish_verb} {death_event} {time}",
+        "{often} i think about {death_topic}", "i {think_lots} about {death_topic} {time}",
+        "i {feel} {people} would be {better_adj} without me", "{people} would be {better_adj} if i wasn't around",
+        "there's no {point_noun} in {living_ger}", "there's no {point_noun} in {living_ger} anymore",
+        "i can't {face_verb} another {period} of {existing}", "i can't {face_verb} another {period} like this, i want out",
+        "i won't be around for {future_event}", "i won't make it to {future_event} and i'm ok with that",
+        "i don't think i'll make it to {future_event}", "i've stopped planning for {future_event} because i won't be here",
+        "i've been {research_verb} {method_topic}", "i was {research_verb} {method_topic} {ago_short}",
+        "been {stock_verb} my {method_obj} {time}", "i've been {stock_verb} {method_obj} {time}",
+        "i've been suicidal for {duration}", "i've been suicidal for {duration} and haven't told anyone",
+        "i've wanted to die for {duration}", "i've felt like killing myself for {duration}",
+        "thinking of ending things {timefut}", "i might just end things {timefut}", "i'm going to end things {timefut}",
+        "i {sh_act} for the first time in {duration}", "broke my {duration} streak and {sh_act}",
+        "i {sh_act} {ago_short} after {duration} clean", "i relapsed {ago_short} after {duration} clean",
+        "i did something to myself {ago_short} on purpose", "i {hurt_on_purpose} on purpose {ago_short}",
+        "i {hurt_on_purpose} on purpose to feel something", "i {hurt_on_purpose} because i deserved it",
+    ]),
+    ("other_act", 2, [
+        "{third_f} has taken {num} {method_obj} and won't tell me why", "{third_m} took a load of {method_obj} {ago_short}",
+        "i found {third_m} passed out next to empty {method_obj} packets", "{third_f} drank loads and swallowed her {method_obj}",
+        "{third_m} is threatening to jump off the {place} right now", "{third_f} has cut herself badly and it won't stop",
+        "{third_m} just messaged goodbye and now his phone's off", "{third_f} said she's taken something and she's slurring",
+        "{third_m} has gone missing and left a note", "{third_f} is locked in the bathroom saying she wants to die",
+    ]),
     ("other_now", 3, [
         "{third_m} says he wants to kill himself", "{third_f} says she wants to kill herself",
         "{third_m} keeps talking about ending it", "{third_f} keeps saying she wants to die",
@@ -481,11 +545,152 @@ NEGATIVE = [
         "{stressor} is making me cry", "i just feel {lowfeel} all the time", "nobody texts me first",
         "i've not left the house in days", "i feel like everyone hates me", "i'm a mess",
     ]),
+    ("benign_wish", 6, [
+        "i wish i could {benign_wish}", "i just want to {benign_wish}", "i want to {benign_wish}",
+        "i want a new {new_thing}", "honestly i need a new {new_thing}", "i'd love to {benign_wish}",
+        "part of me wants to {benign_wish}", "i really want to {benign_wish} {time}", "i'm ready to {benign_wish}",
+        "can't wait to {benign_wish}", "i want to cancel everything and {benign_wish}", "i want out of this {chore}",
+        "i'm ready for a fresh start in {town}", "i want a whole new life in {town}",
+    ]),
+    ("benign_meds", 3, [
+        "how many {med} can i take in a day", "how many {med} can i take for a {ailment}",
+        "is it safe to take {med} with {med2}", "what's the max dose of {med} for a {age_group}",
+        "can i take {med} on an empty stomach", "how long should i wait between {med} doses",
+        "how much {med} is safe when you're pregnant", "can i drink alcohol on {med}",
+        "my gp put me on {med}, any side effects i should know about", "i forgot my {med} this morning, should i double up",
+        "does {med} make you drowsy", "can you take {med} and {med2} together for a {ailment}",
+    ]),
+    ("benign_places", 3, [
+        "the {place} is closed for roadworks", "there was a story on the news about the {place}",
+        "we walked along the {place} on sunday", "my train's delayed again, stood on the platform for an hour",
+        "i'm on the roof fixing the gutter", "the view from the {place} is amazing", "parked on the top floor of the car park",
+        "the bridge into town is shut", "took the dog to the cliffs, she loved it", "got a lovely photo from the {place}",
+        "i'm stood at the {place} waiting for my mate", "i'm at the {place} now, where are you",
+    ]),
+    ("benign_goodbye", 3, [
+        "goodnight everyone, off to bed", "thanks for everything, bye for now", "saying goodbye to my old flat today",
+        "i've given my old clothes to the charity shop", "i wrote a letter to my penpal", "this is goodbye to my twenties",
+        "i said goodbye to my colleagues, last day tomorrow", "i've sorted my will now we've bought the house",
+        "i'm ending it with {partner_b} tonight, wish me luck", "ending things with {partner_b}, it's not working",
+        "i've decided to end it with {partner_b}", "i've picked a date for the wedding", "i've chosen a date for my leaving do",
+        "i've got a plan for revision and a date for the exam", "i took all my tablets like the gp said",
+        "i've taken two paracetamol for my headache", "i took my meds this morning", "i've got a rope for the climbing wall",
+        "please look after {pet} while i'm on holiday", "i've given {pet} to my neighbour for the week",
+    ]),
+    ("benign_frames", 8, [
+        "{hedge}{wish_verb} {benign_event}", "{often} i think about {benign_topic}",
+        "i {think_lots} about {benign_topic} {time}", "{people} would be {better_adj} without {benign_nuisance}",
+        "there's no {point_noun} in {benign_activity}", "i can't {face_verb} another {benign_period}",
+        "i won't need {future_thing} because {benign_reason}", "i won't be around for {future_event}, i'm working abroad",
+        "i don't think i'll make it to {future_event}, the trains are a mess", "i've been {research_verb} {benign_research}",
+        "i was {research_verb} {benign_research} {ago_short}", "been {stock_verb} {benign_stock}",
+        "i've been {stock_verb} {benign_stock} {time}", "i've been single for {duration}",
+        "i've wanted a dog for {duration}", "i've been off work for {duration}", "i've been clean for {duration} and proud",
+        "i've not self harmed for {duration}", "{duration} clean from self harm and i feel good",
+        "i hurt my {body_part} {ago_short}, not on purpose, i fell", "i {benign_hurt} {ago_short}, so clumsy",
+        "thinking of ending things with {partner_b} {timefut}", "i ended things with {partner_b} {ago_short}",
+    ]),
+    ("threat_other", 4, [
+        "{abuser} said he's going to kill me", "{abuser} keeps threatening to kill me", "{abuser} says he'll kill me if i leave",
+        "{abuser} has got a knife and is shouting that he'll kill me", "i'm scared {abuser} is going to hurt me tonight",
+        "{abuser} strangled me last night", "{abuser} said i'd be better off dead and pushed me", "{abuser} hit me again",
+        "i want to kill my ex for what he did", "i could kill {scold} sometimes, they drive me mad",
+        "sometimes i get so angry i want to hurt {abuser}", "i'm worried i might lash out at my brother",
+        "{abuser} threatened to kill the dog", "{abuser} told me to kill myself", "someone online told me to kys",
+        "people at school keep telling me to kill myself", "{abuser} said nobody would miss me and i should die",
+    ]),
+    ("quoted_joke", 3, [
+        "{third_m} said {joke_kms} when {trivial} lol", "{third_f} texted {joke_kms} because {trivial} 😂",
+        "{third_m} was like {joke_kms} after {trivial}", "{third_f} keeps saying {joke_kms} about {trivial}, she's so dramatic",
+        "{third_m} posted {joke_kms} under a meme about {trivial}", "the group chat is all {joke_kms} about {trivial} 💀",
+    ]),
     ("third_neutral", 4, ["{third_neutral}", "{other_topic}", "{third_neutral}, anyway", "so {third_neutral}"]),
     ("everyday", 8, ["{everyday}", "{everyday}?", "quick question, {everyday}", "{everyday} lol", "help, {everyday}",
                      "anyone know {everyday}", "{everyday} x", "{everyday}??"]),
 ]
 
+S["pet"] = ["the cat", "my dog", "the dog", "my rabbit", "my hamster", "the kids' goldfish", "my cat"]
+S["neighbour"] = ["my neighbour", "my sister", "my mate", "a friend", "my mum"]
+S["ago_short"] = ["an hour ago", "earlier", "this morning", "last night", "ten minutes ago", "yesterday", "just now"]
+S["place"] = ["bridge", "cliffs", "car park roof", "multi storey", "train tracks", "reservoir", "railway bridge",
+              "viaduct", "top of the flats", "canal", "station", "beach"]
+S["future_thing"] = ["a new coat", "my winter stuff", "a diary for next year", "to book my holiday", "my passport"]
+S["future_event"] = ["christmas", "next year", "my birthday", "the summer", "my sister's wedding", "new year"]
+S["accident"] = ["crash", "accident", "fall", "overdose", "surgery", "car crash"]
+S["operation"] = ["operation", "surgery", "anaesthetic", "op next week"]
+S["crash_into"] = ["a wall", "a tree", "the river", "oncoming traffic", "a lorry", "the central reservation"]
+S["benign_wish"] = ["move to cornwall", "hibernate until spring", "sleep in till noon", "be a cat", "live by the sea",
+                    "go back to being a kid", "quit my job", "afford a holiday", "run away to spain for a week",
+                    "sleep for a whole day", "start again somewhere new", "win the lottery", "go travelling",
+                    "move out of this flat", "stay in bed all weekend", "disappear to a cabin in the woods for a month",
+                    "switch my phone off for a week", "get away from it all", "live in the countryside", "go home",
+                    "have a quiet life", "retire early", "change careers", "get a dog"]
+S["new_thing"] = ["life somewhere sunny", "job", "phone", "start", "flat", "hobby", "haircut", "car", "wardrobe", "routine"]
+S["town"] = ["leeds", "bristol", "glasgow", "cardiff", "belfast", "spain", "the countryside", "manchester", "york"]
+S["med"] = ["paracetamol", "ibuprofen", "co-codamol", "sertraline", "my inhaler", "antihistamines", "amoxicillin",
+            "calpol", "the pill", "melatonin", "iron tablets", "vitamin d"]
+S["med2"] = ["antibiotics", "ibuprofen", "paracetamol", "my antidepressants", "lemsip", "the pill", "cold and flu tablets"]
+S["ailment"] = ["headache", "toothache", "cold", "period pain", "sore throat", "bad back", "migraine", "hangover"]
+S["age_group"] = ["child", "toddler", "teenager", "adult", "10 year old"]
+S["partner_b"] = ["my boyfriend", "my girlfriend", "him", "her", "my fella", "the lad i've been seeing"]
+S["hedge"] = ["", "", "honestly ", "part of me ", "sometimes ", "secretly ", "every night ", "tbh "]
+S["wish_verb"] = ["i hope", "i wish", "hope", "i keep hoping", "i wouldn't mind if", "i'd be ok if", "i'd be relieved if",
+                  "i'd honestly welcome it if", "it'd be fine if", "i pray"]
+S["death_event"] = ["i didn't wake up", "my heart just stopped", "i never woke up", "i died in my sleep",
+                    "i got hit by a {vehicle}", "the plane went down with me on it", "i just stopped existing",
+                    "i wasn't here tomorrow", "i didn't make it to {future_event}", "i got ill and never recovered",
+                    "something killed me", "i just slipped away", "i was dead", "i got cancer and died",
+                    "the {accident} had finished me off", "i could die quietly", "i never had to wake up again",
+                    "i fell asleep forever", "i didn't come up next time i went under"]
+S["benign_event"] = ["it doesn't rain tomorrow", "i don't wake up with a hangover", "i don't wake up late again",
+                     "the train's on time", "i get the job", "my mum likes the present", "i pass my test",
+                     "i win the raffle", "i could sleep in tomorrow", "the kids sleep through", "my parcel comes today",
+                     "it snows for christmas", "my flatmate moves out", "we get a day off", "i don't get ill before the trip"]
+S["often"] = ["every day", "all the time", "lately", "at night", "most days", "constantly", "a lot", "more and more"]
+S["think_lots"] = ["think a lot", "keep thinking", "can't stop thinking", "dream", "fantasise", "daydream"]
+S["death_topic"] = ["dying", "not being here", "killing myself", "ending it", "my funeral", "not waking up",
+                    "how to end it", "ways to die", "being dead", "ending my life", "suicide", "how i'd do it",
+                    "leaving this world", "jumping", "taking all my pills"]
+S["benign_topic"] = ["food", "my ex", "the holiday", "moving house", "quitting my job", "getting a dog", "the weekend",
+                     "what to have for tea", "my exam results", "the match", "my wedding", "christmas", "my garden"]
+S["better_adj"] = ["better off", "happier", "relieved", "free", "lighter", "fine", "better"]
+S["benign_nuisance"] = ["the noise", "that job", "my ex", "social media", "the stress", "this landlord", "a car", "that drama"]
+S["point_noun"] = ["point", "reason", "use", "sense", "point at all"]
+S["living_ger"] = ["living", "carrying on", "being alive", "going on", "waking up", "trying to stay alive",
+                   "keeping myself alive", "staying alive", "existing"]
+S["benign_activity"] = ["revising now, the exam's tomorrow", "going out in this rain", "arguing with him",
+                        "ironing, it'll crease anyway", "washing the car, it's going to rain", "applying, they never reply",
+                        "complaining to the council", "making the bed", "dieting before christmas", "trying to get tickets"]
+S["face_verb"] = ["face", "do", "handle", "cope with", "survive", "bear"]
+S["period"] = ["day", "week", "year", "morning", "winter", "birthday", "christmas"]
+S["benign_period"] = ["monday", "team meeting", "night shift", "zoom call", "parents evening", "ikea trip",
+                      "family christmas", "group project", "week of this rain", "weekend of wedding planning"]
+S["benign_reason"] = ["it's meant to be sunny", "we're going abroad", "my mum bought me one", "work gives us one",
+                      "i'm moving to spain"]
+S["research_verb"] = ["looking up", "googling", "researching", "reading about", "searching for", "checking"]
+S["method_topic"] = ["how long an overdose takes", "the tallest bridges near me", "lethal doses", "how to hang yourself",
+                     "which pills are strongest", "painless ways to go", "how much of my meds would kill me",
+                     "ways to kill myself", "suicide methods", "how to end it quickly", "what would stop my heart",
+                     "the quickest way to die", "how many tablets it takes"]
+S["benign_research"] = ["flights to spain", "how to unblock a sink", "if chocolate is toxic for dogs", "cheap holidays",
+                        "new jobs", "the best bridges to photograph", "walks near me", "dog breeds",
+                        "the side effects of my new pill", "how long a cold lasts", "recipes for tea", "uni courses"]
+S["stock_verb"] = ["saving", "stockpiling", "hoarding", "collecting", "keeping", "saving up"]
+S["benign_stock"] = ["loo roll", "tins for winter", "money for a holiday", "coupons", "points on my clubcard",
+                     "birthday money", "teabags", "jam jars", "money for a car"]
+S["duration"] = ["months", "weeks", "a year", "ages", "years", "six months", "a long time", "two years", "100 days"]
+S["hurt_on_purpose"] = ["slammed my hand in the door", "punched a wall", "hit my head against the wall",
+                        "scratched my arms raw", "burned my hand", "bit my arm till it bled", "pulled my hair out"]
+S["benign_hurt"] = ["slammed my hand in the car door", "banged my head on the cupboard", "burned my hand on the oven",
+                    "cut my finger chopping onions", "twisted my ankle", "stubbed my toe"]
+S["body_part"] = ["wrist", "arm", "back", "knee", "ankle", "hand"]
+S["abuser"] = ["my husband", "my boyfriend", "my ex", "my dad", "my step dad", "my partner", "he", "my brother",
+              "my girlfriend", "my wife", "my son", "the lad next door"]
+S["joke_kms"] = ["kms", "kill me", "i'm going to die", "i want to die", "i'm actually going to kms", "someone end me",
+                 "i'm dead", "rip me", "put me in the bin", "i'm going to jump off a cliff"]
+S["trivial"] = ["he lost at fifa", "the wifi went off", "she got a parking ticket", "the exam", "his team lost",
+                "she dropped her chips", "her hair dye went orange", "he missed the bus", "the new timetable",
+                "monday mornings", "her phone died", "he got left on read"]
 S["num_clean"] = ["100 days", "6 months", "a year", "two years", "500 days", "3 weeks", "a month", "90 days", "5 years"]
 S["ago"] = ["years ago", "when i was 15", "back in 2019", "a long time ago", "at uni", "in my twenties",
             "after my dad died", "a few years back", "last year", "as a teenager", "before i had the kids"]
@@ -601,9 +806,12 @@ def wrap(core):
         text = expand("{context}") + R.choice([". ", ", ", " and ", "\n", ". also ", " but "]) + text
     elif r < 0.2:
         text = text + R.choice([". ", ". anyway ", "\n", " and "]) + expand("{context}")
-    elif r < 0.24:
-        text = (expand("{context}") + ". " + expand("{context}") + R.choice([". ", " and honestly "]) + text
-                + ". " + expand("{context}"))
+    elif r < 0.3:
+        before = ". ".join(expand("{context}") for _ in range(R.randrange(1, 4)))
+        after = ". ".join(expand("{context}") for _ in range(R.randrange(0, 3)))
+        text = before + R.choice([". ", " and honestly ", ". i guess ", ". tbh ", "\n"]) + text
+        if after:
+            text += ". " + after
     return text
 
 
@@ -623,8 +831,8 @@ def generate(groups, label, total, out):
 
 def main():
     out = {}
-    generate(POSITIVE, "suicidal", 13000, out)
-    generate(NEGATIVE, "benign", 17000, out)
+    generate(POSITIVE, "suicidal", 16500, out)
+    generate(NEGATIVE, "benign", 21500, out)
     rows = list(out.values())
     R.shuffle(rows)
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
