@@ -95,13 +95,23 @@ public struct TextClassifier: RiskModel {
         return result
     }
 
+    /// The display text of the strongest positive contributions, without repeats. Only the
+    /// strongest few (and anything tied with them) are turned into strings.
     private func explain(
         _ contributions: [(weight: Double, feature: NGramHasher.Feature)], words: [[UInt8]]
     ) -> [String] {
-        let named = contributions.map {
-            (weight: $0.weight, text: $0.feature.displayText(in: words, charWordCap: hasher.charWordCap))
+        let strongest = contributions.sorted { $0.weight > $1.weight }
+        var ranked: [(weight: Double, text: String)] = []
+        var distinct = Set<String>()
+        for (index, item) in strongest.enumerated() {
+            if distinct.count >= Self.explainedFeatureCount && item.weight < strongest[index - 1].weight {
+                break
+            }
+            let text = item.feature.displayText(in: words, charWordCap: hasher.charWordCap)
+            ranked.append((item.weight, text))
+            distinct.insert(text)
         }
-        let ordered = named.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.text < $1.text }
+        let ordered = ranked.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.text < $1.text }
         var result: [String] = []
         for item in ordered where !result.contains(item.text) {
             result.append(item.text)
