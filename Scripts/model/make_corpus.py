@@ -101,7 +101,9 @@ S = {
         "what is the easiest way to {end_q}",
         "how do people {end_q} without it hurting",
         "which way of dying hurts the least",
-        "how high does a bridge need to be to {end_q}",
+        "how high does a bridge need to be to {end_q}", "would jumping from {height} kill you",
+        "how high do you have to fall from to {end_q}", "is {height} high enough to {end_q}",
+        "how long does it take to bleed out", "which vein is best to cut to {end_q}",
         "is it painful to overdose on {method_obj}",
         "what happens if you take a whole box of {method_obj}",
         "how long does it take to die from {method_obj}",
@@ -418,6 +420,23 @@ POSITIVE = [
         "{third_m} just messaged goodbye and now his phone's off", "{third_f} said she's taken something and she's slurring",
         "{third_m} has gone missing and left a note", "{third_f} is locked in the bathroom saying she wants to die",
     ]),
+    ("resolve", 5, [
+        "i'm going to go through with it {timefut}", "i've had enough, i'm going through with it", "tonight's the night",
+        "{timefut}'s the night i think", "i've made up my mind, {timefut}", "it'll all be over {timefut}", "not long now",
+        "i'm fine with not seeing {future_event}", "i'm at peace with not making it to {future_event}",
+        "i won't have to deal with any of this after {timefut}", "this is the last {period} i'm doing this",
+        "{people} would breathe easier with me {dead_euph}", "i'd be better off {dead_euph}", "i want to be {dead_euph}",
+        "i just want to be {dead_euph} already", "i'd be doing {people} a favour by {exit_ger}",
+        "it would be a kindness to everyone if i was {dead_euph}", "i'm planning to go up to the top of the {place} {timefut}",
+        "i've got the {method_obj} lined up", "i've counted out the {method_obj}", "{method_obj} are lined up on my bed",
+        "i'm going to the {place} {timefut} and i'm not coming back", "driving to the {place} now, i'm not coming home",
+    ]),
+    ("self_harm_body", 4, [
+        "{sh_verb} my {sh_body} {time}", "i {sh_verb} my {sh_body} {ago_short}", "i {sh_verb} my {sh_body} again",
+        "my {sh_body} are covered in {sh_marks}", "there are {sh_marks} all over my {sh_body}", "fresh {sh_marks} on my {sh_body} {time}",
+        "i've been {sh_ger} my {sh_body}", "i keep {sh_ger} my {sh_body}", "i want to {sh_inf} my {sh_body} so bad",
+        "had to hide my {sh_body} because of the {sh_marks}", "wearing long sleeves so nobody sees the {sh_marks}",
+    ]),
     ("other_now", 3, [
         "{third_m} says he wants to kill himself", "{third_f} says she wants to kill herself",
         "{third_m} keeps talking about ending it", "{third_f} keeps saying she wants to die",
@@ -428,6 +447,9 @@ POSITIVE = [
         "{third_m} posted a goodbye message", "{third_f} said she's going to top herself",
         "{third_m} keeps asking how many pills it would take", "{third_f} is self harming and hiding it",
         "{third_m} gave all his stuff away and said goodbye", "{third_f} wants to unalive herself",
+        "{third_m} {told_me} he's {he_plan}", "{third_f} {told_me} she's {she_plan}", "{third_m} is {he_plan}",
+        "{third_f} is {she_plan} and i'm terrified", "{third_m} {told_me} he's {he_plan} and i don't know what to do",
+        "i'm on the phone with {third_f}, she's {she_plan}",
     ]),
     ("mixed_negation", 4, [
         "{neg_claim} but i'd be glad if i didn't wake up", "{neg_claim} but i really want to die",
@@ -544,6 +566,26 @@ NEGATIVE = [
         "i'm {lowfeel} and i don't know why", "i'm having a rough time with {stressor}",
         "{stressor} is making me cry", "i just feel {lowfeel} all the time", "nobody texts me first",
         "i've not left the house in days", "i feel like everyone hates me", "i'm a mess",
+    ]),
+    ("idiom_more", 8, [
+        "{trivial_cause}, someone end me {laugh}", "{trivial_cause}, i'm actually going to die {laugh}",
+        "{trivial_cause} and i'm deceased {laugh}", "{trivial_cause}, kill me now {laugh}", "{trivial_cause}, i want the ground to swallow me up",
+        "{trivial_cause}, i'm literally dead {laugh}", "{trivial_cause}. rip me {laugh}", "{trivial_cause}, i'm done for {laugh}",
+        "{trivial_cause} 💀💀 i can't", "{trivial_cause}, this is how i die {laugh}", "{trivial_cause}, i'm finished {laugh}",
+        "i'm dead {intens}{dead_adj}", "dead {dead_adj} for {event_b}", "{event_b} is going to kill me {laugh}",
+        "{event_b} nearly killed me {laugh}", "i'd sell my soul for {food_b}", "murdering {food_b} right now",
+        "i'm killing myself laughing at {funny}", "{funny} has me crying {laugh}", "{funny} absolutely killed me {laugh}",
+        "{funny} is to die for", "my {body} are dead after {event_b}", "{event_b} was brutal, i'm dead on my feet",
+        "you'll be the death of me {laugh}", "that {food_b} was to die for", "i'm starving, i could eat a horse",
+        "{scold} is going to kill me when {scold_when}", "{scold} will have my head when {scold_when}",
+        "i'll get murdered when {scold_when}", "i'm a dead man when {scold_when}", "i'm so dead when {scold_when}",
+    ]),
+    ("distress_more", 8, [
+        "i feel {lowfeel} and {distress_add}", "i've been {lowfeel} since {distress_since}", "{distress_since} and i feel {lowfeel}",
+        "honestly {stressor} is {distress_pred}", "i'm {lowfeel}, {distress_add}", "{distress_add}, feeling {lowfeel}",
+        "i don't know how to {cope_with} {stressor}", "how do i {cope_with} {stressor}", "any tips for {cope_with} {stressor}",
+        "i hate feeling like this, {distress_add}", "i'm sick of feeling {lowfeel}", "i just want to feel normal again",
+        "i'm so {tired_b} of feeling {lowfeel}", "why do i always feel {lowfeel}", "i feel {lowfeel} and nobody notices",
     ]),
     ("benign_wish", 6, [
         "i wish i could {benign_wish}", "i just want to {benign_wish}", "i want to {benign_wish}",
@@ -691,6 +733,45 @@ S["joke_kms"] = ["kms", "kill me", "i'm going to die", "i want to die", "i'm act
 S["trivial"] = ["he lost at fifa", "the wifi went off", "she got a parking ticket", "the exam", "his team lost",
                 "she dropped her chips", "her hair dye went orange", "he missed the bus", "the new timetable",
                 "monday mornings", "her phone died", "he got left on read"]
+S["dead_euph"] = ["in the ground", "six feet under", "in a box", "pushing up daisies", "gone for good", "dead and buried",
+                 "in a coffin", "out of the picture for good", "under the ground", "at peace forever", "ashes"]
+S["exit_ger"] = ["dying", "disappearing for good", "ending it", "not being here", "killing myself", "going for good"]
+S["height"] = ["a fourth floor window", "the top of the car park", "a bridge", "the tenth floor", "a cliff", "my balcony"]
+S["sh_verb"] = ["cut", "used a razor on", "took a blade to", "burned", "scratched up", "sliced", "carved into", "hurt",
+                "used my sharpener blade on", "punched", "burnt"]
+S["sh_ger"] = ["cutting", "burning", "scratching", "hurting", "slicing", "picking at", "carving into"]
+S["sh_inf"] = ["cut", "burn", "scratch", "hurt", "slice", "take a blade to"]
+S["sh_body"] = ["arms", "legs", "thighs", "wrists", "stomach", "arm", "leg", "hips", "skin", "wrist"]
+S["sh_marks"] = ["cuts", "fresh cuts", "burns", "scratches", "scars that are still open", "plasters", "marks"]
+S["told_me"] = ["told me", "texted me", "said", "just messaged me saying", "keeps saying", "admitted", "posted that"]
+S["he_plan"] = ["thinking about killing himself", "planning to end it", "going to jump", "going to take his life",
+                "hiding pills to take", "thinking of ending it all", "going to kill himself tonight", "wants to die",
+                "been cutting himself", "going to hang himself", "saying goodbye to everyone"]
+S["she_plan"] = ["thinking about killing herself", "planning to end it", "going to jump", "going to take her life",
+                 "stockpiling pills", "thinking of ending it all", "going to kill herself tonight", "wanting to die",
+                 "been cutting herself", "going to overdose", "saying goodbye to everyone"]
+S["laugh"] = ["", "😂", "😭", "💀", "lol", "lmao", "haha", "🤣", "😭😭", "xD", "ffs"]
+S["trivial_cause"] = ["i waved at someone who wasn't waving at me", "i called my teacher mum", "my mum liked my ex's photo",
+                      "i sent the meme to the family chat by mistake", "i tripped up the stairs in front of the whole office",
+                      "my dad's learnt to use tiktok", "the lecturer read my essay out", "i've got a spot on my nose for the wedding",
+                      "i forgot my pin at the till", "my card got declined on a date", "i replied all to the whole company",
+                      "my voice cracked in the presentation", "the printer ate my coursework", "i've got a 9am on a saturday",
+                      "my sister posted my baby photos", "i fell asleep on the bus and ended up in wigan"]
+S["dead_adj"] = ["excited", "chuffed", "tired", "good", "nervous", "proud", "busy", "jealous", "happy"]
+S["event_b"] = ["the wedding", "this hike", "leg day", "the school run", "black friday", "the night out", "the hen do",
+                "moving house", "the festival", "the half marathon", "christmas shopping"]
+S["food_b"] = ["a greggs sausage roll", "a chippy tea", "a cold pint", "a cuppa", "a roast dinner", "a kebab", "a brew"]
+S["funny"] = ["that video", "my nan's texts", "this meme", "his dancing", "the dog's face", "that sketch", "your story"]
+S["scold_when"] = ["she sees the carpet", "he finds out about the car", "they see my report", "she gets the bill",
+                   "he sees what i spent", "my mum sees my tattoo", "she finds out i skipped school"]
+S["distress_add"] = ["i can't focus on anything", "i keep crying", "i can't sleep", "i don't want to see anyone",
+                     "everything feels heavy", "i can't be bothered to eat", "i snap at everyone", "nothing feels fun",
+                     "i keep overthinking", "i feel like a burden when i talk about it", "i'm behind on everything"]
+S["distress_since"] = ["the breakup", "i lost my job", "i moved here", "my nan died", "christmas", "my exams started",
+                       "the baby was born", "my mate moved away", "the clocks went back", "i started this job"]
+S["distress_pred"] = ["getting on top of me", "too much", "wearing me down", "doing my head in", "a nightmare",
+                      "making me miserable", "grinding me down"]
+S["cope_with"] = ["cope with", "deal with", "handle", "get through", "manage"]
 S["num_clean"] = ["100 days", "6 months", "a year", "two years", "500 days", "3 weeks", "a month", "90 days", "5 years"]
 S["ago"] = ["years ago", "when i was 15", "back in 2019", "a long time ago", "at uni", "in my twenties",
             "after my dad died", "a few years back", "last year", "as a teenager", "before i had the kids"]
@@ -832,7 +913,7 @@ def generate(groups, label, total, out):
 def main():
     out = {}
     generate(POSITIVE, "suicidal", 16500, out)
-    generate(NEGATIVE, "benign", 21500, out)
+    generate(NEGATIVE, "benign", 24000, out)
     rows = list(out.values())
     R.shuffle(rows)
     os.makedirs(os.path.dirname(OUT), exist_ok=True)

@@ -352,15 +352,21 @@ def main():
         hold = load(HOLDOUT)
         holdout_stats, hprobs = report("holdout", [r["text"] for r in hold],
                                        [r["label"] == "suicidal" for r in hold], weights, bias)
+        holdout_stats = {"all": holdout_stats}
+        for name in sorted({r.get("set", "") for r in hold}):
+            part = [r for r in hold if r.get("set", "") == name]
+            holdout_stats[name], _ = report(f"  holdout set {name}", [r["text"] for r in part],
+                                            [r["label"] == "suicidal" for r in part], weights, bias)
         if "--misses" in sys.argv:
             for r, p in zip(hold, hprobs):
                 if (p >= THRESHOLD) != (r["label"] == "suicidal"):
-                    print(f"    miss {r['label']:8s} p={p:.3f}  {r['text']}")
+                    print(f"    miss {r.get('set', '')} {r['label']:8s} p={p:.3f}  {r['text']}")
+    dev_stats = None
     if os.path.exists(DEV):
         dev = load(DEV)
         gold = [r["level"] in ("crisis", "emergency") and bool({"suicide", "self_harm"} & set(r["categories"]))
                 for r in dev]
-        report("dev (information only)", [r["text"] for r in dev], gold, weights, bias)
+        dev_stats, _ = report("dev (information only)", [r["text"] for r in dev], gold, weights, bias)
 
     # Human-readable names for the strongest buckets: the most frequent corpus feature in each.
     top_buckets = sorted(weights, key=lambda k: (-abs(weights[k]), k))[:300]
@@ -405,6 +411,7 @@ def main():
             "refitIterations": REFIT_ITERATIONS,
             "train": train_stats,
             "holdout": holdout_stats,
+            "devInformationOnly": dev_stats,
             "trainedOn": datetime.date.today().isoformat(),
             "trainSeconds": round(train_seconds, 1),
         },
