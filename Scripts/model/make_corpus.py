@@ -646,6 +646,10 @@ NEGATIVE = [
         "{third_m} was like {joke_kms} after {trivial}", "{third_f} keeps saying {joke_kms} about {trivial}, she's so dramatic",
         "{third_m} posted {joke_kms} under a meme about {trivial}", "the group chat is all {joke_kms} about {trivial} 💀",
     ]),
+    ("short_reply", 2, [
+        "{short}", "{short} {short}", "{short}, {short}", "{short} {short_tail}", "{short_tail}", "{short}?", "{short}!!",
+        "{short} x", "{short} {laugh}",
+    ]),
     ("third_neutral", 4, ["{third_neutral}", "{other_topic}", "{third_neutral}, anyway", "so {third_neutral}"]),
     ("everyday", 8, ["{everyday}", "{everyday}?", "quick question, {everyday}", "{everyday} lol", "help, {everyday}",
                      "anyone know {everyday}", "{everyday} x", "{everyday}??"]),
@@ -772,6 +776,15 @@ S["distress_since"] = ["the breakup", "i lost my job", "i moved here", "my nan d
 S["distress_pred"] = ["getting on top of me", "too much", "wearing me down", "doing my head in", "a nightmare",
                       "making me miserable", "grinding me down"]
 S["cope_with"] = ["cope with", "deal with", "handle", "get through", "manage"]
+S["short"] = ["yes", "yeah", "yep", "no", "nah", "nope", "ok", "okay", "maybe", "idk", "tonight", "tomorrow", "soon",
+              "later", "thanks", "cheers", "ta", "bye", "goodbye", "night", "hi", "hello", "hey", "hmm", "lol", "same",
+              "true", "fair", "sure", "why", "what", "help", "please", "sorry", "i am", "me too", "not really", "kind of",
+              "i guess", "i don't know", "i can't", "the end", "finally", "ugh", "mhm", "right", "go on", "it's fine",
+              "i'm here", "still here", "done", "all done", "over it", "whatever", "never mind", "forget it", "honestly",
+              "i know", "it's ok", "gone", "see you", "see ya", "night night", "ready", "now", "here", "home"]
+S["short_tail"] = ["see you soon", "goodbye for now", "bye for now x", "speak tomorrow", "see you tonight",
+                   "catch you later", "night all", "that's me done for today", "ready when you are", "soon hopefully",
+                   "tonight maybe", "tomorrow then", "i'm off to bed", "gotta go", "back soon", "the end of term finally"]
 S["num_clean"] = ["100 days", "6 months", "a year", "two years", "500 days", "3 weeks", "a month", "90 days", "5 years"]
 S["ago"] = ["years ago", "when i was 15", "back in 2019", "a long time ago", "at uni", "in my twenties",
             "after my dad died", "a few years back", "last year", "as a teenager", "before i had the kids"]
