@@ -304,7 +304,7 @@ GOLDEN_TEXTS = [
     "ѕuісіdаl again",
     "su1c1d3 thoughts",
     "my mum will kill me if i'm late",
-    "everyone would be better off without me tbh",
+    "the people around me would cope better without me tbh",
     "writing an essay on suicide prevention for uni",
     "i used to want to die but things are better now",
     "hope i get hit by a bus lol",

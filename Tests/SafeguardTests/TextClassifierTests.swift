@@ -121,7 +121,7 @@ private enum ModelFixture {
 @Test func isDeterministic() throws {
     let first = try ModelFixture.classifier()
     let second = try ModelFixture.classifier()
-    let text = "idk, everyone would be better off without me tbh 😔"
+    let text = "idk, my lot would manage fine without me tbh 😔"
     #expect(first.scores(for: text) == second.scores(for: text))
     #expect(first.scores(for: text) == first.scores(for: text))
 }
