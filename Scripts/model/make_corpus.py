@@ -553,6 +553,15 @@ NEGATIVE = [
         "in hamlet, ophelia drowns", "the history exam was about the plague killing millions",
         "we're studying sylvia plath's poems", "my sociology essay is on durkheim and suicide",
     ]),
+    ("support_question", 4, [
+        "{q_open}{support_q}", "{q_open}{support_q}?", "{support_q}, {q_why}", "{q_open}{support_q} {q_why}",
+    ]),
+    ("negation_frames", 5, [
+        "i'm not {neg_verb} {risk_vp}, i just {plain_need}", "i'm not {neg_verb} {risk_vp}. i just {plain_need}",
+        "not {neg_verb} {risk_vp} or anything, i just {plain_need}", "no i'm not {neg_verb} {risk_vp}, {neg_then}",
+        "i'm definitely not {neg_verb} {risk_vp}, i just {plain_need}", "before you worry, i'm not {neg_verb} {risk_vp}",
+        "i've never {risk_pp} and i'm not going to, i just {plain_need}",
+    ]),
     ("fiction", 4, ["{fiction}", "spoiler: {fiction}", "omg {fiction}", "{fiction} 😭", "i can't believe {fiction}"]),
     ("distress", 10, [
         "{stressor} is stressing me out", "{stressor} are stressing me out", "i'm so stressed about {stressor}",
@@ -785,6 +794,25 @@ S["short"] = ["yes", "yeah", "yep", "no", "nah", "nope", "ok", "okay", "maybe", 
 S["short_tail"] = ["see you soon", "goodbye for now", "bye for now x", "speak tomorrow", "see you tonight",
                    "catch you later", "night all", "that's me done for today", "ready when you are", "soon hopefully",
                    "tonight maybe", "tomorrow then", "i'm off to bed", "gotta go", "back soon", "the end of term finally"]
+S["q_open"] = ["", "", "quick question, ", "genuine question, ", "is it true that ", "can i ask, ", "does anyone know "]
+S["support_q"] = ["asking someone about suicide makes it worse", "asking someone if they're suicidal puts the idea in their head",
+                  "how do i ask a friend if they're thinking about suicide", "what are the signs someone is suicidal",
+                  "what should i say if someone tells me they self harm", "should i tell a teacher if my friend self harms",
+                  "how do crisis lines work", "is talking about suicide dangerous", "do samaritans call the police",
+                  "what happens when you ring 111 for mental health", "how do i make a safety plan", "what is a safety plan",
+                  "how do you support someone after a suicide attempt", "what do you say to someone grieving a suicide",
+                  "are men more likely to die by suicide", "what counts as self harm", "why do people self harm",
+                  "is it normal to have intrusive thoughts", "what's the difference between passive and active suicidal thoughts",
+                  "how do i become a samaritans volunteer", "can a gp refer you for therapy", "what is shout 85258"]
+S["q_why"] = ["it's for my training", "my friend asked me", "i want to be ready if it comes up", "for my course",
+              "i'm a youth worker", "i saw a post about it", "we're doing a wellbeing week at work", "just want to understand"]
+S["neg_verb"] = ["thinking of", "planning on", "going to be", "about to be", "considering", "anywhere near"]
+S["risk_vp"] = ["hurting myself", "ending my life", "killing myself", "doing anything to myself", "self harming",
+                "topping myself", "taking an overdose", "ending it"]
+S["risk_pp"] = ["hurt myself", "self harmed", "thought about suicide", "wanted to die"]
+S["plain_need"] = ["need someone to listen", "need to offload", "want a chat", "need a moan", "feel a bit lost",
+                   "need advice about my job", "want some company", "need to get this off my chest", "need a hug",
+                   "want to talk about my day", "miss my mum", "feel stuck"]
 S["num_clean"] = ["100 days", "6 months", "a year", "two years", "500 days", "3 weeks", "a month", "90 days", "5 years"]
 S["ago"] = ["years ago", "when i was 15", "back in 2019", "a long time ago", "at uni", "in my twenties",
             "after my dad died", "a few years back", "last year", "as a teenager", "before i had the kids"]

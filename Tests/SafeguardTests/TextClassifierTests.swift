@@ -5,16 +5,18 @@ import Testing
 
 /// Loads the trained model and the trainer's golden file from `resources/safeguard/model/`.
 private enum ModelFixture {
-    static let directory = URL(fileURLWithPath: #filePath)
+    static let resources = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("resources/safeguard/model")
+        .appendingPathComponent("resources")
+    static let directory = resources.appendingPathComponent("safeguard/model")
 
     static func data(_ name: String) throws -> Data {
         try Data(contentsOf: directory.appendingPathComponent(name))
     }
 
     static func classifier() throws -> TextClassifier {
-        try TextClassifier(modelData: data("suicidal-language.json"))
+        try TextClassifier(
+            modelData: Data(contentsOf: resources.appendingPathComponent(TextClassifier.resourcePath)))
     }
 
     struct Golden: Decodable {

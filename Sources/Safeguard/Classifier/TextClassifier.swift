@@ -8,6 +8,9 @@ import Foundation
 /// returns the logistic probability, with the n-grams that pushed it up most. Deterministic,
 /// linear in the input length, no I/O.
 public struct TextClassifier: RiskModel {
+    /// Where the trained model lives, relative to Waymark's `resources/` folder.
+    public static let resourcePath = "safeguard/model/suicidal-language.json"
+
     /// How many contributing n-grams ``RiskModelScores/topFeatures`` lists at most.
     public static let explainedFeatureCount = 5
 
