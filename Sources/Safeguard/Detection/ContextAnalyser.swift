@@ -7,6 +7,7 @@
 struct ContextAnalyser {
     let lexicon: Lexicon
     let tokens: [NormalisedToken]
+    let masks: [ClassMask]
     let layout: TextLayout
 
     /// Words before a signal a negation cue reaches.
@@ -15,11 +16,37 @@ struct ContextAnalyser {
     static let trailingNegationWindow: Int32 = 8
     /// Words before a signal searched for who it is about.
     static let subjectWindow = 10
+    /// Words after a signal a joke marker in the next sentence still reaches ("… lol").
+    static let jokeReach: Int32 = 3
 
-    init(lexicon: Lexicon, tokens: [NormalisedToken]) {
+    init(lexicon: Lexicon, tokens: [NormalisedToken], masks: [ClassMask]) {
         self.lexicon = lexicon
         self.tokens = tokens
-        self.layout = TextLayout(tokens: tokens) { token in lexicon.token(token, isIn: "@clause_break") }
+        self.masks = masks
+        let clauseBreak = lexicon.clauseBreakClass
+        var index = 0
+        self.layout = TextLayout(tokens: tokens) { _ in
+            defer { index += 1 }
+            return clauseBreak >= 0 && masks[index].contains(clauseBreak)
+        }
+    }
+
+    @inline(__always)
+    private func token(_ index: Int, isIn classIndex: Int) -> Bool {
+        classIndex >= 0 && masks[index].contains(classIndex)
+    }
+
+    /// For spans, the largest `last` among spans starting at or before each token: a span
+    /// [a, b] is covered by one of them when `reach[a] >= b`, and overlaps one when
+    /// `reach[b] >= a`. Linear, so checks stay O(1) per signal on adversarial input.
+    private func reach(of spans: [CandidateSignal]) -> [Int32] {
+        var reach = [Int32](repeating: -1, count: tokens.count)
+        if spans.isEmpty { return reach }
+        for span in spans where span.last > reach[Int(span.first)] { reach[Int(span.first)] = span.last }
+        for index in reach.indices.dropFirst() where reach[index - 1] > reach[index] {
+            reach[index] = reach[index - 1]
+        }
+        return reach
     }
 
     /// Candidates for every evidence match, with context applied.
@@ -47,7 +74,7 @@ struct ContextAnalyser {
         }
         for match in kept {
             let candidate = CandidateSignal(
-                rule: lexicon.rules[Int(match.rule)], first: match.first, last: match.last)
+                rule: lexicon.traits[Int(match.rule)], first: match.first, last: match.last)
             switch candidate.rule.role {
             case .cue: cues.append(candidate)
             case .idiom: idioms.append(candidate)
@@ -58,36 +85,53 @@ struct ContextAnalyser {
             }
         }
         if evidence.isEmpty { return [] }
-        // Negation words inside a pseudo-negation ("can't stop") or inside a risk phrase
-        // ("don't want to live") are not cues.
-        let strongSpans = evidence.filter { $0.rule.level >= .boundary }
+        // Cues inside a risk phrase ("don't want to live") are part of it, and negation words
+        // inside a pseudo-negation ("can't stop") are not cues.
+        let strongReach = reach(of: evidence.filter { $0.rule.level >= .boundary })
+        let pseudoReach = reach(of: pseudo)
         cues.removeAll { cue in
-            if strongSpans.contains(where: { covers($0, cue) }) { return true }
-            guard cue.rule.modifier == .negated else { return false }
-            return pseudo.contains { overlaps($0, cue) }
+            if strongReach[Int(cue.first)] >= cue.last { return true }
+            return cue.rule.modifier == .negated && pseudoReach[Int(cue.last)] >= cue.first
         }
         cues.sort { $0.first < $1.first }
+        let idiomReach = reach(of: idioms)
+        let sentences = layout.sentenceStart.count
+        var jokeSentence = [Bool](repeating: false, count: sentences)
+        var recurrenceSentence = [Bool](repeating: false, count: sentences)
+        for joke in jokes { jokeSentence[Int(layout.sentence[Int(joke.first)])] = true }
+        for mark in recurrences { recurrenceSentence[Int(layout.sentence[Int(mark.first)])] = true }
+        var nextJoke = [Int32](repeating: Int32.max, count: tokens.count + 1)
+        for joke in jokes where joke.first < nextJoke[Int(joke.first)] {
+            nextJoke[Int(joke.first)] = joke.first
+        }
+        for index in stride(from: tokens.count - 1, through: 0, by: -1)
+        where nextJoke[index + 1] < nextJoke[index] {
+            nextJoke[index] = nextJoke[index + 1]
+        }
         var result: [CandidateSignal] = []
         result.reserveCapacity(evidence.count)
         let messageModifiers = Set(cues.filter { $0.rule.scope == .message }.compactMap { $0.rule.modifier })
         for var signal in evidence {
+            let sentence = Int(layout.sentence[Int(signal.first)])
             applyCues(cues, to: &signal, messageModifiers: messageModifiers)
-            if idioms.contains(where: { overlaps($0, signal) }) { signal.add(.figurative) }
-            if signal.rule.hyperbole && jokes.contains(where: { nearJoke($0, signal) }) {
-                signal.add(.figurative)
+            if idiomReach[Int(signal.last)] >= signal.first { signal.add(.figurative) }
+            if signal.rule.hyperbole {
+                let after = Int(signal.last) + 1
+                if jokeSentence[sentence]
+                    || (after <= tokens.count && nextJoke[after] - signal.last <= Self.jokeReach)
+                {
+                    signal.add(.figurative)
+                }
             }
             decideSubject(&signal)
             if signal.modifiers.contains(.historical)
-                && (signal.rule.ignoresHistory
-                    || recurrences.contains {
-                        layout.sentence[Int($0.first)] == layout.sentence[Int(signal.first)]
-                    })
+                && (signal.rule.ignoresHistory || recurrenceSentence[sentence])
             {
-                signal.modifiers.removeAll { $0 == .historical }
+                signal.modifiers.remove(.historical)
             }
             if signal.modifiers.contains(.fictional) && signal.subject == .speaker && signal.subjectExplicit {
                 // "I watched a film and now I want to die" is about the speaker, not the film.
-                signal.modifiers.removeAll { $0 == .fictional }
+                signal.modifiers.remove(.fictional)
             }
             lower(&signal)
             result.append(signal)
@@ -97,17 +141,8 @@ struct ContextAnalyser {
 
     // MARK: - Spans
 
-    private func overlaps(_ a: CandidateSignal, _ b: CandidateSignal) -> Bool {
-        a.first <= b.last && b.first <= a.last
-    }
-
     private func covers(_ outer: CandidateSignal, _ inner: CandidateSignal) -> Bool {
         outer.first <= inner.first && inner.last <= outer.last
-    }
-
-    private func nearJoke(_ joke: CandidateSignal, _ signal: CandidateSignal) -> Bool {
-        if layout.sentence[Int(joke.first)] == layout.sentence[Int(signal.first)] { return true }
-        return joke.first > signal.last && joke.first - signal.last <= 3
     }
 
     // MARK: - Cues
@@ -183,12 +218,12 @@ struct ContextAnalyser {
         }
         var sawOther = false
         for index in Int(signal.first)...Int(signal.last) {
-            if lexicon.token(tokens[index], isIn: "@self_in_phrase") {
+            if token(index, isIn: lexicon.selfInPhraseClass) {
                 signal.subject = .speaker
                 signal.subjectExplicit = true
                 return
             }
-            if lexicon.token(tokens[index], isIn: "@other_in_phrase") { sawOther = true }
+            if token(index, isIn: lexicon.otherInPhraseClass) { sawOther = true }
         }
         if sawOther {
             signal.subject = .other
@@ -200,12 +235,11 @@ struct ContextAnalyser {
         var index = Int(signal.first) - 1
         var steps = 0
         while index >= Int(sentenceStart), steps < Self.subjectWindow {
-            let token = tokens[index]
-            if lexicon.token(token, isIn: "@self_subject") {
+            if token(index, isIn: lexicon.selfSubjectClass) {
                 signal.subjectExplicit = true
                 break
             }
-            if lexicon.token(token, isIn: "@other_subject") {
+            if token(index, isIn: lexicon.otherSubjectClass) {
                 signal.subject = .other
                 signal.subjectExplicit = true
                 signal.add(.otherPerson)
@@ -221,12 +255,17 @@ struct ContextAnalyser {
 
     private func lower(_ signal: inout CandidateSignal) {
         let rule = signal.rule
-        let framing: [ContextModifier] = [.fictional, .figurative, .quoted, .hypothetical]
-        if rule.ignoresFraming && signal.modifiers.contains(where: { framing.contains($0) }) {
-            signal.modifiers.removeAll { [.fictional, .quoted, .hypothetical].contains($0) }
+        if rule.ignoresFraming
+            && (signal.modifiers.contains(.fictional) || signal.modifiers.contains(.figurative)
+                || signal.modifiers.contains(.quoted) || signal.modifiers.contains(.hypothetical))
+        {
+            signal.modifiers.remove(.fictional)
+            signal.modifiers.remove(.quoted)
+            signal.modifiers.remove(.hypothetical)
+            signal.modifiers.remove(.figurative)
             signal.add(.pretext)
         }
-        if rule.ignoresNegation { signal.modifiers.removeAll { $0 == .negated } }
+        if rule.ignoresNegation { signal.modifiers.remove(.negated) }
         let mods = signal.modifiers
         if mods.contains(.figurative) || mods.contains(.fictional) || mods.contains(.quoted)
             || mods.contains(.negated)

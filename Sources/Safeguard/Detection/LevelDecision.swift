@@ -13,7 +13,14 @@ struct LevelDecision {
     /// Most words a reply may have to count as a short answer ("yeah", "i think so").
     static let shortReply = 8
 
-    init(signals: [CandidateSignal], state: ConversationState, wordCount: Int) {
+    /// The id of a rule by index (`-1`: the statistical model).
+    let ruleID: (Int32) -> String
+
+    init(
+        signals: [CandidateSignal], state: ConversationState, wordCount: Int,
+        ruleID: @escaping (Int32) -> String
+    ) {
+        self.ruleID = ruleID
         self.signals = signals
         self.state = state
         self.wordCount = wordCount
@@ -64,7 +71,7 @@ struct LevelDecision {
                     var upgraded = affirm
                     upgraded.level = .crisis
                     upgraded.add(.contextual)
-                    upgraded.rule.categories = [.suicide]
+                    upgraded.rule.categories = CategorySet([.suicide])
                     return upgraded
                 })
         }
@@ -72,7 +79,7 @@ struct LevelDecision {
         var level = signals.filter { $0.applies && $0.isEvidence }.map(\.level).max() ?? .none
         if level > .none, let top = signals.filter({ $0.applies && $0.isEvidence && $0.level == level }).first
         {
-            reasons.append("\(top.rule.id) sets \(level)")
+            reasons.append("\(ruleID(top.rule.index)) sets \(level)")
         }
 
         // Emergency combinations.
@@ -85,7 +92,7 @@ struct LevelDecision {
         if has(.act) || has(.danger) {
             level = .emergency
             reasons.insert(
-                "an act done or danger now (\(active.first { $0.rule.role == .act || $0.rule.role == .danger }?.rule.id ?? ""))",
+                "an act done or danger now (\(active.first { $0.rule.role == .act || $0.rule.role == .danger }.map { ruleID($0.rule.index) } ?? ""))",
                 at: 0)
         }
         if context && timed && (intended || planned || meansHeld || farewell) {
@@ -130,7 +137,7 @@ struct LevelDecision {
         var categories: [RiskCategory] = []
         var subjects: [Subject] = []
         for signal in signals where signal.applies && signal.isEvidence && signal.level >= .distress {
-            for category in signal.rule.categories where !categories.contains(category) {
+            for category in signal.rule.categories.all where !categories.contains(category) {
                 categories.append(category)
             }
         }
@@ -138,9 +145,9 @@ struct LevelDecision {
         let evidence = signals.filter { $0.applies && $0.isEvidence && $0.level > .none }
         let strongest = evidence.map(\.level).max() ?? .none
         let bearers = evidence.filter { !Self.markerRoles.contains($0.rule.role) }
-        let strongestSignals = (bearers.isEmpty ? evidence : bearers).filter {
-            $0.level == (bearers.isEmpty ? strongest : bearers.map(\.level).max() ?? strongest)
-        }
+        let pool = bearers.isEmpty ? evidence : bearers
+        let poolLevel = pool.map(\.level).max() ?? strongest
+        let strongestSignals = pool.filter { $0.level == poolLevel }
         let explicit = strongestSignals.filter(\.subjectExplicit)
         subjects = (explicit.isEmpty ? strongestSignals : explicit).map(\.subject)
         if has(.minor) {

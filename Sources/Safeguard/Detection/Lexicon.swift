@@ -8,11 +8,18 @@ import Foundation
 public struct Lexicon: Sendable {
     /// Every rule, indexed by the `rule` of a match.
     public let rules: [LexiconRule]
+    let traits: [RuleTraits]
     /// The normaliser bound to this lexicon's vocabulary and spelling list.
     public let normaliser: Normaliser
     let trie: TokenTrie
     let classMasks: [ClassMask]
     let classIndex: [String: Int]
+    /// Class indices the engine reads (`-1` when the lexicon does not define them).
+    let clauseBreakClass: Int
+    let selfSubjectClass: Int
+    let otherSubjectClass: Int
+    let selfInPhraseClass: Int
+    let otherInPhraseClass: Int
 
     /// Built-in class indices.
     static let numberClass = 0
@@ -46,7 +53,13 @@ public struct Lexicon: Sendable {
         trie.finish()
         self.trie = trie
         self.rules = builder.rules
+        self.traits = builder.rules.enumerated().map { RuleTraits($0.element, index: Int32($0.offset)) }
         self.classIndex = builder.classIndex
+        self.clauseBreakClass = builder.classIndex["@clause_break"] ?? -1
+        self.selfSubjectClass = builder.classIndex["@self_subject"] ?? -1
+        self.otherSubjectClass = builder.classIndex["@other_subject"] ?? -1
+        self.selfInPhraseClass = builder.classIndex["@self_in_phrase"] ?? self.selfSubjectClass
+        self.otherInPhraseClass = builder.classIndex["@other_in_phrase"] ?? self.otherSubjectClass
         var masks = builder.classMasks
         while masks.count < builder.table.count { masks.append(.empty) }
         self.classMasks = masks
@@ -82,8 +95,8 @@ public struct Lexicon: Sendable {
         return classMasks[Int(token.id)].contains(index)
     }
 
-    /// Matches every rule against normalised tokens.
-    func matches(_ tokens: [NormalisedToken]) -> [RuleMatch] {
-        trie.matches(tokens, masks: masks(for: tokens), clauseBreakClass: classIndex["@clause_break"])
+    /// Matches every rule against normalised tokens with their class sets.
+    func matches(_ tokens: [NormalisedToken], masks: [ClassMask]) -> [RuleMatch] {
+        trie.matches(tokens, masks: masks, clauseBreakClass: clauseBreakClass >= 0 ? clauseBreakClass : nil)
     }
 }

@@ -27,35 +27,42 @@ public struct SafeguardEngine: Sendable {
     ) {
         let normalised = lexicon.normaliser.normalise(text)
         let tokens = normalised.tokens
-        let matches = lexicon.matches(tokens)
-        let analyser = ContextAnalyser(lexicon: lexicon, tokens: tokens)
+        let masks = lexicon.masks(for: tokens)
+        let matches = lexicon.matches(tokens, masks: masks)
+        let analyser = ContextAnalyser(lexicon: lexicon, tokens: tokens, masks: masks)
         var candidates = matches.isEmpty ? [] : analyser.analyse(matches)
         if let model, !tokens.isEmpty {
             addModelEvidence(model, text: text, tokens: tokens, matches: matches, candidates: &candidates)
         }
-        var decision = LevelDecision(signals: candidates, state: state, wordCount: tokens.count)
+        let rules = lexicon.rules
+        var decision = LevelDecision(
+            signals: candidates, state: state, wordCount: tokens.count,
+            ruleID: { index in
+                index >= 0 && Int(index) < rules.count ? rules[Int(index)].id : "model.suicidal_language"
+            })
         let outcome = decision.decide()
-        let scalars = decision.signals.isEmpty ? [] : Array(text.unicodeScalars)
+        let source = decision.signals.isEmpty ? SourceText.empty : SourceText(text)
         var signals: [Signal] = []
-        for candidate in decision.signals where candidate.isEvidence && candidate.applies {
-            if candidate.level == .none && candidate.rule.level == .none
-                && [.affirm, .deescalate, .treated].contains(candidate.rule.role)
-            {
-                continue
+        var ordered = decision.signals.filter { $0.isEvidence && $0.applies }
+        ordered.sort { ($0.first, $0.last, $0.rule.index) < ($1.first, $1.last, $1.rule.index) }
+        for candidate in ordered {
+            if candidate.level == .none && candidate.rule.level == .none {
+                switch candidate.rule.role {
+                case .affirm, .deescalate, .treated: continue
+                default: break
+                }
             }
             let first = tokens.isEmpty ? 0 : Int(tokens[Int(candidate.first)].start)
-            let last = tokens.isEmpty ? scalars.count : Int(tokens[Int(candidate.last)].end)
-            let start = min(first, scalars.count)
-            let end = max(start, min(last, scalars.count))
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<end])
+            let last = tokens.isEmpty ? source.scalarCount : Int(tokens[Int(candidate.last)].end)
+            let start = min(first, source.scalarCount)
+            let end = max(start, min(last, source.scalarCount))
             let signal = Signal(
-                rule: candidate.rule.id, text: String(view), start: start, end: end,
-                category: candidate.rule.categories.first, baseLevel: candidate.rule.level,
-                level: candidate.level, modifiers: candidate.modifiers, subject: candidate.subject)
-            if !signals.contains(signal) { signals.append(signal) }
+                rule: decision.ruleID(candidate.rule.index), text: source.text(from: start, to: end),
+                start: start,
+                end: end, category: candidate.rule.categories.first, baseLevel: candidate.rule.level,
+                level: candidate.level, modifiers: candidate.modifiers.all, subject: candidate.subject)
+            signals.append(signal)
         }
-        signals.sort { ($0.start, $0.end, $0.rule) < ($1.start, $1.end, $1.rule) }
         let assessment = Assessment(
             level: outcome.level, categories: outcome.categories, subject: outcome.subject,
             signals: signals, reasons: decision.reasons)
@@ -82,16 +89,23 @@ public struct SafeguardEngine: Sendable {
         }
         let scores = model.scores(for: text)
         guard scores.suicidal >= Self.modelThreshold else { return }
-        let rule = LexiconRule(
-            id: "model.suicidal_language", categories: [.suicide], level: .crisis, role: .ideation,
-            subject: nil, modifier: nil, scope: .before, hyperbole: false, contextual: false,
-            ignoresNegation: false, ignoresHistory: false, ignoresFraming: false, file: "model")
+        var rule = RuleTraits(lexicon.rules[0], index: -1)
+        rule.role = .ideation
+        rule.level = .crisis
+        rule.subject = nil
+        rule.modifier = nil
+        rule.hyperbole = false
+        rule.contextual = false
+        rule.ignoresNegation = false
+        rule.ignoresHistory = false
+        rule.ignoresFraming = false
+        rule.categories = CategorySet([.suicide])
         var candidate = CandidateSignal(rule: rule, first: 0, last: Int32(tokens.count - 1))
         var sawSelf = false
         var sawOther = false
-        for token in tokens {
-            if lexicon.token(token, isIn: "@self_subject") { sawSelf = true }
-            if lexicon.token(token, isIn: "@other_subject") { sawOther = true }
+        for mask in lexicon.masks(for: tokens) {
+            if lexicon.selfSubjectClass >= 0 && mask.contains(lexicon.selfSubjectClass) { sawSelf = true }
+            if lexicon.otherSubjectClass >= 0 && mask.contains(lexicon.otherSubjectClass) { sawOther = true }
         }
         if sawOther && !sawSelf {
             candidate.subject = .other

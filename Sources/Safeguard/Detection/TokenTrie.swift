@@ -5,7 +5,7 @@
 /// N words. Live walks are deduplicated by node and capped, so the work per word is bounded
 /// and the whole match is linear in the number of words.
 struct TokenTrie: Sendable {
-    private var literalEdges: [UInt64: Int32] = [:]
+    private var literalEdges = EdgeTable()
     private var classEdges: [[ClassEdge]] = [[]]
     private var gapEdges: [[GapEdge]] = [[]]
     private var accepts: [[Accept]] = [[]]
@@ -31,6 +31,16 @@ struct TokenTrie: Sendable {
         var skips: Int8
     }
 
+    // Flat copies built by `finish()`: nested arrays cost reference counting per access.
+    private var flatClassStart: [Int32] = []
+    private var flatClassEdges: [ClassEdge] = []
+    private var flatGapStart: [Int32] = []
+    private var flatGapEdges: [GapEdge] = []
+    private var flatAcceptStart: [Int32] = []
+    private var flatAccepts: [Accept] = []
+    /// Whether a walk at the node can still go anywhere.
+    private var alive: [Bool] = []
+
     /// Most live walks kept per word.
     static let maxWalks = 96
 
@@ -55,7 +65,7 @@ struct TokenTrie: Sendable {
                     node = child
                 } else {
                     let child = newNode()
-                    literalEdges[key] = child
+                    literalEdges.set(key, child)
                     node = child
                 }
             case .wordClass(let index):
@@ -131,10 +141,17 @@ struct TokenTrie: Sendable {
             }
         }
         if !mask.isEmpty {
-            for edge in classEdges[Int(walk.node)] where mask.contains(edge.classIndex) {
-                enter(
-                    edge.child, start: walk.start, at: position, boundaryAfter: boundaryAfter, next: &next,
-                    found: &found)
+            let node = Int(walk.node)
+            var edge = Int(flatClassStart[node])
+            let end = Int(flatClassStart[node + 1])
+            while edge < end {
+                let classEdge = flatClassEdges[edge]
+                if mask.contains(classEdge.classIndex) {
+                    enter(
+                        classEdge.child, start: walk.start, at: position, boundaryAfter: boundaryAfter,
+                        next: &next, found: &found)
+                }
+                edge += 1
             }
         }
     }
@@ -144,22 +161,29 @@ struct TokenTrie: Sendable {
         _ node: Int32, start: Int32, at position: Int32, boundaryAfter: Bool, next: inout [Walk],
         found: inout [RuleMatch]
     ) {
-        for accept in accepts[Int(node)] where !accept.needsBoundary || boundaryAfter {
-            found.append(RuleMatch(rule: accept.rule, first: start, last: position))
+        let index = Int(node)
+        var accept = Int(flatAcceptStart[index])
+        let acceptEnd = Int(flatAcceptStart[index + 1])
+        while accept < acceptEnd {
+            let entry = flatAccepts[accept]
+            if !entry.needsBoundary || boundaryAfter {
+                found.append(RuleMatch(rule: entry.rule, first: start, last: position))
+            }
+            accept += 1
         }
         push(Walk(node: node, start: start, skips: 0), into: &next)
-        for gap in gapEdges[Int(node)] {
-            push(Walk(node: gap.child, start: start, skips: gap.limit), into: &next)
+        var gap = Int(flatGapStart[index])
+        let gapEnd = Int(flatGapStart[index + 1])
+        while gap < gapEnd {
+            let edge = flatGapEdges[gap]
+            push(Walk(node: edge.child, start: start, skips: edge.limit), into: &next)
+            gap += 1
         }
     }
 
     @inline(__always)
     private func push(_ walk: Walk, into next: inout [Walk]) {
-        if classEdges[Int(walk.node)].isEmpty && gapEdges[Int(walk.node)].isEmpty
-            && !hasLiteralChildren(walk.node)
-        {
-            return
-        }
+        if !alive[Int(walk.node)] { return }
         for index in next.indices where next[index].node == walk.node {
             if walk.skips > next[index].skips
                 || (walk.skips == next[index].skips && walk.start > next[index].start)
@@ -171,17 +195,25 @@ struct TokenTrie: Sendable {
         if next.count < Self.maxWalks { next.append(walk) }
     }
 
-    private var leafless: [Bool] = []
-
-    @inline(__always)
-    private func hasLiteralChildren(_ node: Int32) -> Bool {
-        Int(node) < leafless.count ? !leafless[Int(node)] : true
-    }
-
-    /// Records which nodes have literal children so dead-end walks are not kept.
+    /// Flattens the trie for matching; call once after the last `insert`.
     mutating func finish() {
         var hasChildren = Array(repeating: false, count: accepts.count)
-        for key in literalEdges.keys { hasChildren[Int(key >> 32)] = true }
-        leafless = hasChildren.map { !$0 }
+        for key in literalEdges.allKeys { hasChildren[Int(key >> 32)] = true }
+        flatClassStart = [0]
+        flatGapStart = [0]
+        flatAcceptStart = [0]
+        flatClassEdges = []
+        flatGapEdges = []
+        flatAccepts = []
+        alive = []
+        for node in 0..<accepts.count {
+            flatClassEdges.append(contentsOf: classEdges[node])
+            flatClassStart.append(Int32(flatClassEdges.count))
+            flatGapEdges.append(contentsOf: gapEdges[node])
+            flatGapStart.append(Int32(flatGapEdges.count))
+            flatAccepts.append(contentsOf: accepts[node])
+            flatAcceptStart.append(Int32(flatAccepts.count))
+            alive.append(hasChildren[node] || !classEdges[node].isEmpty || !gapEdges[node].isEmpty)
+        }
     }
 }

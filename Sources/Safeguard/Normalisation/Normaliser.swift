@@ -7,8 +7,10 @@
 /// over the words: linear in the input, no regular expressions.
 public struct Normaliser: Sendable {
     var table: WordTable
-    /// Replacement word ids for a word id (empty when the word stands for itself).
-    var replacements: [[Int32]]
+    /// Replacement word ids for a word id, flattened: ids `replacementStart[id]..<replacementStart[id + 1]`
+    /// of `replacementIDs` (an empty range when the word stands for itself).
+    var replacementStart: [Int32]
+    var replacementIDs: [Int32]
     /// Words (bytes) that single scalars stand for, e.g. emoji (`💊` → `pills`).
     var scalarWords: [UInt32: [UInt8]]
 
@@ -17,7 +19,14 @@ public struct Normaliser: Sendable {
 
     init(table: WordTable, replacements: [[Int32]], scalarWords: [UInt32: [UInt8]]) {
         self.table = table
-        self.replacements = replacements
+        var start: [Int32] = [0]
+        var ids: [Int32] = []
+        for replacement in replacements {
+            ids.append(contentsOf: replacement)
+            start.append(Int32(ids.count))
+        }
+        self.replacementStart = start
+        self.replacementIDs = ids
         self.scalarWords = scalarWords
     }
 
@@ -78,10 +87,17 @@ public struct Normaliser: Sendable {
             }
             let word = raw[position]
             buffer.removeAll(keepingCapacity: true)
-            buffer.append(contentsOf: units[Int(word.start)..<Int(word.end)].filter { $0 != 0x26 })
+            for unit in Int(word.start)..<Int(word.end) where units[unit] != 0x26 {
+                buffer.append(units[unit])
+            }
             ids.removeAll(keepingCapacity: true)
             var number: Int32 = -1
-            if buffer.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            var digitsOnly = true
+            for byte in buffer where byte < 48 || byte > 57 {
+                digitsOnly = false
+                break
+            }
+            if digitsOnly {
                 number = Self.numberValue(buffer)
                 ids.append(table.lookup(buffer) ?? -1)
             } else {
@@ -133,8 +149,13 @@ public struct Normaliser: Sendable {
 
     @inline(__always)
     private func emit(_ id: Int32, into ids: inout [Int32]) {
-        let replacement = replacements[Int(id)]
-        if replacement.isEmpty { ids.append(id) } else { ids.append(contentsOf: replacement) }
+        let low = Int(replacementStart[Int(id)])
+        let high = Int(replacementStart[Int(id) + 1])
+        if low == high {
+            ids.append(id)
+        } else {
+            for index in low..<high { ids.append(replacementIDs[index]) }
+        }
     }
 
     /// Looks a word up directly, then as leetspeak, then with stretched letters folded,
