@@ -94,6 +94,13 @@ struct ContextAnalyser {
             return cue.rule.modifier == .negated && pseudoReach[Int(cue.last)] >= cue.first
         }
         cues.sort { $0.first < $1.first }
+        // Index of the first cue in or after each sentence (linear sweep).
+        var firstCue = [Int32](repeating: Int32(cues.count), count: layout.sentenceStart.count)
+        var cursor = 0
+        for (sentenceIndex, start) in layout.sentenceStart.enumerated() {
+            while cursor < cues.count && cues[cursor].first < start { cursor += 1 }
+            firstCue[sentenceIndex] = Int32(cursor)
+        }
         let idiomReach = reach(of: idioms)
         let sentences = layout.sentenceStart.count
         var jokeSentence = [Bool](repeating: false, count: sentences)
@@ -113,7 +120,7 @@ struct ContextAnalyser {
         let messageModifiers = Set(cues.filter { $0.rule.scope == .message }.compactMap { $0.rule.modifier })
         for var signal in evidence {
             let sentence = Int(layout.sentence[Int(signal.first)])
-            applyCues(cues, to: &signal, messageModifiers: messageModifiers)
+            applyCues(cues, firstCue: firstCue, to: &signal, messageModifiers: messageModifiers)
             if idiomReach[Int(signal.last)] >= signal.first { signal.add(.figurative) }
             if signal.rule.hyperbole {
                 let after = Int(signal.last) + 1
@@ -148,20 +155,16 @@ struct ContextAnalyser {
     // MARK: - Cues
 
     private func applyCues(
-        _ cues: [CandidateSignal], to signal: inout CandidateSignal, messageModifiers: Set<ContextModifier>
+        _ cues: [CandidateSignal], firstCue: [Int32], to signal: inout CandidateSignal,
+        messageModifiers: Set<ContextModifier>
     ) {
         for modifier in messageModifiers { signal.add(modifier) }
         let sentence = layout.sentence[Int(signal.first)]
         let clause = layout.clause[Int(signal.first)]
         let low = layout.sentenceStart[Int(max(0, sentence - 1))]
         let high = layout.sentenceEnd(sentence, tokenCount: tokens.count)
-        // Binary search for the first cue at or after `low`.
-        var lo = 0
-        var hi = cues.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if cues[mid].first < low { lo = mid + 1 } else { hi = mid }
-        }
+        // First cue at or after `low`, from the per-sentence index built in `analyse`.
+        let lo = Int(firstCue[Int(max(0, sentence - 1))])
         var index = lo
         var examined = 0
         while index < cues.count, cues[index].first < high, examined < 64 {

@@ -43,8 +43,8 @@ public struct SafeguardEngine: Sendable {
         let outcome = decision.decide()
         let source = decision.signals.isEmpty ? SourceText.empty : SourceText(text)
         var signals: [Signal] = []
-        var ordered = decision.signals.filter { $0.isEvidence && $0.applies }
-        ordered.sort { ($0.first, $0.last, $0.rule.index) < ($1.first, $1.last, $1.rule.index) }
+        let ordered = Self.inTextOrder(
+            decision.signals.filter { $0.isEvidence && $0.applies }, tokenCount: tokens.count)
         for candidate in ordered {
             if candidate.level == .none && candidate.rule.level == .none {
                 switch candidate.rule.role {
@@ -67,6 +67,40 @@ public struct SafeguardEngine: Sendable {
             level: outcome.level, categories: outcome.categories, subject: outcome.subject,
             signals: signals, reasons: decision.reasons)
         return (assessment, outcome.state)
+    }
+
+    /// Candidates ordered by first word, then last word, then rule: a counting sort by first
+    /// word (linear) and insertion sort within the few candidates sharing one.
+    static func inTextOrder(_ candidates: [CandidateSignal], tokenCount: Int) -> [CandidateSignal] {
+        guard candidates.count > 1 else { return candidates }
+        var counts = [Int32](repeating: 0, count: tokenCount + 2)
+        for candidate in candidates { counts[Int(candidate.first) + 1] += 1 }
+        for index in 1..<counts.count { counts[index] += counts[index - 1] }
+        var result = candidates
+        var fill = counts
+        for candidate in candidates {
+            result[Int(fill[Int(candidate.first)])] = candidate
+            fill[Int(candidate.first)] += 1
+        }
+        for group in 0..<tokenCount {
+            let low = Int(counts[group])
+            let high = Int(counts[group + 1])
+            guard high - low > 1 else { continue }
+            for index in (low + 1)..<high {
+                let item = result[index]
+                var position = index
+                while position > low
+                    && (result[position - 1].last, result[position - 1].rule.index) > (
+                        item.last, item.rule.index
+                    )
+                {
+                    result[position] = result[position - 1]
+                    position -= 1
+                }
+                result[position] = item
+            }
+        }
+        return result
     }
 
     /// Adds the statistical layer's view when the lexicon found no crisis-level evidence and no

@@ -35,9 +35,8 @@ public struct Normaliser: Sendable {
     /// Normalises a message.
     public func normalise(_ text: String) -> NormalisedText {
         var units: [UInt8] = []
-        var origin: [Int32] = []
+        var origin = OffsetMap()
         units.reserveCapacity(text.utf8.count + 8)
-        origin.reserveCapacity(text.utf8.count + 8)
         var memo: [UInt32: [UInt8]] = [:]
         var index: Int32 = 0
         for scalar in text.unicodeScalars {
@@ -47,7 +46,6 @@ public struct Normaliser: Sendable {
                 if byte >= 65 && byte <= 90 { byte += 32 }
                 if byte == 0x60 { byte = 0x27 }
                 units.append(byte)
-                origin.append(index)
             } else {
                 let folded: [UInt8]
                 if let word = scalarWords[value] {
@@ -60,10 +58,8 @@ public struct Normaliser: Sendable {
                     folded = ScalarFolding.fold(value)
                     memo[value] = folded
                 }
-                for byte in folded {
-                    units.append(byte)
-                    origin.append(index)
-                }
+                origin.record(scalar: index, unit: Int32(units.count), count: Int32(folded.count))
+                units.append(contentsOf: folded)
             }
             index += 1
         }
@@ -81,7 +77,7 @@ public struct Normaliser: Sendable {
                 let first = raw[position]
                 let last = raw[merged - 1]
                 appendTokens(
-                    ids, first: first, last: last, origin: origin, tokens: &tokens, number: -1)
+                    ids, first: first, last: last, origin: &origin, tokens: &tokens, number: -1)
                 position = merged
                 continue
             }
@@ -103,18 +99,19 @@ public struct Normaliser: Sendable {
             } else {
                 resolveWord(buffer, into: &ids)
             }
-            appendTokens(ids, first: word, last: word, origin: origin, tokens: &tokens, number: number)
+            appendTokens(ids, first: word, last: word, origin: &origin, tokens: &tokens, number: number)
             position += 1
         }
         return NormalisedText(tokens: tokens, scalarCount: Int(index), units: units, table: table)
     }
 
     private func appendTokens(
-        _ ids: [Int32], first: RawWord, last: RawWord, origin: [Int32], tokens: inout [NormalisedToken],
+        _ ids: [Int32], first: RawWord, last: RawWord, origin: inout OffsetMap,
+        tokens: inout [NormalisedToken],
         number: Int32
     ) {
-        let start = origin[Int(first.start)]
-        let end = origin[Int(last.end) - 1] + 1
+        let start = origin.scalar(at: first.start)
+        let end = origin.scalar(at: last.end - 1) + 1
         for (offset, id) in ids.enumerated() {
             tokens.append(
                 NormalisedToken(
