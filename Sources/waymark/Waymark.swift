@@ -6,6 +6,7 @@ struct Waymark: AsyncParsableCommand {
         commandName: "waymark",
         abstract: "A terminal peer-support chat with a boundary-setting safeguard.",
         subcommands: [
+            AssessCommand.self,
             ResourcesCommand.self,
             PlanCommand.self,
             HistoryCommand.self,

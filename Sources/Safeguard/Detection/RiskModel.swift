@@ -1,22 +1,20 @@
-/// A statistical model that scores how likely a message expresses current suicidal risk.
+/// A statistical layer the engine may consult for suicidal language the lexicon misses.
 ///
-/// Implementations must be deterministic, bounded (linear in the input length) and must not
-/// crash on any input. The rule-based detector combines these scores with its own signals.
+/// Implementations must be deterministic and fast (microseconds per message); the engine uses
+/// the score only as extra evidence, never to override figurative, negated or fictional context.
 public protocol RiskModel: Sendable {
     /// Scores one message.
     func scores(for text: String) -> RiskModelScores
 }
 
-/// What a ``RiskModel`` says about one message.
+/// What a `RiskModel` says about one message.
 public struct RiskModelScores: Sendable, Equatable {
-    /// Probability (0...1) that the message expresses current suicidal ideation, method
-    /// seeking or self-harm now.
+    /// Probability that the message is crisis-level suicidal or self-harm language.
     public var suicidal: Double
-    /// The few features (n-grams) that pushed the score up most, strongest first, for the
-    /// clinician inspector.
+    /// The features that weighed most, for the inspector.
     public var topFeatures: [String]
 
-    public init(suicidal: Double, topFeatures: [String]) {
+    public init(suicidal: Double, topFeatures: [String] = []) {
         self.suicidal = suicidal
         self.topFeatures = topFeatures
     }
