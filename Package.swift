@@ -45,7 +45,7 @@ let package = Package(
             name: "waymark",
             dependencies: [
                 "Safeguard", "ChatCore", "OpenAIResponder", "CommandResponder", "TerminalUI",
-                "NcursesTerminal", "WaymarkConfig",
+                "NcursesTerminal", "WaymarkConfig", "WaymarkTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
