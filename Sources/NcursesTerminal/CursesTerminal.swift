@@ -33,6 +33,8 @@ public final class CursesTerminal {
     public let locale: String
     /// Text being pasted (between the bracketed-paste markers), if a paste is in progress.
     private var pasteBuffer: String?
+    /// A second event produced by one read (Escape followed by a plain character).
+    private var pendingEvent: AppEvent?
     private var ctrlLeftCode: Int32 = -1
     private var ctrlRightCode: Int32 = -1
     private static let pasteStartCode: Int32 = 0x7100
@@ -167,6 +169,10 @@ public final class CursesTerminal {
         var events: [AppEvent] = []
         while let event = readEvent() {
             if let event { events.append(event) }
+            if let extra = pendingEvent {
+                events.append(extra)
+                pendingEvent = nil
+            }
         }
         return events
     }
@@ -218,9 +224,13 @@ public final class CursesTerminal {
         case 13, 10: return .key(.newline)
         case 27: return .key(.escape)
         case 127, 8: return .key(.control("w"))  // Alt-Backspace: delete a word
+        case 98, 102, 100:  // Alt-B, Alt-F, Alt-D
+            return .key(.alt(Character(Unicode.Scalar(UInt8(wch)))))
         default:
-            guard let scalar = Unicode.Scalar(UInt32(wch)) else { return .key(.escape) }
-            return .key(.alt(Character(scalar)))
+            // Escape quickly followed by an ordinary key (typed or sent by a script): both.
+            guard let scalar = Unicode.Scalar(UInt32(wch)), UInt32(wch) >= 32 else { return .key(.escape) }
+            pendingEvent = .key(.character(Character(scalar)))
+            return .key(.escape)
         }
     }
 

@@ -20,6 +20,17 @@ public struct PanelView {
         let framed = rect.rows >= 5 && rect.cols >= 20
         let border = CellStyle(.border)
         let inner = framed ? Rect(row: rect.row + 1, col: rect.col + 2, rows: rect.rows - 2, cols: rect.cols - 4) : rect
+        var lines: [[StyledText.Run]] = []
+        if !framed {
+            lines.append([StyledText.Run(title, CellStyle(.title, bold: true))])
+        }
+        for paragraph in paragraphs { lines += paragraph.wrapped(width: inner.cols) }
+        let maxScroll = max(0, lines.count - inner.rows)
+        let used = min(scroll, maxScroll)
+        var marker = ""
+        if maxScroll > 0 {
+            marker = " " + (used < maxScroll ? "↓ " : "") + (used >= maxScroll ? "end" : "\(inner.rows + used)/\(lines.count)") + " "
+        }
         if framed {
             let titleText = DisplayWidth.truncate(" " + title + " ", columns: rect.cols - 4)
             let top = "┌─" + titleText + String(repeating: "─", count: max(0, rect.cols - 3 - DisplayWidth.of(titleText))) + "┐"
@@ -29,29 +40,18 @@ public struct PanelView {
                 grid.put("│", row: row, col: rect.col, style: border)
                 grid.put("│", row: row, col: rect.col + rect.cols - 1, style: border)
             }
-            let footerText = DisplayWidth.truncate(" " + footer + " ", columns: rect.cols - 4)
+            let footerText = DisplayWidth.truncate(" " + footer + " ", columns: rect.cols - 5 - DisplayWidth.of(marker))
             let bottom = "└─" + footerText + String(repeating: "─", count: max(0, rect.cols - 3 - DisplayWidth.of(footerText))) + "┘"
             grid.put(bottom, row: rect.row + rect.rows - 1, col: rect.col, maxColumns: rect.cols, style: border)
         }
-        var lines: [[StyledText.Run]] = []
-        if !framed {
-            lines.append([StyledText.Run(title, CellStyle(.title, bold: true))])
-        }
-        for paragraph in paragraphs { lines += paragraph.wrapped(width: inner.cols) }
-        let maxScroll = max(0, lines.count - inner.rows)
-        let used = min(scroll, maxScroll)
         for offset in 0..<inner.rows {
             let index = used + offset
             guard index < lines.count else { break }
             grid.put(runs: lines[index], row: inner.row + offset, col: inner.col, maxColumns: inner.cols)
         }
         if framed && maxScroll > 0 {
-            let position = used >= maxScroll ? "end" : "\(lines.count - maxScroll + used)/\(lines.count)"
-            let marker = " " + (used < maxScroll ? "↓ " : "") + position + " "
-            let col = rect.col + rect.cols - 1 - DisplayWidth.of(marker) - 1
-            if col > rect.col + rect.cols / 2 {
-                grid.put(marker, row: rect.row + rect.rows - 1, col: col, style: CellStyle(.border, bold: true))
-            }
+            let col = rect.col + rect.cols - 2 - DisplayWidth.of(marker)
+            grid.put(marker, row: rect.row + rect.rows - 1, col: col, style: CellStyle(.border, bold: true))
         }
         return used
     }
