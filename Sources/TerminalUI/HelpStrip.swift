@@ -57,7 +57,8 @@ public struct HelpStrip: Sendable, Equatable {
         }
         return [
             DisplayWidth.truncate("In danger: 999", columns: usable),
-            DisplayWidth.truncate(samaritans, columns: usable),
+            DisplayWidth.truncate(
+                DisplayWidth.of(samaritans) <= usable ? samaritans : "116 123 Samaritans", columns: usable),
         ]
     }
 
