@@ -48,6 +48,7 @@ public struct HelpStrip: Sendable, Equatable {
         variants += [
             [danger, samaritansLong, shout],
             [danger, samaritans, shout],
+            [danger, samaritansLong],
             [danger, samaritans],
             ["999", samaritans],
         ]
