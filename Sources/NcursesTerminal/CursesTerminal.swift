@@ -112,7 +112,9 @@ public final class CursesTerminal {
                 let start = col
                 wide.removeAll(keepingCapacity: true)
                 while col < rowWidth, grid[row, col].style == style {
-                    for scalar in grid[row, col].text.unicodeScalars { wide.append(wchar_t(bitPattern: scalar.value)) }
+                    for scalar in grid[row, col].text.unicodeScalars {
+                        wide.append(wchar_t(bitPattern: scalar.value))
+                    }
                     col += 1
                 }
                 // A wide character cut by rowWidth must not be written half.

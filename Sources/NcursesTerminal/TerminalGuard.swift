@@ -61,7 +61,8 @@ public enum TerminalGuard {
         guard active.exchange(false, ordering: .relaxed) else { return }
         if hasSavedModes { tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedModes) }
         // Leave the alternate screen, show the cursor, stop mouse and bracketed paste, reset colours.
-        let reset: StaticString = "\u{1B}[?2004l\u{1B}[?1000l\u{1B}[?1006l\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\n"
+        let reset: StaticString =
+            "\u{1B}[?2004l\u{1B}[?1000l\u{1B}[?1006l\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\n"
         _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
     }
 }

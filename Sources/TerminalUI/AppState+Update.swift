@@ -33,6 +33,10 @@ extension AppState {
         case .replyStreamEnded:
             isReplying = false
             isCancelling = false
+            if let queued = queuedMessage {
+                queuedMessage = nil
+                return send(queued)
+            }
             return []
         case .tick:
             if isReplying { spinnerFrame &+= 1 }
@@ -248,19 +252,26 @@ extension AppState {
             _ = editor.commit()
             return runCommand(trimmed)
         }
-        if isReplying {
-            status = "Waymark is still replying. Esc stops the reply; your message is kept."
+        if isReplying || queuedMessage != nil {
+            guard queuedMessage == nil else {
+                status = "A message is already waiting to be sent. Esc stops the reply."
+                return []
+            }
+            queuedMessage = stripEscapedSlash(editor.commit())
+            status = "Your message will be sent when Waymark finishes replying."
             return []
         }
         if text.count > AppState.longMessageThreshold {
             overlay = .confirmLongMessage
             return []
         }
-        var message = editor.commit()
-        if message.trimmingWhitespace().hasPrefix("//") {
-            message = String(message.trimmingWhitespace().dropFirst())
-        }
-        return send(message)
+        return send(stripEscapedSlash(editor.commit()))
+    }
+
+    /// "//text" sends "/text" (a message that starts with a slash, not a command).
+    private func stripEscapedSlash(_ message: String) -> String {
+        message.trimmingWhitespace().hasPrefix("//")
+            ? String(message.trimmingWhitespace().dropFirst()) : message
     }
 
     private mutating func send(_ text: String) -> [AppEffect] {

@@ -27,6 +27,8 @@ public struct AppState: Sendable, Equatable {
     public var isReplying = false
     /// A cancellation was requested and not yet confirmed.
     public var isCancelling = false
+    /// A message sent while a reply was streaming: sent when that turn's stream ends.
+    public var queuedMessage: String?
     /// A short message on the status line (command results, hints).
     public var status: String?
     /// Frame of the "replying" indicator.

@@ -107,7 +107,9 @@ public struct CellGrid: Sendable, Equatable {
     }
 
     /// Draw a row of one repeated character across `count` columns.
-    public mutating func repeatCharacter(_ character: Character, row: Int, col: Int, count: Int, style: CellStyle) {
+    public mutating func repeatCharacter(
+        _ character: Character, row: Int, col: Int, count: Int, style: CellStyle
+    ) {
         guard count > 0 else { return }
         put(String(repeating: character, count: count), row: row, col: col, maxColumns: count, style: style)
     }

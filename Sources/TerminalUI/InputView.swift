@@ -50,7 +50,9 @@ public struct InputView {
         if cursorCol >= width {  // cursor after a full line: show it at the next line's start
             cursorLine += 1
             cursorCol = 0
-            if editor.afterCursor.isEmpty || editor.afterCursor.first == "\n" { lines.insert("", at: cursorLine) }
+            if editor.afterCursor.isEmpty || editor.afterCursor.first == "\n" {
+                lines.insert("", at: cursorLine)
+            }
         }
         _ = cursorPlaced
         consume(editor.afterCursor)
@@ -67,7 +69,8 @@ public struct InputView {
             if showsHint {
                 let hint = "Type a message · Enter sends · Alt-Enter new line · F1 help"
                 grid.put(
-                    DisplayWidth.truncate(hint, columns: width), row: rect.row, col: rect.col + 2, maxColumns: width,
+                    DisplayWidth.truncate(hint, columns: width), row: rect.row, col: rect.col + 2,
+                    maxColumns: width,
                     style: CellStyle(.dim, dim: true))
             }
             grid.cursor = .init(row: rect.row, col: rect.col + 2)
@@ -86,7 +89,8 @@ public struct InputView {
             } else if offset == 0 {
                 grid.put("↑", row: row, col: rect.col, style: CellStyle(.dim, dim: true))
             }
-            grid.put(lines[lineIndex], row: row, col: rect.col + 2, maxColumns: width, style: CellStyle(.user))
+            grid.put(
+                lines[lineIndex], row: row, col: rect.col + 2, maxColumns: width, style: CellStyle(.user))
         }
         grid.cursor = .init(row: rect.row + (cursorLine - start), col: rect.col + 2 + min(cursorCol, width))
     }

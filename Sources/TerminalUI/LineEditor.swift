@@ -100,7 +100,8 @@ public struct LineEditor: Sendable, Equatable {
 
     /// Delete from the start of the line to the cursor (Ctrl-U).
     public mutating func killToLineStart() {
-        let start = beforeCursor.lastIndex(of: "\n").map { beforeCursor.index(after: $0) } ?? beforeCursor.startIndex
+        let start =
+            beforeCursor.lastIndex(of: "\n").map { beforeCursor.index(after: $0) } ?? beforeCursor.startIndex
         killBuffer = String(beforeCursor[start...])
         beforeCursor.removeSubrange(start...)
     }
@@ -108,7 +109,9 @@ public struct LineEditor: Sendable, Equatable {
     /// Delete the word before the cursor (Ctrl-W).
     public mutating func killWordBackward() {
         var removed = ""
-        while let last = beforeCursor.last, last == " " || last == "\t" { removed.insert(beforeCursor.removeLast(), at: removed.startIndex) }
+        while let last = beforeCursor.last, last == " " || last == "\t" {
+            removed.insert(beforeCursor.removeLast(), at: removed.startIndex)
+        }
         while let last = beforeCursor.last, last != " ", last != "\n" {
             removed.insert(beforeCursor.removeLast(), at: removed.startIndex)
         }

@@ -46,12 +46,14 @@ public enum PanelContent {
         ]
         var result: [StyledText] = [StyledText("Keys", CellStyle(.title, bold: true))]
         for (key, meaning) in keys {
-            result.append(StyledText([.init(pad(key, 20), CellStyle(bold: true)), .init(meaning)], hangingIndent: 20))
+            result.append(
+                StyledText([.init(pad(key, 20), CellStyle(bold: true)), .init(meaning)], hangingIndent: 20))
         }
         result.append(.blank)
         result.append(StyledText("Commands", CellStyle(.title, bold: true)))
         for (name, summary) in AppState.commands {
-            result.append(StyledText([.init(pad(name, 20), CellStyle(bold: true)), .init(summary)], hangingIndent: 20))
+            result.append(
+                StyledText([.init(pad(name, 20), CellStyle(bold: true)), .init(summary)], hangingIndent: 20))
         }
         result.append(.blank)
         result.append(StyledText("If you are in danger now", CellStyle(.title, bold: true)))
@@ -116,14 +118,18 @@ public enum PanelContent {
                 .init("Risk over time ", CellStyle(bold: true)),
                 .init(sparkline(levels.suffix(sparkWidth)), CellStyle(.highlight, bold: true)),
             ]))
-        result.append(StyledText("▁ none  ▂ distress  ▄ boundary  ▆ crisis  █ emergency", CellStyle(.dim, dim: true)))
+        result.append(
+            StyledText("▁ none  ▂ distress  ▄ boundary  ▆ crisis  █ emergency", CellStyle(.dim, dim: true)))
         if userEntries.isEmpty {
             result.append(.blank)
             result.append(StyledText("No turns yet."))
             return result
         }
         if userEntries.count > inspectorTurnLimit {
-            result.append(StyledText("Showing the latest \(inspectorTurnLimit) of \(userEntries.count) turns.", CellStyle(.dim, dim: true)))
+            result.append(
+                StyledText(
+                    "Showing the latest \(inspectorTurnLimit) of \(userEntries.count) turns.",
+                    CellStyle(.dim, dim: true)))
         }
         for user in userEntries.suffix(inspectorTurnLimit) {
             result.append(.blank)
@@ -145,7 +151,9 @@ public enum PanelContent {
             ]))
         result.append(highlighted(user.text, signals: assessment.signals))
         for signal in assessment.signals {
-            let modifiers = signal.modifiers.isEmpty ? "" : " · " + signal.modifiers.map(\.rawValue).joined(separator: ", ")
+            let modifiers =
+                signal.modifiers.isEmpty
+                ? "" : " · " + signal.modifiers.map(\.rawValue).joined(separator: ", ")
             let lowered = signal.level != signal.baseLevel ? " (from \(signal.baseLevel.rawValue))" : ""
             result.append(
                 StyledText(
@@ -170,7 +178,8 @@ public enum PanelContent {
         let services = safeguard.flatMap(\.services)
         if !services.isEmpty { plan.append("services: " + services.joined(separator: ", ")) }
         if !plan.isEmpty {
-            result.append(StyledText("  plan: " + plan.joined(separator: " · "), CellStyle(.dim), hangingIndent: 8))
+            result.append(
+                StyledText("  plan: " + plan.joined(separator: " · "), CellStyle(.dim), hangingIndent: 8))
         }
         return result
     }

@@ -19,7 +19,9 @@ public struct PanelView {
         grid.fill(rect)
         let framed = rect.rows >= 5 && rect.cols >= 20
         let border = CellStyle(.border)
-        let inner = framed ? Rect(row: rect.row + 1, col: rect.col + 2, rows: rect.rows - 2, cols: rect.cols - 4) : rect
+        let inner =
+            framed
+            ? Rect(row: rect.row + 1, col: rect.col + 2, rows: rect.rows - 2, cols: rect.cols - 4) : rect
         var lines: [[StyledText.Run]] = []
         if !framed {
             lines.append([StyledText.Run(title, CellStyle(.title, bold: true))])
@@ -29,20 +31,30 @@ public struct PanelView {
         let used = min(scroll, maxScroll)
         var marker = ""
         if maxScroll > 0 {
-            marker = " " + (used < maxScroll ? "↓ " : "") + (used >= maxScroll ? "end" : "\(inner.rows + used)/\(lines.count)") + " "
+            marker =
+                " " + (used < maxScroll ? "↓ " : "")
+                + (used >= maxScroll ? "end" : "\(inner.rows + used)/\(lines.count)") + " "
         }
         if framed {
             let titleText = DisplayWidth.truncate(" " + title + " ", columns: rect.cols - 4)
-            let top = "┌─" + titleText + String(repeating: "─", count: max(0, rect.cols - 3 - DisplayWidth.of(titleText))) + "┐"
+            let top =
+                "┌─" + titleText
+                + String(repeating: "─", count: max(0, rect.cols - 3 - DisplayWidth.of(titleText))) + "┐"
             grid.put(top, row: rect.row, col: rect.col, maxColumns: rect.cols, style: border)
-            grid.put(titleText, row: rect.row, col: rect.col + 2, maxColumns: rect.cols - 4, style: CellStyle(.title, bold: true))
+            grid.put(
+                titleText, row: rect.row, col: rect.col + 2, maxColumns: rect.cols - 4,
+                style: CellStyle(.title, bold: true))
             for row in (rect.row + 1)..<(rect.row + rect.rows - 1) {
                 grid.put("│", row: row, col: rect.col, style: border)
                 grid.put("│", row: row, col: rect.col + rect.cols - 1, style: border)
             }
-            let footerText = DisplayWidth.truncate(" " + footer + " ", columns: rect.cols - 5 - DisplayWidth.of(marker))
-            let bottom = "└─" + footerText + String(repeating: "─", count: max(0, rect.cols - 3 - DisplayWidth.of(footerText))) + "┘"
-            grid.put(bottom, row: rect.row + rect.rows - 1, col: rect.col, maxColumns: rect.cols, style: border)
+            let footerText = DisplayWidth.truncate(
+                " " + footer + " ", columns: rect.cols - 5 - DisplayWidth.of(marker))
+            let bottom =
+                "└─" + footerText
+                + String(repeating: "─", count: max(0, rect.cols - 3 - DisplayWidth.of(footerText))) + "┘"
+            grid.put(
+                bottom, row: rect.row + rect.rows - 1, col: rect.col, maxColumns: rect.cols, style: border)
         }
         for offset in 0..<inner.rows {
             let index = used + offset

@@ -47,10 +47,13 @@ public final class ScreenRenderer {
         guard !rect.isEmpty else { return }
         let style = CellStyle(.title, reverse: true)
         grid.fill(rect, style: style)
-        let left = " Waymark · peer support" + (state.responderName.isEmpty ? "" : " · " + state.responderName)
+        let left =
+            " Waymark · peer support" + (state.responderName.isEmpty ? "" : " · " + state.responderName)
         let right = "F1 help  F2 services  F3 inspector "
         let leftWidth = DisplayWidth.of(left)
-        grid.put(left, row: rect.row, col: rect.col, maxColumns: rect.cols, style: CellStyle(.title, bold: true, reverse: true))
+        grid.put(
+            left, row: rect.row, col: rect.col, maxColumns: rect.cols,
+            style: CellStyle(.title, bold: true, reverse: true))
         let rightWidth = DisplayWidth.of(right)
         if leftWidth + rightWidth + 2 <= rect.cols {
             grid.put(right, row: rect.row, col: rect.col + rect.cols - rightWidth, style: style)
@@ -78,14 +81,17 @@ public final class ScreenRenderer {
         } else {
             text = ""
         }
-        grid.repeatCharacter("─", row: rect.row, col: rect.col, count: rect.cols, style: CellStyle(.border, dim: true))
+        grid.repeatCharacter(
+            "─", row: rect.row, col: rect.col, count: rect.cols, style: CellStyle(.border, dim: true))
         if !text.isEmpty {
             let shown = " " + DisplayWidth.truncate(text, columns: max(0, rect.cols - 4)) + " "
             grid.put(shown, row: rect.row, col: rect.col + 1, maxColumns: rect.cols - 1, style: style)
         }
     }
 
-    private func renderOverlay(_ overlay: Overlay, state: AppState, in rect: Rect, into grid: inout CellGrid) -> Int {
+    private func renderOverlay(_ overlay: Overlay, state: AppState, in rect: Rect, into grid: inout CellGrid)
+        -> Int
+    {
         let footer = "Esc closes · PgUp/PgDn scroll"
         switch overlay {
         case .intro:
@@ -100,18 +106,21 @@ public final class ScreenRenderer {
             ).render(in: rect, into: &grid)
         case .services:
             return PanelView(
-                title: "UK services · F2", paragraphs: PanelContent.services(state.services, entries: state.entries),
+                title: "UK services · F2",
+                paragraphs: PanelContent.services(state.services, entries: state.entries),
                 footer: footer, scroll: state.panelScroll
             ).render(in: rect, into: &grid)
         case .inspector:
             return PanelView(
-                title: "Inspector · F3", paragraphs: PanelContent.inspector(entries: state.entries, width: rect.cols - 4),
+                title: "Inspector · F3",
+                paragraphs: PanelContent.inspector(entries: state.entries, width: rect.cols - 4),
                 footer: footer, scroll: state.panelScroll
             ).render(in: rect, into: &grid)
         case .confirmLongMessage:
             let count = state.editor.text.count
             let box = Rect(
-                row: rect.row + max(0, rect.rows / 2 - 3), col: rect.col, rows: min(rect.rows, 6), cols: rect.cols)
+                row: rect.row + max(0, rect.rows / 2 - 3), col: rect.col, rows: min(rect.rows, 6),
+                cols: rect.cols)
             _ = PanelView(
                 title: "Send a long message?",
                 paragraphs: [

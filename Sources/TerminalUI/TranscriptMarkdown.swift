@@ -24,8 +24,9 @@ public enum TranscriptMarkdown {
                 out += "**Waymark:**" + suffix + "\n\n" + quoteSafe(entry.text) + "\n\n"
             case .safeguard:
                 out += "> **Support message**\n>\n"
-                out += entry.text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(
-                    separator: "\n")
+                out += entry.text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }
+                    .joined(
+                        separator: "\n")
                 out += "\n\n"
             case .notice:
                 out += "_" + entry.text.replacingOccurrences(of: "_", with: "\\_") + "_\n\n"

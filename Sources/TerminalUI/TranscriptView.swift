@@ -40,7 +40,9 @@ public struct TranscriptView {
         if entries.isEmpty {
             let hint = "Type a message below and press Enter. F1: help · F2: services."
             for (offset, line) in TextWrapper.wrap(hint, width: width).prefix(rect.rows).enumerated() {
-                grid.put(line, row: rect.row + offset, col: rect.col + 1, maxColumns: width, style: CellStyle(.dim))
+                grid.put(
+                    line, row: rect.row + offset, col: rect.col + 1, maxColumns: width, style: CellStyle(.dim)
+                )
             }
             return 0
         }
@@ -79,7 +81,9 @@ public struct TranscriptView {
                 ? "↓ New messages below · PgDn to read them"
                 : "↓ More below · PgDn to go down"
             let markerRow = rect.row + rect.rows - 1
-            grid.fill(Rect(row: markerRow, col: rect.col, rows: 1, cols: rect.cols), style: CellStyle(.highlight, reverse: true))
+            grid.fill(
+                Rect(row: markerRow, col: rect.col, rows: 1, cols: rect.cols),
+                style: CellStyle(.highlight, reverse: true))
             grid.put(
                 DisplayWidth.truncate(marker, columns: rect.cols - 2), row: markerRow, col: rect.col + 1,
                 maxColumns: rect.cols - 2, style: CellStyle(.highlight, bold: true, reverse: true))
@@ -136,7 +140,9 @@ public struct TranscriptView {
         let style = CellStyle(.safeguard, bold: false)
         let title = " Support · Waymark "
         guard width >= 12 else {
-            return TextWrapper.wrap("! " + text, width: max(1, width)).map { Line($0, CellStyle(.safeguard, bold: true)) }
+            return TextWrapper.wrap("! " + text, width: max(1, width)).map {
+                Line($0, CellStyle(.safeguard, bold: true))
+            }
         }
         let inner = width - 4
         var lines: [Line] = []
@@ -150,7 +156,8 @@ public struct TranscriptView {
             let padding = String(repeating: " ", count: max(0, inner - DisplayWidth.of(line)))
             lines.append(Line("│ " + line + padding + " │", style))
         }
-        lines.append(Line("└" + String(repeating: "─", count: width - 2) + "┘", CellStyle(.safeguard, bold: true)))
+        lines.append(
+            Line("└" + String(repeating: "─", count: width - 2) + "┘", CellStyle(.safeguard, bold: true)))
         return lines
     }
 }

@@ -36,29 +36,35 @@ public final class EchoDriver: ConversationDriver {
                 var assessment = Assessment()
                 if isCrisis, let range = text.lowercased().range(of: "crisis") {
                     let start = text.unicodeScalars.distance(
-                        from: text.unicodeScalars.startIndex, to: range.lowerBound.samePosition(in: text.unicodeScalars)
+                        from: text.unicodeScalars.startIndex,
+                        to: range.lowerBound.samePosition(in: text.unicodeScalars)
                             ?? text.unicodeScalars.startIndex)
                     assessment = Assessment(
                         level: .crisis, categories: [.suicide], subject: .speaker,
                         signals: [
                             Signal(
-                                rule: "echo.crisis_word", text: String(text[range]), start: start, end: start + 6,
+                                rule: "echo.crisis_word", text: String(text[range]), start: start,
+                                end: start + 6,
                                 category: .suicide, baseLevel: .crisis)
                         ], reasons: ["the echo driver treats the word “crisis” as a crisis"])
                 }
                 continuation.yield(
-                    .entryAdded(TranscriptEntry(id: userID, turn: turn, role: .user, text: text, assessment: assessment)))
+                    .entryAdded(
+                        TranscriptEntry(
+                            id: userID, turn: turn, role: .user, text: text, assessment: assessment)))
                 if isCrisis {
                     continuation.yield(
                         .entryAdded(
                             TranscriptEntry(
                                 id: safeguardID, turn: turn, role: .safeguard,
-                                text: "It sounds like things are really hard right now. You can call Samaritans "
+                                text:
+                                    "It sounds like things are really hard right now. You can call Samaritans "
                                     + "free on 116 123, any time, or text SHOUT to 85258. If you are in danger "
                                     + "now, call 999. I'm still here and we can keep talking.",
                                 services: ["samaritans", "shout", "emergency_999_112"])))
                 }
-                var reply = TranscriptEntry(id: replyID, turn: turn, role: .assistant, text: "", status: .streaming)
+                var reply = TranscriptEntry(
+                    id: replyID, turn: turn, role: .assistant, text: "", status: .streaming)
                 continuation.yield(.entryAdded(reply))
                 let words = ("Echo: " + text).split(separator: " ", omittingEmptySubsequences: false)
                 for (index, word) in words.enumerated() {

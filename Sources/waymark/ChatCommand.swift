@@ -36,12 +36,14 @@ struct ChatCommand: ParsableCommand {
 
     func run() throws {
         let options = ChatOptions(
-            plain: plain, noIntro: noIntro, nation: nation.flatMap { HelpStrip.Nation(rawValue: $0.lowercased()) },
+            plain: plain, noIntro: noIntro,
+            nation: nation.flatMap { HelpStrip.Nation(rawValue: $0.lowercased()) },
             backend: backend, configPath: config)
         let driver = makeConversationDriver(options)
         let environment = ProcessInfo.processInfo.environment
         let resources = ChatResources.load(nation: options.nation)
-        if options.plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 || environment["TERM"] == "dumb"
+        if options.plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0
+            || environment["TERM"] == "dumb"
             || (environment["TERM"] ?? "").isEmpty
         {
             LineModeChat(driver: driver, options: options, resources: resources).run()

@@ -49,16 +49,21 @@ struct ChatResources: Sendable {
                 return nil
             }
             let hours = service.hours.flatMap { trusted.contains($0.status) ? $0.text : nil }
-            let alwaysOpen = service.hours?.schedule?.alwaysOpen == true && service.hours.map { trusted.contains($0.status) } == true
+            let alwaysOpen =
+                service.hours?.schedule?.alwaysOpen == true
+                && service.hours.map { trusted.contains($0.status) } == true
             return ServiceLine(
-                id: service.id, name: service.name, contact: contact.text, hours: hours, openNow: alwaysOpen ? true : nil)
+                id: service.id, name: service.name, contact: contact.text, hours: hours,
+                openNow: alwaysOpen ? true : nil)
         }
         return lines.isEmpty ? coreServices : lines
     }
 
     static let coreServices = [
-        ServiceLine(id: "emergency_999_112", name: "Emergency services", contact: "999 (or 112)", openNow: true),
-        ServiceLine(id: "samaritans", name: "Samaritans", contact: "116 123", hours: "24/7, free", openNow: true),
+        ServiceLine(
+            id: "emergency_999_112", name: "Emergency services", contact: "999 (or 112)", openNow: true),
+        ServiceLine(
+            id: "samaritans", name: "Samaritans", contact: "116 123", hours: "24/7, free", openNow: true),
         ServiceLine(id: "shout", name: "Shout", contact: "Text SHOUT to 85258", hours: "24/7", openNow: true),
     ]
 

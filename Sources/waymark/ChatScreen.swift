@@ -38,7 +38,8 @@ struct ChatScreen {
             if dirty {
                 var (grid, report) = renderer.frame(state)
                 if report.transcriptScroll != state.scrollOffset || report.panelScroll != state.panelScroll {
-                    _ = state.update(.viewClamped(transcript: report.transcriptScroll, panel: report.panelScroll))
+                    _ = state.update(
+                        .viewClamped(transcript: report.transcriptScroll, panel: report.panelScroll))
                     grid = renderer.frame(state).grid
                 }
                 terminal.paint(grid)

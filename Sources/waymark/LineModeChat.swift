@@ -87,7 +87,9 @@ struct LineModeChat {
         case "/clear", "/inspector":
             emit("Note: \(name) is only available on the chat screen.")
         default:
-            emit("Note: unknown command \(name). Type /help for the list. To send a message starting with /, type //.")
+            emit(
+                "Note: unknown command \(name). Type /help for the list. To send a message starting with /, type //."
+            )
         }
         return true
     }

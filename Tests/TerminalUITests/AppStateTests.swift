@@ -93,7 +93,9 @@ import Testing
         state.type("/export")
         let result93 = state.update(.key(.enter))
         #expect(result93 == [.export(path: nil)])
-        for (command, overlay) in [("/help", Overlay.help), ("/services", .services), ("/inspector", .inspector)] {
+        for (command, overlay) in [
+            ("/help", Overlay.help), ("/services", .services), ("/inspector", .inspector),
+        ] {
             state.overlay = nil
             state.type(command)
             let result98 = state.update(.key(.enter))
@@ -175,18 +177,24 @@ import Testing
         #expect(!state.unseenBelow)
     }
 
-    @Test func typingWhileReplyingIsAllowedButSendingWaits() {
+    @Test func messageSentWhileReplyingWaitsForTheTurnToEnd() {
         var state = Sample.state()
         state.type("first")
         _ = state.update(.key(.enter))
         state.type("second")
-        let result182 = state.update(.key(.enter))
-        #expect(result182 == [])
-        #expect(state.editor.text == "second")
-        #expect(state.status?.contains("Esc") == true)
+        let queued = state.update(.key(.enter))
+        #expect(queued == [])
+        #expect(state.editor.isEmpty)
+        #expect(state.queuedMessage == "second")
+        state.type("third")
+        let refused = state.update(.key(.enter))
+        #expect(refused == [])
+        #expect(state.editor.text == "third")
         _ = state.update(.session(.turnFinished(turn: 1)))
-        let result187 = state.update(.key(.enter))
-        #expect(result187 == [.send("second")])
+        let sent = state.update(.replyStreamEnded)
+        #expect(sent == [.send("second")])
+        #expect(state.isReplying)
+        #expect(state.queuedMessage == nil)
     }
 
     @Test func upAndDownRecallHistory() {

@@ -20,11 +20,15 @@ enum FrameFixtures {
         case "chat":
             state.apply(.entryAdded(Sample.user(1, "Hello, I had a rough day at work.", turn: 1)))
             state.apply(
-                .entryAdded(Sample.reply(2, "I'm sorry it was rough. Do you want to tell me what happened?", turn: 1)))
+                .entryAdded(
+                    Sample.reply(2, "I'm sorry it was rough. Do you want to tell me what happened?", turn: 1))
+            )
         case "crisis", "help", "services", "inspector":
             state.apply(.entryAdded(Sample.user(1, "Hello", turn: 1)))
             state.apply(.entryAdded(Sample.reply(2, "Hi, I'm listening.", turn: 1)))
-            state.apply(.entryAdded(Sample.user(3, "I feel like no way out of this", turn: 2, assessment: crisisAssessment)))
+            state.apply(
+                .entryAdded(
+                    Sample.user(3, "I feel like no way out of this", turn: 2, assessment: crisisAssessment)))
             state.apply(
                 .entryAdded(
                     Sample.card(

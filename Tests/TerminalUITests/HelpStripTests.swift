@@ -7,11 +7,14 @@ import Testing
 
     @Test func fullStripAtEightyColumns() {
         #expect(
-            HelpStrip().lines(forCols: 80) == ["In danger now: 999 · Samaritans 116 123 (free, 24/7) · Text SHOUT to 85258"])
+            HelpStrip().lines(forCols: 80) == [
+                "In danger now: 999 · Samaritans 116 123 (free, 24/7) · Text SHOUT to 85258"
+            ])
     }
 
     @Test func nationAddsItsOwnRouteWhenThereIsRoom() {
-        #expect(HelpStrip(nation: .northernIreland).lines(forCols: 120)[0].hasSuffix("· Lifeline 0808 808 8000"))
+        #expect(
+            HelpStrip(nation: .northernIreland).lines(forCols: 120)[0].hasSuffix("· Lifeline 0808 808 8000"))
         #expect(HelpStrip(nation: .wales).lines(forCols: 120)[0].hasSuffix("· NHS 111 Wales, press 2"))
         #expect(HelpStrip(nation: .scotland).lines(forCols: 80)[0].contains("Samaritans 116 123"))
     }

@@ -14,7 +14,9 @@ enum Sample {
         TranscriptEntry(id: id, turn: turn, role: .user, text: text, assessment: assessment, date: date)
     }
 
-    static func reply(_ id: Int, _ text: String, turn: Int, status: TranscriptEntry.Status = .complete) -> TranscriptEntry {
+    static func reply(_ id: Int, _ text: String, turn: Int, status: TranscriptEntry.Status = .complete)
+        -> TranscriptEntry
+    {
         TranscriptEntry(id: id, turn: turn, role: .assistant, text: text, status: status, date: date)
     }
 
@@ -22,7 +24,8 @@ enum Sample {
         TranscriptEntry(id: id, turn: turn, role: .safeguard, text: text, services: services, date: date)
     }
 
-    static let intro = "# Hello\n\nWaymark is peer support, not a crisis service.\n\n- In danger now: call 999."
+    static let intro =
+        "# Hello\n\nWaymark is peer support, not a crisis service.\n\n- In danger now: call 999."
 
     static func state(cols: Int = 80, rows: Int = 24, intro: Bool = false) -> AppState {
         AppState(

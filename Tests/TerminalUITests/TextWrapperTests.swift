@@ -6,7 +6,8 @@ import Testing
     init() { _ = utf8Locale }
 
     @Test func wrapsAtSpacesByColumns() {
-        #expect(TextWrapper.wrap("the quick brown fox jumps", width: 10) == ["the quick", "brown fox", "jumps"])
+        #expect(
+            TextWrapper.wrap("the quick brown fox jumps", width: 10) == ["the quick", "brown fox", "jumps"])
     }
 
     @Test func wideCharactersCountTwoColumns() {

@@ -26,7 +26,8 @@ import Testing
 
     @Test func scrollIsClampedAtTheTop() {
         var grid = CellGrid(rows: 5, cols: 20)
-        let used = TranscriptView(entries: entries(2)[...], scrollOffset: 100).render(in: grid.bounds, into: &grid)
+        let used = TranscriptView(entries: entries(2)[...], scrollOffset: 100).render(
+            in: grid.bounds, into: &grid)
         #expect(used == 2)
         #expect(grid.lines[0] == " Waymark")
     }
@@ -59,7 +60,8 @@ import Testing
 
     @Test func controlCharactersInMessagesCannotMoveTheCursor() {
         var grid = CellGrid(rows: 3, cols: 30)
-        TranscriptView(entries: [Sample.user(1, "a\u{1B}[2Jb\tc", turn: 1)][...]).render(in: grid.bounds, into: &grid)
+        TranscriptView(entries: [Sample.user(1, "a\u{1B}[2Jb\tc", turn: 1)][...]).render(
+            in: grid.bounds, into: &grid)
         #expect(grid.lines[1] == "   a\u{FFFD}[2Jb  c")
     }
 }
