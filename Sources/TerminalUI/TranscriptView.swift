@@ -49,32 +49,53 @@ public struct TranscriptView {
         let scrolled = scrollOffset > 0
         // When scrolled up, the last row is the "more below" marker.
         let textRows = scrolled && rect.rows > 1 ? rect.rows - 1 : rect.rows
-        let needed = scrollOffset + textRows
         // Walk back from the newest entry until enough lines are collected.
         var collected: [[Line]] = []
+        var collectedIDs: [Int] = []
         var count = 0
         var index = entries.endIndex
-        while index > entries.startIndex && count < needed {
-            index -= 1
-            let lines = cache.lines(for: entries[index], width: width)
-            collected.append(lines)
-            count += lines.count
+        func collect(while condition: () -> Bool) {
+            while index > entries.startIndex && condition() {
+                index -= 1
+                let lines = cache.lines(for: entries[index], width: width)
+                collected.append(lines)
+                collectedIDs.append(entries[index].id)
+                count += lines.count
+            }
         }
-        let effectiveScroll = min(scrollOffset, max(0, count - textRows))
+        // Keep the view still while scrolled up and the conversation grows below it: the line
+        // that was at the top stays at the top, unless the person scrolled since.
+        var requested = scrollOffset
+        if scrollOffset > 0, let anchor = cache.anchor, anchor.scroll == scrollOffset, anchor.width == width {
+            collect { !collectedIDs.contains(anchor.entryID) }
+            if let position = collectedIDs.lastIndex(of: anchor.entryID) {
+                let below = collected[..<position].reduce(0) { $0 + $1.count }
+                requested = max(1, below + collected[position].count - anchor.line - textRows)
+            }
+        }
+        collect { count < requested + textRows }
+        let effectiveScroll = min(requested, max(0, count - textRows))
         // Flatten only what is visible: lines [count - effectiveScroll - textRows, count - effectiveScroll).
         let visibleEnd = count - effectiveScroll
         let visibleStart = max(0, visibleEnd - textRows)
         var row = rect.row
         var lineNumber = 0
-        for lines in collected.reversed() {
-            for line in lines {
+        var newAnchor: TranscriptLayoutCache.Anchor?
+        for (position, lines) in collected.enumerated().reversed() {
+            for (lineIndex, line) in lines.enumerated() {
                 defer { lineNumber += 1 }
                 guard lineNumber >= visibleStart, lineNumber < visibleEnd else { continue }
+                if lineNumber == visibleStart && effectiveScroll > 0 {
+                    newAnchor = .init(
+                        entryID: collectedIDs[position], line: lineIndex, scroll: effectiveScroll,
+                        width: width)
+                }
                 grid.put(line.text, row: row, col: rect.col + 1, maxColumns: width, style: line.style)
                 row += 1
             }
             if lineNumber >= visibleEnd { break }
         }
+        cache.anchor = newAnchor
         if effectiveScroll > 0 && rect.rows > 1 {
             let marker =
                 unseenBelow
@@ -173,8 +194,18 @@ public final class TranscriptLayoutCache {
         var lines: [TranscriptView.Line]
     }
 
+    /// The line at the top of the window while scrolled up, and the scroll it was drawn at.
+    struct Anchor {
+        var entryID: Int
+        var line: Int
+        var scroll: Int
+        var width: Int
+    }
+
     private var width = 0
     private var byID: [Int: Cached] = [:]
+    /// Where the view was anchored at the last frame (nil when following the conversation).
+    var anchor: Anchor?
 
     public init() {}
 

@@ -65,3 +65,25 @@ import Testing
         #expect(grid.lines[1] == "   a\u{FFFD}[2Jb  c")
     }
 }
+
+@Suite struct TranscriptScrollAnchorTests {
+    init() { _ = utf8Locale }
+
+    @Test func viewStaysStillWhileTheConversationGrowsBelow() {
+        let cache = TranscriptLayoutCache()
+        var list = (1...6).map { Sample.reply($0, "line \($0)", turn: $0) }
+        var grid = CellGrid(rows: 4, cols: 30)
+        let first = TranscriptView(entries: list[...], scrollOffset: 6, cache: cache).render(
+            in: grid.bounds, into: &grid)
+        let before = grid.lines
+        list.append(Sample.reply(7, "line 7", turn: 7))
+        list[5].text = "line 6 grew\nonto two lines"
+        grid.clear()
+        let second = TranscriptView(entries: list[...], scrollOffset: first, unseenBelow: true, cache: cache)
+            .render(
+                in: grid.bounds, into: &grid)
+        #expect(second == first + 4)  // 3 new lines of entry 7, 1 more line of entry 6
+        #expect(Array(grid.lines.prefix(3)) == Array(before.prefix(3)))
+        #expect(grid.lines[3].contains("New messages below"))
+    }
+}

@@ -43,6 +43,27 @@ import Testing
         result = tmux.waitFor("Echo: still there?")
         #expect(result.ok, "\(result.screen)")
 
+        // Alt-Enter adds a line; Enter sends both lines.
+        tmux.type("first line")
+        tmux.press("M-Enter")
+        tmux.type("second line")
+        tmux.press("Enter")
+        result = tmux.waitFor { $0.contains("   Echo: first line\n   second line\n") }
+        #expect(result.ok, "\(result.screen)")
+
+        // A very long bracketed paste is not sent until confirmed.
+        _ = tmux.tmux(["set-buffer", String(repeating: "pasted words ", count: 400)])
+        _ = tmux.tmux(["paste-buffer", "-p", "-t", tmux.session])
+        tmux.press("Enter")
+        result = tmux.waitFor("Send a long message?")
+        #expect(result.ok, "\(result.screen)")
+        tmux.press("Escape")
+        result = tmux.waitFor("Not sent")
+        #expect(result.ok, "\(result.screen)")
+        tmux.press("C-u")
+        result = tmux.waitFor("Type a message")
+        #expect(result.ok, "\(result.screen)")
+
         // Resize: the help strip stays on the last row, reflowed.
         tmux.resize(cols: 40, rows: 12)
         result = tmux.waitFor { screen in
@@ -90,15 +111,17 @@ import Testing
 
     @Test(
         .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"),
-        .timeLimit(.minutes(1)))
-    func sigtermRestoresTheTerminal() throws {
+        .timeLimit(.minutes(1)),
+        arguments: [("TERM", 143), ("HUP", 129), ("SEGV", 139)])
+    func signalsRestoreTheTerminal(signal: String, status: Int) throws {
         let tmux = TmuxHarness()
         #expect(
             tmux.start(
-                "'\(TmuxHarness.binary)' --no-intro < /dev/tty & pid=$!; sleep 2; kill -TERM $pid; wait $pid; "
-                    + "echo EXIT=$?; stty -a | grep -o -- '-icanon' || echo SANE; sleep 30"))
+                "'\(TmuxHarness.binary)' --no-intro < /dev/tty & pid=$!; sleep 2; kill -\(signal) $pid; wait $pid; "
+                    + "echo EXIT=$?; stty -a | grep -q -- '-icanon' && echo BROKEN || echo SANE; sleep 30"))
         let result = tmux.waitFor("SANE", timeout: 15)
         #expect(result.ok, "\(result.screen)")
-        #expect(result.screen.contains("EXIT=143"))
+        #expect(result.screen.contains("EXIT=\(status)"), "\(result.screen)")
+        #expect(!result.screen.contains("In danger now"))
     }
 }
