@@ -95,6 +95,18 @@ import Testing
             #expect(result.ok, "\(key) close: \(result.screen)")
         }
 
+        // Export: Markdown, readable only by the owner.
+        tmux.type("/export chat.md")
+        tmux.press("Enter")
+        result = tmux.waitFor("readable only by you")
+        #expect(result.ok, "\(result.screen)")
+        let exported = folder.appendingPathComponent("chat.md").path
+        let attributes = try FileManager.default.attributesOfItem(atPath: exported)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let markdown = try String(contentsOfFile: exported, encoding: .utf8)
+        #expect(markdown.contains("**You:**\n\nhello 😀 there"))
+        #expect(markdown.contains("> **Support message**"))
+
         // Quit: the shell gets a sane terminal back and no screen is left behind.
         tmux.type("/quit")
         tmux.press("Enter")
@@ -107,6 +119,22 @@ import Testing
         for flag in ["icanon", "echo", "isig", "icrnl"] {
             #expect(flags.contains(flag), "stty after quit lacks \(flag): \(stty)")
         }
+    }
+
+    @Test(
+        .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"),
+        .timeLimit(.minutes(1)))
+    func ctrlCQuitsCleanlyWhenIdle() {
+        let tmux = TmuxHarness()
+        #expect(
+            tmux.start(
+                "'\(TmuxHarness.binary)' --no-intro; echo EXIT=$?; "
+                    + "stty -a | grep -q -- '-icanon' && echo BROKEN || echo SANE; sleep 30"))
+        #expect(tmux.waitFor("Type a message").ok)
+        tmux.press("C-c")
+        let result = tmux.waitFor("SANE", timeout: 15)
+        #expect(result.ok, "\(result.screen)")
+        #expect(result.screen.contains("EXIT=0"))
     }
 
     @Test(
