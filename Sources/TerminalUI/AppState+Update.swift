@@ -65,6 +65,7 @@ extension AppState {
         case .entryUpdated(let entry):
             if let index = entries.lastIndex(where: { $0.id == entry.id }) {
                 entries[index] = entry
+                if scrollOffset > 0 { unseenBelow = true }
             } else {
                 entries.append(entry)
                 noteNewContent(entry)

@@ -177,6 +177,15 @@ import Testing
         #expect(!state.unseenBelow)
     }
 
+    @Test func replyGrowingWhileScrolledUpCountsAsNewBelow() {
+        var state = Sample.state()
+        _ = state.update(.session(.entryAdded(Sample.reply(1, "Hel", turn: 1, status: .streaming))))
+        _ = state.update(.key(.pageUp))
+        #expect(!state.unseenBelow)
+        _ = state.update(.session(.entryUpdated(Sample.reply(1, "Hello", turn: 1, status: .streaming))))
+        #expect(state.unseenBelow)
+    }
+
     @Test func messageSentWhileReplyingWaitsForTheTurnToEnd() {
         var state = Sample.state()
         state.type("first")
