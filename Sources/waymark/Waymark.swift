@@ -6,12 +6,14 @@ struct Waymark: AsyncParsableCommand {
         commandName: "waymark",
         abstract: "A terminal peer-support chat with a boundary-setting safeguard.",
         subcommands: [
+            ChatCommand.self,
             AssessCommand.self,
             ResourcesCommand.self,
             PlanCommand.self,
             HistoryCommand.self,
             ForgetCommand.self,
             EvalCommand.self,
-        ]
+        ],
+        defaultSubcommand: ChatCommand.self
     )
 }
