@@ -56,8 +56,12 @@ let package = Package(
         .testTarget(name: "SafeguardTests", dependencies: ["Safeguard", "WaymarkTesting"]),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "WaymarkTesting"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "WaymarkTesting"]),
-        .testTarget(name: "OpenAIResponderTests", dependencies: ["OpenAIResponder", "WaymarkTesting"]),
-        .testTarget(name: "CommandResponderTests", dependencies: ["CommandResponder", "WaymarkTesting"]),
+        .testTarget(
+            name: "OpenAIResponderTests", dependencies: ["OpenAIResponder", "WaymarkTesting"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CommandResponderTests", dependencies: ["CommandResponder", "WaymarkTesting"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkConfig", "WaymarkTesting"]),
     ],
     swiftLanguageModes: [.v6]
