@@ -37,7 +37,10 @@ let package = Package(
         .target(name: "NcursesTerminal", dependencies: ["TerminalUI", "CNcursesw"]),
         .target(
             name: "WaymarkConfig",
-            dependencies: ["ChatCore", .product(name: "Configuration", package: "swift-configuration")]),
+            dependencies: [
+                "ChatCore", "OpenAIResponder", "CommandResponder",
+                .product(name: "Configuration", package: "swift-configuration"),
+            ]),
         .target(name: "WaymarkTesting", dependencies: ["ChatCore", "TerminalUI"]),
 
         // MARK: - Executables

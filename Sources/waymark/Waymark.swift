@@ -5,6 +5,6 @@ struct Waymark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "waymark",
         abstract: "A terminal peer-support chat with a boundary-setting safeguard.",
-        subcommands: []
+        subcommands: [ConfigCommand.self]
     )
 }
