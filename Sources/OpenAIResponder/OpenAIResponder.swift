@@ -160,7 +160,7 @@ public struct OpenAIResponder: Responder {
         output: AsyncThrowingStream<ResponseEvent, any Error>.Continuation, server: String, host: String
     ) async throws {
         var reply = ReplyState()
-        var parser = SSEParser()
+        var decoder = CompletionStreamDecoder()
         do {
             for try await report in reports {
                 switch report {
@@ -173,11 +173,7 @@ public struct OpenAIResponder: Responder {
                         continue
                     }
                     watchdog.noteActivity()
-                    for event in parser.feed(bytes) {
-                        if try handle(event, reply: &reply, output: output, watchdog: watchdog) {
-                            return
-                        }
-                    }
+                    if try emit(decoder.feed(bytes), to: output, watchdog: watchdog) { return }
                 case .timedOut(let phase):
                     if phase == .streaming {
                         throw ResponderFailure.fellSilent(seconds: configuration.idleTimeout)
@@ -187,52 +183,24 @@ public struct OpenAIResponder: Responder {
             }
         } catch let error as URLError {
             if error.code == .cancelled || Task.isCancelled { throw CancellationError() }
-            throw ResponderFailure.network(error, server: server, host: host, midReply: reply.sawContent)
+            throw ResponderFailure.network(error, server: server, host: host, midReply: decoder.sawContent)
         }
         try Task.checkCancellation()
         if !reply.isSuccess {
             throw httpFailure(reply)
         }
-        let cutMidEvent = parser.hasPartialLine
-        for event in parser.finish() where !cutMidEvent {
-            if try handle(event, reply: &reply, output: output, watchdog: watchdog) {
-                return
-            }
-        }
-        if reply.sawFinish {
-            output.yield(.done)
-            return
-        }
-        throw reply.sawContent ? ResponderFailure.cutOff() : ResponderFailure.closedWithoutReply()
+        _ = try emit(decoder.finish(), to: output, watchdog: watchdog)
     }
 
-    /// Applies one event; returns `true` when the reply is complete.
-    private func handle(
-        _ event: SSEParser.Event, reply: inout ReplyState,
-        output: AsyncThrowingStream<ResponseEvent, any Error>.Continuation, watchdog: StreamWatchdog
-    ) throws -> Bool {
-        let data = event.data.trimmingCharacters(in: .whitespaces)
-        if data == "[DONE]" {
-            output.yield(.done)
-            return true
-        }
-        if data.isEmpty { return false }
-        let chunk: ChatCompletionChunk
-        do {
-            chunk = try JSONDecoder().decode(ChatCompletionChunk.self, from: Data(data.utf8))
-        } catch {
-            throw ResponderFailure.malformed()
-        }
-        if let error = chunk.error {
-            throw ResponderFailure.serverReportedError(error.message.map { Self.shortened($0) })
-        }
-        if let text = chunk.content {
-            reply.sawContent = true
-            watchdog.noteFirstToken()
-            output.yield(.delta(text))
-        }
-        if chunk.finishReason != nil {
-            reply.sawFinish = true
+    /// Passes events on; returns `true` once the reply is complete.
+    private func emit(
+        _ events: [ResponseEvent], to output: AsyncThrowingStream<ResponseEvent, any Error>.Continuation,
+        watchdog: StreamWatchdog
+    ) -> Bool {
+        for event in events {
+            if case .delta = event { watchdog.noteFirstToken() }
+            output.yield(event)
+            if event == .done { return true }
         }
         return false
     }
@@ -259,16 +227,11 @@ public struct OpenAIResponder: Responder {
     static func errorDetail(_ body: Data) -> String? {
         guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return nil }
         if let error = object["error"] as? [String: Any], let message = error["message"] as? String {
-            return shortened(message)
+            return ResponderFailure.shortened(message)
         }
-        if let message = object["error"] as? String { return shortened(message) }
-        if let detail = object["detail"] as? String { return shortened(detail) }
+        if let message = object["error"] as? String { return ResponderFailure.shortened(message) }
+        if let detail = object["detail"] as? String { return ResponderFailure.shortened(detail) }
         return nil
-    }
-
-    private static func shortened(_ text: String) -> String {
-        let oneLine = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return oneLine.count > 160 ? String(oneLine.prefix(157)) + "…" : oneLine
     }
 
     /// Probing is skipped when a proxy is configured (the proxy, not the server, is dialled).
@@ -284,8 +247,6 @@ private struct ReplyState {
     var status: Int?
     var retryAfter: String?
     var errorBody = Data()
-    var sawContent = false
-    var sawFinish = false
 
     var isSuccess: Bool { (200..<300).contains(status ?? 200) }
 }

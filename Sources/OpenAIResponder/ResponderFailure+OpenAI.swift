@@ -144,6 +144,12 @@ extension ResponderFailure {
         return max(0, date.timeIntervalSince(now).rounded(.up))
     }
 
+    /// One line, at most 160 characters, for quoting a server's words.
+    static func shortened(_ text: String) -> String {
+        let oneLine = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return oneLine.count > 160 ? String(oneLine.prefix(157)) + "…" : oneLine
+    }
+
     private static func formatted(_ seconds: Double) -> String {
         seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.1f", seconds)
     }
