@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -26,6 +30,14 @@ final class FakeOpenAIServer: Sendable {
     /// The base URL for a behaviour (see the script's docstring).
     func baseURL(_ mode: String) -> URL {
         URL(string: "http://127.0.0.1:\(port)/\(mode)/v1") ?? URL(fileURLWithPath: "/")
+    }
+
+    /// How many "pinging" responses are still connected (the server's own count).
+    func pingingOpen() async throws -> Int {
+        let url = URL(string: "http://127.0.0.1:\(port)/stats") ?? URL(fileURLWithPath: "/")
+        let (data, _) = try await URLSession.shared.data(from: url)
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Int]
+        return object?["pinging_open"] ?? -1
     }
 
     private init() throws {

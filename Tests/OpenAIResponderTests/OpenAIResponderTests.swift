@@ -230,6 +230,29 @@ import Testing
         #expect(ContinuousClock.now - start < .seconds(3))
     }
 
+    @Test func cancellingClosesTheHTTPConnection() async throws {
+        let server = try FakeOpenAIServer.shared.get()
+        let responder = try responder("pinging", firstToken: 20)
+        let consumer = Task {
+            do {
+                for try await _ in responder.respond(to: request) {}
+            } catch {}
+        }
+        var open = -1
+        for _ in 0..<40 where open < 1 {
+            try await Task.sleep(for: .milliseconds(50))
+            open = try await server.pingingOpen()
+        }
+        #expect(open >= 1)
+        consumer.cancel()
+        await consumer.value
+        for _ in 0..<40 where open > 0 {
+            try await Task.sleep(for: .milliseconds(50))
+            open = try await server.pingingOpen()
+        }
+        #expect(open == 0)
+    }
+
     @Test func retryAfterAcceptsAnHTTPDate() {
         let now = Date(timeIntervalSince1970: 1_795_304_000)
         let later = "Sat, 21 Nov 2026 23:34:20 GMT"

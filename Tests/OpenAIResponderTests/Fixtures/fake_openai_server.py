@@ -20,6 +20,8 @@ The first path component picks the behaviour: POST /<mode>/v1/chat/completions
   silent      headers, then nothing for 30 s
   stall       two deltas, then nothing for 30 s
   slow        headers, wait 1.5 s, then the stream
+  pinging     headers, then only ": ping" comments every 0.1 s for 30 s (counted while open)
+GET /stats returns {"pinging_open": N}: how many "pinging" responses are still connected.
 """
 import json
 import os
@@ -30,6 +32,8 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+PINGING_OPEN = 0
+PINGING_LOCK = threading.Lock()
 HERE = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(HERE, "llama-cpp-python-stream.sse"), "rb") as f:
     SHORT = f.read()
@@ -101,6 +105,10 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.flush()
 
     def do_GET(self):
+        if self.path.startswith("/stats"):
+            with PINGING_LOCK:
+                self.send_json(200, {"pinging_open": PINGING_OPEN})
+            return
         self.send_json(200, {"object": "list", "data": [{"id": "fake-model", "object": "model"}]})
 
     def do_POST(self):
@@ -181,6 +189,19 @@ class Handler(BaseHTTPRequestHandler):
             self.start_stream()
             time.sleep(30)
             self.end_chunks()
+        elif mode == "pinging":
+            global PINGING_OPEN
+            self.start_stream()
+            with PINGING_LOCK:
+                PINGING_OPEN += 1
+            try:
+                for _ in range(300):
+                    self.write_chunk(b": ping\n\n")
+                    time.sleep(0.1)
+                self.end_chunks()
+            finally:
+                with PINGING_LOCK:
+                    PINGING_OPEN -= 1
         elif mode == "stall":
             self.start_stream()
             events = SHORT.split(b"\n\n")
