@@ -3,6 +3,10 @@ import Foundation
 import Safeguard
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @testable import CommandResponder
 
 @Suite(.timeLimit(.minutes(1))) struct CommandResponderTests {
@@ -138,16 +142,34 @@ import Testing
     }
 
     @Test func cancellingTheConsumerKillsTheProgram() async throws {
-        let responder = fixture("hang.py", firstOutput: 20)
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "waymark-hang-\(UUID()).pid")
+        defer { try? FileManager.default.removeItem(at: pidFile) }
+        let responder = CommandResponder(
+            configuration: .init(
+                argv: ["python3", Self.fixtures.appendingPathComponent("hang.py").path, pidFile.path],
+                firstOutputTimeout: 20))
         let start = ContinuousClock.now
         let consumer = Task {
             do {
                 for try await _ in responder.respond(to: request) {}
             } catch {}
         }
-        try await Task.sleep(for: .milliseconds(500))
+        var pid: Int32?
+        for _ in 0..<100 where pid == nil {
+            try await Task.sleep(for: .milliseconds(50))
+            pid = (try? String(contentsOf: pidFile, encoding: .utf8)).flatMap { Int32($0) }
+        }
+        let childPID = try #require(pid)
+        #expect(kill(childPID, 0) == 0)
         consumer.cancel()
         await consumer.value
-        #expect(ContinuousClock.now - start < .seconds(5))
+        var alive = true
+        for _ in 0..<100 where alive {
+            try await Task.sleep(for: .milliseconds(50))
+            alive = kill(childPID, 0) == 0
+        }
+        #expect(!alive)
+        #expect(ContinuousClock.now - start < .seconds(10))
     }
 }
