@@ -230,6 +230,24 @@ import Testing
         #expect(ContinuousClock.now - start < .seconds(3))
     }
 
+    /// From the server writing an event to its delta being yielded here (same machine clock).
+    @Test func deltaLatencyFromServerWriteIsSmall() async throws {
+        var latencies: [Double] = []
+        for try await event in try responder("timestamps").respond(to: request) {
+            guard case .delta(let text) = event, let sent = Double(text.dropLast()) else { continue }
+            latencies.append((Date().timeIntervalSince1970 - sent) * 1000)
+        }
+        latencies.sort()
+        #expect(latencies.count == 40)
+        let median = latencies[latencies.count / 2]
+        let p90 = latencies[latencies.count * 9 / 10]
+        print(
+            String(
+                format: "server write → delta: median %.2f ms, p90 %.2f ms, max %.2f ms", median, p90,
+                latencies.last ?? 0))
+        #expect(median < 25)
+    }
+
     @Test func cancellingClosesTheHTTPConnection() async throws {
         let server = try FakeOpenAIServer.shared.get()
         let responder = try responder("pinging", firstToken: 20)

@@ -20,6 +20,7 @@ The first path component picks the behaviour: POST /<mode>/v1/chat/completions
   silent      headers, then nothing for 30 s
   stall       two deltas, then nothing for 30 s
   slow        headers, wait 1.5 s, then the stream
+  timestamps  40 one-event chunks 20 ms apart, each delta the server's send time (time.time())
   pinging     headers, then only ": ping" comments every 0.1 s for 30 s (counted while open)
 GET /stats returns {"pinging_open": N}: how many "pinging" responses are still connected.
 """
@@ -188,6 +189,14 @@ class Handler(BaseHTTPRequestHandler):
         elif mode == "silent":
             self.start_stream()
             time.sleep(30)
+            self.end_chunks()
+        elif mode == "timestamps":
+            self.start_stream()
+            for _ in range(40):
+                time.sleep(0.02)
+                chunk = {"choices": [{"index": 0, "delta": {"content": "%.6f|" % time.time()}, "finish_reason": None}]}
+                self.write_chunk(b"data: " + json.dumps(chunk).encode() + b"\n\n")
+            self.write_chunk(b"data: [DONE]\n\n")
             self.end_chunks()
         elif mode == "pinging":
             global PINGING_OPEN
