@@ -245,7 +245,9 @@ import Testing
             String(
                 format: "server write → delta: median %.2f ms, p90 %.2f ms, max %.2f ms", median, p90,
                 latencies.last ?? 0))
-        #expect(median < 25)
+        // Loose bound: suites run in parallel on a shared machine. Isolated runs measure ~1 ms;
+        // a buffered (non-incremental) client would see ~400 ms on this 800 ms stream.
+        #expect(median < 200)
     }
 
     @Test func cancellingClosesTheHTTPConnection() async throws {
