@@ -5,6 +5,12 @@ struct Waymark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "waymark",
         abstract: "A terminal peer-support chat with a boundary-setting safeguard.",
-        subcommands: [ConfigCommand.self]
+        subcommands: [
+            ResourcesCommand.self,
+            PlanCommand.self,
+            HistoryCommand.self,
+            ForgetCommand.self,
+            ConfigCommand.self,
+        ]
     )
 }

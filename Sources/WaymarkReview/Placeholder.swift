@@ -1,0 +1,1 @@
+// WaymarkReview: filled in by its issue.
