@@ -50,8 +50,8 @@ public enum ConfigReport {
         }
         return [
             ("backend", settings.backend.rawValue),
-            ("nation", settings.nation?.rawValue ?? "(whole UK)"),
-            ("age_band", settings.ageBand.rawValue),
+            ("nation", settings.nation?.rawValue ?? "(not set: England's NHS routes)"),
+            ("age_band", settings.ageBand?.rawValue ?? "unspecified"),
             ("history", settings.history ? "true" : "false"),
             ("openai.base_url", settings.openAI.baseURL),
             ("openai.model", settings.openAI.model),

@@ -1,4 +1,5 @@
 import Foundation
+import Safeguard
 
 /// One configurable key: its dotted name, what kind of value it takes and its default.
 struct SettingSpec: Sendable {
@@ -27,8 +28,8 @@ struct SettingSpec: Sendable {
     static let all: [SettingSpec] = [
         SettingSpec(key: "backend", kind: .choice(WaymarkSettings.Backend.allCases.map(\.rawValue))),
         SettingSpec(key: "profile", kind: .text),
-        SettingSpec(key: "nation", kind: .choice(WaymarkSettings.Nation.allCases.map(\.rawValue))),
-        SettingSpec(key: "age_band", kind: .choice(WaymarkSettings.AgeBand.allCases.map(\.rawValue))),
+        SettingSpec(key: "nation", kind: .choice(Nation.allCases.map(\.rawValue))),
+        SettingSpec(key: "age_band", kind: .choice(["unspecified"] + AgeBand.allCases.map(\.rawValue))),
         SettingSpec(key: "history", kind: .flag),
         SettingSpec(key: "openai.base_url", kind: .url),
         SettingSpec(key: "openai.model", kind: .text),

@@ -1,3 +1,5 @@
+import Safeguard
+
 extension WaymarkSettings {
     /// Settings from validated values (keys missing from `values` keep their defaults).
     static func build(from values: [String: SettingValue], profile: String?) -> WaymarkSettings {
@@ -13,7 +15,7 @@ extension WaymarkSettings {
         }
         if let value = text("backend").flatMap(Backend.init(rawValue:)) { settings.backend = value }
         if let value = text("nation").flatMap(Nation.init(rawValue:)) { settings.nation = value }
-        if let value = text("age_band").flatMap(AgeBand.init(rawValue:)) { settings.ageBand = value }
+        if let value = text("age_band") { settings.ageBand = AgeBand(rawValue: value) }
         if case .flag(let value) = values["history"] { settings.history = value }
         if let value = text("openai.base_url") { settings.openAI.baseURL = value }
         if let value = text("openai.model") { settings.openAI.model = value }

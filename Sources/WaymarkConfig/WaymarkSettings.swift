@@ -1,3 +1,5 @@
+import Safeguard
+
 /// Waymark's effective configuration: every value resolved from command-line flags, the
 /// environment (`WAYMARK_…`), the configuration file (and a named profile in it) and the
 /// built-in defaults, in that order, with where each value came from.
@@ -17,29 +19,14 @@ public struct WaymarkSettings: Sendable, Equatable {
         case scripted
     }
 
-    /// The UK nation whose services are offered first.
-    public enum Nation: String, Sendable, CaseIterable {
-        case england
-        case scotland
-        case wales
-        case northernIreland = "northern-ireland"
-    }
-
-    /// The person's age band, when they choose to say (it changes which services fit).
-    public enum AgeBand: String, Sendable, CaseIterable {
-        case unspecified
-        case under19 = "under-19"
-        case from19To24 = "19-24"
-        case from25To34 = "25-34"
-        case from35 = "35-plus"
-    }
-
     public var backend: Backend
     /// The profile from the configuration file in use, if any.
     public var profile: String?
-    /// `nil`: services for the whole UK.
+    /// The person's UK nation; `nil` when not configured (the safeguard then assumes England
+    /// for NHS routes, see ``person``).
     public var nation: Nation?
-    public var ageBand: AgeBand
+    /// The person's age band, if they chose to share it.
+    public var ageBand: AgeBand?
     /// Whether conversations are kept on disk (off by default; private by default).
     public var history: Bool
     public var openAI: OpenAISettings
@@ -53,7 +40,7 @@ public struct WaymarkSettings: Sendable, Equatable {
 
     public init(
         backend: Backend = .listening, profile: String? = nil, nation: Nation? = nil,
-        ageBand: AgeBand = .unspecified, history: Bool = false, openAI: OpenAISettings = OpenAISettings(),
+        ageBand: AgeBand? = nil, history: Bool = false, openAI: OpenAISettings = OpenAISettings(),
         command: CommandSettings = CommandSettings(), scripted: ScriptedSettings = ScriptedSettings(),
         configFile: String? = nil, provenance: [String: String] = [:]
     ) {
@@ -67,6 +54,12 @@ public struct WaymarkSettings: Sendable, Equatable {
         self.scripted = scripted
         self.configFile = configFile
         self.provenance = provenance
+    }
+
+    /// What the safeguard needs to choose services (nation defaults to England, as the
+    /// safeguard's own `PersonSettings` does).
+    public var person: PersonSettings {
+        PersonSettings(nation: nation ?? .england, ageBand: ageBand)
     }
 
     /// The built-in defaults (the same as the annotated `config/waymark.yaml`).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Safeguard
 import WaymarkConfig
 
 /// The flags that choose and configure the responder, shared by every command that runs
@@ -42,7 +43,7 @@ struct ResponderOptions: ParsableArguments {
     var profile: String?
 
     @Option(help: "Your UK nation: england, scotland, wales or northern-ireland.")
-    var nation: WaymarkSettings.Nation?
+    var nation: Nation?
 
     /// The flags as configuration overrides.
     var flags: ConfigFlags {
@@ -62,4 +63,4 @@ struct ResponderOptions: ParsableArguments {
 
 extension WaymarkSettings.Backend: ExpressibleByArgument {}
 
-extension WaymarkSettings.Nation: ExpressibleByArgument {}
+extension Nation: ExpressibleByArgument {}

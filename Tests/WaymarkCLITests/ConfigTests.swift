@@ -1,5 +1,6 @@
 import ChatCore
 import Foundation
+import Safeguard
 import Testing
 
 @testable import WaymarkConfig
@@ -73,6 +74,16 @@ import Testing
         #expect(
             resolution.settings.provenance["openai.timeouts.first_token"]
                 == "env WAYMARK_OPENAI_TIMEOUTS_FIRST_TOKEN")
+    }
+
+    @Test func ageBandAndNationUseTheSafeguardsTypes() throws {
+        let (older, _) = try resolve("age_band: 35+\nnation: northern-ireland\n")
+        #expect(older.issues.isEmpty)
+        #expect(older.settings.ageBand == AgeBand.from35)
+        #expect(older.settings.person == PersonSettings(nation: .northernIreland, ageBand: .from35))
+        let (unsaid, _) = try resolve("age_band: unspecified\n")
+        #expect(unsaid.settings.ageBand == nil)
+        #expect(unsaid.settings.person.nation == .england)
     }
 
     @Test func profileWinsOverTheTopLevelButNotOverEnvironmentOrFlags() throws {
