@@ -39,7 +39,10 @@ let package = Package(
         .target(name: "NcursesTerminal", dependencies: ["TerminalUI", "CNcursesw"]),
         .target(
             name: "WaymarkConfig",
-            dependencies: ["ChatCore", .product(name: "Configuration", package: "swift-configuration")]),
+            dependencies: [
+                "ChatCore", "OpenAIResponder", "CommandResponder",
+                .product(name: "Configuration", package: "swift-configuration"),
+            ]),
         .target(
             name: "WaymarkStore",
             dependencies: [
@@ -68,8 +71,12 @@ let package = Package(
         .testTarget(name: "SafeguardTests", dependencies: ["Safeguard", "WaymarkTesting"]),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "WaymarkTesting"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "WaymarkTesting"]),
-        .testTarget(name: "OpenAIResponderTests", dependencies: ["OpenAIResponder", "WaymarkTesting"]),
-        .testTarget(name: "CommandResponderTests", dependencies: ["CommandResponder", "WaymarkTesting"]),
+        .testTarget(
+            name: "OpenAIResponderTests", dependencies: ["OpenAIResponder", "WaymarkTesting"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CommandResponderTests", dependencies: ["CommandResponder", "WaymarkTesting"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkTesting"]),
         .testTarget(name: "WaymarkReviewTests", dependencies: ["WaymarkReview", "WaymarkTesting"]),
         .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkConfig", "WaymarkTesting"]),

@@ -13,6 +13,7 @@ struct Waymark: AsyncParsableCommand {
             HistoryCommand.self,
             ForgetCommand.self,
             EvalCommand.self,
+            ConfigCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )
