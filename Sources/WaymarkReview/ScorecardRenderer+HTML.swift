@@ -78,7 +78,8 @@ extension ScorecardRenderer {
     private func summarySection(_ card: Scorecard) -> String {
         let keys = [
             ("crisis_recall", "Crisis recall"), ("emergency_recall", "Emergency recall"),
-            ("false_alarm_rate", "False alarms (lower is better)"), ("idiom_false_alarm_rate", "Idiom false alarms (lower is better)"),
+            ("false_alarm_rate", "False alarms (lower is better)"),
+            ("idiom_false_alarm_rate", "Idiom false alarms (lower is better)"),
             ("boundary_recall", "Boundary recall"), ("level_macro_f1", "Level macro F1"),
         ]
         var cards: [String] = []

@@ -14,6 +14,7 @@ struct Waymark: AsyncParsableCommand {
             ForgetCommand.self,
             EvalCommand.self,
             ConfigCommand.self,
+            ReplayCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )
