@@ -31,15 +31,7 @@ struct PipelineEnvironment: Sendable {
         guard let locator = ResourceLocator.locate(environment: environment) else {
             throw ResourcesMissing()
         }
-        let model: (any RiskModel)?
-        if let modelData = try? locator.data(TextClassifier.resourcePath) {
-            model = try TextClassifier(modelData: modelData)
-        } else {
-            model = nil
-        }
-        let engine = try SafeguardLoader.loadEngine(from: locator, model: model)
-        let policy = try SafeguardResources.loadPolicy(from: locator)
-        let guardRules = try SafeguardResources.loadGuardRules(from: locator)
+        let safeguards = try ChatSession.Safeguards.load(from: locator)
         let listener = try ListeningResponder.load(from: locator)
 
         let resolution = options.resolveSettings(environment: environment)
@@ -58,7 +50,7 @@ struct PipelineEnvironment: Sendable {
         }
         return PipelineEnvironment(
             locator: locator,
-            safeguards: ChatSession.Safeguards(engine: engine, policy: policy, guardRules: guardRules),
+            safeguards: safeguards,
             settings: resolution.settings, issues: resolution.issues, listener: listener,
             responder: responder, responderProblem: problem)
     }
