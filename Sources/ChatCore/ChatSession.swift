@@ -114,13 +114,12 @@ public actor ChatSession: ConversationDriver {
         let now = clock()
         let (assessment, newState) = safeguards.engine.assess(text, state: conversationState)
         conversationState = newState
-        emit(.entryAdded(append(role: .user, text: text, assessment: assessment, date: now)))
-
         let (plan, newFollowUp) = safeguards.policy.plan(
             for: assessment, userText: text, settings: settings, followUp: followUp, now: now,
             offers: offers)
         followUp = newFollowUp
         lastPlan = plan
+        emit(.entryAdded(append(role: .user, text: text, assessment: assessment, plan: plan, date: now)))
         if plan.asksSafetyQuestion {
             conversationState.recordSafeguardAskedSafetyQuestion()
         }
@@ -241,11 +240,11 @@ public actor ChatSession: ConversationDriver {
 
     private func append(
         role: TranscriptEntry.Role, text: String, status: TranscriptEntry.Status = .complete,
-        assessment: Assessment? = nil, services: [String] = [], date: Date
+        assessment: Assessment? = nil, plan: TurnPlan? = nil, services: [String] = [], date: Date
     ) -> TranscriptEntry {
         let entry = TranscriptEntry(
             id: nextID, turn: turn, role: role, text: text, status: status, assessment: assessment,
-            services: services, date: date)
+            plan: plan, services: services, date: date)
         nextID += 1
         entries.append(entry)
         return entry

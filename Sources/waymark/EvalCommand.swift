@@ -55,6 +55,8 @@ struct EvalCommand: AsyncParsableCommand {
     @Flag(help: "List every missed or over-called turn with the safeguard's explanation.")
     var misses = false
 
+    @OptionGroup var responderOptions: ResponderOptions
+
     func validate() throws {
         if scenarios == (file != nil) {
             throw ValidationError("give either FILE or --scenarios")
@@ -96,7 +98,9 @@ struct EvalCommand: AsyncParsableCommand {
                 invalidLines.append(EvalFile.InvalidLine(line: 0, reason: "scenario"))
             }
         }
-        let records = try await runPipeline(items: items)
+        let environment = try PipelineEnvironment.load(options: responderOptions)
+        environment.reportProblems()
+        let records = try await runPipeline(items: items, environment: environment)
         var reference: ReviewReference?
         if let resources {
             do {

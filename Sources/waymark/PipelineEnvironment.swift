@@ -57,10 +57,11 @@ struct PipelineEnvironment: Sendable {
 
     /// A fresh conversation on the configured responder.
     func makeSession(
-        responder override: (any Responder)? = nil, clock: @escaping @Sendable () -> Date = { Date() }
+        responder override: (any Responder)? = nil, person: PersonSettings? = nil,
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) -> ChatSession {
         ChatSession(
-            safeguards: safeguards, responder: override ?? responder, settings: settings.person,
+            safeguards: safeguards, responder: override ?? responder, settings: person ?? settings.person,
             offers: [.grounding], clock: clock)
     }
 
