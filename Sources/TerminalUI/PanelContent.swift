@@ -1,30 +1,57 @@
 import ChatCore
+import Foundation
 import Safeguard
 
 /// What each panel says: the intro, F1 help, F2 services and the F3 inspector, as paragraphs.
 public enum PanelContent {
     // MARK: - Intro
 
-    /// The intro text as paragraphs: light Markdown (`#` headings bold, `-` bullets indented).
+    /// The intro text as paragraphs, from light Markdown: `#` headings, `-` bullets, `**bold**`,
+    /// blank lines between paragraphs (lines inside a paragraph are joined).
     public static func intro(_ text: String) -> [StyledText] {
         var result: [StyledText] = []
+        var paragraph: String?
+        var isBullet = false
+        func flush() {
+            guard let current = paragraph else { return }
+            result.append(
+                StyledText(inline(isBullet ? "• " + current : current), hangingIndent: isBullet ? 2 : 0))
+            paragraph = nil
+            isBullet = false
+        }
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = String(rawLine)
-            if line.hasPrefix("#") {
+            let line = String(rawLine).trimmingWhitespace()
+            if line.isEmpty {
+                flush()
+                if result.last != .blank && !result.isEmpty { result.append(.blank) }
+            } else if line.hasPrefix("#") {
+                flush()
                 let heading = String(line.drop(while: { $0 == "#" || $0 == " " }))
-                result.append(StyledText(heading, CellStyle(.title, bold: true)))
+                result.append(StyledText(heading.filter { $0 != "*" }, CellStyle(.title, bold: true)))
             } else if line.hasPrefix("- ") || line.hasPrefix("* ") {
-                result.append(StyledText("• " + line.dropFirst(2), .normal, hangingIndent: 2))
+                flush()
+                paragraph = String(line.dropFirst(2))
+                isBullet = true
+            } else if let current = paragraph {
+                paragraph = current + " " + line
             } else {
-                result.append(StyledText(stripEmphasis(line)))
+                paragraph = line
             }
         }
+        flush()
         while result.last == .blank { result.removeLast() }
         return result
     }
 
-    private static func stripEmphasis(_ line: String) -> String {
-        String(line.filter { $0 != "*" && $0 != "`" })
+    /// `**bold**` becomes bold runs; backticks are dropped.
+    static func inline(_ text: String) -> [StyledText.Run] {
+        var runs: [StyledText.Run] = []
+        var bold = false
+        for (index, part) in text.filter({ $0 != "`" }).components(separatedBy: "**").enumerated() {
+            if index > 0 { bold.toggle() }
+            if !part.isEmpty { runs.append(.init(part, CellStyle(bold: bold))) }
+        }
+        return runs
     }
 
     // MARK: - Help
