@@ -70,6 +70,7 @@ public enum PanelContent {
             ("Esc", "stop a reply; close a panel"),
             ("F1 / F2 / F3", "help / services / inspector"),
             ("Ctrl-C", "stop a reply, or leave"),
+            ("Ctrl-D", "leave (when the message is empty)"),
         ]
         var result: [StyledText] = [StyledText("Keys", CellStyle(.title, bold: true))]
         for (key, meaning) in keys {
@@ -136,7 +137,8 @@ public enum PanelContent {
     /// F3: per user turn, the safeguard's assessment with matched spans highlighted, and the
     /// conversation's risk over time.
     public static func inspector(entries: [TranscriptEntry], width: Int) -> [StyledText] {
-        let userEntries = entries.filter { $0.role == .user }
+        let userIndices = entries.indices.filter { entries[$0].role == .user }
+        let userEntries = userIndices.map { entries[$0] }
         var result: [StyledText] = []
         let levels = userEntries.map { $0.assessment?.level ?? .none }
         let sparkWidth = max(4, width - 18)
@@ -158,9 +160,14 @@ public enum PanelContent {
                     "Showing the latest \(inspectorTurnLimit) of \(userEntries.count) turns.",
                     CellStyle(.dim, dim: true)))
         }
-        for user in userEntries.suffix(inspectorTurnLimit) {
+        // Entries of a turn follow its user entry, up to the next user entry.
+        let shown = Array(userIndices.suffix(inspectorTurnLimit))
+        for (position, index) in shown.enumerated() {
+            let end = position + 1 < shown.count ? shown[position + 1] : entries.endIndex
+            let user = entries[index]
+            let related = entries[(index + 1)..<end].filter { $0.turn == user.turn }
             result.append(.blank)
-            result += inspect(user, related: entries.filter { $0.turn == user.turn && $0.id != user.id })
+            result += inspect(user, related: related)
         }
         return result
     }
