@@ -15,6 +15,8 @@ let package = Package(
             url: "https://github.com/apple/swift-configuration", from: "1.4.0",
             traits: [.defaults, "YAML"]),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // MARK: - C shims
@@ -37,7 +39,18 @@ let package = Package(
         .target(name: "NcursesTerminal", dependencies: ["TerminalUI", "CNcursesw"]),
         .target(
             name: "WaymarkConfig",
-            dependencies: ["ChatCore", .product(name: "Configuration", package: "swift-configuration")]),
+            dependencies: [
+                "ChatCore", "OpenAIResponder", "CommandResponder",
+                .product(name: "Configuration", package: "swift-configuration"),
+            ]),
+        .target(
+            name: "WaymarkStore",
+            dependencies: [
+                "ChatCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]),
+        .target(name: "WaymarkReview", dependencies: ["ChatCore"]),
         .target(name: "WaymarkTesting", dependencies: ["ChatCore", "TerminalUI"]),
 
         // MARK: - Executables
@@ -45,9 +58,11 @@ let package = Package(
             name: "waymark",
             dependencies: [
                 "Safeguard", "ChatCore", "OpenAIResponder", "CommandResponder", "TerminalUI",
-                "NcursesTerminal", "WaymarkConfig", "WaymarkTesting",
+                "NcursesTerminal", "WaymarkConfig", "WaymarkStore", "WaymarkReview",
+                "WaymarkTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(name: "waymark-store-probe", dependencies: ["WaymarkStore"]),
         .executableTarget(
             name: "waymark-bench",
             dependencies: ["Safeguard", "ChatCore", "OpenAIResponder", "TerminalUI"]),
@@ -56,8 +71,14 @@ let package = Package(
         .testTarget(name: "SafeguardTests", dependencies: ["Safeguard", "WaymarkTesting"]),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "WaymarkTesting"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "WaymarkTesting"]),
-        .testTarget(name: "OpenAIResponderTests", dependencies: ["OpenAIResponder", "WaymarkTesting"]),
-        .testTarget(name: "CommandResponderTests", dependencies: ["CommandResponder", "WaymarkTesting"]),
+        .testTarget(
+            name: "OpenAIResponderTests", dependencies: ["OpenAIResponder", "WaymarkTesting"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CommandResponderTests", dependencies: ["CommandResponder", "WaymarkTesting"],
+            exclude: ["Fixtures"]),
+        .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkTesting"]),
+        .testTarget(name: "WaymarkReviewTests", dependencies: ["WaymarkReview", "WaymarkTesting"]),
         .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkConfig", "WaymarkTesting"]),
     ],
     swiftLanguageModes: [.v6]

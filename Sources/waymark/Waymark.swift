@@ -5,7 +5,17 @@ struct Waymark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "waymark",
         abstract: "A terminal peer-support chat with a boundary-setting safeguard.",
-        subcommands: [ChatCommand.self],
+        subcommands: [
+            ChatCommand.self,
+            AssessCommand.self,
+            ResourcesCommand.self,
+            PlanCommand.self,
+            HistoryCommand.self,
+            ForgetCommand.self,
+            EvalCommand.self,
+            ConfigCommand.self,
+            ReplayCommand.self,
+        ],
         defaultSubcommand: ChatCommand.self
     )
 }

@@ -1,1 +1,0 @@
-// CommandResponder: filled in by its issue.

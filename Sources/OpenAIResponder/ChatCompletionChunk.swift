@@ -1,0 +1,38 @@
+/// One `data:` event of a streamed `/chat/completions` reply, as OpenAI-compatible servers
+/// send it. Only the fields Waymark uses are decoded; everything else is ignored.
+struct ChatCompletionChunk: Decodable, Sendable {
+    /// One choice's incremental update.
+    struct Choice: Decodable, Sendable {
+        /// The text (and role) added by this chunk.
+        struct Delta: Decodable, Sendable {
+            var content: String?
+        }
+
+        var delta: Delta?
+        var finishReason: String?
+
+        enum CodingKeys: String, CodingKey {
+            case delta
+            case finishReason = "finish_reason"
+        }
+    }
+
+    /// An error object some servers send in place of `choices`.
+    struct ServerError: Decodable, Sendable {
+        var message: String?
+    }
+
+    var choices: [Choice]?
+    var error: ServerError?
+
+    /// The text this chunk adds to the reply (first choice only), if any.
+    var content: String? {
+        guard let text = choices?.first?.delta?.content, !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// The finish reason, if this chunk ends the reply.
+    var finishReason: String? {
+        choices?.first?.finishReason
+    }
+}

@@ -1,0 +1,252 @@
+import ChatCore
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// A responder backed by an OpenAI-compatible server (OpenAI, Ollama, llama.cpp's server,
+/// llama-cpp-python, vLLM, LM Studio): `POST {baseURL}/chat/completions` with
+/// `"stream": true`, parsed incrementally as server-sent events.
+///
+/// The system prompt comes first, then the safeguard's guidance for the turn as a second
+/// system message, then the conversation. The API key is read once from the environment
+/// variable the configuration names and is never logged, printed or written anywhere.
+public struct OpenAIResponder: Responder {
+    /// Where and how to reach the server.
+    public let configuration: Configuration
+    /// The standing system prompt (`resources/prompts/system.md`).
+    public let systemPrompt: String
+    private let apiKey: APIKey?
+
+    /// - Parameters:
+    ///   - configuration: The server, model and timeouts.
+    ///   - systemPrompt: The standing instructions sent first in every request.
+    ///   - environment: Where the API key variable named in `configuration` is looked up.
+    public init(
+        configuration: Configuration, systemPrompt: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.configuration = configuration
+        self.systemPrompt = systemPrompt
+        if let variable = configuration.apiKeyEnvironmentVariable, let key = environment[variable],
+            !key.isEmpty
+        {
+            apiKey = APIKey(key)
+        } else {
+            apiKey = nil
+        }
+    }
+
+    public var displayName: String {
+        configuration.displayName ?? "\(configuration.model) at \(configuration.serverLabel)"
+    }
+
+    /// Whether an API key was found in the environment (the key itself is never exposed).
+    public var hasAPIKey: Bool { apiKey != nil }
+
+    public func respond(to request: ChatRequest) -> AsyncThrowingStream<ResponseEvent, any Error> {
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: ResponseEvent.self)
+        let task = Task {
+            do {
+                try await streamReply(to: request, into: continuation)
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+
+    /// The messages sent to the server: system prompt, the turn's guidance, the conversation.
+    public func promptMessages(for request: ChatRequest) -> [ChatMessage] {
+        var messages: [ChatMessage] = []
+        if !systemPrompt.isEmpty {
+            messages.append(ChatMessage(role: .system, content: systemPrompt))
+        }
+        let instructions = request.guidance.instructions.filter { !$0.isEmpty }
+        if !instructions.isEmpty {
+            let text =
+                "Guidance from Waymark's safeguard for this turn (follow it):\n"
+                + instructions.map { "- \($0)" }.joined(separator: "\n")
+            messages.append(ChatMessage(role: .system, content: text))
+        }
+        messages.append(contentsOf: request.messages.filter { $0.role != .system })
+        return messages
+    }
+
+    /// The JSON body of the request for `request`.
+    public func requestBody(for request: ChatRequest) throws -> Data {
+        let body = ChatCompletionRequestBody(
+            model: configuration.model, messages: promptMessages(for: request),
+            temperature: configuration.temperature, maxTokens: configuration.maxTokens)
+        return try JSONEncoder().encode(body)
+    }
+
+    // MARK: - Streaming
+
+    private func streamReply(
+        to request: ChatRequest, into output: AsyncThrowingStream<ResponseEvent, any Error>.Continuation
+    ) async throws {
+        let server = configuration.serverLabel
+        let host = configuration.baseURL.host ?? server
+        guard let scheme = configuration.baseURL.scheme?.lowercased(), scheme == "http" || scheme == "https"
+        else {
+            throw ResponderFailure(
+                .misconfigured,
+                "The base URL \u{201C}\(configuration.baseURL.absoluteString)\u{201D} is not an http:// or https:// address."
+            )
+        }
+        if Self.shouldProbe(scheme: scheme) {
+            let port = configuration.baseURL.port ?? (scheme == "https" ? 443 : 80)
+            switch await ConnectProbe.probe(host: host, port: port, timeout: configuration.connectTimeout) {
+            case .reachable, .failed:
+                break  // let URLSession try and report
+            case .nameNotFound:
+                throw ResponderFailure.hostNotFound(host)
+            case .refused:
+                throw ResponderFailure.serverDown(server)
+            case .timedOut:
+                try Task.checkCancellation()
+                throw ResponderFailure.connectTimedOut(server, seconds: configuration.connectTimeout)
+            }
+        }
+        try Task.checkCancellation()
+
+        var urlRequest = URLRequest(url: configuration.completionsURL)
+        urlRequest.httpMethod = "POST"
+        urlRequest.httpBody = try requestBody(for: request)
+        urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        urlRequest.setValue("text/event-stream", forHTTPHeaderField: "Accept")
+        if let apiKey {
+            urlRequest.setValue("Bearer \(apiKey.value)", forHTTPHeaderField: "Authorization")
+        }
+        // Our own watchdog enforces the timeouts; URLSession's is only a backstop.
+        let backstop =
+            configuration.connectTimeout + configuration.firstTokenTimeout + configuration.idleTimeout + 5
+        urlRequest.timeoutInterval = backstop
+
+        let sessionConfiguration = URLSessionConfiguration.ephemeral
+        sessionConfiguration.timeoutIntervalForRequest = backstop
+        sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        let delegate = StreamingDataDelegate()
+        let session = URLSession(configuration: sessionConfiguration, delegate: delegate, delegateQueue: nil)
+        let dataTask = session.dataTask(with: urlRequest)
+
+        let watchdog = StreamWatchdog(
+            firstTokenTimeout: configuration.firstTokenTimeout, idleTimeout: configuration.idleTimeout)
+        let watcher = Task {
+            await watchdog.watch { phase in delegate.continuation.yield(.timedOut(phase)) }
+        }
+        defer {
+            watchdog.finish()
+            watcher.cancel()
+            dataTask.cancel()
+            session.invalidateAndCancel()
+        }
+
+        try await withTaskCancellationHandler {
+            dataTask.resume()
+            try await consume(
+                delegate.reports, watchdog: watchdog, output: output, server: server, host: host)
+        } onCancel: {
+            dataTask.cancel()
+        }
+    }
+
+    private func consume(
+        _ reports: AsyncThrowingStream<StreamingDataDelegate.Report, any Error>, watchdog: StreamWatchdog,
+        output: AsyncThrowingStream<ResponseEvent, any Error>.Continuation, server: String, host: String
+    ) async throws {
+        var reply = ReplyState()
+        var decoder = CompletionStreamDecoder()
+        do {
+            for try await report in reports {
+                switch report {
+                case .response(let status, let retryAfter):
+                    reply.status = status
+                    reply.retryAfter = retryAfter
+                case .data(let bytes):
+                    if !reply.isSuccess {
+                        if reply.errorBody.count < 16_384 { reply.errorBody.append(bytes) }
+                        continue
+                    }
+                    watchdog.noteActivity()
+                    if try emit(decoder.feed(bytes), to: output, watchdog: watchdog) { return }
+                case .timedOut(let phase):
+                    if phase == .streaming {
+                        throw ResponderFailure.fellSilent(seconds: configuration.idleTimeout)
+                    }
+                    throw ResponderFailure.noFirstToken(server, seconds: configuration.firstTokenTimeout)
+                }
+            }
+        } catch let error as URLError {
+            if error.code == .cancelled || Task.isCancelled { throw CancellationError() }
+            throw ResponderFailure.network(error, server: server, host: host, midReply: decoder.sawContent)
+        }
+        try Task.checkCancellation()
+        if !reply.isSuccess {
+            throw httpFailure(reply)
+        }
+        _ = try emit(decoder.finish(), to: output, watchdog: watchdog)
+    }
+
+    /// Passes events on; returns `true` once the reply is complete.
+    private func emit(
+        _ events: [ResponseEvent], to output: AsyncThrowingStream<ResponseEvent, any Error>.Continuation,
+        watchdog: StreamWatchdog
+    ) -> Bool {
+        for event in events {
+            if case .delta = event { watchdog.noteFirstToken() }
+            output.yield(event)
+            if event == .done { return true }
+        }
+        return false
+    }
+
+    private func httpFailure(_ reply: ReplyState) -> ResponderFailure {
+        let status = reply.status ?? 0
+        switch status {
+        case 401, 403:
+            return .unauthorized(
+                status: status, keyVariable: configuration.apiKeyEnvironmentVariable,
+                keyPresent: apiKey != nil)
+        case 404:
+            return .modelNotFound(configuration.model, server: configuration.serverLabel)
+        case 429:
+            return .rateLimited(retryAfter: ResponderFailure.retryAfterSeconds(reply.retryAfter))
+        case 500...599:
+            return .serverFailed(status: status)
+        default:
+            return .unexpectedStatus(status, detail: Self.errorDetail(reply.errorBody))
+        }
+    }
+
+    /// The `error.message` (or `detail`) of a JSON error body, shortened for one sentence.
+    static func errorDetail(_ body: Data) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return nil }
+        if let error = object["error"] as? [String: Any], let message = error["message"] as? String {
+            return ResponderFailure.shortened(message)
+        }
+        if let message = object["error"] as? String { return ResponderFailure.shortened(message) }
+        if let detail = object["detail"] as? String { return ResponderFailure.shortened(detail) }
+        return nil
+    }
+
+    /// Probing is skipped when a proxy is configured (the proxy, not the server, is dialled).
+    private static func shouldProbe(scheme: String) -> Bool {
+        let environment = ProcessInfo.processInfo.environment
+        let names = scheme == "https" ? ["https_proxy", "HTTPS_PROXY"] : ["http_proxy", "HTTP_PROXY"]
+        return !names.contains { !(environment[$0] ?? "").isEmpty }
+    }
+}
+
+/// What one streamed reply has seen so far.
+private struct ReplyState {
+    var status: Int?
+    var retryAfter: String?
+    var errorBody = Data()
+
+    var isSuccess: Bool { (200..<300).contains(status ?? 200) }
+}

@@ -1,1 +1,0 @@
-// OpenAIResponder: filled in by its issue.

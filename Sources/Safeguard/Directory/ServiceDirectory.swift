@@ -1,0 +1,53 @@
+import Foundation
+
+/// The UK service directory the app shows and matches from (`resources/services/directory.json`).
+public struct ServiceDirectory: Sendable, Equatable {
+    /// The date the directory's details were last checked (YYYY-MM-DD).
+    public var checked: String
+    /// Every service, in reference order.
+    public var services: [Service]
+    /// Reviewed matching routes.
+    public var routes: ReferralRoutes
+
+    private struct File: Codable {
+        var checked: String
+        var services: [Service]
+        var routes: ReferralRoutes?
+    }
+
+    /// Decode `directory.json`.
+    public init(data: Data) throws {
+        let file = try JSONDecoder().decode(File.self, from: data)
+        self.init(checked: file.checked, services: file.services, routes: file.routes ?? ReferralRoutes())
+    }
+
+    public init(checked: String, services: [Service], routes: ReferralRoutes = ReferralRoutes()) {
+        self.checked = checked
+        self.services = services
+        self.routes = routes
+    }
+
+    /// The service with `id`, if present.
+    public func service(id: String) -> Service? {
+        services.first { $0.id == id }
+    }
+
+    /// Services serving `nation` (all when `nil`) and matched for `topic` (all when `nil`).
+    public func services(nation: Nation? = nil, topic: RiskCategory? = nil) -> [Service] {
+        services.filter { service in
+            (nation.map { service.serves($0) } ?? true)
+                && (topic.map { service.topics.categories.contains($0) } ?? true)
+        }
+    }
+
+    /// Digits of every number the directory displays (for checking numbers in replies).
+    public var displayedNumberDigits: Set<String> {
+        var digits: Set<String> = []
+        for service in services {
+            for channel in service.displayedChannels {
+                if let dial = channel.dial { digits.insert(String(dial.filter(\.isNumber))) }
+            }
+        }
+        return digits
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// The reviewed word lists the output guard checks replies against (`resources/guard/*.json`).
+///
+/// Phrases are matched on whole words after lower-casing and splitting on anything that is not
+/// a letter, digit or apostrophe (digits and letters are split apart, so "500mg" is "500 mg").
+public struct GuardRules: Sendable, Equatable, Codable {
+    /// A lead phrase followed, within `window` words, by one of `follows`.
+    public struct PairRule: Sendable, Equatable, Codable {
+        public var leads: [String]
+        public var follows: [String]
+        public var window: Int
+
+        public init(leads: [String], follows: [String], window: Int) {
+            self.leads = leads
+            self.follows = follows
+            self.window = window
+        }
+    }
+
+    /// Abrupt refusals to replace with Waymark's framed referral.
+    public var refusalPhrases: [String] = []
+    /// Claims to be human or a professional.
+    public var claimPhrases: [String] = []
+    /// Diagnoses ("you have" … "depression").
+    public var diagnosisRules: [PairRule] = []
+    /// Method details and method seeking ("lethal dose", "best way to" … "die").
+    public var methodPhrases: [String] = []
+    public var methodRules: [PairRule] = []
+    /// Units and substances that make a number a dose.
+    public var doseWords: [String] = []
+    /// Units that make a number a height or distance.
+    public var heightUnits: [String] = []
+    /// Words that make a height a method detail.
+    public var heightContext: [String] = []
+    /// Number words counted like digits for doses ("twenty pills").
+    public var numberWords: [String] = []
+    /// Encouragement of harm.
+    public var encouragementPhrases: [String] = []
+    /// Crisis numbers from outside the UK (digits only).
+    public var nonUKNumbers: [String] = []
+    /// Digit prefixes of non-UK numbers (e.g. "1800").
+    public var nonUKPrefixes: [String] = []
+    /// Names of non-UK crisis services.
+    public var nonUKPhrases: [String] = []
+    /// Words that make a run of digits a phone number.
+    public var phoneContextWords: [String] = []
+
+    public init() {}
+
+    private struct File: Decodable {
+        var refusalPhrases: [String]?
+        var claimPhrases: [String]?
+        var diagnosisRules: [PairRule]?
+        var methodPhrases: [String]?
+        var methodRules: [PairRule]?
+        var doseWords: [String]?
+        var heightUnits: [String]?
+        var heightContext: [String]?
+        var numberWords: [String]?
+        var encouragementPhrases: [String]?
+        var nonUKNumbers: [String]?
+        var nonUKPrefixes: [String]?
+        var nonUKPhrases: [String]?
+        var phoneContextWords: [String]?
+    }
+
+    /// Decode one rules file.
+    public init(data: Data) throws {
+        try self.init(files: [data])
+    }
+
+    /// Decode and merge several rules files.
+    public init(files: [Data]) throws {
+        self.init()
+        for data in files {
+            let file = try JSONDecoder().decode(File.self, from: data)
+            refusalPhrases += file.refusalPhrases ?? []
+            claimPhrases += file.claimPhrases ?? []
+            diagnosisRules += file.diagnosisRules ?? []
+            methodPhrases += file.methodPhrases ?? []
+            methodRules += file.methodRules ?? []
+            doseWords += file.doseWords ?? []
+            heightUnits += file.heightUnits ?? []
+            heightContext += file.heightContext ?? []
+            numberWords += file.numberWords ?? []
+            encouragementPhrases += file.encouragementPhrases ?? []
+            nonUKNumbers += file.nonUKNumbers ?? []
+            nonUKPrefixes += file.nonUKPrefixes ?? []
+            nonUKPhrases += file.nonUKPhrases ?? []
+            phoneContextWords += file.phoneContextWords ?? []
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+
+/// Reviews a responder's reply, sentence by sentence, before it is displayed.
+///
+/// Removes method, dose and location details, encouragement of harm, claims to be human or a
+/// clinician, and diagnoses; replaces non-UK or unknown helpline numbers with UK services and
+/// an abrupt refusal with Waymark's framed referral; strips terminal control sequences. Works on
+/// a stream: feed deltas to a `Review` and display what it releases.
+public struct OutputGuard: Sendable {
+    let reviewer: SentenceReviewer
+    /// Shown in place of an abrupt refusal.
+    public let refusalReplacement: String
+    /// Shown in place of a sentence with a non-UK or unknown number.
+    public let ukHelp: String
+
+    public init(rules: GuardRules, directory: ServiceDirectory, refusalReplacement: String, ukHelp: String) {
+        self.reviewer = SentenceReviewer(rules: rules, allowedNumbers: directory.displayedNumberDigits)
+        self.refusalReplacement = refusalReplacement
+        self.ukHelp = ukHelp
+    }
+
+    /// Start reviewing one streamed reply.
+    public func startReview(guidance: ResponderGuidance) -> Review {
+        Review(guard: self, guidance: guidance)
+    }
+
+    /// Review a whole reply at once.
+    public func review(fullText: String, guidance: ResponderGuidance) -> GuardResult {
+        var review = startReview(guidance: guidance)
+        _ = review.feed(fullText)
+        _ = review.finish()
+        return review.result
+    }
+
+    /// The review of one reply, fed incrementally.
+    public struct Review: Sendable {
+        let outputGuard: OutputGuard
+        let guidance: ResponderGuidance
+        var filter = ControlSequenceFilter()
+        var buffer = ""
+        var released = ""
+        var sawContent = false
+        var replacedRefusal = false
+        var gaveUKHelp = false
+        var notes: [String] = []
+        var changed = false
+
+        /// Longest run without a sentence end before it is reviewed anyway.
+        static let maxPending = 2000
+
+        init(guard outputGuard: OutputGuard, guidance: ResponderGuidance) {
+            self.outputGuard = outputGuard
+            self.guidance = guidance
+        }
+
+        /// Feed the next piece of the reply; returns reviewed text that may be displayed now
+        /// (whole sentences only).
+        public mutating func feed(_ delta: String) -> String {
+            if guidance.mode == .withheld {
+                if !delta.isEmpty { sawContent = true }
+                return ""
+            }
+            let clean = filter.feed(delta)
+            buffer += clean
+            var out = ""
+            while let cut = sentenceEnd(in: buffer) {
+                let sentence = String(buffer[..<cut])
+                buffer = String(buffer[cut...])
+                out += reviewSentence(sentence)
+            }
+            if buffer.count > Self.maxPending {
+                out += reviewSentence(buffer)
+                buffer = ""
+            }
+            released += out
+            return out
+        }
+
+        /// The reply has ended: review and release what is left.
+        public mutating func finish() -> String {
+            guard guidance.mode != .withheld else { return "" }
+            let rest = buffer
+            buffer = ""
+            let out = rest.isEmpty ? "" : reviewSentence(rest)
+            released += out
+            return out
+        }
+
+        /// The result so far (complete after `finish()`).
+        public var result: GuardResult {
+            var notes = self.notes
+            var changed = self.changed
+            if filter.removedSomething {
+                notes.insert("control characters removed", at: 0)
+                changed = true
+            }
+            if guidance.mode == .withheld {
+                return GuardResult(
+                    text: "", changed: sawContent, withheld: true,
+                    notes: notes + ["reply withheld: the responder is not used this turn"])
+            }
+            let empty = released.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            return GuardResult(text: released, changed: changed, withheld: empty && sawContent, notes: notes)
+        }
+
+        func sentenceEnd(in text: String) -> String.Index? {
+            var index = text.startIndex
+            while index < text.endIndex {
+                let c = text[index]
+                let next = text.index(after: index)
+                if c == "\n" { return next }
+                if ".!?…".contains(c) {
+                    guard next < text.endIndex else { return nil }
+                    let following = text[next]
+                    if following == " " || following == "\n" {
+                        return text.index(after: next)
+                    }
+                }
+                index = next
+            }
+            return nil
+        }
+
+        mutating func reviewSentence(_ sentence: String) -> String {
+            guard !sentence.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return sentence }
+            sawContent = true
+            let trailing = String(sentence.reversed().prefix { $0 == " " || $0 == "\n" }.reversed())
+            let findings = outputGuard.reviewer.review(sentence, strict: guidance.mode == .strict)
+            guard !findings.isEmpty else { return sentence }
+            changed = true
+            if findings.contains(.method) {
+                note("method or dose detail removed")
+                return ""
+            }
+            if findings.contains(.encouragement) {
+                note("encouragement of harm removed")
+                return ""
+            }
+            if findings.contains(.claim) {
+                note("claim to be human or a professional removed")
+                return ""
+            }
+            if findings.contains(.diagnosis) {
+                note("diagnosis removed")
+                return ""
+            }
+            if findings.contains(.refusal) {
+                note("refusal replaced with Waymark's referral")
+                guard !replacedRefusal else { return "" }
+                replacedRefusal = true
+                return outputGuard.refusalReplacement + (trailing.isEmpty ? " " : trailing)
+            }
+            if findings.contains(.nonUKNumber) || findings.contains(.unknownNumber) {
+                note(
+                    findings.contains(.nonUKNumber)
+                        ? "non-UK number replaced with UK services"
+                        : "unknown number replaced with UK services")
+                guard !gaveUKHelp else { return "" }
+                gaveUKHelp = true
+                return outputGuard.ukHelp + (trailing.isEmpty ? " " : trailing)
+            }
+            return sentence
+        }
+
+        mutating func note(_ text: String) {
+            if !notes.contains(text) { notes.append(text) }
+        }
+    }
+}

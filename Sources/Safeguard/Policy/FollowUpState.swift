@@ -1,0 +1,53 @@
+/// What the safeguard remembers between turns about what it has already said.
+///
+/// Holds no message text from the person, only turn numbers, levels and service ids.
+public struct FollowUpState: Sendable, Equatable, Codable {
+    /// User turns planned so far.
+    public var turn: Int
+    /// Messages Waymark composed (advances the wording).
+    public var messagesComposed: Int
+    /// The turn of the last full referral or emergency message.
+    public var lastReferralTurn: Int?
+    /// The level of that referral.
+    public var lastReferralLevel: RiskLevel?
+    /// Topic categories a full referral has covered.
+    public var referredCategories: [RiskCategory]
+    /// Services offered in the last referral.
+    public var referredServiceIDs: [String]
+    /// The highest level seen in the conversation.
+    public var highestLevel: RiskLevel
+    /// The turn the safety question was last asked.
+    public var lastSafetyQuestionTurn: Int?
+    /// The turn a check-in is due (cleared once made).
+    public var checkInTurn: Int?
+    /// The turn of the last full referral card.
+    public var lastFullReferralTurn: Int?
+    /// The turn of the last message about risk (full card, emergency steps or brief).
+    public var lastRiskMessageTurn: Int?
+    /// Check-ins made since the last referral.
+    public var checkInsSinceReferral: Int
+    /// The turn of the last quiet reminder.
+    public var lastReminderTurn: Int?
+    /// Fingerprint of the last full referral text, so the next one reads differently.
+    public var lastReferralFingerprint: UInt64?
+
+    public init() {
+        turn = 0
+        messagesComposed = 0
+        lastReferralTurn = nil
+        lastReferralLevel = nil
+        referredCategories = []
+        referredServiceIDs = []
+        highestLevel = .none
+        lastSafetyQuestionTurn = nil
+        checkInTurn = nil
+        lastReminderTurn = nil
+        lastReferralFingerprint = nil
+        lastFullReferralTurn = nil
+        lastRiskMessageTurn = nil
+        checkInsSinceReferral = 0
+    }
+
+    /// The state of a new conversation.
+    public static let start = FollowUpState()
+}

@@ -1,1 +1,0 @@
-// WaymarkConfig: filled in by its issue.

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Safeguard
+import WaymarkConfig
+
+/// The flags that choose and configure the responder, shared by every command that runs
+/// the pipeline (`chat`, `replay`, `demo`, `eval`, `config`) through `@OptionGroup`.
+/// Flags win over the environment, the configuration file and the defaults.
+struct ResponderOptions: ParsableArguments {
+    @Option(help: "Who replies: listening (built-in, offline), openai, command or scripted.")
+    var backend: WaymarkSettings.Backend?
+
+    @Option(name: .customLong("base-url"), help: "OpenAI-compatible API root, e.g. http://127.0.0.1:8080/v1.")
+    var baseURL: String?
+
+    @Option(help: "Model name for the OpenAI-compatible server.")
+    var model: String?
+
+    @Option(
+        name: .customLong("api-key-env"),
+        help:
+            "NAME of the environment variable holding the API key (the key is never read from flags or files)."
+    )
+    var apiKeyEnv: String?
+
+    @Option(
+        help: ArgumentHelp("Program for the command backend, with its arguments.", valueName: "PROGRAM ARGS…")
+    )
+    var command: String?
+
+    @Option(
+        name: .customLong("script"),
+        help: ArgumentHelp("Reply file for the scripted backend.", valueName: "FILE"))
+    var script: String?
+
+    @Option(
+        name: .customLong("config"),
+        help: ArgumentHelp(
+            "Configuration file (default $XDG_CONFIG_HOME/waymark/config.yaml).", valueName: "PATH"))
+    var configPath: String?
+
+    @Option(help: "A named profile from the configuration file.")
+    var profile: String?
+
+    @Option(help: "Your UK nation: england, scotland, wales or northern-ireland.")
+    var nation: Nation?
+
+    /// The flags as configuration overrides.
+    var flags: ConfigFlags {
+        ConfigFlags(
+            backend: backend?.rawValue, baseURL: baseURL, model: model, apiKeyEnv: apiKeyEnv,
+            command: command,
+            script: script, configPath: configPath, profile: profile, nation: nation?.rawValue)
+    }
+
+    /// Resolves the effective settings (never fails; problems come back as issues).
+    func resolveSettings(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> SettingsResolution {
+        SettingsResolver(flags: flags, environment: environment).resolve()
+    }
+}
+
+extension WaymarkSettings.Backend: ExpressibleByArgument {}
+
+extension Nation: ExpressibleByArgument {}

@@ -1,0 +1,283 @@
+import ChatCore
+import Foundation
+import Safeguard
+import Testing
+
+@testable import OpenAIResponder
+
+/// Integration tests against a real HTTP server on 127.0.0.1 (the fake server replays the
+/// captured llama-cpp-python stream, or fails in one of the ways real servers do).
+@Suite(.timeLimit(.minutes(1))) struct OpenAIResponderTests {
+    private let request = ChatRequest(messages: [
+        ChatMessage(role: .user, content: "Tell me about someone kind.")
+    ])
+
+    private func responder(
+        _ mode: String, firstToken: Double = 10, idle: Double = 10, keyVariable: String? = nil,
+        environment: [String: String] = [:]
+    ) throws -> OpenAIResponder {
+        let server = try FakeOpenAIServer.shared.get()
+        return OpenAIResponder(
+            configuration: .init(
+                baseURL: server.baseURL(mode), model: "SmolLM2-135M-Instruct",
+                apiKeyEnvironmentVariable: keyVariable,
+                connectTimeout: 2, firstTokenTimeout: firstToken, idleTimeout: idle),
+            systemPrompt: "You are a kind listener.", environment: environment)
+    }
+
+    /// Collects a reply: its deltas, whether it finished, and the failure if any.
+    private func collect(
+        _ responder: OpenAIResponder, _ request: ChatRequest? = nil
+    ) async -> (text: String, deltas: Int, done: Bool, failure: ResponderFailure?) {
+        var text = ""
+        var deltas = 0
+        var done = false
+        do {
+            for try await event in responder.respond(to: request ?? self.request) {
+                switch event {
+                case .delta(let piece):
+                    text += piece
+                    deltas += 1
+                case .done:
+                    done = true
+                }
+            }
+            return (text, deltas, done, nil)
+        } catch let failure as ResponderFailure {
+            return (text, deltas, done, failure)
+        } catch {
+            return (text, deltas, done, ResponderFailure(.badResponse, "unexpected \(type(of: error))"))
+        }
+    }
+
+    // MARK: - Streaming the capture
+
+    @Test(arguments: ["stream", "bytewise", "crlf", "slow"])
+    func capturedStreamArrivesIntactHoweverItIsChunked(mode: String) async throws {
+        let reply = await collect(try responder(mode))
+        #expect(reply.failure == nil)
+        #expect(reply.text == "Alejandro, a wise and just soul.")
+        #expect(reply.deltas == 11)
+        #expect(reply.done)
+    }
+
+    @Test func longCaptureWithPingCommentArrivesIntact() async throws {
+        let reply = await collect(try responder("long"))
+        #expect(reply.failure == nil)
+        #expect(reply.text == (try CaptureFixtures.expectedText("llama-cpp-python-long.sse")))
+        #expect(reply.done)
+    }
+
+    @Test func streamEndingWithFinishReasonButNoDoneMarkerCompletes() async throws {
+        let reply = await collect(try responder("noterminator"))
+        #expect(reply.failure == nil)
+        #expect(reply.text == "Alejandro, a wise and just soul.")
+        #expect(reply.done)
+    }
+
+    @Test func deltasArriveBeforeTheStreamEnds() async throws {
+        // "slow" waits 1.5 s before headers; "stall" sends two deltas then goes quiet.
+        let responder = try responder("stall", idle: 1)
+        var firstDelta: String?
+        do {
+            for try await event in responder.respond(to: request) {
+                if case .delta(let text) = event, firstDelta == nil { firstDelta = text }
+            }
+        } catch {}
+        #expect(firstDelta == "A")
+    }
+
+    // MARK: - The request
+
+    @Test func requestCarriesSystemPromptGuidanceConversationAndOptions() async throws {
+        let guided = ChatRequest(
+            messages: [
+                ChatMessage(role: .user, content: "hello"), ChatMessage(role: .assistant, content: "hi"),
+                ChatMessage(role: .user, content: "I feel low"),
+            ],
+            guidance: ResponderGuidance(
+                mode: .supportive, level: .distress, instructions: ["Be gentle.", "Offer a UK service."]))
+        let reply = await collect(try responder("echo"), guided)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(reply.text.utf8)) as? [String: Any])
+        #expect(object["stream"] as? Bool == true)
+        #expect(object["model"] as? String == "SmolLM2-135M-Instruct")
+        #expect(object["max_tokens"] as? Int == 400)
+        #expect((object["temperature"] as? Double).map { abs($0 - 0.7) < 0.001 } == true)
+        let messages = try #require(object["messages"] as? [[String: String]])
+        #expect(messages.map { $0["role"] ?? "" } == ["system", "system", "user", "assistant", "user"])
+        #expect(messages[0]["content"] == "You are a kind listener.")
+        #expect(messages[1]["content"]?.contains("- Be gentle.\n- Offer a UK service.") == true)
+        #expect(messages[4]["content"] == "I feel low")
+        #expect(object["authorization"] is NSNull)
+    }
+
+    @Test func apiKeyComesOnlyFromTheNamedVariableAndIsNeverPrinted() async throws {
+        let responder = try responder(
+            "echo", keyVariable: "WAYMARK_TEST_KEY", environment: ["WAYMARK_TEST_KEY": "sk-secret-123"])
+        let reply = await collect(responder)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(reply.text.utf8)) as? [String: Any])
+        #expect(object["authorization"] as? String == "Bearer sk-secret-123")
+        #expect(responder.hasAPIKey)
+        var dumped = ""
+        dump(responder, to: &dumped)
+        #expect(!dumped.contains("sk-secret"))
+        #expect(!String(describing: responder).contains("sk-secret"))
+        #expect(!String(reflecting: responder).contains("sk-secret"))
+    }
+
+    // MARK: - Failures, each one sentence
+
+    @Test func serverDownIsReportedAsUnreachable() async throws {
+        let server = try FakeOpenAIServer.shared.get()
+        let responder = OpenAIResponder(
+            configuration: .init(
+                baseURL: URL(string: "http://127.0.0.1:\(server.closedPort)/v1")!, model: "m"),
+            systemPrompt: "")
+        let reply = await collect(responder)
+        #expect(reply.failure?.kind == .unreachable)
+        #expect(reply.failure?.message.contains("down or not started") == true)
+    }
+
+    @Test func unknownHostIsReportedAsDNSFailure() async throws {
+        let responder = OpenAIResponder(
+            configuration: .init(
+                baseURL: URL(string: "http://waymark-no-such-host.invalid:8080/v1")!, model: "m"),
+            systemPrompt: "")
+        let reply = await collect(responder)
+        #expect(reply.failure?.kind == .unreachable)
+        #expect(reply.failure?.message.contains("could not be found") == true)
+    }
+
+    @Test(arguments: [
+        ("unauthorized", ResponderFailure.Kind.unauthorized, "HTTP 401"),
+        ("forbidden", .unauthorized, "HTTP 403"),
+        ("notfound", .misconfigured, "no model \u{201C}SmolLM2-135M-Instruct\u{201D}"),
+        ("servererror", .serverError, "HTTP 500"),
+        ("badrequest", .badResponse, "maximum context length"),
+        ("malformed", .badResponse, "malformed JSON"),
+        ("errorobject", .serverError, "model crashed"),
+        ("cut", .interrupted, "dropped in the middle"),
+    ])
+    func failuresBecomeOneClearSentence(mode: String, kind: ResponderFailure.Kind, phrase: String)
+        async throws
+    {
+        let reply = await collect(try responder(mode))
+        let failure = try #require(reply.failure)
+        #expect(failure.kind == kind)
+        #expect(failure.message.contains(phrase), "\(failure.message)")
+        #expect(!failure.message.contains("\n"))
+        #expect(failure.message.hasSuffix("."))
+        #expect(!reply.done)
+    }
+
+    @Test func rateLimitCarriesRetryAfter() async throws {
+        let reply = await collect(try responder("ratelimit"))
+        #expect(reply.failure?.kind == .rateLimited)
+        #expect(reply.failure?.retryAfter == 7)
+        #expect(reply.failure?.message.contains("7 seconds") == true)
+    }
+
+    @Test func missingKeyVariableIsNamedOnUnauthorized() async throws {
+        let reply = await collect(try responder("unauthorized", keyVariable: "WAYMARK_ABSENT_KEY"))
+        #expect(reply.failure?.message.contains("WAYMARK_ABSENT_KEY") == true)
+        #expect(reply.failure?.message.contains("not set") == true)
+    }
+
+    @Test func silentServerTimesOutWaitingForTheFirstToken() async throws {
+        let start = ContinuousClock.now
+        let reply = await collect(try responder("silent", firstToken: 0.5))
+        #expect(reply.failure?.kind == .timedOut)
+        #expect(reply.failure?.message.contains("did not start replying within 0.5 seconds") == true)
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+
+    @Test func serverFallingSilentMidReplyTimesOut() async throws {
+        let reply = await collect(try responder("stall", idle: 0.5))
+        #expect(reply.failure?.kind == .timedOut)
+        #expect(reply.text == "Ale")
+        #expect(reply.failure?.message.contains("stopped sending") == true)
+    }
+
+    @Test func slowFirstTokenBeyondTheLimitTimesOut() async throws {
+        let reply = await collect(try responder("slow", firstToken: 0.5))
+        #expect(reply.failure?.kind == .timedOut)
+    }
+
+    @Test func nonHTTPBaseURLIsMisconfigured() async throws {
+        let responder = OpenAIResponder(
+            configuration: .init(baseURL: URL(fileURLWithPath: "/tmp/v1"), model: "m"), systemPrompt: "")
+        let reply = await collect(responder)
+        #expect(reply.failure?.kind == .misconfigured)
+    }
+
+    // MARK: - Cancellation
+
+    @Test func cancellingTheConsumerStopsTheRequestPromptly() async throws {
+        let responder = try responder("silent", firstToken: 20)
+        let start = ContinuousClock.now
+        let consumer = Task {
+            var count = 0
+            do {
+                for try await _ in responder.respond(to: request) { count += 1 }
+            } catch {}
+            return count
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        consumer.cancel()
+        _ = await consumer.value
+        #expect(ContinuousClock.now - start < .seconds(3))
+    }
+
+    /// From the server writing an event to its delta being yielded here (same machine clock).
+    @Test func deltaLatencyFromServerWriteIsSmall() async throws {
+        var latencies: [Double] = []
+        for try await event in try responder("timestamps").respond(to: request) {
+            guard case .delta(let text) = event, let sent = Double(text.dropLast()) else { continue }
+            latencies.append((Date().timeIntervalSince1970 - sent) * 1000)
+        }
+        latencies.sort()
+        #expect(latencies.count == 40)
+        let median = latencies[latencies.count / 2]
+        let p90 = latencies[latencies.count * 9 / 10]
+        print(
+            String(
+                format: "server write → delta: median %.2f ms, p90 %.2f ms, max %.2f ms", median, p90,
+                latencies.last ?? 0))
+        // Loose bound: suites run in parallel on a shared machine. Isolated runs measure ~1 ms;
+        // a buffered (non-incremental) client would see ~400 ms on this 800 ms stream.
+        #expect(median < 200)
+    }
+
+    @Test func cancellingClosesTheHTTPConnection() async throws {
+        let server = try FakeOpenAIServer.shared.get()
+        let responder = try responder("pinging", firstToken: 20)
+        let consumer = Task {
+            do {
+                for try await _ in responder.respond(to: request) {}
+            } catch {}
+        }
+        var open = -1
+        for _ in 0..<40 where open < 1 {
+            try await Task.sleep(for: .milliseconds(50))
+            open = try await server.pingingOpen()
+        }
+        #expect(open >= 1)
+        consumer.cancel()
+        await consumer.value
+        for _ in 0..<40 where open > 0 {
+            try await Task.sleep(for: .milliseconds(50))
+            open = try await server.pingingOpen()
+        }
+        #expect(open == 0)
+    }
+
+    @Test func retryAfterAcceptsAnHTTPDate() {
+        let now = Date(timeIntervalSince1970: 1_795_304_000)
+        let later = "Sat, 21 Nov 2026 23:34:20 GMT"
+        #expect(ResponderFailure.retryAfterSeconds(later, now: now) == 60)
+        #expect(ResponderFailure.retryAfterSeconds("12", now: now) == 12)
+        #expect(ResponderFailure.retryAfterSeconds("soon", now: now) == nil)
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func OpenAIResponderTestsBuild() { #expect(Bool(true)) }
