@@ -35,7 +35,7 @@ public struct InputView {
                     column = 0
                     continue
                 }
-                let drawn = DisplayWidth.sanitize(character)
+                let drawn = character == "\t" ? " " : DisplayWidth.sanitize(character)
                 let w = DisplayWidth.of(drawn)
                 if column + w > width && column > 0 {
                     lines.append("")

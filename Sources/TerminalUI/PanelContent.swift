@@ -1,30 +1,57 @@
 import ChatCore
+import Foundation
 import Safeguard
 
 /// What each panel says: the intro, F1 help, F2 services and the F3 inspector, as paragraphs.
 public enum PanelContent {
     // MARK: - Intro
 
-    /// The intro text as paragraphs: light Markdown (`#` headings bold, `-` bullets indented).
+    /// The intro text as paragraphs, from light Markdown: `#` headings, `-` bullets, `**bold**`,
+    /// blank lines between paragraphs (lines inside a paragraph are joined).
     public static func intro(_ text: String) -> [StyledText] {
         var result: [StyledText] = []
+        var paragraph: String?
+        var isBullet = false
+        func flush() {
+            guard let current = paragraph else { return }
+            result.append(
+                StyledText(inline(isBullet ? "• " + current : current), hangingIndent: isBullet ? 2 : 0))
+            paragraph = nil
+            isBullet = false
+        }
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = String(rawLine)
-            if line.hasPrefix("#") {
+            let line = String(rawLine).trimmingWhitespace()
+            if line.isEmpty {
+                flush()
+                if result.last != .blank && !result.isEmpty { result.append(.blank) }
+            } else if line.hasPrefix("#") {
+                flush()
                 let heading = String(line.drop(while: { $0 == "#" || $0 == " " }))
-                result.append(StyledText(heading, CellStyle(.title, bold: true)))
+                result.append(StyledText(heading.filter { $0 != "*" }, CellStyle(.title, bold: true)))
             } else if line.hasPrefix("- ") || line.hasPrefix("* ") {
-                result.append(StyledText("• " + line.dropFirst(2), .normal, hangingIndent: 2))
+                flush()
+                paragraph = String(line.dropFirst(2))
+                isBullet = true
+            } else if let current = paragraph {
+                paragraph = current + " " + line
             } else {
-                result.append(StyledText(stripEmphasis(line)))
+                paragraph = line
             }
         }
+        flush()
         while result.last == .blank { result.removeLast() }
         return result
     }
 
-    private static func stripEmphasis(_ line: String) -> String {
-        String(line.filter { $0 != "*" && $0 != "`" })
+    /// `**bold**` becomes bold runs; backticks are dropped.
+    static func inline(_ text: String) -> [StyledText.Run] {
+        var runs: [StyledText.Run] = []
+        var bold = false
+        for (index, part) in text.filter({ $0 != "`" }).components(separatedBy: "**").enumerated() {
+            if index > 0 { bold.toggle() }
+            if !part.isEmpty { runs.append(.init(part, CellStyle(bold: bold))) }
+        }
+        return runs
     }
 
     // MARK: - Help
@@ -43,6 +70,7 @@ public enum PanelContent {
             ("Esc", "stop a reply; close a panel"),
             ("F1 / F2 / F3", "help / services / inspector"),
             ("Ctrl-C", "stop a reply, or leave"),
+            ("Ctrl-D", "leave (when the message is empty)"),
         ]
         var result: [StyledText] = [StyledText("Keys", CellStyle(.title, bold: true))]
         for (key, meaning) in keys {
@@ -109,7 +137,8 @@ public enum PanelContent {
     /// F3: per user turn, the safeguard's assessment with matched spans highlighted, and the
     /// conversation's risk over time.
     public static func inspector(entries: [TranscriptEntry], width: Int) -> [StyledText] {
-        let userEntries = entries.filter { $0.role == .user }
+        let userIndices = entries.indices.filter { entries[$0].role == .user }
+        let userEntries = userIndices.map { entries[$0] }
         var result: [StyledText] = []
         let levels = userEntries.map { $0.assessment?.level ?? .none }
         let sparkWidth = max(4, width - 18)
@@ -131,9 +160,14 @@ public enum PanelContent {
                     "Showing the latest \(inspectorTurnLimit) of \(userEntries.count) turns.",
                     CellStyle(.dim, dim: true)))
         }
-        for user in userEntries.suffix(inspectorTurnLimit) {
+        // Entries of a turn follow its user entry, up to the next user entry.
+        let shown = Array(userIndices.suffix(inspectorTurnLimit))
+        for (position, index) in shown.enumerated() {
+            let end = position + 1 < shown.count ? shown[position + 1] : entries.endIndex
+            let user = entries[index]
+            let related = entries[(index + 1)..<end].filter { $0.turn == user.turn }
             result.append(.blank)
-            result += inspect(user, related: entries.filter { $0.turn == user.turn && $0.id != user.id })
+            result += inspect(user, related: related)
         }
         return result
     }

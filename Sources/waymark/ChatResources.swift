@@ -48,7 +48,9 @@ struct ChatResources: Sendable {
             {
                 return nil
             }
-            let hours = service.hours.flatMap { trusted.contains($0.status) ? $0.text : nil }
+            let hours = service.hours.flatMap { trusted.contains($0.status) ? $0.text : nil }.flatMap {
+                $0.isEmpty ? nil : $0
+            }
             let alwaysOpen =
                 service.hours?.schedule?.alwaysOpen == true
                 && service.hours.map { trusted.contains($0.status) } == true
@@ -78,7 +80,7 @@ struct ChatResources: Sendable {
         }
         struct Hours: Decodable {
             struct Schedule: Decodable { var alwaysOpen: Bool? }
-            var text: String
+            var text: String?
             var status: String
             var schedule: Schedule?
         }

@@ -45,8 +45,8 @@ struct ChatScreen {
                 terminal.paint(grid)
                 dirty = false
             }
-            waitForInput(wakeFD: inbox.wakeFD, timeoutMs: state.isReplying ? 100 : 1000)
-            if TerminalGuard.quitSignal.load(ordering: .relaxed) != 0 { break loop }
+            let terminalGone = !waitForInput(wakeFD: inbox.wakeFD, timeoutMs: state.isReplying ? 100 : 1000)
+            if terminalGone || TerminalGuard.quitSignal.load(ordering: .relaxed) != 0 { break loop }
 
             var events = terminal.readEvents()
             for message in inbox.drain() {
@@ -94,11 +94,14 @@ struct ChatScreen {
     }
 
     /// Block until stdin has input, the wake pipe is written, a signal arrives, or the timeout.
-    private func waitForInput(wakeFD: Int32, timeoutMs: Int32) {
+    /// Returns false when the terminal has gone away (hang-up or closed input).
+    private func waitForInput(wakeFD: Int32, timeoutMs: Int32) -> Bool {
         var fds = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0),
         ]
         _ = poll(&fds, nfds_t(fds.count), timeoutMs)
+        let gone = Int16(POLLHUP) | Int16(POLLERR) | Int16(POLLNVAL)
+        return fds[0].revents & gone == 0
     }
 }

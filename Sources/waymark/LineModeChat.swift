@@ -94,9 +94,12 @@ struct LineModeChat {
         return true
     }
 
+    /// The intro without Markdown marks (headings, bold, code).
     private func plainIntro(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            String(line.drop(while: { $0 == "#" || $0 == " " && line.hasPrefix("#") }))
+            let unmarked = line.hasPrefix("#") ? line.drop(while: { $0 == "#" || $0 == " " }) : line
+            return String(unmarked).replacingOccurrences(of: "**", with: "").replacingOccurrences(
+                of: "`", with: "")
         }.joined(separator: "\n")
     }
 }
