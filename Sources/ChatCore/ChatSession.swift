@@ -24,6 +24,7 @@ public actor ChatSession: ConversationDriver {
 
     private let safeguards: Safeguards
     private var responder: any Responder
+    private let builtInListener: (any Responder)?
     private let settings: PersonSettings
     private let offers: SupportOffers
     private let clock: @Sendable () -> Date
@@ -45,10 +46,12 @@ public actor ChatSession: ConversationDriver {
     ///   - clock: the current time (injected so opening hours and check-ins are testable).
     public init(
         safeguards: Safeguards, responder: any Responder, settings: PersonSettings,
-        offers: SupportOffers = [], clock: @escaping @Sendable () -> Date = { Date() }
+        offers: SupportOffers = [], builtInListener: (any Responder)? = nil,
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.safeguards = safeguards
         self.responder = responder
+        self.builtInListener = builtInListener
         self.settings = settings
         self.offers = offers
         self.clock = clock
@@ -70,6 +73,16 @@ public actor ChatSession: ConversationDriver {
     /// Replace the responder (for example after a failure, switch to the built-in listener).
     public func setResponder(_ newResponder: any Responder) {
         responder = newResponder
+    }
+
+    /// Switch to the built-in listener given at creation (after a backend failure).
+    public func useBuiltInListener() async -> String {
+        guard let builtInListener else { return "The built-in listener is not available here." }
+        if responder.displayName == builtInListener.displayName {
+            return "You're already talking with the \(builtInListener.displayName)."
+        }
+        responder = builtInListener
+        return "Switched to the \(builtInListener.displayName). Type /retry for a reply to your last message."
     }
 
     /// Forget the transcript shown on screen. The safeguard's memory of risk is kept: clearing

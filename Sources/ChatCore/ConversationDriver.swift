@@ -8,4 +8,18 @@ public protocol ConversationDriver: Sendable {
     func send(_ text: String) -> AsyncStream<SessionEvent>
     /// Stop the reply that is streaming, if any; the turn still finishes.
     func cancelReply() async
+    /// Ask the responder again for the latest turn (after a failure), without re-assessing.
+    func retry() -> AsyncStream<SessionEvent>
+    /// Switch to the built-in, offline listener; returns a sentence saying what happened.
+    func useBuiltInListener() async -> String
+}
+
+extension ConversationDriver {
+    public func retry() -> AsyncStream<SessionEvent> {
+        AsyncStream { $0.finish() }
+    }
+
+    public func useBuiltInListener() async -> String {
+        "The built-in listener is already in use."
+    }
 }

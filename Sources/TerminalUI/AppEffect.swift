@@ -8,4 +8,8 @@ public enum AppEffect: Sendable, Equatable {
     case quit
     /// Write the transcript as Markdown (mode 0600) to `path`, or to a default file name.
     case export(path: String?)
+    /// Ask the responder again for the latest turn.
+    case retry
+    /// Switch to the built-in, offline listener.
+    case useBuiltInListener
 }

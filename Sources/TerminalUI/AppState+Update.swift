@@ -292,6 +292,8 @@ extension AppState {
         ("/inspector", "the safeguard's view of each turn (F3)"),
         ("/clear", "clear the screen (the conversation goes on)"),
         ("/export [path]", "save the conversation as Markdown, readable only by you"),
+        ("/retry", "ask for the last reply again (after a connection problem)"),
+        ("/backend listening", "switch to the built-in, offline listener"),
         ("/quit", "leave Waymark"),
     ]
 
@@ -320,6 +322,19 @@ extension AppState {
             return [.export(path: argument.isEmpty ? nil : argument)]
         case "/quit", "/exit", "/q":
             return [.quit]
+        case "/retry":
+            guard !isReplying else {
+                status = "A reply is still coming; press Esc to stop it first."
+                return []
+            }
+            return [.retry]
+        case "/backend", "/listener":
+            if name == "/listener" || argument.lowercased() == "listening" {
+                return [.useBuiltInListener]
+            }
+            addNotice(
+                "Only the built-in listener can be chosen here: type /backend listening. "
+                    + "Other backends are set in the configuration (waymark config).")
         default:
             let known = AppState.commands.map { $0.name.split(separator: " ")[0] }.joined(separator: " ")
             addNotice(

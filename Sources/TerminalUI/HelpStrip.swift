@@ -1,16 +1,13 @@
+import Safeguard
+
 /// The always-visible crisis line at the bottom of the screen.
 ///
 /// Items are dropped or shortened from the end as the terminal narrows; "999" and
 /// "Samaritans 116 123" are always kept (on two rows if one is not wide enough). Every number
 /// here is a confirmed or corroborated fact from the reviewed UK service directory.
 public struct HelpStrip: Sendable, Equatable {
-    /// The UK nation the person is in, for the nation-specific urgent route.
-    public enum Nation: String, Sendable, Equatable, CaseIterable {
-        case england
-        case scotland
-        case wales
-        case northernIreland = "northern-ireland"
-    }
+    /// The UK nation the person is in, for the nation-specific urgent route (the safeguard's).
+    public typealias Nation = Safeguard.Nation
 
     public var nation: Nation?
 

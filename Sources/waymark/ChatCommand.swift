@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChatCore
 import Foundation
 import TerminalUI
 
@@ -10,6 +11,7 @@ struct ChatCommand: ParsableCommand {
         discussion: """
             Opens the chat screen. Line mode (plain appended lines, for screen readers and pipes) \
             is used with --plain, or when stdout is not a terminal, or TERM=dumb.
+            With no configuration at all, the built-in offline listener replies.
             """
     )
 
@@ -19,36 +21,26 @@ struct ChatCommand: ParsableCommand {
     @Flag(name: .customLong("no-intro"), help: "Skip the intro screen.")
     var noIntro = false
 
-    @Option(help: "Where you are, for local services: england, scotland, wales, northern-ireland.")
-    var nation: String?
-
-    @Option(help: "The responder backend to use (see the configuration).")
-    var backend: String?
-
-    @Option(help: "Path to a configuration file.")
-    var config: String?
-
-    func validate() throws {
-        if let nation, HelpStrip.Nation(rawValue: nation.lowercased()) == nil {
-            throw ValidationError("--nation must be one of: england, scotland, wales, northern-ireland")
-        }
-    }
+    @OptionGroup var responderOptions: ResponderOptions
 
     func run() throws {
-        let options = ChatOptions(
-            plain: plain, noIntro: noIntro,
-            nation: nation.flatMap { HelpStrip.Nation(rawValue: $0.lowercased()) },
-            backend: backend, configPath: config)
-        let driver = makeConversationDriver(options)
+        let conversation = ConversationSetup.make(responderOptions: responderOptions)
+        let options = ChatOptions(plain: plain, noIntro: noIntro, nation: conversation.nation)
         let environment = ProcessInfo.processInfo.environment
         let resources = ChatResources.load(nation: options.nation)
         if options.plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0
             || environment["TERM"] == "dumb"
             || (environment["TERM"] ?? "").isEmpty
         {
-            LineModeChat(driver: driver, options: options, resources: resources).run()
+            LineModeChat(
+                driver: conversation.driver, options: options, resources: resources,
+                startupNotices: conversation.notices
+            ).run()
         } else {
-            let code = try ChatScreen(driver: driver, options: options, resources: resources).run()
+            let code = try ChatScreen(
+                driver: conversation.driver, options: options, resources: resources,
+                startupNotices: conversation.notices, responderName: conversation.responderName
+            ).run()
             if code != 0 { throw ExitCode(code) }
         }
     }

@@ -1,10 +1,9 @@
-import TerminalUI
+import Safeguard
 
-/// The chat's command-line options, as given (the lead wires backends and configuration).
+/// How the chat was asked to start.
 struct ChatOptions: Sendable {
     var plain = false
     var noIntro = false
-    var nation: HelpStrip.Nation?
-    var backend: String?
-    var configPath: String?
+    /// The person's nation, for the help strip and services.
+    var nation: Nation?
 }

@@ -13,11 +13,18 @@ struct ChatScreen {
     enum Message: Sendable {
         case session(SessionEvent)
         case streamEnded
+        case notice(String, responderName: String?)
     }
 
     let driver: any ConversationDriver
     let options: ChatOptions
     let resources: ChatResources
+    /// Shown as notes when the chat opens (configuration problems, a backend that could not start).
+    var startupNotices: [String] = []
+    /// The responder's name, for the status line.
+    var responderName = ""
+    /// The built-in listener's name, for the status line after `/backend listening`.
+    var listenerName = "built-in listener"
 
     /// Run until the person quits; returns the exit status (128 + signal when killed).
     func run() throws -> Int32 {
@@ -28,7 +35,9 @@ struct ChatScreen {
         let size = terminal.size
         var state = AppState(
             cols: size.cols, rows: size.rows, introText: resources.introText, services: resources.services,
-            helpStrip: HelpStrip(nation: options.nation), responderName: "", showIntro: !options.noIntro)
+            helpStrip: HelpStrip(nation: options.nation), responderName: responderName,
+            showIntro: !options.noIntro)
+        for notice in startupNotices { state.addNotice(notice) }
         let renderer = ScreenRenderer()
         var replyTask: Task<Void, Never>?
         var lastTick = ContinuousClock.now
@@ -53,6 +62,10 @@ struct ChatScreen {
                 switch message {
                 case .session(let event): events.append(.session(event))
                 case .streamEnded: events.append(.replyStreamEnded)
+                case .notice(let text, let name):
+                    state.addNotice(text)
+                    if let name { state.responderName = name }
+                    dirty = true
                 }
             }
             if state.isReplying, ContinuousClock.now - lastTick >= .milliseconds(100) {
@@ -71,6 +84,19 @@ struct ChatScreen {
                         replyTask = Task.detached {
                             for await event in driver.send(text) { inbox.post(.session(event)) }
                             inbox.post(.streamEnded)
+                        }
+                    case .retry:
+                        replyTask?.cancel()
+                        let driver = self.driver
+                        replyTask = Task.detached {
+                            for await event in driver.retry() { inbox.post(.session(event)) }
+                            inbox.post(.streamEnded)
+                        }
+                    case .useBuiltInListener:
+                        let driver = self.driver
+                        let name = listenerName
+                        Task.detached {
+                            inbox.post(.notice(await driver.useBuiltInListener(), responderName: name))
                         }
                     case .cancelReply:
                         let driver = self.driver

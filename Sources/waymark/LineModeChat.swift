@@ -10,6 +10,8 @@ struct LineModeChat {
     let driver: any ConversationDriver
     let options: ChatOptions
     let resources: ChatResources
+    /// Printed as notes after the intro (configuration problems, a backend that could not start).
+    var startupNotices: [String] = []
 
     func run() {
         let interactive = isatty(STDIN_FILENO) != 0
@@ -19,6 +21,7 @@ struct LineModeChat {
             emit("")
         }
         emit(strip.fullText)
+        for notice in startupNotices { emit("Note: \(notice)") }
         emit("Type a message and press Enter. /help lists commands; /quit leaves.")
         var entries: [TranscriptEntry] = []
         while true {
@@ -27,22 +30,25 @@ struct LineModeChat {
             let text = line.trimmingCharacters(in: .whitespaces)
             if text.isEmpty { continue }
             if text.hasPrefix("/") && !text.hasPrefix("//") {
-                if !command(text, entries: entries, strip: strip) { break }
+                if !command(text, entries: &entries, strip: strip) { break }
                 continue
             }
             let message = text.hasPrefix("//") ? String(text.dropFirst()) : line
-            entries += runTurn(message, echoUser: !interactive, strip: strip)
+            entries += runTurn(echoUser: !interactive, strip: strip) { $0.send(message) }
         }
     }
 
     /// One turn: print its events as they arrive, return its entries.
-    private func runTurn(_ text: String, echoUser: Bool, strip: HelpStrip) -> [TranscriptEntry] {
+    private func runTurn(
+        echoUser: Bool, strip: HelpStrip,
+        _ start: @escaping @Sendable (any ConversationDriver) -> AsyncStream<SessionEvent>
+    ) -> [TranscriptEntry] {
         let done = DispatchSemaphore(value: 0)
         let collected = TurnEntryCollector()
         let driver = self.driver
         Task.detached {
             var printer = LineModePrinter()
-            for await event in driver.send(text) {
+            for await event in start(driver) {
                 switch event {
                 case .entryAdded(let entry), .entryUpdated(let entry):
                     collected.record(entry)
@@ -59,7 +65,7 @@ struct LineModeChat {
     }
 
     /// Handle a command; false means quit.
-    private func command(_ text: String, entries: [TranscriptEntry], strip: HelpStrip) -> Bool {
+    private func command(_ text: String, entries: inout [TranscriptEntry], strip: HelpStrip) -> Bool {
         let parts = text.split(separator: " ", maxSplits: 1)
         let name = parts.first.map { $0.lowercased() } ?? ""
         switch name {
@@ -83,6 +89,23 @@ struct LineModeChat {
                 emit("Note: conversation saved to \(written) (readable only by you).")
             } catch {
                 emit("Note: export failed: \(error)")
+            }
+        case "/retry":
+            entries += runTurn(echoUser: false, strip: strip) { $0.retry() }
+        case "/backend", "/listener":
+            let argument = parts.count > 1 ? parts[1].lowercased().trimmingCharacters(in: .whitespaces) : ""
+            if name == "/listener" || argument == "listening" {
+                let done = DispatchSemaphore(value: 0)
+                let driver = self.driver
+                let said = SentenceBox()
+                Task.detached {
+                    said.set(await driver.useBuiltInListener())
+                    done.signal()
+                }
+                done.wait()
+                emit("Note: \(said.text)")
+            } else {
+                emit("Note: only the built-in listener can be chosen here: type /backend listening.")
             }
         case "/clear", "/inspector":
             emit("Note: \(name) is only available on the chat screen.")

@@ -20,7 +20,10 @@ import WaymarkTesting
                 await driver.cancelReply()
             case .quit:
                 return false
-            case .export:
+            case .retry:
+                for await event in driver.retry() { _ = state.update(.session(event)) }
+                _ = state.update(.replyStreamEnded)
+            case .export, .useBuiltInListener:
                 break
             }
         }

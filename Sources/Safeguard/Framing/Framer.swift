@@ -20,54 +20,53 @@ public struct Framer: Sendable {
     ) -> String {
         let crisis = assessment.level >= .crisis
         let helping = assessment.subject == .other
-        var sentences: [String] = []
-        sentences.append(acknowledgement(assessment: assessment, userText: userText, seed: seed))
-        sentences.append(
+        // Paragraphs: what was heard; what Waymark is; where to go now; the question and offers.
+        var heard: [String] = [acknowledgement(assessment: assessment, userText: userText, seed: seed)]
+        heard.append(
             pick(helping ? "validate.other" : (crisis ? "validate.crisis" : "validate.boundary"), seed))
-        sentences.append(
-            pick(helping ? "honesty.other" : (crisis ? "honesty.crisis" : "honesty.boundary"), seed))
+        let honesty = pick(helping ? "honesty.other" : (crisis ? "honesty.crisis" : "honesty.boundary"), seed)
         let specialist = referral.firstStep.topics.contains { assessment.categories.contains($0) }
         let firstPart =
             helping
             ? "firstStep.other"
             : (crisis
                 ? "firstStep.crisis" : (specialist ? "firstStep.boundary" : "firstStep.boundaryGeneral"))
-        sentences.append(fill(pick(firstPart, seed), offerValues(referral.firstStep)))
+        var services = [fill(pick(firstPart, seed), offerValues(referral.firstStep))]
         if !referral.alternatives.isEmpty {
-            sentences.append(
+            services.append(
                 fill(pick("alternatives", seed), ["alternatives": listText(referral.alternatives)]))
         }
+        var closing: [String] = []
         if helping, crisis {
-            sentences.append(pick("safety.other", seed))
+            closing.append(pick("safety.other", seed))
         }
         if asksSafetyQuestion {
-            sentences.append(pick("safety.question", seed))
+            closing.append(pick("safety.question", seed))
         }
-        sentences += offerSentences(offers, seed: seed)
-        sentences.append(pick("continue", seed))
-        return join(sentences)
+        closing += offerSentences(offers, seed: seed)
+        closing.append(pick("continue", seed))
+        return paragraphs([heard, [honesty], services, closing])
     }
 
     /// The short message at `emergency`: what to do now (999 first), whether anyone is with
     /// them, then "I'm still here".
     public func emergency(_ referral: Referral, assessment: Assessment, seed: Int) -> String {
         let helping = assessment.subject == .other
-        var sentences: [String] = []
-        sentences.append(pick(helping ? "emergency.lead.other" : "emergency.lead", seed))
+        var now: [String] = [pick(helping ? "emergency.lead.other" : "emergency.lead", seed)]
         if let silent = referral.firstStep.channels.first(where: { $0.kind == .silentCall }) {
-            sentences.append(silent.action + ".")
+            now.append(silent.action + ".")
         }
         if !helping, Self.mayHaveTakenSomething(assessment) {
-            sentences.append(pick("emergency.taken", seed))
+            now.append(pick("emergency.taken", seed))
         }
-        sentences.append(pick(helping ? "emergency.notAlone.other" : "emergency.notAlone", seed))
-        sentences.append(pick(helping ? "emergency.boundary.other" : "emergency.boundary", seed))
+        var meanwhile = [pick(helping ? "emergency.notAlone.other" : "emergency.notAlone", seed)]
+        meanwhile.append(pick(helping ? "emergency.boundary.other" : "emergency.boundary", seed))
         let others = referral.alternatives.filter { $0.serviceID != "a_and_e" }
         if let next = others.first {
-            sentences.append(fill(pick("emergency.also", seed), ["service": next.summary]))
+            meanwhile.append(fill(pick("emergency.also", seed), ["service": next.summary]))
         }
-        sentences.append(pick(helping ? "emergency.stay.other" : "emergency.stay", seed))
-        return join(sentences)
+        let stay = pick(helping ? "emergency.stay.other" : "emergency.stay", seed)
+        return paragraphs([now, meanwhile, [stay]])
     }
 
     /// A short acknowledgement for a risky turn after a referral was already shown. At
@@ -236,6 +235,11 @@ public struct Framer: Sendable {
     func join(_ sentences: [String]) -> String {
         sentences.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(
             separator: " ")
+    }
+
+    /// Sentences joined into paragraphs separated by a blank line (empty paragraphs dropped).
+    func paragraphs(_ groups: [[String]]) -> String {
+        groups.map(join).filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 
     /// A stable FNV-1a fingerprint (Swift's `hashValue` is seeded per process).
