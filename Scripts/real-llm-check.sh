@@ -9,7 +9,8 @@
 #  4. `waymark replay --backend openai` over Scripts/real-llm-conversations.jsonl, checking that
 #     replies arrive, the safeguard's messages appear, and nothing unsafe passes (invented or
 #     non-UK numbers, method/dose details);
-#  5. the streaming smoke test (OpenAIResponderTests/RealServerSmokeTests) against the server.
+#  5. the streaming smoke test (OpenAIResponderTests/RealServerSmokeTests) and the real model
+#     behind the safeguard policy + output guard (WaymarkCLITests/RealLLMPipelineTests).
 #
 # Usage: Scripts/real-llm-check.sh            (WAYMARK_LLM_DIR, default ~/.cache/waymark-real-llm)
 set -euo pipefail
@@ -103,9 +104,14 @@ else
     echo "== 5. (waymark replay is not on this branch yet: skipped; the streaming check below still runs)"
 fi
 
-echo "== 6. streaming smoke test (OpenAIResponder against the real server)"
+# One request at a time: llama-cpp-python interrupts a stream when a newer request arrives.
+echo "== 6. OpenAIResponder against the real server: streaming, then the policy + output guard"
 WAYMARK_REAL_LLM_URL="$BASE_URL" WAYMARK_REAL_LLM_MODEL=smollm2 \
-    swift test --filter RealServerSmokeTests 2>&1 | grep -E "real-llm|✔|✘|error" || failures=$((failures + 1))
+    swift test --no-parallel --filter "RealServerSmokeTests|RealLLMPipelineTests" > "$OUT/swift-test.log" 2>&1 || true
+grep -E "real-llm|^ +\[|^-- |✔ Test|✘|error:" "$OUT/swift-test.log" || true
+if grep -q "✘\|error:" "$OUT/swift-test.log" || ! grep -q "✔ Test run" "$OUT/swift-test.log"; then
+    failures=$((failures + 1))
+fi
 
 kill "$SERVER_PID" 2>/dev/null || true
 wait "$SERVER_PID" 2>/dev/null || true
