@@ -59,6 +59,7 @@ let package = Package(
             dependencies: [
                 "Safeguard", "ChatCore", "OpenAIResponder", "CommandResponder", "TerminalUI",
                 "NcursesTerminal", "WaymarkConfig", "WaymarkStore", "WaymarkReview",
+                "WaymarkTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "waymark-store-probe", dependencies: ["WaymarkStore"]),

@@ -396,7 +396,13 @@ def main():
     parser.add_argument("--reference", default=default_ref)
     parser.add_argument("--checked", default="2026-11-22",
                         help="date the reference was checked against the services (YYYY-MM-DD)")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 if directory.json differs from what would be generated")
     args = parser.parse_args()
+    path = os.path.join(root, "resources", "services", "directory.json")
+    if args.check and os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            args.checked = json.load(f)["checked"]
     if not args.reference:
         raise SystemExit("reference not found; pass --reference")
     datetime.date.fromisoformat(args.checked)
@@ -415,10 +421,14 @@ def main():
         "services": services,
         "routes": routes,
     }
-    path = os.path.join(root, "resources", "services", "directory.json")
+    text = json.dumps(out, ensure_ascii=False, indent=1) + "\n"
+    if args.check:
+        with open(path, encoding="utf-8") as f:
+            same = f.read() == text
+        print(f"{path}: {'up to date' if same else 'OUT OF DATE: run Scripts/build-directory.py'}")
+        raise SystemExit(0 if same else 1)
     with open(path, "w", encoding="utf-8") as f:
-        json.dump(out, f, ensure_ascii=False, indent=1)
-        f.write("\n")
+        f.write(text)
     print(f"wrote {path}: {len(services)} services")
 
 

@@ -22,4 +22,8 @@ static inline attr_t cnc_A_DIM(void) { return A_DIM; }
 static inline attr_t cnc_A_REVERSE(void) { return A_REVERSE; }
 static inline attr_t cnc_A_UNDERLINE(void) { return A_UNDERLINE; }
 
+/* Mouse wheel buttons (NCURSES_MOUSE_MASK is a function-like macro). */
+static inline mmask_t cnc_BUTTON4_PRESSED(void) { return BUTTON4_PRESSED; }
+static inline mmask_t cnc_BUTTON5_PRESSED(void) { return BUTTON5_PRESSED; }
+
 #endif /* CNCURSESW_SHIM_H */

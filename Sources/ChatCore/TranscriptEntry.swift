@@ -30,6 +30,9 @@ public struct TranscriptEntry: Sendable, Equatable, Identifiable {
     public var status: Status
     /// The safeguard's assessment (user entries).
     public var assessment: Assessment?
+    /// What the safeguard decided to do for this turn (user entries): the level, the
+    /// responder's guidance, its own message and the services, with the reasons.
+    public var plan: TurnPlan?
     /// Ids of the services the entry offered (safeguard entries).
     public var services: [String]
     /// For replies the output guard changed or withheld: what the responder actually said.
@@ -42,7 +45,8 @@ public struct TranscriptEntry: Sendable, Equatable, Identifiable {
 
     public init(
         id: Int, turn: Int, role: Role, text: String, status: Status = .complete,
-        assessment: Assessment? = nil, services: [String] = [], originalText: String? = nil,
+        assessment: Assessment? = nil, plan: TurnPlan? = nil, services: [String] = [],
+        originalText: String? = nil,
         guardNotes: [String] = [], date: Date = Date()
     ) {
         self.id = id
@@ -51,6 +55,7 @@ public struct TranscriptEntry: Sendable, Equatable, Identifiable {
         self.text = text
         self.status = status
         self.assessment = assessment
+        self.plan = plan
         self.services = services
         self.originalText = originalText
         self.guardNotes = guardNotes

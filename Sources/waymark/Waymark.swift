@@ -6,11 +6,16 @@ struct Waymark: AsyncParsableCommand {
         commandName: "waymark",
         abstract: "A terminal peer-support chat with a boundary-setting safeguard.",
         subcommands: [
+            ChatCommand.self,
+            AssessCommand.self,
             ResourcesCommand.self,
             PlanCommand.self,
             HistoryCommand.self,
             ForgetCommand.self,
+            EvalCommand.self,
             ConfigCommand.self,
-        ]
+            ReplayCommand.self,
+        ],
+        defaultSubcommand: ChatCommand.self
     )
 }

@@ -1,1 +1,0 @@
-// NcursesTerminal: filled in by its issue.

@@ -1,0 +1,114 @@
+/// Enumerates the hashed n-gram features of a list of normalised words.
+///
+/// Mirrors `feature_strings()` and `bucket()` in `Scripts/model/train.py`: for each word,
+/// `w:word`, `b:word next`, `t:word next next2`, then `c:gram` for each character 3- to
+/// 5-gram of `<word>` (the word cut to `charWordCap` characters). A feature's bucket is the
+/// FNV-1a 32-bit hash of the feature string's UTF-8 bytes, modulo `buckets`. Hashing streams
+/// over the bytes, so no feature string is built unless it is asked for.
+struct NGramHasher: Sendable {
+    /// Which kind of n-gram a feature is, and where it sits in the words.
+    struct Feature: Sendable, Equatable {
+        /// The kinds of feature, by their prefix in the feature string.
+        enum Kind: Sendable, Equatable {
+            case word, bigram, trigram, chars
+        }
+
+        var kind: Kind
+        /// Index of the (first) word.
+        var wordIndex: Int
+        /// For `chars`: start and length in the marked word `<word>`.
+        var start: Int = 0
+        var length: Int = 0
+
+        /// The feature string exactly as the trainer hashes it (`w:`, `b:`, `t:`, `c:`).
+        func hashedText(in words: [[UInt8]], charWordCap: Int) -> String {
+            switch kind {
+            case .word: return "w:" + Self.string(words[wordIndex])
+            case .bigram:
+                return "b:" + Self.string(words[wordIndex]) + " " + Self.string(words[wordIndex + 1])
+            case .trigram:
+                return "t:" + Self.string(words[wordIndex]) + " " + Self.string(words[wordIndex + 1]) + " "
+                    + Self.string(words[wordIndex + 2])
+            case .chars:
+                let marked = NGramHasher.marked(words[wordIndex], cap: charWordCap)
+                return "c:" + Self.string(Array(marked[start..<(start + length)]))
+            }
+        }
+
+        /// A reader-friendly form: words as they are; character grams with `*` where the word
+        /// continues (`<unal` → `unal*`, `nal` → `*nal*`, `<kms>` → `kms`).
+        func displayText(in words: [[UInt8]], charWordCap: Int) -> String {
+            let text = hashedText(in: words, charWordCap: charWordCap)
+            let body = String(text.dropFirst(2))
+            guard kind == .chars else { return body }
+            let head = body.hasPrefix("<") ? String(body.dropFirst()) : "*" + body
+            return head.hasSuffix(">") ? String(head.dropLast()) : head + "*"
+        }
+
+        private static func string(_ bytes: [UInt8]) -> String {
+            String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    let buckets: UInt32
+    let charMin: Int
+    let charMax: Int
+    let charWordCap: Int
+
+    static let offsetBasis: UInt32 = 0x811C_9DC5
+    static let prime: UInt32 = 0x0100_0193
+
+    /// FNV-1a 32-bit of `bytes`, continuing from `hash`.
+    static func fnv1a<C: Collection>(_ bytes: C, from hash: UInt32 = offsetBasis) -> UInt32
+    where C.Element == UInt8 {
+        var h = hash
+        for byte in bytes {
+            h ^= UInt32(byte)
+            h = h &* prime
+        }
+        return h
+    }
+
+    static func marked(_ word: [UInt8], cap: Int) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "<")]
+        out.append(contentsOf: word.prefix(cap))
+        out.append(UInt8(ascii: ">"))
+        return out
+    }
+
+    /// Calls `body` with the bucket of every feature of `words`, in the trainer's order.
+    func forEachFeature(of words: [[UInt8]], _ body: (UInt32, Feature) -> Void) {
+        let space = UInt8(ascii: " ")
+        let wordPrefix = Self.fnv1a("w:".utf8)
+        let bigramPrefix = Self.fnv1a("b:".utf8)
+        let trigramPrefix = Self.fnv1a("t:".utf8)
+        let charPrefix = Self.fnv1a("c:".utf8)
+        for index in words.indices {
+            let word = words[index]
+            body(Self.fnv1a(word, from: wordPrefix) % buckets, Feature(kind: .word, wordIndex: index))
+            if index + 1 < words.count {
+                var h = Self.fnv1a(word, from: bigramPrefix)
+                h = Self.fnv1a(CollectionOfOne(space), from: h)
+                h = Self.fnv1a(words[index + 1], from: h)
+                body(h % buckets, Feature(kind: .bigram, wordIndex: index))
+            }
+            if index + 2 < words.count {
+                var h = Self.fnv1a(word, from: trigramPrefix)
+                h = Self.fnv1a(CollectionOfOne(space), from: h)
+                h = Self.fnv1a(words[index + 1], from: h)
+                h = Self.fnv1a(CollectionOfOne(space), from: h)
+                h = Self.fnv1a(words[index + 2], from: h)
+                body(h % buckets, Feature(kind: .trigram, wordIndex: index))
+            }
+            let marked = Self.marked(word, cap: charWordCap)
+            for length in charMin...max(charMin, charMax) where length <= marked.count {
+                for start in 0...(marked.count - length) {
+                    let h = Self.fnv1a(marked[start..<(start + length)], from: charPrefix)
+                    body(
+                        h % buckets,
+                        Feature(kind: .chars, wordIndex: index, start: start, length: length))
+                }
+            }
+        }
+    }
+}

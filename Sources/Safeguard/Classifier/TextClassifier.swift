@@ -1,0 +1,125 @@
+import Foundation
+
+/// A compact linear model over hashed word and character n-grams that scores suicidal language.
+///
+/// Trained offline by `Scripts/model/train.py` on the corpus in `resources/safeguard/model/`;
+/// this type only runs it. Scoring normalises the text (``ClassifierTokeniser``), hashes its
+/// n-grams (``NGramHasher``), adds the weights of the distinct buckets present to the bias and
+/// returns the logistic probability, with the n-grams that pushed it up most. Deterministic,
+/// linear in the input length, no I/O.
+public struct TextClassifier: RiskModel {
+    /// Where the trained model lives, relative to Waymark's `resources/` folder.
+    public static let resourcePath = "safeguard/model/suicidal-language.json"
+
+    /// How many contributing n-grams ``RiskModelScores/topFeatures`` lists at most.
+    public static let explainedFeatureCount = 5
+
+    /// The probability at or above which the trainer counted a message as suicidal.
+    public let threshold: Double
+
+    private let tokeniser: ClassifierTokeniser
+    private let hasher: NGramHasher
+    private let bias: Double
+    private let weights: [Double]
+
+    /// Loads a model written by `Scripts/model/train.py` (`suicidal-language.json`).
+    public init(modelData: Data) throws {
+        let file: ClassifierModelFile
+        do {
+            file = try JSONDecoder().decode(ClassifierModelFile.self, from: modelData)
+        } catch {
+            throw TextClassifierError.unreadable(String(describing: error))
+        }
+        guard file.version == 1 else { throw TextClassifierError.unsupported("version \(file.version)") }
+        guard file.hash == "fnv1a32-utf8" else { throw TextClassifierError.unsupported("hash \(file.hash)") }
+        guard file.normalisation.name == "waymark-simple-1" else {
+            throw TextClassifierError.unsupported("normalisation \(file.normalisation.name)")
+        }
+        guard file.ngrams.words == [1, 2, 3] else {
+            throw TextClassifierError.unsupported("word n-grams \(file.ngrams.words)")
+        }
+        guard file.ngrams.chars.count == 2, file.ngrams.chars[0] >= 1,
+            file.ngrams.chars[0] <= file.ngrams.chars[1], file.ngrams.charWordCap >= 1
+        else {
+            throw TextClassifierError.unsupported("character n-grams \(file.ngrams.chars)")
+        }
+        guard file.buckets > 0, file.buckets <= 1 << 24 else {
+            throw TextClassifierError.unsupported("\(file.buckets) buckets")
+        }
+        guard file.keepScalars > 0, file.maxScalars >= 2 * file.keepScalars else {
+            throw TextClassifierError.unsupported("input limits \(file.maxScalars)/\(file.keepScalars)")
+        }
+        var weights = [Double](repeating: 0, count: file.buckets)
+        for (key, weight) in file.weights {
+            guard let bucket = Int(key), bucket >= 0, bucket < file.buckets, weight.isFinite else {
+                throw TextClassifierError.unreadable("bad weight entry \(key)")
+            }
+            weights[bucket] = weight
+        }
+        guard file.bias.isFinite else { throw TextClassifierError.unreadable("bias is not finite") }
+        self.weights = weights
+        self.bias = file.bias
+        self.threshold = file.threshold
+        self.tokeniser = try ClassifierTokeniser(
+            tables: file.normalisation, maxScalars: file.maxScalars, keepScalars: file.keepScalars)
+        self.hasher = NGramHasher(
+            buckets: UInt32(file.buckets), charMin: file.ngrams.chars[0], charMax: file.ngrams.chars[1],
+            charWordCap: file.ngrams.charWordCap)
+    }
+
+    /// Scores one message: the logistic probability of suicidal language and the top n-grams.
+    public func scores(for text: String) -> RiskModelScores {
+        let words = tokeniser.words(in: text)
+        var seen = Set<UInt32>()
+        var logit = bias
+        var contributions: [(weight: Double, feature: NGramHasher.Feature)] = []
+        hasher.forEachFeature(of: words) { bucket, feature in
+            let weight = weights[Int(bucket)]
+            guard weight != 0, seen.insert(bucket).inserted else { return }
+            logit += weight
+            if weight > 0 { contributions.append((weight, feature)) }
+        }
+        let probability = 1 / (1 + Foundation.exp(-logit))
+        return RiskModelScores(suicidal: probability, topFeatures: explain(contributions, words: words))
+    }
+
+    /// The normalised words the model sees for `text` (for tests and the inspector).
+    func normalisedWords(of text: String) -> [String] {
+        tokeniser.words(in: text).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The hashed feature strings and buckets of `text`, in the trainer's order.
+    func hashedFeatures(of text: String) -> [(feature: String, bucket: UInt32)] {
+        let words = tokeniser.words(in: text)
+        var result: [(feature: String, bucket: UInt32)] = []
+        hasher.forEachFeature(of: words) { bucket, feature in
+            result.append((feature.hashedText(in: words, charWordCap: hasher.charWordCap), bucket))
+        }
+        return result
+    }
+
+    /// The display text of the strongest positive contributions, without repeats. Only the
+    /// strongest few (and anything tied with them) are turned into strings.
+    private func explain(
+        _ contributions: [(weight: Double, feature: NGramHasher.Feature)], words: [[UInt8]]
+    ) -> [String] {
+        let strongest = contributions.sorted { $0.weight > $1.weight }
+        var ranked: [(weight: Double, text: String)] = []
+        var distinct = Set<String>()
+        for (index, item) in strongest.enumerated() {
+            if distinct.count >= Self.explainedFeatureCount && item.weight < strongest[index - 1].weight {
+                break
+            }
+            let text = item.feature.displayText(in: words, charWordCap: hasher.charWordCap)
+            ranked.append((item.weight, text))
+            distinct.insert(text)
+        }
+        let ordered = ranked.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.text < $1.text }
+        var result: [String] = []
+        for item in ordered where !result.contains(item.text) {
+            result.append(item.text)
+            if result.count == Self.explainedFeatureCount { break }
+        }
+        return result
+    }
+}

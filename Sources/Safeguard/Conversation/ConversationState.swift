@@ -1,0 +1,41 @@
+/// What the safeguard remembers about a conversation between turns.
+///
+/// Risk accumulates: the level later turns cannot fall below (`floor`), the categories and
+/// subject of that risk, and the parts of a plan disclosed so far (intent, plan, means, time).
+/// De-escalation lowers the floor to `distress` without forgetting the categories; a disclosed
+/// act (an overdose taken) keeps the conversation at `emergency` until treatment is mentioned.
+public struct ConversationState: Sendable, Equatable, Codable {
+    /// User turns assessed so far.
+    public internal(set) var turns: Int = 0
+    /// The lowest level later turns are given while nothing changes.
+    public internal(set) var floor: RiskLevel = .none
+    /// The highest level reached.
+    public internal(set) var peak: RiskLevel = .none
+    /// The level of the last turn.
+    public internal(set) var lastLevel: RiskLevel = .none
+    /// Categories of the risk remembered.
+    public internal(set) var categories: [RiskCategory] = []
+    /// Who the remembered risk is about.
+    public internal(set) var subject: Subject = .nobody
+    /// Suicide or self-harm risk has been disclosed in this conversation.
+    public internal(set) var suicidalContext: Bool = false
+    /// Parts of a plan disclosed while suicidal context was present.
+    public internal(set) var intent: Bool = false
+    public internal(set) var plan: Bool = false
+    public internal(set) var means: Bool = false
+    public internal(set) var time: Bool = false
+    /// An act (overdose, serious injury) disclosed and not yet being treated.
+    public internal(set) var untreatedAct: Bool = false
+    /// Waymark has just asked "Are you thinking about ending your life?".
+    public internal(set) var safetyQuestionPending: Bool = false
+    /// Someone under 18 is involved.
+    public internal(set) var minorInvolved: Bool = false
+
+    public init() {}
+
+    /// Tells the state that Waymark asked the person directly about suicide, so a short "yes"
+    /// in the next turn is read as an answer to it.
+    public mutating func recordSafeguardAskedSafetyQuestion() {
+        safetyQuestionPending = true
+    }
+}

@@ -1,0 +1,283 @@
+/// Applies chat-adapted NegEx/ConText to the evidence found in one message.
+///
+/// Context cues are lexicon rules with `role=cue` and a `modifier=`; their reach is bounded by
+/// clause and sentence boundaries and a small word window, so the work per signal is bounded.
+/// Context lowers a signal (negated, figurative, fictional, quoted → none; historical,
+/// hypothetical → distress) but never removes another signal that co-occurs.
+struct ContextAnalyser {
+    let lexicon: Lexicon
+    let tokens: [NormalisedToken]
+    let masks: [ClassMask]
+    let layout: TextLayout
+
+    /// Words before a signal a negation cue reaches.
+    static let negationWindow: Int32 = 7
+    /// Words after a signal a trailing negation ("…, and I said no") reaches.
+    static let trailingNegationWindow: Int32 = 8
+    /// Words before a signal searched for who it is about.
+    static let subjectWindow = 10
+    /// Words after a signal a joke marker in the next sentence still reaches ("… lol").
+    static let jokeReach: Int32 = 3
+
+    init(lexicon: Lexicon, tokens: [NormalisedToken], masks: [ClassMask]) {
+        self.lexicon = lexicon
+        self.tokens = tokens
+        self.masks = masks
+        let clauseBreak = lexicon.clauseBreakClass
+        var index = 0
+        self.layout = TextLayout(tokens: tokens) { _ in
+            defer { index += 1 }
+            return clauseBreak >= 0 && masks[index].contains(clauseBreak)
+        }
+    }
+
+    @inline(__always)
+    private func token(_ index: Int, isIn classIndex: Int) -> Bool {
+        classIndex >= 0 && masks[index].contains(classIndex)
+    }
+
+    /// For spans, the largest `last` among spans starting at or before each token: a span
+    /// [a, b] is covered by one of them when `reach[a] >= b`, and overlaps one when
+    /// `reach[b] >= a`. Linear, so checks stay O(1) per signal on adversarial input.
+    private func reach(of spans: [CandidateSignal]) -> [Int32] {
+        var reach = [Int32](repeating: -1, count: tokens.count)
+        if spans.isEmpty { return reach }
+        for span in spans where span.last > reach[Int(span.first)] { reach[Int(span.first)] = span.last }
+        for index in reach.indices.dropFirst() where reach[index - 1] > reach[index] {
+            reach[index] = reach[index - 1]
+        }
+        return reach
+    }
+
+    /// Candidates for every evidence match, with context applied.
+    func analyse(_ matches: [RuleMatch]) -> [CandidateSignal] {
+        var evidence: [CandidateSignal] = []
+        var cues: [CandidateSignal] = []
+        var idioms: [CandidateSignal] = []
+        var pseudo: [CandidateSignal] = []
+        var jokes: [CandidateSignal] = []
+        var recurrences: [CandidateSignal] = []
+        // Per rule, overlapping matches collapse into the longest (a match that starts no later
+        // than the kept one and ends after it replaces it).
+        var kept: [RuleMatch] = []
+        var keptIndex: [Int32: Int] = [:]
+        for match in matches {
+            if let index = keptIndex[match.rule] {
+                let previous = kept[index]
+                if match.first <= previous.last {
+                    if match.first <= previous.first && match.last >= previous.last { kept[index] = match }
+                    continue
+                }
+            }
+            keptIndex[match.rule] = kept.count
+            kept.append(match)
+        }
+        for match in kept {
+            let candidate = CandidateSignal(
+                rule: lexicon.traits[Int(match.rule)], first: match.first, last: match.last)
+            switch candidate.rule.role {
+            case .cue: cues.append(candidate)
+            case .idiom: idioms.append(candidate)
+            case .pseudo: pseudo.append(candidate)
+            case .joke: jokes.append(candidate)
+            case .recurrence: recurrences.append(candidate)
+            default: evidence.append(candidate)
+            }
+        }
+        if evidence.isEmpty { return [] }
+        // Cues inside a risk phrase ("don't want to live") are part of it, and negation words
+        // inside a pseudo-negation ("can't stop") are not cues.
+        let strongReach = reach(of: evidence.filter { $0.rule.level >= .boundary })
+        let pseudoReach = reach(of: pseudo)
+        cues.removeAll { cue in
+            if strongReach[Int(cue.first)] >= cue.last { return true }
+            return cue.rule.modifier == .negated && pseudoReach[Int(cue.last)] >= cue.first
+        }
+        cues.sort { $0.first < $1.first }
+        // Index of the first cue in or after each sentence (linear sweep).
+        var firstCue = [Int32](repeating: Int32(cues.count), count: layout.sentenceStart.count)
+        var cursor = 0
+        for (sentenceIndex, start) in layout.sentenceStart.enumerated() {
+            while cursor < cues.count && cues[cursor].first < start { cursor += 1 }
+            firstCue[sentenceIndex] = Int32(cursor)
+        }
+        let idiomReach = reach(of: idioms)
+        let sentences = layout.sentenceStart.count
+        var jokeSentence = [Bool](repeating: false, count: sentences)
+        var recurrenceSentence = [Bool](repeating: false, count: sentences)
+        for joke in jokes { jokeSentence[Int(layout.sentence[Int(joke.first)])] = true }
+        for mark in recurrences { recurrenceSentence[Int(layout.sentence[Int(mark.first)])] = true }
+        var nextJoke = [Int32](repeating: Int32.max, count: tokens.count + 1)
+        for joke in jokes where joke.first < nextJoke[Int(joke.first)] {
+            nextJoke[Int(joke.first)] = joke.first
+        }
+        for index in stride(from: tokens.count - 1, through: 0, by: -1)
+        where nextJoke[index + 1] < nextJoke[index] {
+            nextJoke[index] = nextJoke[index + 1]
+        }
+        var result: [CandidateSignal] = []
+        result.reserveCapacity(evidence.count)
+        let messageModifiers = Set(cues.filter { $0.rule.scope == .message }.compactMap { $0.rule.modifier })
+        for var signal in evidence {
+            let sentence = Int(layout.sentence[Int(signal.first)])
+            applyCues(cues, firstCue: firstCue, to: &signal, messageModifiers: messageModifiers)
+            if idiomReach[Int(signal.last)] >= signal.first { signal.add(.figurative) }
+            if signal.rule.hyperbole {
+                let after = Int(signal.last) + 1
+                if jokeSentence[sentence]
+                    || (after <= tokens.count && nextJoke[after] - signal.last <= Self.jokeReach)
+                {
+                    signal.add(.figurative)
+                }
+            }
+            decideSubject(&signal)
+            if signal.modifiers.contains(.historical)
+                && (signal.rule.ignoresHistory || recurrenceSentence[sentence])
+            {
+                signal.modifiers.remove(.historical)
+            }
+            if signal.modifiers.contains(.fictional) && signal.subject == .speaker && signal.subjectExplicit {
+                // "I watched a film and now I want to die" is about the speaker, not the film.
+                signal.modifiers.remove(.fictional)
+            }
+            lower(&signal)
+            result.append(signal)
+        }
+        return result
+    }
+
+    // MARK: - Spans
+
+    private func covers(_ outer: CandidateSignal, _ inner: CandidateSignal) -> Bool {
+        outer.first <= inner.first && inner.last <= outer.last
+    }
+
+    // MARK: - Cues
+
+    private func applyCues(
+        _ cues: [CandidateSignal], firstCue: [Int32], to signal: inout CandidateSignal,
+        messageModifiers: Set<ContextModifier>
+    ) {
+        for modifier in messageModifiers { signal.add(modifier) }
+        let sentence = layout.sentence[Int(signal.first)]
+        let clause = layout.clause[Int(signal.first)]
+        let low = layout.sentenceStart[Int(max(0, sentence - 1))]
+        let high = layout.sentenceEnd(sentence, tokenCount: tokens.count)
+        // First cue at or after `low`, from the per-sentence index built in `analyse`.
+        let lo = Int(firstCue[Int(max(0, sentence - 1))])
+        var index = lo
+        var examined = 0
+        while index < cues.count, cues[index].first < high, examined < 64 {
+            let cue = cues[index]
+            index += 1
+            examined += 1
+            guard let modifier = cue.rule.modifier, cue.rule.scope != .message else { continue }
+            if covers(signal, cue) { continue }
+            let cueSentence = layout.sentence[Int(cue.first)]
+            let sameSentence = cueSentence == sentence
+            switch modifier {
+            case .negated:
+                if cue.rule.scope == .after {
+                    if sameSentence && cue.first > signal.last
+                        && cue.first - signal.last <= Self.trailingNegationWindow
+                    {
+                        signal.add(.negated)
+                    }
+                } else if cue.first < signal.first && layout.clause[Int(cue.first)] == clause
+                    && signal.first - cue.last <= Self.negationWindow
+                {
+                    signal.add(.negated)
+                }
+            case .historical:
+                if sameSentence && (layout.clause[Int(cue.first)] == clause || cue.first > signal.last) {
+                    signal.add(.historical)
+                }
+            case .hypothetical:
+                if cue.rule.scope == .sentence {
+                    if sameSentence { signal.add(.hypothetical) }
+                } else if cue.first < signal.first && layout.clause[Int(cue.first)] == clause
+                    && signal.first - cue.last <= 10
+                {
+                    signal.add(.hypothetical)
+                }
+            case .fictional:
+                if sameSentence || cueSentence == sentence - 1 { signal.add(.fictional) }
+            case .figurative, .quoted:
+                if sameSentence { signal.add(modifier) }
+            case .pretext, .contextual, .otherPerson:
+                if sameSentence { signal.add(modifier) }
+            }
+        }
+    }
+
+    // MARK: - Subject
+
+    private func decideSubject(_ signal: inout CandidateSignal) {
+        if let fixed = signal.rule.subject {
+            signal.subject = fixed
+            signal.subjectExplicit = true
+            if fixed == .other { signal.add(.otherPerson) }
+            return
+        }
+        var sawOther = false
+        for index in Int(signal.first)...Int(signal.last) {
+            if token(index, isIn: lexicon.selfInPhraseClass) {
+                signal.subject = .speaker
+                signal.subjectExplicit = true
+                return
+            }
+            if token(index, isIn: lexicon.otherInPhraseClass) { sawOther = true }
+        }
+        if sawOther {
+            signal.subject = .other
+            signal.subjectExplicit = true
+            signal.add(.otherPerson)
+            return
+        }
+        let sentenceStart = layout.sentenceStart[Int(layout.sentence[Int(signal.first)])]
+        var index = Int(signal.first) - 1
+        var steps = 0
+        while index >= Int(sentenceStart), steps < Self.subjectWindow {
+            if token(index, isIn: lexicon.selfSubjectClass) {
+                signal.subjectExplicit = true
+                break
+            }
+            if token(index, isIn: lexicon.otherSubjectClass) {
+                signal.subject = .other
+                signal.subjectExplicit = true
+                signal.add(.otherPerson)
+                return
+            }
+            index -= 1
+            steps += 1
+        }
+        signal.subject = .speaker
+    }
+
+    // MARK: - Lowering
+
+    private func lower(_ signal: inout CandidateSignal) {
+        let rule = signal.rule
+        if rule.ignoresFraming
+            && (signal.modifiers.contains(.fictional) || signal.modifiers.contains(.figurative)
+                || signal.modifiers.contains(.quoted) || signal.modifiers.contains(.hypothetical))
+        {
+            signal.modifiers.remove(.fictional)
+            signal.modifiers.remove(.quoted)
+            signal.modifiers.remove(.hypothetical)
+            signal.modifiers.remove(.figurative)
+            signal.add(.pretext)
+        }
+        if rule.ignoresNegation { signal.modifiers.remove(.negated) }
+        let mods = signal.modifiers
+        if mods.contains(.figurative) || mods.contains(.fictional) || mods.contains(.quoted)
+            || mods.contains(.negated)
+        {
+            signal.level = .none
+            signal.active = false
+        } else if mods.contains(.historical) || mods.contains(.hypothetical) {
+            signal.level = min(signal.level, .distress)
+            signal.active = false
+        }
+    }
+}

@@ -1,0 +1,214 @@
+/// Decides a turn's level, categories and subject from its signals and the conversation so far,
+/// exactly per the levels table of SAFEGUARD.md, and updates the conversation state.
+struct LevelDecision {
+    var signals: [CandidateSignal]
+    var state: ConversationState
+    var reasons: [String] = []
+    /// Extra categories added by combination rules.
+    private var extraCategories: [RiskCategory] = []
+
+    /// Number of words in the message (short replies are read against the conversation).
+    var wordCount: Int
+
+    /// Most words a reply may have to count as a short answer ("yeah", "i think so").
+    static let shortReply = 8
+
+    /// The id of a rule by index (`-1`: the statistical model).
+    let ruleID: (Int32) -> String
+
+    init(
+        signals: [CandidateSignal], state: ConversationState, wordCount: Int,
+        ruleID: @escaping (Int32) -> String
+    ) {
+        self.ruleID = ruleID
+        self.signals = signals
+        self.state = state
+        self.wordCount = wordCount
+    }
+
+    private static let suicidalRoles: Set<SignalRole> = [
+        .ideation, .selfHarm, .method, .intent, .farewell, .act, .means, .plan,
+    ]
+    /// Roles that describe circumstances (when, with what) rather than who is at risk.
+    private static let markerRoles: Set<SignalRole> = [.time, .means, .plan, .unreachable, .minor, .weapon]
+    /// Parts of a plan; three different ones together give context even when each is weak.
+    private static let planRoles: Set<SignalRole> = [.intent, .means, .plan, .farewell, .time]
+
+    /// Runs the decision; returns the assessment parts and the new state.
+    mutating func decide() -> (
+        level: RiskLevel, categories: [RiskCategory], subject: Subject, state: ConversationState
+    ) {
+        let askedQuestion = state.safetyQuestionPending
+        state.safetyQuestionPending = false
+        state.turns += 1
+
+        // Suicidal context in this message (non-contextual evidence at full strength).
+        let messageSuicidal = signals.contains {
+            $0.active && !$0.rule.contextual && Self.suicidalRoles.contains($0.rule.role)
+                && $0.level >= .crisis
+        }
+        let weakRoles = Set(
+            signals.filter { $0.active && Self.planRoles.contains($0.rule.role) }.map(\.rule.role))
+        let context = messageSuicidal || state.suicidalContext || weakRoles.count >= 3
+        for index in signals.indices where signals[index].rule.contextual {
+            if context && signals[index].active {
+                signals[index].add(.contextual)
+            } else {
+                signals[index].applies = false
+                signals[index].active = false
+                signals[index].level = .none
+            }
+        }
+        let counted = signals.filter { $0.applies && $0.isEvidence }
+        let active = counted.filter { $0.active }
+        func has(_ role: SignalRole) -> Bool { active.contains { $0.rule.role == role } }
+
+        // Short answers to Waymark's own safety question.
+        if askedQuestion && wordCount <= Self.shortReply && has(.affirm) && !has(.deescalate) {
+            reasons.append("answered yes to the safety question")
+            signals.append(
+                contentsOf: active.filter { $0.rule.role == .affirm }.map { affirm in
+                    var upgraded = affirm
+                    upgraded.level = .crisis
+                    upgraded.add(.contextual)
+                    upgraded.rule.categories = CategorySet([.suicide])
+                    return upgraded
+                })
+        }
+
+        var level = signals.filter { $0.applies && $0.isEvidence }.map(\.level).max() ?? .none
+        if level > .none, let top = signals.filter({ $0.applies && $0.isEvidence && $0.level == level }).first
+        {
+            reasons.append("\(ruleID(top.rule.index)) sets \(level)")
+        }
+
+        // Emergency combinations.
+        let time = has(.time)
+        let planned = has(.plan) || state.plan
+        let meansHeld = has(.means) || state.means
+        let intended = has(.intent) || state.intent
+        let farewell = has(.farewell)
+        let timed = time || (state.time && (has(.plan) || has(.means) || has(.intent)))
+        if has(.act) || has(.danger) {
+            level = .emergency
+            reasons.insert(
+                "an act done or danger now (\(active.first { $0.rule.role == .act || $0.rule.role == .danger }.map { ruleID($0.rule.index) } ?? ""))",
+                at: 0)
+        }
+        if context && timed && (intended || planned || meansHeld || farewell) {
+            if level < .emergency {
+                reasons.insert("suicidal risk with intent/plan/means and a time", at: 0)
+            }
+            level = .emergency
+            extraCategories.append(.suicide)
+        }
+        if has(.threat) && (has(.weapon) || time) {
+            level = .emergency
+            reasons.insert("a threat from another person with a weapon or now", at: 0)
+        }
+        if has(.farewell) && has(.unreachable) {
+            level = .emergency
+            extraCategories.append(.suicide)
+            reasons.insert("a farewell and the person cannot be reached", at: 0)
+        }
+        if has(.harm) && (time || has(.plan)) {
+            level = .emergency
+            extraCategories.append(.harmToOthers)
+            reasons.insert("intent to harm someone with a plan or a time", at: 0)
+        }
+
+        // Treatment and de-escalation.
+        if has(.treated) && state.untreatedAct {
+            state.untreatedAct = false
+            state.floor = min(state.floor, .crisis)
+            reasons.append("being treated: the emergency floor is lifted, risk stays")
+        }
+        let deescalated = has(.deescalate) && !has(.act) && level < .crisis
+        if deescalated && state.floor > .distress && !state.untreatedAct {
+            state.floor = .distress
+            state.intent = false
+            state.plan = false
+            state.means = false
+            state.time = false
+            reasons.append("de-escalation: level lowered, risk remembered")
+        }
+
+        // Categories and subject from this message.
+        var categories: [RiskCategory] = []
+        var subjects: [Subject] = []
+        for signal in signals where signal.applies && signal.isEvidence && signal.level >= .distress {
+            for category in signal.rule.categories.all where !categories.contains(category) {
+                categories.append(category)
+            }
+        }
+        for category in extraCategories where !categories.contains(category) { categories.append(category) }
+        let evidence = signals.filter { $0.applies && $0.isEvidence && $0.level > .none }
+        let strongest = evidence.map(\.level).max() ?? .none
+        let bearers = evidence.filter { !Self.markerRoles.contains($0.rule.role) }
+        let pool = bearers.isEmpty ? evidence : bearers
+        let poolLevel = pool.map(\.level).max() ?? strongest
+        let strongestSignals = pool.filter { $0.level == poolLevel }
+        let explicit = strongestSignals.filter(\.subjectExplicit)
+        subjects = (explicit.isEmpty ? strongestSignals : explicit).map(\.subject)
+        if has(.minor) {
+            state.minorInvolved = true
+        }
+        if (has(.minor) || state.minorInvolved) && level >= .boundary
+            && !categories.contains(.childSafeguarding)
+        {
+            categories.append(.childSafeguarding)
+        }
+
+        // Conversation floor.
+        var subject: Subject =
+            subjects.contains(.speaker) ? .speaker : (subjects.contains(.other) ? .other : .nobody)
+        if state.floor > level {
+            reasons.append("conversation: earlier risk keeps this turn at \(state.floor)")
+            level = state.floor
+            if subject == .nobody { subject = state.subject }
+            for category in state.categories where !categories.contains(category) {
+                categories.append(category)
+            }
+        } else if state.floor >= .crisis && level >= .crisis {
+            for category in state.categories where !categories.contains(category) {
+                categories.append(category)
+            }
+        }
+        if level == .none {
+            categories = []
+            subject = .nobody
+        } else if subject == .nobody {
+            subject = state.subject == .nobody ? .speaker : state.subject
+        }
+        categories.sort()
+
+        // Remember.
+        if level >= .crisis && (categories.contains(.suicide) || categories.contains(.selfHarm)) {
+            state.suicidalContext = true
+        }
+        if state.suicidalContext {
+            if has(.intent) { state.intent = true }
+            if has(.plan) || has(.farewell) { state.plan = true }
+            if has(.means) { state.means = true }
+            if time { state.time = true }
+        }
+        if has(.act) { state.untreatedAct = true }
+        if !deescalated || level > state.floor {
+            if level >= .boundary && level > state.floor && !(deescalated) {
+                state.floor = level
+                state.subject = subject
+            }
+        }
+        if state.untreatedAct { state.floor = .emergency }
+        if level >= .boundary || (level == .distress && !categories.isEmpty && state.floor <= .distress) {
+            for category in categories where !state.categories.contains(category) {
+                state.categories.append(category)
+            }
+            if state.subject == .nobody { state.subject = subject }
+        }
+        state.peak = max(state.peak, level)
+        state.lastLevel = level
+        if reasons.isEmpty { reasons.append(level == .none ? "no risk signals" : "signals at \(level)") }
+        return (level, categories, subject, state)
+    }
+}

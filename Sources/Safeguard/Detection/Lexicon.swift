@@ -1,0 +1,102 @@
+import Foundation
+
+/// The reviewed lexicon, compiled for matching: spelling list, emoji, word classes and rules.
+///
+/// Built from the files of `resources/safeguard/lexicon/` (file name → contents); the format is
+/// documented in `resources/safeguard/README.md`. `normalisation.txt`, `emoji.txt` and
+/// `classes.txt` are special; every other `.txt` file holds rules.
+public struct Lexicon: Sendable {
+    /// Every rule, indexed by the `rule` of a match.
+    public let rules: [LexiconRule]
+    let traits: [RuleTraits]
+    /// The normaliser bound to this lexicon's vocabulary and spelling list.
+    public let normaliser: Normaliser
+    let trie: TokenTrie
+    let classMasks: [ClassMask]
+    let classIndex: [String: Int]
+    /// Class indices the engine reads (`-1` when the lexicon does not define them).
+    let clauseBreakClass: Int
+    let selfSubjectClass: Int
+    let otherSubjectClass: Int
+    let selfInPhraseClass: Int
+    let otherInPhraseClass: Int
+
+    /// Built-in class indices.
+    static let numberClass = 0
+    static let minorClass = 1
+
+    /// Creates a lexicon from file names and their contents.
+    public init(files: [String: Data]) throws {
+        var builder = LexiconBuilder()
+        var texts: [(name: String, text: String)] = []
+        for (path, data) in files {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            guard name.hasSuffix(".txt") else { continue }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw LexiconError(file: name, line: 0, message: "not valid UTF-8")
+            }
+            texts.append((name, text))
+        }
+        texts.sort { $0.name < $1.name }
+        for special in ["normalisation.txt", "emoji.txt", "classes.txt"] {
+            for entry in texts where entry.name == special {
+                try builder.loadSpecial(entry.name, text: entry.text)
+            }
+        }
+        for entry in texts where !["normalisation.txt", "emoji.txt", "classes.txt"].contains(entry.name) {
+            try builder.loadRules(entry.name, text: entry.text)
+        }
+        if builder.rules.isEmpty {
+            throw LexiconError(file: "lexicon", line: 0, message: "no rules")
+        }
+        var trie = builder.trie
+        trie.finish()
+        self.trie = trie
+        self.rules = builder.rules
+        self.traits = builder.rules.enumerated().map { RuleTraits($0.element, index: Int32($0.offset)) }
+        self.classIndex = builder.classIndex
+        self.clauseBreakClass = builder.classIndex["@clause_break"] ?? -1
+        self.selfSubjectClass = builder.classIndex["@self_subject"] ?? -1
+        self.otherSubjectClass = builder.classIndex["@other_subject"] ?? -1
+        self.selfInPhraseClass = builder.classIndex["@self_in_phrase"] ?? self.selfSubjectClass
+        self.otherInPhraseClass = builder.classIndex["@other_in_phrase"] ?? self.otherSubjectClass
+        var masks = builder.classMasks
+        while masks.count < builder.table.count { masks.append(.empty) }
+        self.classMasks = masks
+        var replacements = builder.replacements
+        while replacements.count < builder.table.count { replacements.append([]) }
+        self.normaliser = Normaliser(
+            table: builder.table, replacements: replacements, scalarWords: builder.scalarWords)
+    }
+
+    /// Index of a rule by id.
+    public func rule(named id: String) -> LexiconRule? { rules.first { $0.id == id } }
+
+    /// The class set of every token (word classes plus `#num` / `#minor`).
+    func masks(for tokens: [NormalisedToken]) -> [ClassMask] {
+        var result: [ClassMask] = []
+        result.reserveCapacity(tokens.count)
+        for token in tokens {
+            var mask = token.id >= 0 && Int(token.id) < classMasks.count ? classMasks[Int(token.id)] : .empty
+            if token.number >= 0 {
+                mask.insert(Self.numberClass)
+                if token.number >= 1 && token.number <= 17 { mask.insert(Self.minorClass) }
+            }
+            result.append(mask)
+        }
+        return result
+    }
+
+    /// Whether a token belongs to a named class (`self_subject`, `other_subject`, …).
+    func token(_ token: NormalisedToken, isIn className: String) -> Bool {
+        guard let index = classIndex[className], token.id >= 0, Int(token.id) < classMasks.count else {
+            return false
+        }
+        return classMasks[Int(token.id)].contains(index)
+    }
+
+    /// Matches every rule against normalised tokens with their class sets.
+    func matches(_ tokens: [NormalisedToken], masks: [ClassMask]) -> [RuleMatch] {
+        trie.matches(tokens, masks: masks, clauseBreakClass: clauseBreakClass >= 0 ? clauseBreakClass : nil)
+    }
+}

@@ -1,0 +1,21 @@
+/// A statistical layer the engine may consult for suicidal language the lexicon misses.
+///
+/// Implementations must be deterministic and fast (microseconds per message); the engine uses
+/// the score only as extra evidence, never to override figurative, negated or fictional context.
+public protocol RiskModel: Sendable {
+    /// Scores one message.
+    func scores(for text: String) -> RiskModelScores
+}
+
+/// What a `RiskModel` says about one message.
+public struct RiskModelScores: Sendable, Equatable {
+    /// Probability that the message is crisis-level suicidal or self-harm language.
+    public var suicidal: Double
+    /// The features that weighed most, for the inspector.
+    public var topFeatures: [String]
+
+    public init(suicidal: Double, topFeatures: [String] = []) {
+        self.suicidal = suicidal
+        self.topFeatures = topFeatures
+    }
+}

@@ -1,0 +1,150 @@
+/// Reads a user's message in the context of the conversation and decides how serious it is.
+///
+/// Pure and deterministic: no I/O, no clock. Layers: normalise → match the lexicon (one pass
+/// over a token trie) → apply context (negation, history, hypothetical, fiction, someone
+/// else, figurative, quotes) → optional statistical layer → level decision with the
+/// conversation state.
+public struct SafeguardEngine: Sendable {
+    public let lexicon: Lexicon
+    public let model: (any RiskModel)?
+
+    /// Score at or above which the model's view counts as evidence.
+    public static let modelThreshold = 0.85
+
+    public init(lexicon: Lexicon, model: (any RiskModel)? = nil) {
+        self.lexicon = lexicon
+        self.model = model
+    }
+
+    /// Assesses one message as the first turn of a fresh conversation.
+    public func assess(_ text: String) -> Assessment {
+        assess(text, state: ConversationState()).assessment
+    }
+
+    /// Assesses one turn given the conversation so far; returns the assessment and the new state.
+    public func assess(_ text: String, state: ConversationState) -> (
+        assessment: Assessment, state: ConversationState
+    ) {
+        let normalised = lexicon.normaliser.normalise(text)
+        let tokens = normalised.tokens
+        let masks = lexicon.masks(for: tokens)
+        let matches = lexicon.matches(tokens, masks: masks)
+        let analyser = ContextAnalyser(lexicon: lexicon, tokens: tokens, masks: masks)
+        var candidates = matches.isEmpty ? [] : analyser.analyse(matches)
+        if let model, !tokens.isEmpty {
+            addModelEvidence(model, text: text, tokens: tokens, matches: matches, candidates: &candidates)
+        }
+        let rules = lexicon.rules
+        var decision = LevelDecision(
+            signals: candidates, state: state, wordCount: tokens.count,
+            ruleID: { index in
+                index >= 0 && Int(index) < rules.count ? rules[Int(index)].id : "model.suicidal_language"
+            })
+        let outcome = decision.decide()
+        let source = decision.signals.isEmpty ? SourceText.empty : SourceText(text)
+        var signals: [Signal] = []
+        let ordered = Self.inTextOrder(
+            decision.signals.filter { $0.isEvidence && $0.applies }, tokenCount: tokens.count)
+        for candidate in ordered {
+            if candidate.level == .none && candidate.rule.level == .none {
+                switch candidate.rule.role {
+                case .affirm, .deescalate, .treated: continue
+                default: break
+                }
+            }
+            let first = tokens.isEmpty ? 0 : Int(tokens[Int(candidate.first)].start)
+            let last = tokens.isEmpty ? source.scalarCount : Int(tokens[Int(candidate.last)].end)
+            let start = min(first, source.scalarCount)
+            let end = max(start, min(last, source.scalarCount))
+            let signal = Signal(
+                rule: decision.ruleID(candidate.rule.index), text: source.text(from: start, to: end),
+                start: start,
+                end: end, category: candidate.rule.categories.first, baseLevel: candidate.rule.level,
+                level: candidate.level, modifiers: candidate.modifiers.all, subject: candidate.subject)
+            signals.append(signal)
+        }
+        let assessment = Assessment(
+            level: outcome.level, categories: outcome.categories, subject: outcome.subject,
+            signals: signals, reasons: decision.reasons)
+        return (assessment, outcome.state)
+    }
+
+    /// Candidates ordered by first word, then last word, then rule: a counting sort by first
+    /// word (linear) and insertion sort within the few candidates sharing one.
+    static func inTextOrder(_ candidates: [CandidateSignal], tokenCount: Int) -> [CandidateSignal] {
+        guard candidates.count > 1 else { return candidates }
+        var counts = [Int32](repeating: 0, count: tokenCount + 2)
+        for candidate in candidates { counts[Int(candidate.first) + 1] += 1 }
+        for index in 1..<counts.count { counts[index] += counts[index - 1] }
+        var result = candidates
+        var fill = counts
+        for candidate in candidates {
+            result[Int(fill[Int(candidate.first)])] = candidate
+            fill[Int(candidate.first)] += 1
+        }
+        for group in 0..<tokenCount {
+            let low = Int(counts[group])
+            let high = Int(counts[group + 1])
+            guard high - low > 1 else { continue }
+            for index in (low + 1)..<high {
+                let item = result[index]
+                var position = index
+                while position > low
+                    && (result[position - 1].last, result[position - 1].rule.index) > (
+                        item.last, item.rule.index
+                    )
+                {
+                    result[position] = result[position - 1]
+                    position -= 1
+                }
+                result[position] = item
+            }
+        }
+        return result
+    }
+
+    /// Adds the statistical layer's view when the lexicon found no crisis-level evidence and no
+    /// context says the message is figurative, negated, historical or fictional.
+    private func addModelEvidence(
+        _ model: any RiskModel, text: String, tokens: [NormalisedToken], matches: [RuleMatch],
+        candidates: inout [CandidateSignal]
+    ) {
+        guard tokens.count >= 3 else { return }
+        if candidates.contains(where: { $0.level >= .crisis }) { return }
+        if candidates.contains(where: { !$0.modifiers.isEmpty && $0.level < $0.rule.level }) { return }
+        for match in matches {
+            let rule = lexicon.rules[Int(match.rule)]
+            if rule.role == .idiom || rule.role == .joke { return }
+            if rule.role == .cue, let modifier = rule.modifier,
+                [.negated, .historical, .fictional, .figurative, .quoted, .hypothetical].contains(modifier)
+            {
+                return
+            }
+        }
+        let scores = model.scores(for: text)
+        guard scores.suicidal >= Self.modelThreshold else { return }
+        var rule = RuleTraits(lexicon.rules[0], index: -1)
+        rule.role = .ideation
+        rule.level = .crisis
+        rule.subject = nil
+        rule.modifier = nil
+        rule.hyperbole = false
+        rule.contextual = false
+        rule.ignoresNegation = false
+        rule.ignoresHistory = false
+        rule.ignoresFraming = false
+        rule.categories = CategorySet([.suicide])
+        var candidate = CandidateSignal(rule: rule, first: 0, last: Int32(tokens.count - 1))
+        var sawSelf = false
+        var sawOther = false
+        for mask in lexicon.masks(for: tokens) {
+            if lexicon.selfSubjectClass >= 0 && mask.contains(lexicon.selfSubjectClass) { sawSelf = true }
+            if lexicon.otherSubjectClass >= 0 && mask.contains(lexicon.otherSubjectClass) { sawOther = true }
+        }
+        if sawOther && !sawSelf {
+            candidate.subject = .other
+            candidate.add(.otherPerson)
+        }
+        candidates.append(candidate)
+    }
+}

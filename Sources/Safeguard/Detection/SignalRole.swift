@@ -1,0 +1,53 @@
+/// What part a lexicon rule plays in the decision (the `role=` of a rule in the lexicon).
+public enum SignalRole: String, Sendable, CaseIterable, Codable {
+    /// Suicidal thoughts, passive or active.
+    case ideation
+    /// Self-harm, current.
+    case selfHarm = "self_harm"
+    /// Asking for methods, lethal amounts or places.
+    case method
+    /// Stated intent to act ("going to do it", "made my decision").
+    case intent
+    /// A plan: how, where, a decision made.
+    case plan
+    /// Means at hand: pills saved, a rope, "got them here".
+    case means
+    /// A time: tonight, after my shift, at midnight.
+    case time
+    /// An act done or in progress: overdose taken, bleeding that won't stop.
+    case act
+    /// Farewell behaviour: letters, goodbyes, giving things away.
+    case farewell
+    /// Danger to life right now (from another person, a child in danger, a collapse).
+    case danger
+    /// A threat from another person.
+    case threat
+    /// A weapon present.
+    case weapon
+    /// Someone at risk cannot be reached.
+    case unreachable
+    /// Wanting to harm someone else.
+    case harm
+    /// A topic at the rule's level (boundary topics, distress).
+    case topic
+    /// A bare mention of a risky word, not about anyone in particular.
+    case mention
+    /// An age under 18.
+    case minor
+    /// A context cue; the rule's `modifier=` says which.
+    case cue
+    /// A figurative idiom; risk signals it overlaps are figurative.
+    case idiom
+    /// A phrase that contains a negation word but does not negate ("can't stop").
+    case pseudo
+    /// A joke or laughter marker (lol, 😂).
+    case joke
+    /// "yes", "yeah": agreement, read against the conversation.
+    case affirm
+    /// Feeling better, safer, calmer.
+    case deescalate
+    /// Being treated: in A&E, at hospital, on a drip.
+    case treated
+    /// "again", "relapsed": a past risk is current again (cancels `historical` in its sentence).
+    case recurrence
+}

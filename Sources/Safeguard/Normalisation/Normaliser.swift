@@ -1,0 +1,300 @@
+/// Turns a message into normalised words with spans back to the original text.
+///
+/// Folds case, compatibility forms, diacritics and homoglyphs; reads leetspeak (`k1ll`,
+/// `$uicide`), spaced or dotted letters (`k i l l`, `s-u-i-c-i-d-e`), stretched letters
+/// (`diiiieee`), contractions (`don't`, `dont` → `do not`), misspellings, homophones and slang
+/// from the lexicon's spelling list, and emoji with meaning. One pass over the scalars and one
+/// over the words: linear in the input, no regular expressions.
+public struct Normaliser: Sendable {
+    var table: WordTable
+    /// Replacement word ids for a word id, flattened: ids `replacementStart[id]..<replacementStart[id + 1]`
+    /// of `replacementIDs` (an empty range when the word stands for itself).
+    var replacementStart: [Int32]
+    var replacementIDs: [Int32]
+    /// Words (bytes) that single scalars stand for, e.g. emoji (`💊` → `pills`).
+    var scalarWords: [UInt32: [UInt8]]
+
+    /// Longest run of spaced single letters that is merged into a word.
+    static let maxSpacedRun = 48
+
+    init(table: WordTable, replacements: [[Int32]], scalarWords: [UInt32: [UInt8]]) {
+        self.table = table
+        var start: [Int32] = [0]
+        var ids: [Int32] = []
+        for replacement in replacements {
+            ids.append(contentsOf: replacement)
+            start.append(Int32(ids.count))
+        }
+        self.replacementStart = start
+        self.replacementIDs = ids
+        self.scalarWords = scalarWords
+    }
+
+    // MARK: - Public entry point
+
+    /// Normalises a message.
+    public func normalise(_ text: String) -> NormalisedText {
+        var units: [UInt8] = []
+        var origin = OffsetMap()
+        units.reserveCapacity(text.utf8.count + 8)
+        var memo: [UInt32: [UInt8]] = [:]
+        var index: Int32 = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                var byte = UInt8(value)
+                if byte >= 65 && byte <= 90 { byte += 32 }
+                if byte == 0x60 { byte = 0x27 }
+                units.append(byte)
+            } else {
+                let folded: [UInt8]
+                if let word = scalarWords[value] {
+                    folded = word
+                } else if value < 0x3000 {
+                    folded = ScalarFolding.fold(value)
+                } else if let known = memo[value] {
+                    folded = known
+                } else {
+                    folded = ScalarFolding.fold(value)
+                    memo[value] = folded
+                }
+                origin.record(scalar: index, unit: Int32(units.count), count: Int32(folded.count))
+                units.append(contentsOf: folded)
+            }
+            index += 1
+        }
+        var tokens: [NormalisedToken] = []
+        tokens.reserveCapacity(units.count / 4 + 1)
+        var scanner = WordScanner(units: units)
+        var raw: [RawWord] = []
+        raw.reserveCapacity(units.count / 4 + 1)
+        while let word = scanner.next() { raw.append(word) }
+        var buffer: [UInt8] = []
+        var ids: [Int32] = []
+        var position = 0
+        while position < raw.count {
+            if let merged = mergeSpacedLetters(raw, from: position, units: units, into: &ids) {
+                let first = raw[position]
+                let last = raw[merged - 1]
+                appendTokens(
+                    ids, first: first, last: last, origin: &origin, tokens: &tokens, number: -1)
+                position = merged
+                continue
+            }
+            let word = raw[position]
+            buffer.removeAll(keepingCapacity: true)
+            for unit in Int(word.start)..<Int(word.end) where units[unit] != 0x26 {
+                buffer.append(units[unit])
+            }
+            ids.removeAll(keepingCapacity: true)
+            var number: Int32 = -1
+            var digitsOnly = true
+            for byte in buffer where byte < 48 || byte > 57 {
+                digitsOnly = false
+                break
+            }
+            if digitsOnly {
+                number = Self.numberValue(buffer)
+                ids.append(table.lookup(buffer) ?? -1)
+            } else {
+                resolveWord(buffer, into: &ids)
+            }
+            appendTokens(ids, first: word, last: word, origin: &origin, tokens: &tokens, number: number)
+            position += 1
+        }
+        return NormalisedText(tokens: tokens, scalarCount: Int(index), units: units, table: table)
+    }
+
+    private func appendTokens(
+        _ ids: [Int32], first: RawWord, last: RawWord, origin: inout OffsetMap,
+        tokens: inout [NormalisedToken],
+        number: Int32
+    ) {
+        let start = origin.scalar(at: first.start)
+        let end = origin.scalar(at: last.end - 1) + 1
+        for (offset, id) in ids.enumerated() {
+            tokens.append(
+                NormalisedToken(
+                    id: id, start: start, end: end, number: offset == 0 ? number : -1,
+                    breakBefore: offset == 0 ? first.breakBefore : 0, quoted: first.quoted,
+                    unitStart: first.start, unitEnd: last.end))
+        }
+    }
+
+    static func numberValue(_ digits: [UInt8]) -> Int32 {
+        var value: Int32 = 0
+        for digit in digits.prefix(7) { value = value * 10 + Int32(digit - 48) }
+        return digits.count > 7 ? 9_999_999 : value
+    }
+
+    // MARK: - Word resolution
+
+    /// Resolves one raw word (may contain apostrophes and leet symbols) to word ids.
+    func resolveWord(_ word: [UInt8], into ids: inout [Int32]) {
+        if word.contains(0x27) {
+            if let id = table.lookup(word) {
+                emit(id, into: &ids)
+                return
+            }
+            for piece in ContractionSplitter.split(word) {
+                resolvePiece(piece, into: &ids)
+            }
+            return
+        }
+        resolvePiece(word, into: &ids)
+    }
+
+    @inline(__always)
+    private func emit(_ id: Int32, into ids: inout [Int32]) {
+        let low = Int(replacementStart[Int(id)])
+        let high = Int(replacementStart[Int(id) + 1])
+        if low == high {
+            ids.append(id)
+        } else {
+            for index in low..<high { ids.append(replacementIDs[index]) }
+        }
+    }
+
+    /// Looks a word up directly, then as leetspeak, then with stretched letters folded,
+    /// then with a dropped final g (`thinkin`).
+    func resolvePiece(_ piece: [UInt8], into ids: inout [Int32]) {
+        if piece.isEmpty { return }
+        if let id = table.lookup(piece) {
+            emit(id, into: &ids)
+            return
+        }
+        var word = piece
+        var hasLetter = false
+        var hasOther = false
+        for byte in piece {
+            if (byte >= 97 && byte <= 122) || byte >= 0x80 { hasLetter = true } else { hasOther = true }
+        }
+        if hasOther && hasLetter {
+            word = Self.decodeLeet(piece)
+            if let id = table.lookup(word) {
+                emit(id, into: &ids)
+                return
+            }
+        }
+        if Self.hasRun(word, of: 3) {
+            let two = Self.collapseRuns(word, keeping: 2)
+            if let id = table.lookup(two) {
+                emit(id, into: &ids)
+                return
+            }
+            let one = Self.collapseRuns(word, keeping: 1)
+            if let id = table.lookup(one) {
+                emit(id, into: &ids)
+                return
+            }
+            word = two
+        }
+        if word.count >= 4, word[word.count - 2] == 0x69, word[word.count - 1] == 0x6E {
+            if let id = table.lookup(word + [0x67]) {
+                emit(id, into: &ids)
+                return
+            }
+        }
+        ids.append(-1)
+    }
+
+    /// Reads digits and symbols inside a word as letters (`k1ll`, `$uicide`, `h4rm`).
+    static func decodeLeet(_ word: [UInt8]) -> [UInt8] {
+        word.compactMap { byte -> UInt8? in
+            switch byte {
+            case 0x30: return 0x6F  // 0 o
+            case 0x31, 0x21, 0x7C: return 0x69  // 1 ! | i
+            case 0x33: return 0x65  // 3 e
+            case 0x34, 0x40: return 0x61  // 4 @ a
+            case 0x35, 0x24: return 0x73  // 5 $ s
+            case 0x37: return 0x74  // 7 t
+            case 0x38: return 0x62  // 8 b
+            case 0x39: return 0x67  // 9 g
+            case 0x32: return 0x7A  // 2 z
+            case 0x36: return 0x67  // 6 g
+            case 0x27: return nil
+            default: return byte
+            }
+        }
+    }
+
+    static func hasRun(_ word: [UInt8], of length: Int) -> Bool {
+        var run = 1
+        var index = 1
+        while index < word.count {
+            if word[index] == word[index - 1] {
+                run += 1
+                if run >= length { return true }
+            } else {
+                run = 1
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Shortens every run of a repeated byte to at most `keeping` bytes.
+    static func collapseRuns(_ word: [UInt8], keeping: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(word.count)
+        var run = 0
+        var previous: UInt8 = 0
+        for byte in word {
+            if byte == previous {
+                run += 1
+            } else {
+                run = 1
+                previous = byte
+            }
+            if run <= keeping { out.append(byte) }
+        }
+        return out
+    }
+
+    // MARK: - Spaced letters
+
+    /// Merges a run of at least three single letters separated by one space, dot, dash,
+    /// star or underscore (`k i l l`, `k.i.l.l`) when the letters spell known words.
+    /// Returns the index after the run, or `nil`.
+    private func mergeSpacedLetters(
+        _ raw: [RawWord], from first: Int, units: [UInt8], into ids: inout [Int32]
+    ) -> Int? {
+        guard raw[first].end - raw[first].start == 1 else { return nil }
+        var last = first
+        while last + 1 < raw.count, last + 1 - first < Self.maxSpacedRun {
+            let next = raw[last + 1]
+            guard next.end - next.start == 1, next.start == raw[last].end + 1 else { break }
+            let gap = units[Int(raw[last].end)]
+            guard gap == 0x20 || gap == 0x2E || gap == 0x2D || gap == 0x2A || gap == 0x5F else { break }
+            last += 1
+        }
+        guard last - first >= 2 else { return nil }
+        var letters: [UInt8] = []
+        for index in first...last { letters.append(units[Int(raw[index].start)]) }
+        letters = Self.decodeLeet(letters)
+        ids.removeAll(keepingCapacity: true)
+        if let id = table.lookup(letters) ?? table.lookup(Self.collapseRuns(letters, keeping: 1)) {
+            emit(id, into: &ids)
+            return last + 1
+        }
+        // Greedy longest known prefix: "k i l l m y s e l f" → kill myself.
+        var position = 0
+        while position < letters.count {
+            var found = false
+            var length = min(letters.count - position, 20)
+            while length >= 1 {
+                let slice = Array(letters[position..<position + length])
+                if length == 1 && slice[0] != 0x69 && slice[0] != 0x61 { break }
+                if let id = table.lookup(slice), length > 1 || slice[0] == 0x69 || slice[0] == 0x61 {
+                    emit(id, into: &ids)
+                    position += length
+                    found = true
+                    break
+                }
+                length -= 1
+            }
+            if !found { return nil }
+        }
+        return last + 1
+    }
+}

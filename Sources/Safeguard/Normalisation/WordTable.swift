@@ -1,0 +1,77 @@
+/// The vocabulary of a lexicon: normalised words (UTF-8 bytes) mapped to compact ids.
+///
+/// Open addressing over FNV-1a hashes so a lookup costs one hash of the word and, on a hit,
+/// one byte comparison — no `String` is created on the hot path.
+struct WordTable: Sendable {
+    /// The bytes of each word, indexed by id.
+    private(set) var words: [[UInt8]] = []
+    private var hashes: [UInt64] = []
+    private var slots: [Int32]
+    private var mask: Int
+
+    init(capacity: Int = 4096) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// Number of words.
+    var count: Int { words.count }
+
+    /// FNV-1a over bytes.
+    static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01b3
+        }
+        return h
+    }
+
+    /// The id of a word, or `nil` when it is not in the vocabulary.
+    func lookup(_ bytes: [UInt8]) -> Int32? {
+        let h = Self.hash(bytes)
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return nil }
+            if hashes[Int(id)] == h && words[Int(id)] == bytes { return id }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The id of a word, adding it when new.
+    mutating func insert(_ bytes: [UInt8]) -> Int32 {
+        if let id = lookup(bytes) { return id }
+        if (words.count + 1) * 2 > slots.count { grow() }
+        let id = Int32(words.count)
+        let h = Self.hash(bytes)
+        words.append(bytes)
+        hashes.append(h)
+        place(id: id, hash: h)
+        return id
+    }
+
+    /// The id of a word given as text, adding it when new.
+    mutating func insert(_ word: String) -> Int32 { insert(Array(word.utf8)) }
+
+    /// The text of a word id.
+    func text(_ id: Int32) -> String {
+        guard id >= 0, Int(id) < words.count else { return "" }
+        return String(decoding: words[Int(id)], as: UTF8.self)
+    }
+
+    private mutating func place(id: Int32, hash: UInt64) {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = id
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = Array(repeating: -1, count: size)
+        mask = size - 1
+        for (index, h) in hashes.enumerated() { place(id: Int32(index), hash: h) }
+    }
+}

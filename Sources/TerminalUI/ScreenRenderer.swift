@@ -1,0 +1,134 @@
+/// Draws a whole ``AppState`` into a ``CellGrid``: title, transcript or panel, status line,
+/// input box and the help strip (always last, never covered).
+///
+/// Holds the transcript layout cache, so keep one renderer for the life of the screen.
+public final class ScreenRenderer {
+    /// What the renderer found while drawing, for the runtime to feed back into the state.
+    public struct Report: Sendable, Equatable {
+        /// The transcript scroll offset actually used.
+        public var transcriptScroll: Int
+        /// The panel scroll actually used.
+        public var panelScroll: Int
+    }
+
+    public let cache = TranscriptLayoutCache()
+
+    public init() {}
+
+    /// Render the state into a fresh grid of the state's size.
+    public func frame(_ state: AppState) -> (grid: CellGrid, report: Report) {
+        var grid = CellGrid(rows: state.rows, cols: state.cols)
+        let report = render(state, into: &grid)
+        return (grid, report)
+    }
+
+    /// Render the state into `grid` (which should be blank and of the state's size).
+    @discardableResult
+    public func render(_ state: AppState, into grid: inout CellGrid) -> Report {
+        let layout = state.layout
+        var report = Report(transcriptScroll: state.scrollOffset, panelScroll: state.panelScroll)
+        renderTitle(state, in: layout.title, into: &grid)
+        report.transcriptScroll = TranscriptView(
+            entries: state.shownEntries, scrollOffset: state.scrollOffset, unseenBelow: state.unseenBelow,
+            cache: cache
+        ).render(in: layout.transcript, into: &grid)
+        renderStatus(state, in: layout.status, into: &grid)
+        InputView(editor: state.editor, showsHint: state.overlay == nil).render(in: layout.input, into: &grid)
+        if let overlay = state.overlay {
+            report.panelScroll = renderOverlay(overlay, state: state, in: layout.overlay, into: &grid)
+        }
+        HelpStripView(strip: state.helpStrip).render(in: layout.helpStrip, into: &grid)
+        return report
+    }
+
+    // MARK: - Regions
+
+    private func renderTitle(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
+        guard !rect.isEmpty else { return }
+        let style = CellStyle(.title, reverse: true)
+        grid.fill(rect, style: style)
+        let left =
+            " Waymark · peer support" + (state.responderName.isEmpty ? "" : " · " + state.responderName)
+        let right = "F1 help  F2 services  F3 inspector "
+        let leftWidth = DisplayWidth.of(left)
+        grid.put(
+            left, row: rect.row, col: rect.col, maxColumns: rect.cols,
+            style: CellStyle(.title, bold: true, reverse: true))
+        let rightWidth = DisplayWidth.of(right)
+        if leftWidth + rightWidth + 2 <= rect.cols {
+            grid.put(right, row: rect.row, col: rect.col + rect.cols - rightWidth, style: style)
+        } else if leftWidth + 10 <= rect.cols {
+            grid.put("F1 help ", row: rect.row, col: rect.col + rect.cols - 8, style: style)
+        }
+    }
+
+    private static let spinner: [Character] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+
+    private func renderStatus(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
+        guard !rect.isEmpty else { return }
+        let text: String
+        var style = CellStyle(.dim)
+        if state.overlay == .intro {
+            text = "Press Enter to start"
+            style = CellStyle(.title, bold: true)
+        } else if state.isReplying && !state.isCancelling {
+            let frame = ScreenRenderer.spinner[state.spinnerFrame % ScreenRenderer.spinner.count]
+            text = "Waymark is replying \(frame) · Esc stops"
+            style = CellStyle(.assistant)
+        } else if let status = state.status {
+            text = status
+            style = CellStyle(.notice, bold: true)
+        } else {
+            text = ""
+        }
+        grid.repeatCharacter(
+            "─", row: rect.row, col: rect.col, count: rect.cols, style: CellStyle(.border, dim: true))
+        if !text.isEmpty {
+            let shown = " " + DisplayWidth.truncate(text, columns: max(0, rect.cols - 4)) + " "
+            grid.put(shown, row: rect.row, col: rect.col + 1, maxColumns: rect.cols - 1, style: style)
+        }
+    }
+
+    private func renderOverlay(_ overlay: Overlay, state: AppState, in rect: Rect, into grid: inout CellGrid)
+        -> Int
+    {
+        let footer = "Esc closes · PgUp/PgDn scroll"
+        switch overlay {
+        case .intro:
+            return PanelView(
+                title: "Welcome to Waymark", paragraphs: PanelContent.intro(state.introText),
+                footer: "Enter to start · F1 help", scroll: state.panelScroll
+            ).render(in: rect, into: &grid)
+        case .help:
+            return PanelView(
+                title: "Help · F1", paragraphs: PanelContent.help(strip: state.helpStrip), footer: footer,
+                scroll: state.panelScroll
+            ).render(in: rect, into: &grid)
+        case .services:
+            return PanelView(
+                title: "UK services · F2",
+                paragraphs: PanelContent.services(state.services, entries: state.entries),
+                footer: footer, scroll: state.panelScroll
+            ).render(in: rect, into: &grid)
+        case .inspector:
+            return PanelView(
+                title: "Inspector · F3",
+                paragraphs: PanelContent.inspector(entries: state.entries, width: rect.cols - 4),
+                footer: footer, scroll: state.panelScroll
+            ).render(in: rect, into: &grid)
+        case .confirmLongMessage:
+            let count = state.editor.text.count
+            let box = Rect(
+                row: rect.row + max(0, rect.rows / 2 - 3), col: rect.col, rows: min(rect.rows, 6),
+                cols: rect.cols)
+            _ = PanelView(
+                title: "Send a long message?",
+                paragraphs: [
+                    StyledText("Your message is \(count) characters long. Send it to Waymark?"),
+                    StyledText("Enter or Y: send · Esc or N: keep editing", CellStyle(bold: true)),
+                ], footer: "Enter sends · Esc keeps editing"
+            ).render(in: box, into: &grid)
+            return state.panelScroll
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// WaymarkReview: filled in by its issue.

@@ -1,0 +1,139 @@
+import Safeguard
+
+/// A reviewed demo conversation with the behaviour expected at each turn
+/// (`resources/scenarios/*.json`).
+public struct Scenario: Sendable, Equatable, Codable, Identifiable {
+    /// What the safeguard should show for a turn.
+    public enum SafeguardMessage: String, Sendable, Codable, CaseIterable {
+        case full
+        case brief
+        case checkIn = "check_in"
+        case none
+        case emergency
+
+        /// The pipeline's `TurnRecord.safeguardKind` this expectation corresponds to
+        /// (`nil` for `none`: no card, though a quiet reminder may appear).
+        public var safeguardKind: String? {
+            switch self {
+            case .full: "fullReferral"
+            case .brief: "brief"
+            case .checkIn: "checkIn"
+            case .none: nil
+            case .emergency: "emergency"
+            }
+        }
+    }
+
+    /// The expected behaviour for one turn.
+    public struct Expectation: Sendable, Equatable, Codable {
+        public var level: RiskLevel
+        public var categories: [RiskCategory]
+        public var subject: Subject
+        public var safeguardMessage: SafeguardMessage
+        /// Service ids that must be among those offered.
+        public var servicesInclude: [String]
+        /// Why, and what a good reply does.
+        public var notes: String
+
+        enum CodingKeys: String, CodingKey {
+            case level, categories, subject, notes
+            case safeguardMessage = "safeguard_message"
+            case servicesInclude = "services_include"
+        }
+
+        public init(
+            level: RiskLevel, categories: [RiskCategory] = [], subject: Subject = .nobody,
+            safeguardMessage: SafeguardMessage = .none, servicesInclude: [String] = [], notes: String = ""
+        ) {
+            self.level = level
+            self.categories = categories
+            self.subject = subject
+            self.safeguardMessage = safeguardMessage
+            self.servicesInclude = servicesInclude
+            self.notes = notes
+        }
+
+        /// The expectation as a gold label for scoring.
+        public var gold: GoldLabel { GoldLabel(level: level, categories: categories, subject: subject) }
+    }
+
+    /// One user turn and what should happen.
+    public struct Turn: Sendable, Equatable, Codable {
+        public var text: String
+        public var expect: Expectation
+
+        public init(text: String, expect: Expectation) {
+            self.text = text
+            self.expect = expect
+        }
+    }
+
+    public var id: String
+    public var title: String
+    /// What the scenario shows, for the person narrating.
+    public var demonstrates: String
+    /// `england`, `scotland`, `wales` or `northern-ireland`.
+    public var nation: String
+    /// `under-19`, `19-24`, `25-34` or `35+`, if the scenario sets one.
+    public var ageBand: String?
+    /// Scripted responder replies, one per turn, for the scripted backend.
+    public var responderScript: [String]?
+    public var turns: [Turn]
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, demonstrates, nation, turns
+        case ageBand = "age_band"
+        case responderScript = "responder_script"
+    }
+
+    public init(
+        id: String, title: String, demonstrates: String, nation: String, ageBand: String? = nil,
+        responderScript: [String]? = nil, turns: [Turn]
+    ) {
+        self.id = id
+        self.title = title
+        self.demonstrates = demonstrates
+        self.nation = nation
+        self.ageBand = ageBand
+        self.responderScript = responderScript
+        self.turns = turns
+    }
+
+    /// The scenario as an evaluation item (a labelled conversation).
+    public var evalItem: EvalItem {
+        EvalItem(
+            id: id, turns: turns.map { EvalItem.Turn(text: $0.text, gold: $0.expect.gold) },
+            isConversation: true,
+            nation: nation, ageBand: ageBand, responderScript: responderScript)
+    }
+
+    /// Where `record` (the pipeline's result for turn `record.turn`) falls short of the
+    /// expectation, in plain words; empty when it meets it.
+    public func shortfalls(of record: TurnRecord) -> [String] {
+        guard record.turn >= 1, record.turn <= turns.count else { return ["no turn \(record.turn) in \(id)"] }
+        let expect = turns[record.turn - 1].expect
+        var problems: [String] = []
+        if record.assessment.level != expect.level {
+            problems.append("level \(record.assessment.level), expected \(expect.level)")
+        }
+        let missingCategories = expect.categories.filter { !record.assessment.categories.contains($0) }
+        if !missingCategories.isEmpty {
+            problems.append("categories lack \(missingCategories.map(\.rawValue).joined(separator: ", "))")
+        }
+        if record.assessment.subject != expect.subject {
+            problems.append(
+                "subject \(record.assessment.subject.rawValue), expected \(expect.subject.rawValue)")
+        }
+        let kind = record.safeguardKind == "quietReminder" ? nil : record.safeguardKind
+        if kind != expect.safeguardMessage.safeguardKind {
+            problems.append(
+                "safeguard message \(record.safeguardKind ?? "none"), expected \(expect.safeguardMessage.rawValue)"
+            )
+        }
+        let missingServices = expect.servicesInclude.filter { !record.services.contains($0) }
+        if !missingServices.isEmpty {
+            problems.append("services lack \(missingServices.joined(separator: ", "))")
+        }
+        return problems
+    }
+}

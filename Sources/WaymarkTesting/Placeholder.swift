@@ -1,1 +1,0 @@
-// WaymarkTesting: filled in by its issue.

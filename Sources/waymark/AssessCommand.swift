@@ -1,0 +1,175 @@
+import ArgumentParser
+import ChatCore
+import Foundation
+import Safeguard
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `waymark assess`: the safeguard alone, for clinicians, researchers and test harnesses.
+struct AssessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assess",
+        abstract: "Assess messages with the safeguard alone (no responder).",
+        discussion: """
+            Input: one message per line of UTF-8 text (each line a fresh conversation); with \
+            --jsonl one JSON object per line with "text" (an "id" is copied to the output); with \
+            --conversations one {"id": …, "turns": [{"text": …}, …]} per line, each turn assessed \
+            with everything before it. Output: one JSON object per input line, in order \
+            (plain input prints JSON when stdout is not a terminal or with --format json). A line \
+            that is not valid UTF-8 or not valid JSON gets {"error": …}; the run continues and \
+            exits non-zero at the end. A single argument that is not a file is assessed as text \
+            and explained in words.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
+    @Flag(help: "Each input line is a JSON object with \"text\" (and optionally \"id\").")
+    var jsonl = false
+
+    @Flag(help: "Each input line is a conversation: {\"id\": …, \"turns\": [{\"text\": …}, …]}.")
+    var conversations = false
+
+    @Option(help: "Output format for plain input: text or json.")
+    var format: Format?
+
+    @Argument(help: "A file (or - for stdin), or one message to assess. Default: stdin.")
+    var input: String?
+
+    func run() throws {
+        guard let locator = ResourceLocator.locate() else {
+            throw ValidationError("cannot find the resources folder (set WAYMARK_RESOURCES)")
+        }
+        let engine: SafeguardEngine
+        do {
+            engine = try SafeguardLoader.loadEngine(from: locator)
+        } catch {
+            throw ValidationError("cannot load the safeguard lexicon: \(error)")
+        }
+        if let input, input != "-", !jsonl, !conversations, !FileManager.default.fileExists(atPath: input) {
+            let assessment = engine.assess(input)
+            if format == .json {
+                print(AssessmentJSON.object(assessment, id: nil))
+            } else {
+                print(AssessmentText.describe(assessment))
+            }
+            return
+        }
+        let data: Data
+        if let input, input != "-" {
+            guard let contents = FileManager.default.contents(atPath: input) else {
+                throw ValidationError("cannot read \(input)")
+            }
+            data = contents
+        } else {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        }
+        let json = jsonl || conversations || format == .json || (format == nil && isatty(1) == 0)
+        var failed = false
+        var output = ""
+        output.reserveCapacity(data.count * 2)
+        for line in Self.lines(of: data) {
+            let text: String
+            if let decoded = String(validating: line, as: UTF8.self) {
+                text = decoded
+            } else {
+                output += AssessmentJSON.error("line is not valid UTF-8") + "\n"
+                failed = true
+                continue
+            }
+            if conversations {
+                if text.allSatisfy(\.isWhitespace) { continue }
+                output += assessConversation(text, engine: engine, failed: &failed) + "\n"
+            } else if jsonl {
+                if text.allSatisfy(\.isWhitespace) { continue }
+                output += assessJSONLine(text, engine: engine, failed: &failed) + "\n"
+            } else if json {
+                output += AssessmentJSON.object(engine.assess(text), id: nil) + "\n"
+            } else {
+                output += AssessmentText.describe(engine.assess(text)) + "\n\n"
+            }
+            if output.utf8.count > 1 << 16 {
+                FileHandle.standardOutput.write(Data(output.utf8))
+                output.removeAll(keepingCapacity: true)
+            }
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if failed { throw ExitCode(1) }
+    }
+
+    /// Splits bytes into lines at `\n`, dropping a trailing `\r` and a final empty line.
+    static func lines(of data: Data) -> [ArraySlice<UInt8>] {
+        let bytes = [UInt8](data)
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A {
+            var end = index
+            if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+            lines.append(bytes[start..<end])
+            start = index + 1
+        }
+        if start < bytes.count {
+            var end = bytes.count
+            if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+            lines.append(bytes[start..<end])
+        }
+        return lines
+    }
+
+    private func parseObject(_ text: String) -> [String: Any]? {
+        guard
+            let object = try? JSONSerialization.jsonObject(
+                with: Data(text.utf8), options: [.fragmentsAllowed])
+        else { return nil }
+        return object as? [String: Any]
+    }
+
+    private func assessJSONLine(_ text: String, engine: SafeguardEngine, failed: inout Bool) -> String {
+        guard let object = parseObject(text) else {
+            failed = true
+            return AssessmentJSON.error("line is not a valid JSON object")
+        }
+        guard let message = object["text"] as? String else {
+            failed = true
+            return AssessmentJSON.error("object has no \"text\" string", id: object["id"])
+        }
+        return AssessmentJSON.object(engine.assess(message), id: object["id"])
+    }
+
+    private func assessConversation(_ text: String, engine: SafeguardEngine, failed: inout Bool) -> String {
+        guard let object = parseObject(text) else {
+            failed = true
+            return AssessmentJSON.error("line is not a valid JSON object")
+        }
+        guard let turns = object["turns"] as? [Any] else {
+            failed = true
+            return AssessmentJSON.error("object has no \"turns\" array", id: object["id"])
+        }
+        var state = ConversationState()
+        var results: [String] = []
+        for turn in turns {
+            let message: String
+            if let dictionary = turn as? [String: Any], let value = dictionary["text"] as? String {
+                message = value
+            } else if let value = turn as? String {
+                message = value
+            } else {
+                failed = true
+                return AssessmentJSON.error("a turn has no \"text\" string", id: object["id"])
+            }
+            let outcome = engine.assess(message, state: state)
+            state = outcome.state
+            results.append(AssessmentJSON.object(outcome.assessment, id: nil))
+        }
+        var line = "{"
+        if let id = object["id"] { line += "\"id\": \(AssessmentJSON.value(id)), " }
+        line += "\"turns\": [\(results.joined(separator: ", "))]}"
+        return line
+    }
+}

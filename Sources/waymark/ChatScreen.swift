@@ -1,0 +1,107 @@
+import ChatCore
+import Foundation
+import Glibc
+import NcursesTerminal
+import TerminalUI
+
+/// The chat screen's runtime: one synchronous loop on the main thread that waits in
+/// `poll(stdin, wake-pipe)`, feeds keys and conversation events to ``AppState/update(_:)``,
+/// performs the effects and paints the frame. Background work runs in `Task.detached` and
+/// posts to the ``Inbox``.
+struct ChatScreen {
+    /// What background tasks send to the loop.
+    enum Message: Sendable {
+        case session(SessionEvent)
+        case streamEnded
+    }
+
+    let driver: any ConversationDriver
+    let options: ChatOptions
+    let resources: ChatResources
+
+    /// Run until the person quits; returns the exit status (128 + signal when killed).
+    func run() throws -> Int32 {
+        let inbox = Inbox<Message>()
+        TerminalGuard.wakeFD.store(inbox.writeFD, ordering: .relaxed)
+        let terminal = try CursesTerminal(options: .fromEnvironment(ProcessInfo.processInfo.environment))
+        defer { terminal.shutdown() }
+        let size = terminal.size
+        var state = AppState(
+            cols: size.cols, rows: size.rows, introText: resources.introText, services: resources.services,
+            helpStrip: HelpStrip(nation: options.nation), responderName: "", showIntro: !options.noIntro)
+        let renderer = ScreenRenderer()
+        var replyTask: Task<Void, Never>?
+        var lastTick = ContinuousClock.now
+        var dirty = true
+
+        loop: while true {
+            if dirty {
+                var (grid, report) = renderer.frame(state)
+                if report.transcriptScroll != state.scrollOffset || report.panelScroll != state.panelScroll {
+                    _ = state.update(
+                        .viewClamped(transcript: report.transcriptScroll, panel: report.panelScroll))
+                    grid = renderer.frame(state).grid
+                }
+                terminal.paint(grid)
+                dirty = false
+            }
+            let terminalGone = !waitForInput(wakeFD: inbox.wakeFD, timeoutMs: state.isReplying ? 100 : 1000)
+            if terminalGone || TerminalGuard.quitSignal.load(ordering: .relaxed) != 0 { break loop }
+
+            var events = terminal.readEvents()
+            for message in inbox.drain() {
+                switch message {
+                case .session(let event): events.append(.session(event))
+                case .streamEnded: events.append(.replyStreamEnded)
+                }
+            }
+            if state.isReplying, ContinuousClock.now - lastTick >= .milliseconds(100) {
+                lastTick = ContinuousClock.now
+                events.append(.tick)
+            }
+            for event in events {
+                dirty = true
+                for effect in state.update(event) {
+                    switch effect {
+                    case .quit:
+                        break loop
+                    case .send(let text):
+                        replyTask?.cancel()
+                        let driver = self.driver
+                        replyTask = Task.detached {
+                            for await event in driver.send(text) { inbox.post(.session(event)) }
+                            inbox.post(.streamEnded)
+                        }
+                    case .cancelReply:
+                        let driver = self.driver
+                        Task.detached { await driver.cancelReply() }
+                    case .export(let path):
+                        do {
+                            let written = try TranscriptExportWriter.write(state.entries, to: path)
+                            _ = state.update(.exportFinished(path: written, error: nil))
+                        } catch {
+                            _ = state.update(.exportFinished(path: path ?? "", error: "\(error)"))
+                        }
+                    }
+                }
+            }
+        }
+        replyTask?.cancel()
+        TerminalGuard.wakeFD.store(-1, ordering: .relaxed)
+        terminal.shutdown()
+        let received = TerminalGuard.quitSignal.load(ordering: .relaxed)
+        return received == 0 ? 0 : 128 + received
+    }
+
+    /// Block until stdin has input, the wake pipe is written, a signal arrives, or the timeout.
+    /// Returns false when the terminal has gone away (hang-up or closed input).
+    private func waitForInput(wakeFD: Int32, timeoutMs: Int32) -> Bool {
+        var fds = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0),
+        ]
+        _ = poll(&fds, nfds_t(fds.count), timeoutMs)
+        let gone = Int16(POLLHUP) | Int16(POLLERR) | Int16(POLLNVAL)
+        return fds[0].revents & gone == 0
+    }
+}

@@ -1,0 +1,105 @@
+import ChatCore
+import Dispatch
+import Foundation
+import Glibc
+import TerminalUI
+
+/// The accessible line mode: the same conversation as plain appended lines ("You:" /
+/// "Waymark:"), no redraws, no box drawing, no spinners. Reads one message per line.
+struct LineModeChat {
+    let driver: any ConversationDriver
+    let options: ChatOptions
+    let resources: ChatResources
+
+    func run() {
+        let interactive = isatty(STDIN_FILENO) != 0
+        let strip = HelpStrip(nation: options.nation)
+        if !options.noIntro {
+            emit(plainIntro(resources.introText))
+            emit("")
+        }
+        emit(strip.fullText)
+        emit("Type a message and press Enter. /help lists commands; /quit leaves.")
+        var entries: [TranscriptEntry] = []
+        while true {
+            if interactive { emit("You: ", newline: false) }
+            guard let line = readLine(strippingNewline: true) else { break }
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { continue }
+            if text.hasPrefix("/") && !text.hasPrefix("//") {
+                if !command(text, entries: entries, strip: strip) { break }
+                continue
+            }
+            let message = text.hasPrefix("//") ? String(text.dropFirst()) : line
+            entries += runTurn(message, echoUser: !interactive, strip: strip)
+        }
+    }
+
+    /// One turn: print its events as they arrive, return its entries.
+    private func runTurn(_ text: String, echoUser: Bool, strip: HelpStrip) -> [TranscriptEntry] {
+        let done = DispatchSemaphore(value: 0)
+        let collected = TurnEntryCollector()
+        let driver = self.driver
+        Task.detached {
+            var printer = LineModePrinter()
+            for await event in driver.send(text) {
+                switch event {
+                case .entryAdded(let entry), .entryUpdated(let entry):
+                    collected.record(entry)
+                    printer.show(entry, echoUser: echoUser, strip: strip)
+                case .responderFailed, .turnFinished:
+                    break
+                }
+            }
+            printer.finish()
+            done.signal()
+        }
+        done.wait()
+        return collected.entries
+    }
+
+    /// Handle a command; false means quit.
+    private func command(_ text: String, entries: [TranscriptEntry], strip: HelpStrip) -> Bool {
+        let parts = text.split(separator: " ", maxSplits: 1)
+        let name = parts.first.map { $0.lowercased() } ?? ""
+        switch name {
+        case "/quit", "/exit", "/q":
+            return false
+        case "/help":
+            emit("Commands:")
+            for (command, summary) in AppState.commands { emit("  \(command): \(summary)") }
+            emit(strip.fullText)
+        case "/about":
+            emit(plainIntro(resources.introText))
+        case "/services":
+            for service in resources.services {
+                let hours = service.hours.map { ", " + $0 } ?? ""
+                emit("\(service.name): \(service.contact)\(hours)")
+            }
+        case "/export":
+            let path = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : nil
+            do {
+                let written = try TranscriptExportWriter.write(entries, to: path)
+                emit("Note: conversation saved to \(written) (readable only by you).")
+            } catch {
+                emit("Note: export failed: \(error)")
+            }
+        case "/clear", "/inspector":
+            emit("Note: \(name) is only available on the chat screen.")
+        default:
+            emit(
+                "Note: unknown command \(name). Type /help for the list. To send a message starting with /, type //."
+            )
+        }
+        return true
+    }
+
+    /// The intro without Markdown marks (headings, bold, code).
+    private func plainIntro(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let unmarked = line.hasPrefix("#") ? line.drop(while: { $0 == "#" || $0 == " " }) : line
+            return String(unmarked).replacingOccurrences(of: "**", with: "").replacingOccurrences(
+                of: "`", with: "")
+        }.joined(separator: "\n")
+    }
+}

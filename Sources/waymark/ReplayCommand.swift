@@ -1,0 +1,69 @@
+import ArgumentParser
+import ChatCore
+import Foundation
+import Safeguard
+
+/// `waymark replay`: the whole pipeline, no screen.
+struct ReplayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Run conversations through the whole pipeline and print the transcript.",
+        discussion: """
+            FILE has one user message per line (each line its own conversation), or, for a \
+            .jsonl file, one conversation per line: {"id": …, "turns": [{"text": …}, …]} \
+            (a line with just {"id", "text"} is a one-turn conversation).
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, jsonl, markdown
+    }
+
+    @Option(help: "Output format: text, jsonl or markdown.")
+    var format: Format = .text
+
+    @OptionGroup var responderOptions: ResponderOptions
+
+    @Argument(help: "The conversations to replay.")
+    var file: String
+
+    func run() async throws {
+        let environment = try PipelineEnvironment.load(options: responderOptions)
+        environment.reportProblems()
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw ValidationError("Cannot read \(file): \(error.localizedDescription)")
+        }
+        let parsed = ReplayInput.parse(data, jsonl: file.hasSuffix(".jsonl"))
+        var writer = ReplayWriter(format: format)
+        var badLines = 0
+        for item in parsed {
+            switch item {
+            case .failure(let problem):
+                badLines += 1
+                FileHandle.standardError.write(Data("waymark replay: \(problem)\n".utf8))
+            case .success(let conversation):
+                let session = environment.makeSession()
+                var entries: [TranscriptEntry] = []
+                for text in conversation.turns {
+                    for await event in session.send(text) {
+                        if case .entryAdded(let entry) = event {
+                            entries.append(entry)
+                        } else if case .entryUpdated(let entry) = event,
+                            let index = entries.lastIndex(where: { $0.id == entry.id })
+                        {
+                            entries[index] = entry
+                        }
+                    }
+                }
+                writer.write(conversation: conversation.id, entries: entries)
+            }
+        }
+        writer.finish()
+        if badLines > 0 {
+            throw ExitCode(1)
+        }
+    }
+}

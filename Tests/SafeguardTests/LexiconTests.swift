@@ -1,0 +1,5 @@
+import Testing
+
+@testable import Safeguard
+
+@Test func lexiconPlaceholder() { #expect(Bool(true)) }

@@ -1,0 +1,234 @@
+import ChatCore
+import Testing
+
+@testable import TerminalUI
+
+@Suite struct AppStateTests {
+    init() { _ = utf8Locale }
+
+    @Test func enterSendsTheMessageAndClearsTheEditor() {
+        var state = Sample.state()
+        state.type("hello 😀")
+        let result11 = state.update(.key(.enter))
+        #expect(result11 == [.send("hello 😀")])
+        #expect(state.editor.isEmpty)
+        #expect(state.isReplying)
+    }
+
+    @Test func altEnterAndCtrlJInsertNewlines() {
+        var state = Sample.state()
+        state.type("a")
+        let result20 = state.update(.key(.newline))
+        #expect(result20 == [])
+        state.type("b")
+        let result23 = state.update(.key(.control("j")))
+        #expect(result23 == [])
+        state.type("c")
+        let result26 = state.update(.key(.enter))
+        #expect(result26 == [.send("a\nb\nc")])
+    }
+
+    @Test func emptyMessageIsNotSent() {
+        var state = Sample.state()
+        state.type("   ")
+        let result33 = state.update(.key(.enter))
+        #expect(result33 == [])
+    }
+
+    @Test func introIsDismissedWithEnterAndReachableAgain() {
+        var state = Sample.state(intro: true)
+        #expect(state.overlay == .intro)
+        let result40 = state.update(.key(.enter))
+        #expect(result40 == [])
+        #expect(state.overlay == nil)
+        state.type("/about")
+        let result44 = state.update(.key(.enter))
+        #expect(result44 == [])
+        #expect(state.overlay == .intro)
+    }
+
+    @Test func functionKeysTogglePanelsAndEscapeCloses() {
+        var state = Sample.state()
+        _ = state.update(.key(.function(2)))
+        #expect(state.overlay == .services)
+        _ = state.update(.key(.function(3)))
+        #expect(state.overlay == .inspector)
+        _ = state.update(.key(.function(3)))
+        #expect(state.overlay == nil)
+        _ = state.update(.key(.function(1)))
+        #expect(state.overlay == .help)
+        _ = state.update(.key(.escape))
+        #expect(state.overlay == nil)
+    }
+
+    @Test func escapeCancelsAStreamingReplyWithoutLeaving() {
+        var state = Sample.state()
+        state.type("hi")
+        _ = state.update(.key(.enter))
+        let result67 = state.update(.key(.escape))
+        #expect(result67 == [.cancelReply])
+        #expect(state.update(.key(.escape)) == [])  // already cancelling
+        _ = state.update(.session(.turnFinished(turn: 1)))
+        #expect(!state.isReplying)
+        let result72 = state.update(.key(.escape))
+        #expect(result72 == [])
+    }
+
+    @Test func ctrlCCancelsWhileReplyingAndQuitsOtherwise() {
+        var state = Sample.state()
+        state.type("hi")
+        _ = state.update(.key(.enter))
+        let result80 = state.update(.key(.control("c")))
+        #expect(result80 == [.cancelReply])
+        _ = state.update(.replyStreamEnded)
+        let result83 = state.update(.key(.control("c")))
+        #expect(result83 == [.quit])
+    }
+
+    @Test func commandsProduceEffectsOrPanels() {
+        var state = Sample.state()
+        state.type("/export ~/chat.md")
+        let result90 = state.update(.key(.enter))
+        #expect(result90 == [.export(path: "~/chat.md")])
+        state.type("/export")
+        let result93 = state.update(.key(.enter))
+        #expect(result93 == [.export(path: nil)])
+        for (command, overlay) in [
+            ("/help", Overlay.help), ("/services", .services), ("/inspector", .inspector),
+        ] {
+            state.overlay = nil
+            state.type(command)
+            let result98 = state.update(.key(.enter))
+            #expect(result98 == [])
+            #expect(state.overlay == overlay)
+        }
+        state.overlay = nil
+        state.type("/quit")
+        let result104 = state.update(.key(.enter))
+        #expect(result104 == [.quit])
+    }
+
+    @Test func unknownCommandGetsAHelpfulNoticeAndIsNotSent() {
+        var state = Sample.state()
+        state.type("/frobnicate")
+        let result111 = state.update(.key(.enter))
+        #expect(result111 == [])
+        #expect(state.entries.last?.role == .notice)
+        #expect(state.entries.last?.text.contains("Unknown command /frobnicate") == true)
+        #expect(state.entries.last?.text.contains("/help") == true)
+        state.type("//slash at the start")
+        let result117 = state.update(.key(.enter))
+        #expect(result117 == [.send("/slash at the start")])
+    }
+
+    @Test func clearHidesTheScreenButKeepsEntriesForExport() {
+        var state = Sample.state()
+        _ = state.update(.session(.entryAdded(Sample.user(1, "one", turn: 1))))
+        state.type("/clear")
+        _ = state.update(.key(.enter))
+        #expect(state.shownEntries.isEmpty)
+        #expect(state.entries.count == 1)
+    }
+
+    @Test func veryLongMessageAsksBeforeSending() {
+        var state = Sample.state()
+        let long = String(repeating: "word ", count: 1000)
+        let result133 = state.update(.paste(long))
+        #expect(result133 == [])
+        #expect(state.editor.text == long)
+        let result136 = state.update(.key(.enter))
+        #expect(result136 == [])
+        #expect(state.overlay == .confirmLongMessage)
+        let result139 = state.update(.key(.escape))
+        #expect(result139 == [])
+        #expect(state.editor.text == long)
+        _ = state.update(.key(.enter))
+        let result143 = state.update(.key(.enter))
+        #expect(result143 == [.send(long)])
+    }
+
+    @Test func pasteKeepsNewlinesAndNeverSends() {
+        var state = Sample.state()
+        let result149 = state.update(.paste("line one\r\nline two\n"))
+        #expect(result149 == [])
+        #expect(state.editor.text == "line one\nline two\n")
+    }
+
+    @Test func sessionEventsReplaceEntriesById() {
+        var state = Sample.state()
+        _ = state.update(.session(.entryAdded(Sample.user(1, "hi", turn: 1))))
+        _ = state.update(.session(.entryAdded(Sample.reply(2, "", turn: 1, status: .streaming))))
+        _ = state.update(.session(.entryUpdated(Sample.reply(2, "Hello", turn: 1, status: .streaming))))
+        _ = state.update(.session(.entryUpdated(Sample.reply(2, "Hello there", turn: 1))))
+        #expect(state.entries.map(\.text) == ["hi", "Hello there"])
+        #expect(state.entries[1].status == .complete)
+    }
+
+    @Test func scrollingUpMarksNewMessagesBelowAndSafeguardJumpsBack() {
+        var state = Sample.state()
+        _ = state.update(.key(.pageUp))
+        #expect(state.scrollOffset == state.layout.pageSize)
+        _ = state.update(.session(.entryAdded(Sample.reply(5, "more", turn: 1))))
+        #expect(state.unseenBelow)
+        _ = state.update(.wheel(.down))
+        #expect(state.scrollOffset == state.layout.pageSize - 3)
+        _ = state.update(.session(.entryAdded(Sample.card(6, "Samaritans 116 123", turn: 1))))
+        #expect(state.scrollOffset == 0)
+        #expect(!state.unseenBelow)
+    }
+
+    @Test func replyGrowingWhileScrolledUpCountsAsNewBelow() {
+        var state = Sample.state()
+        _ = state.update(.session(.entryAdded(Sample.reply(1, "Hel", turn: 1, status: .streaming))))
+        _ = state.update(.key(.pageUp))
+        #expect(!state.unseenBelow)
+        _ = state.update(.session(.entryUpdated(Sample.reply(1, "Hello", turn: 1, status: .streaming))))
+        #expect(state.unseenBelow)
+    }
+
+    @Test func messageSentWhileReplyingWaitsForTheTurnToEnd() {
+        var state = Sample.state()
+        state.type("first")
+        _ = state.update(.key(.enter))
+        state.type("second")
+        let queued = state.update(.key(.enter))
+        #expect(queued == [])
+        #expect(state.editor.isEmpty)
+        #expect(state.queuedMessage == "second")
+        state.type("third")
+        let refused = state.update(.key(.enter))
+        #expect(refused == [])
+        #expect(state.editor.text == "third")
+        _ = state.update(.session(.turnFinished(turn: 1)))
+        let sent = state.update(.replyStreamEnded)
+        #expect(sent == [.send("second")])
+        #expect(state.isReplying)
+        #expect(state.queuedMessage == nil)
+    }
+
+    @Test func upAndDownRecallHistory() {
+        var state = Sample.state()
+        state.type("earlier")
+        _ = state.update(.key(.enter))
+        _ = state.update(.replyStreamEnded)
+        _ = state.update(.key(.up))
+        #expect(state.editor.text == "earlier")
+        _ = state.update(.key(.down))
+        #expect(state.editor.isEmpty)
+    }
+
+    @Test func exportResultBecomesANotice() {
+        var state = Sample.state()
+        _ = state.update(.exportFinished(path: "/tmp/x.md", error: nil))
+        #expect(state.entries.last?.text.contains("/tmp/x.md") == true)
+        _ = state.update(.exportFinished(path: "/nope/x.md", error: "cannot create"))
+        #expect(state.entries.last?.text.contains("Export failed") == true)
+    }
+
+    @Test func resizeChangesTheLayout() {
+        var state = Sample.state()
+        _ = state.update(.resize(cols: 40, rows: 12))
+        #expect(state.layout.helpStrip.row == 11)
+        #expect(state.layout.title.rows == 0)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): intro, emoji, crisis card, resize, scroll,
+/// panels, quit and a restored terminal.
+@Suite(.serialized) struct TmuxEndToEndTests {
+    @Test(
+        .enabled(
+            if: TmuxHarness.isAvailable,
+            "needs tmux and .build/debug/waymark (apt-get install tmux; swift build)"),
+        .timeLimit(.minutes(2)))
+    func fullSessionInTmux() throws {
+        let tmux = TmuxHarness()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-tmux-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sttyFile = folder.appendingPathComponent("stty.txt").path
+        let command =
+            "cd '\(folder.path)' && '\(TmuxHarness.binary)'; stty -a > '\(sttyFile)'; echo RESTORED; sleep 30"
+        #expect(tmux.start(command))
+
+        // Intro, dismissed with Enter.
+        #expect(tmux.waitFor("Welcome to Waymark").ok)
+        #expect(tmux.capture().contains("In danger now: 999 · Samaritans 116 123"))
+        tmux.press("Enter")
+        #expect(tmux.waitFor("Type a message").ok)
+
+        // A message with emoji, and the streamed reply.
+        tmux.type("hello 😀 there")
+        tmux.press("Enter")
+        var result = tmux.waitFor { $0.contains("   Echo: hello 😀 there\n") }
+        #expect(result.ok, "\(result.screen)")
+
+        // A crisis message: the card with UK services, and the conversation stays open.
+        tmux.type("I think I am in crisis")
+        tmux.press("Enter")
+        result = tmux.waitFor("Support · Waymark")
+        #expect(result.ok, "\(result.screen)")
+        #expect(result.screen.contains("116 123"))
+        #expect(tmux.waitFor { $0.contains("   Echo: I think I am in crisis\n") }.ok)
+        tmux.type("still there?")
+        tmux.press("Enter")
+        result = tmux.waitFor("Echo: still there?")
+        #expect(result.ok, "\(result.screen)")
+
+        // Alt-Enter adds a line; Enter sends both lines.
+        tmux.type("first line")
+        tmux.press("M-Enter")
+        tmux.type("second line")
+        tmux.press("Enter")
+        result = tmux.waitFor { $0.contains("   Echo: first line\n   second line\n") }
+        #expect(result.ok, "\(result.screen)")
+
+        // A very long bracketed paste is not sent until confirmed.
+        _ = tmux.tmux(["set-buffer", String(repeating: "pasted words ", count: 400)])
+        _ = tmux.tmux(["paste-buffer", "-p", "-t", tmux.session])
+        tmux.press("Enter")
+        result = tmux.waitFor("Send a long message?")
+        #expect(result.ok, "\(result.screen)")
+        tmux.press("Escape")
+        result = tmux.waitFor("Not sent")
+        #expect(result.ok, "\(result.screen)")
+        tmux.press("C-u")
+        result = tmux.waitFor("Type a message")
+        #expect(result.ok, "\(result.screen)")
+
+        // Resize: the help strip stays on the last row, reflowed.
+        tmux.resize(cols: 40, rows: 12)
+        result = tmux.waitFor { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.contains { $0 == "In danger now: 999 · Samaritans 116 123" }
+                && !lines.contains { $0.count > 40 }
+        }
+        #expect(result.ok, "\(result.screen)")
+
+        // Scroll up and back down.
+        tmux.press("PPage")
+        result = tmux.waitFor("below")
+        #expect(result.ok, "\(result.screen)")
+        tmux.press("NPage")
+        tmux.press("NPage")
+        tmux.press("NPage")
+        result = tmux.waitFor { !$0.contains("below") }
+        #expect(result.ok, "\(result.screen)")
+        tmux.resize(cols: 80, rows: 24)
+        #expect(tmux.waitFor("F1 help  F2 services  F3 inspector").ok)
+
+        // Each panel opens and closes.
+        for (key, title) in [("F1", "Help · F1"), ("F2", "UK services · F2"), ("F3", "Inspector · F3")] {
+            tmux.press(key)
+            result = tmux.waitFor(title)
+            #expect(result.ok, "\(key): \(result.screen)")
+            tmux.press("Escape")
+            result = tmux.waitFor { !$0.contains(title) }
+            #expect(result.ok, "\(key) close: \(result.screen)")
+        }
+
+        // Export: Markdown, readable only by the owner.
+        tmux.type("/export chat.md")
+        tmux.press("Enter")
+        result = tmux.waitFor("readable only by you")
+        #expect(result.ok, "\(result.screen)")
+        let exported = folder.appendingPathComponent("chat.md").path
+        let attributes = try FileManager.default.attributesOfItem(atPath: exported)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let markdown = try String(contentsOfFile: exported, encoding: .utf8)
+        #expect(markdown.contains("**You:**\n\nhello 😀 there"))
+        #expect(markdown.contains("> **Support message**"))
+
+        // Quit: the shell gets a sane terminal back and no screen is left behind.
+        tmux.type("/quit")
+        tmux.press("Enter")
+        result = tmux.waitFor("RESTORED")
+        #expect(result.ok, "\(result.screen)")
+        #expect(!result.screen.contains("In danger now"))
+        #expect(!result.screen.contains("Waymark · peer support"))
+        let stty = (try? String(contentsOfFile: sttyFile, encoding: .utf8)) ?? ""
+        let flags = Set(stty.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        for flag in ["icanon", "echo", "isig", "icrnl"] {
+            #expect(flags.contains(flag), "stty after quit lacks \(flag): \(stty)")
+        }
+    }
+
+    @Test(
+        .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"),
+        .timeLimit(.minutes(1)))
+    func ctrlCQuitsCleanlyWhenIdle() {
+        let tmux = TmuxHarness()
+        #expect(
+            tmux.start(
+                "'\(TmuxHarness.binary)' --no-intro; echo EXIT=$?; "
+                    + "stty -a | grep -q -- '-icanon' && echo BROKEN || echo SANE; sleep 30"))
+        #expect(tmux.waitFor("Type a message").ok)
+        tmux.press("C-c")
+        let result = tmux.waitFor("SANE", timeout: 15)
+        #expect(result.ok, "\(result.screen)")
+        #expect(result.screen.contains("EXIT=0"))
+    }
+
+    @Test(
+        .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"),
+        .timeLimit(.minutes(1)),
+        arguments: [("TERM", 143), ("HUP", 129), ("SEGV", 139)])
+    func signalsRestoreTheTerminal(signal: String, status: Int) throws {
+        let tmux = TmuxHarness()
+        #expect(
+            tmux.start(
+                "'\(TmuxHarness.binary)' --no-intro < /dev/tty & pid=$!; sleep 2; kill -\(signal) $pid; wait $pid; "
+                    + "echo EXIT=$?; stty -a | grep -q -- '-icanon' && echo BROKEN || echo SANE; sleep 30"))
+        let result = tmux.waitFor("SANE", timeout: 15)
+        #expect(result.ok, "\(result.screen)")
+        #expect(result.screen.contains("EXIT=\(status)"), "\(result.screen)")
+        #expect(!result.screen.contains("In danger now"))
+    }
+}

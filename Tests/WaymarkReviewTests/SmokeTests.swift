@@ -1,3 +1,0 @@
-import Testing
-
-@Test func WaymarkReviewTestsBuild() { #expect(Bool(true)) }
