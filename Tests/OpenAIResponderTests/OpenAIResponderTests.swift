@@ -75,6 +75,13 @@ import Testing
         #expect(reply.done)
     }
 
+    @Test func serverIgnoringStreamTrueStillGivesTheReply() async throws {
+        let reply = await collect(try responder("nonstream"))
+        #expect(reply.failure == nil)
+        #expect(reply.text == "Hello in one piece.")
+        #expect(reply.done)
+    }
+
     @Test func deltasArriveBeforeTheStreamEnds() async throws {
         // "slow" waits 1.5 s before headers; "stall" sends two deltas then goes quiet.
         let responder = try responder("stall", idle: 1)
