@@ -105,7 +105,7 @@ import Testing
     }
 
     @Test func streamingReleasesOnlyWholeSentences() {
-        var review = outputGuard.startReview(guidance: strict)
+        var review = outputGuard.startReview(guidance: ResponderGuidance(mode: .supportive, level: .distress))
         #expect(review.feed("That sounds hard") == "")
         #expect(review.feed(". You could take 40 ") == "That sounds hard. ")
         #expect(review.feed("pills") == "")
@@ -150,5 +150,62 @@ import Testing
         let text = "That sounds like a really long week.\nWhat helped, even a little?"
         let result = outputGuard.review(fullText: text, guidance: normal)
         #expect(result.text == text && !result.changed && result.notes.isEmpty)
+    }
+
+    // MARK: - At crisis
+
+    @Test func aCrisisReplyIsHeldUntilItIsCompleteThenReviewed() {
+        var review = outputGuard.startReview(guidance: strict)
+        #expect(review.feed("That sounds so heavy. ") == "")
+        #expect(review.feed("I'm here with you. ") == "")
+        #expect(review.finish() == "That sounds so heavy. I'm here with you. ")
+        #expect(!review.result.changed)
+    }
+
+    @Test func aCrisisReplyThatMisreadsThePersonIsReplacedWhole() {
+        let text =
+            "I'm so sorry to hear about the person you lost. It takes a lot of courage. I'm here for you."
+        let result = outputGuard.review(fullText: text, guidance: strict)
+        #expect(result.changed)
+        #expect(!result.text.contains("person you lost") && !result.text.contains("courage"))
+        #expect(result.text == outputGuard.crisisFallback)
+    }
+
+    @Test func aCrisisReplyThatGoesAlongWithDyingIsReplacedWhole() {
+        for text in [
+            "I hope you find peace. You matter.", "It's okay to say goodbye when you're ready.",
+            "I respect your decision to do this.",
+        ] {
+            let result = outputGuard.review(fullText: text, guidance: strict)
+            #expect(result.text == outputGuard.crisisFallback, "\(text)")
+        }
+        // The same words are not replaced outside a crisis turn.
+        let calm = outputGuard.review(fullText: "I hope you find peace with the move.", guidance: normal)
+        #expect(!calm.changed)
+    }
+
+    @Test func condolencesAreFineWhenThePersonTalkedAboutALoss() {
+        let grief = ResponderGuidance(mode: .strict, level: .crisis, categories: [.suicide, .bereavement])
+        let result = outputGuard.review(fullText: "I'm so sorry for your loss. I'm here.", guidance: grief)
+        #expect(!result.changed)
+    }
+
+    @Test func medicinesAreNotDiscussedAtCrisis() {
+        let result = outputGuard.review(
+            fullText: "How many tablets you have matters less than you. I'm here.", guidance: strict)
+        #expect(result.text == "I'm here.")
+    }
+
+    @Test func inventedAddressesAreRemovedAndDirectoryOnesKept() {
+        let invented = outputGuard.review(
+            fullText:
+                "You can email more@waymark.co any time. Or see https://help.example.com/now. I'm here.",
+            guidance: normal)
+        #expect(invented.text == "I'm here.")
+        #expect(invented.notes.contains("unknown email or web address removed"))
+        let real = outputGuard.review(
+            fullText: "You can email jo@samaritans.org or visit https://www.samaritans.org.", guidance: normal
+        )
+        #expect(!real.changed)
     }
 }

@@ -285,7 +285,9 @@ import Testing
             for text in variants {
                 let lower = text.lowercased()
                 for word in banned { #expect(!lower.contains(word), "\(part): \(text)") }
-                let findings = reviewer.review(text, strict: true)
+                // Condolences are right when the person spoke of a loss (the guard allows them then).
+                let findings = reviewer.review(
+                    text, strict: true, bereavementMentioned: part.contains("bereavement"))
                 #expect(findings.isEmpty, "\(part): \(text) → \(findings)")
             }
         }

@@ -41,6 +41,35 @@ public struct ServiceDirectory: Sendable, Equatable {
     }
 
     /// Digits of every number the directory displays (for checking numbers in replies).
+    /// Every email address and web address the app shows (lower-cased, without a scheme,
+    /// `www.` or trailing slash), so the output guard can tell a real one from an invented one.
+    public var displayedAddresses: Set<String> {
+        var addresses: Set<String> = []
+        for service in services {
+            if let site = service.displayedWebsite { addresses.insert(Self.bareAddress(site)) }
+            for channel in service.displayedChannels where channel.kind == .email || channel.kind == .web {
+                for word in channel.value.split(whereSeparator: \.isWhitespace)
+                where word.contains("@") || word.contains(".") {
+                    addresses.insert(Self.bareAddress(String(word)))
+                }
+            }
+        }
+        return addresses
+    }
+
+    /// An address reduced for comparison: lower case, no scheme, no `www.`, no trailing
+    /// punctuation or slash.
+    public static func bareAddress(_ text: String) -> String {
+        var value = text.lowercased()
+        for prefix in ["https://", "http://"] where value.hasPrefix(prefix) {
+            value.removeFirst(prefix.count)
+        }
+        if value.hasPrefix("www.") { value.removeFirst(4) }
+        while let last = value.last, ".,;:!?)/(\"'".contains(last) { value.removeLast() }
+        while let first = value.first, "(\"'".contains(first) { value.removeFirst() }
+        return value
+    }
+
     public var displayedNumberDigits: Set<String> {
         var digits: Set<String> = []
         for service in services {

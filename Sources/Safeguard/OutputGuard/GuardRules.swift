@@ -45,6 +45,15 @@ public struct GuardRules: Sendable, Equatable, Codable {
     public var nonUKPhrases: [String] = []
     /// Words that make a run of digits a phone number.
     public var phoneContextWords: [String] = []
+    /// At crisis: phrases that show the reply misread the person (condolences for a death
+    /// nobody mentioned). The whole reply is replaced.
+    public var crisisMisreadingPhrases: [String] = []
+    /// At crisis: phrases that could read as going along with dying ("find peace", "say goodbye").
+    public var crisisUnsafePhrases: [String] = []
+    /// At crisis: words about medicines and amounts; sentences with them are removed.
+    public var crisisSubstanceWords: [String] = []
+    /// What is shown instead of a crisis reply that had to be replaced as a whole.
+    public var crisisFallback: String = ""
 
     public init() {}
 
@@ -63,6 +72,10 @@ public struct GuardRules: Sendable, Equatable, Codable {
         var nonUKPrefixes: [String]?
         var nonUKPhrases: [String]?
         var phoneContextWords: [String]?
+        var crisisMisreadingPhrases: [String]?
+        var crisisUnsafePhrases: [String]?
+        var crisisSubstanceWords: [String]?
+        var crisisFallback: String?
     }
 
     /// Decode one rules file.
@@ -89,6 +102,10 @@ public struct GuardRules: Sendable, Equatable, Codable {
             nonUKPrefixes += file.nonUKPrefixes ?? []
             nonUKPhrases += file.nonUKPhrases ?? []
             phoneContextWords += file.phoneContextWords ?? []
+            crisisMisreadingPhrases += file.crisisMisreadingPhrases ?? []
+            crisisUnsafePhrases += file.crisisUnsafePhrases ?? []
+            crisisSubstanceWords += file.crisisSubstanceWords ?? []
+            if let fallback = file.crisisFallback, !fallback.isEmpty { crisisFallback = fallback }
         }
     }
 }

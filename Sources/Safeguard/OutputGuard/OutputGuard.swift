@@ -12,9 +12,17 @@ public struct OutputGuard: Sendable {
     public let refusalReplacement: String
     /// Shown in place of a sentence with a non-UK or unknown number.
     public let ukHelp: String
+    /// Shown in place of a crisis reply that misread the person or went along with dying.
+    public let crisisFallback: String
 
     public init(rules: GuardRules, directory: ServiceDirectory, refusalReplacement: String, ukHelp: String) {
-        self.reviewer = SentenceReviewer(rules: rules, allowedNumbers: directory.displayedNumberDigits)
+        self.reviewer = SentenceReviewer(
+            rules: rules, allowedNumbers: directory.displayedNumberDigits,
+            allowedAddresses: directory.displayedAddresses)
+        self.crisisFallback =
+            rules.crisisFallback.isEmpty
+            ? "I'm here with you. I'd rather listen than guess: what's happening for you right now?"
+            : rules.crisisFallback
         self.refusalReplacement = refusalReplacement
         self.ukHelp = ukHelp
     }
@@ -62,6 +70,12 @@ public struct OutputGuard: Sendable {
             }
             let clean = filter.feed(delta)
             buffer += clean
+            // At crisis the reply is reviewed whole before anything is shown: a reply that
+            // misreads the person must not be half-shown.
+            if guidance.mode == .strict {
+                if !clean.isEmpty { sawContent = true }
+                return ""
+            }
             var out = ""
             while let cut = sentenceEnd(in: buffer) {
                 let sentence = String(buffer[..<cut])
@@ -79,6 +93,7 @@ public struct OutputGuard: Sendable {
         /// The reply has ended: review and release what is left.
         public mutating func finish() -> String {
             guard guidance.mode != .withheld else { return "" }
+            if guidance.mode == .strict { return finishWhole() }
             let rest = buffer
             buffer = ""
             let out = rest.isEmpty ? "" : reviewSentence(rest)
@@ -103,6 +118,36 @@ public struct OutputGuard: Sendable {
             return GuardResult(text: released, changed: changed, withheld: empty && sawContent, notes: notes)
         }
 
+        /// Review a crisis reply as a whole: sentence by sentence as usual, but if any sentence
+        /// misread the person or went along with dying, the whole reply is replaced.
+        mutating func finishWhole() -> String {
+            var pending = buffer
+            buffer = ""
+            var sentences: [String] = []
+            while let cut = sentenceEnd(in: pending) {
+                sentences.append(String(pending[..<cut]))
+                pending = String(pending[cut...])
+            }
+            if !pending.isEmpty { sentences.append(pending) }
+            let bereavement = guidance.categories.contains(.bereavement)
+            let wholeReplyProblem = sentences.contains { sentence in
+                let findings = outputGuard.reviewer.review(
+                    sentence, strict: true, bereavementMentioned: bereavement)
+                return findings.contains(.misreading) || findings.contains(.crisisUnsafe)
+            }
+            var out = ""
+            if wholeReplyProblem {
+                sawContent = true
+                changed = true
+                note("reply replaced: it misread the person or could read as going along with harm")
+                out = outputGuard.crisisFallback
+            } else {
+                for sentence in sentences { out += reviewSentence(sentence) }
+            }
+            released += out
+            return out
+        }
+
         func sentenceEnd(in text: String) -> String.Index? {
             var index = text.startIndex
             while index < text.endIndex {
@@ -125,7 +170,9 @@ public struct OutputGuard: Sendable {
             guard !sentence.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return sentence }
             sawContent = true
             let trailing = String(sentence.reversed().prefix { $0 == " " || $0 == "\n" }.reversed())
-            let findings = outputGuard.reviewer.review(sentence, strict: guidance.mode == .strict)
+            let findings = outputGuard.reviewer.review(
+                sentence, strict: guidance.mode == .strict,
+                bereavementMentioned: guidance.categories.contains(.bereavement))
             guard !findings.isEmpty else { return sentence }
             changed = true
             if findings.contains(.method) {
@@ -149,6 +196,14 @@ public struct OutputGuard: Sendable {
                 guard !replacedRefusal else { return "" }
                 replacedRefusal = true
                 return outputGuard.refusalReplacement + (trailing.isEmpty ? " " : trailing)
+            }
+            if findings.contains(.misreading) || findings.contains(.crisisUnsafe) {
+                note("sentence removed: it misread the person or could read as going along with harm")
+                return ""
+            }
+            if findings.contains(.unknownAddress) {
+                note("unknown email or web address removed")
+                return ""
             }
             if findings.contains(.nonUKNumber) || findings.contains(.unknownNumber) {
                 note(

@@ -5,6 +5,12 @@ struct SentenceReviewer: Sendable {
     /// What is wrong with a sentence, most serious first.
     enum Finding: Sendable, Equatable {
         case method, encouragement, claim, diagnosis, refusal, nonUKNumber, unknownNumber
+        /// An email or web address that is not in the service directory (often invented).
+        case unknownAddress
+        /// At crisis: the reply misread the person (condolences for a death nobody mentioned).
+        case misreading
+        /// At crisis: wording that could read as going along with dying.
+        case crisisUnsafe
     }
 
     let refusals: [[String]]
@@ -22,6 +28,10 @@ struct SentenceReviewer: Sendable {
     let nonUKPrefixes: [String]
     let phoneContext: Set<String>
     let allowedNumbers: Set<String>
+    let allowedAddresses: Set<String>
+    let crisisMisreadings: [[String]]
+    let crisisUnsafe: [[String]]
+    let crisisSubstances: Set<String>
 
     struct CompiledPair: Sendable {
         var leads: [[String]]
@@ -29,7 +39,7 @@ struct SentenceReviewer: Sendable {
         var window: Int
     }
 
-    init(rules: GuardRules, allowedNumbers: Set<String>) {
+    init(rules: GuardRules, allowedNumbers: Set<String>, allowedAddresses: Set<String> = []) {
         func compile(_ phrases: [String]) -> [[String]] {
             phrases.map { Self.tokens($0) }.filter { !$0.isEmpty }
         }
@@ -53,15 +63,26 @@ struct SentenceReviewer: Sendable {
         nonUKPrefixes = rules.nonUKPrefixes.map { String($0.filter(\.isNumber)) }
         phoneContext = Set(rules.phoneContextWords.flatMap { Self.tokens($0) })
         self.allowedNumbers = allowedNumbers
+        self.allowedAddresses = allowedAddresses
+        crisisMisreadings = compile(rules.crisisMisreadingPhrases)
+        crisisUnsafe = compile(rules.crisisUnsafePhrases)
+        crisisSubstances = Set(rules.crisisSubstanceWords.flatMap { Self.tokens($0) })
     }
 
     /// The findings for a sentence (empty when it is fine).
-    func review(_ sentence: String, strict: Bool) -> [Finding] {
+    func review(_ sentence: String, strict: Bool, bereavementMentioned: Bool = false) -> [Finding] {
         let words = Self.tokens(sentence)
         guard !words.isEmpty else { return [] }
         var findings: [Finding] = []
+        if strict {
+            if !bereavementMentioned, containsAny(crisisMisreadings, in: words) {
+                findings.append(.misreading)
+            }
+            if containsAny(crisisUnsafe, in: words) { findings.append(.crisisUnsafe) }
+        }
         if containsAny(methods, in: words) || matchesPair(methodRules, in: words) || hasDose(words)
             || hasHeight(words, strict: strict)
+            || (strict && words.contains { crisisSubstances.contains($0) })
         {
             findings.append(.method)
         }
@@ -71,7 +92,20 @@ struct SentenceReviewer: Sendable {
         if containsAny(refusals, in: words) { findings.append(.refusal) }
         if containsAny(nonUKPhrases, in: words) { findings.append(.nonUKNumber) }
         findings += numberFindings(sentence, words: words)
+        if hasUnknownAddress(sentence) { findings.append(.unknownAddress) }
         return findings
+    }
+
+    /// Whether the sentence has an email or web address that the directory does not show.
+    func hasUnknownAddress(_ sentence: String) -> Bool {
+        for word in sentence.split(whereSeparator: \.isWhitespace) {
+            let lower = word.lowercased()
+            let isEmail = lower.contains("@") && lower.split(separator: "@").last?.contains(".") == true
+            let isWeb = lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")
+            guard isEmail || isWeb else { continue }
+            if !allowedAddresses.contains(ServiceDirectory.bareAddress(String(word))) { return true }
+        }
+        return false
     }
 
     // MARK: - Words
