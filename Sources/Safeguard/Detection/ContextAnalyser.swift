@@ -57,15 +57,15 @@ struct ContextAnalyser {
         var pseudo: [CandidateSignal] = []
         var jokes: [CandidateSignal] = []
         var recurrences: [CandidateSignal] = []
-        // Per rule, overlapping matches collapse into the longest (a match that starts no later
-        // than the kept one and ends after it replaces it).
+        // Per rule, overlapping matches merge into one span (their union).
         var kept: [RuleMatch] = []
         var keptIndex: [Int32: Int] = [:]
         for match in matches {
             if let index = keptIndex[match.rule] {
                 let previous = kept[index]
                 if match.first <= previous.last {
-                    if match.first <= previous.first && match.last >= previous.last { kept[index] = match }
+                    kept[index].first = min(previous.first, match.first)
+                    kept[index].last = max(previous.last, match.last)
                     continue
                 }
             }
