@@ -106,6 +106,11 @@ struct LevelDecision {
             level = .emergency
             reasons.insert("a threat from another person with a weapon or now", at: 0)
         }
+        if context && has(.unreachable) && !has(.farewell) {
+            level = .emergency
+            extraCategories.append(.suicide)
+            reasons.insert("suicidal risk and the person cannot be reached", at: 0)
+        }
         if has(.farewell) && has(.unreachable) {
             level = .emergency
             extraCategories.append(.suicide)
@@ -150,13 +155,11 @@ struct LevelDecision {
         let strongestSignals = pool.filter { $0.level == poolLevel }
         let explicit = strongestSignals.filter(\.subjectExplicit)
         subjects = (explicit.isEmpty ? strongestSignals : explicit).map(\.subject)
-        if has(.minor) {
+        var minors = Set(active.filter { $0.rule.role == .minor }.map(\.subject))
+        if state.minorInvolved { minors.insert(state.minorSubject) }
+        for subject in minors where !state.minorInvolved {
             state.minorInvolved = true
-        }
-        if (has(.minor) || state.minorInvolved) && level >= .boundary
-            && !categories.contains(.childSafeguarding)
-        {
-            categories.append(.childSafeguarding)
+            state.minorSubject = subject
         }
 
         // Conversation floor.
@@ -169,7 +172,7 @@ struct LevelDecision {
             for category in state.categories where !categories.contains(category) {
                 categories.append(category)
             }
-        } else if state.floor >= .crisis && level >= .crisis {
+        } else if state.floor >= .boundary && level >= .boundary {
             for category in state.categories where !categories.contains(category) {
                 categories.append(category)
             }
@@ -179,6 +182,10 @@ struct LevelDecision {
             subject = .nobody
         } else if subject == .nobody {
             subject = state.subject == .nobody ? .speaker : state.subject
+        }
+        // A child at risk: someone under 18 is the person the risk is about.
+        if level >= .boundary && minors.contains(subject) && !categories.contains(.childSafeguarding) {
+            categories.append(.childSafeguarding)
         }
         categories.sort()
 
