@@ -39,6 +39,8 @@ func modifiers(_ marked: String) -> [ContextModifier]? {
         #expect(past.categories == [.selfHarm])
         #expect(modifiers("i [[used to self harm]], three years clean now")?.contains(.historical) == true)
         #expect(level("two years clean and i'm self harming again") == .crisis)
+        #expect(level("i haven't self harmed in over a year") == .distress)
+        #expect(engine.assess("i attempted when i was 17, that's 12 years ago now").categories == [.suicide])
     }
 
     @Test func hypotheticalLowersStatementsButNotMethodQuestions() {

@@ -270,8 +270,10 @@ struct ContextAnalyser {
         }
         if rule.ignoresNegation { signal.modifiers.remove(.negated) }
         let mods = signal.modifiers
+        // "I haven't self-harmed in a year" is negated *and* historical: resolved past history.
+        let pastOnly = mods.contains(.negated) && mods.contains(.historical)
         if mods.contains(.figurative) || mods.contains(.fictional) || mods.contains(.quoted)
-            || mods.contains(.negated)
+            || (mods.contains(.negated) && !pastOnly)
         {
             signal.level = .none
             signal.active = false
