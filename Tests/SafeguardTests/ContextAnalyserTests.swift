@@ -65,6 +65,11 @@ func modifiers(_ marked: String) -> [ContextModifier]? {
         #expect(friend.level == .crisis)
         #expect(friend.subject == .other)
         #expect(modifiers("my dad keeps saying he'd be [[better off dead]]")?.contains(.otherPerson) == true)
+        #expect(engine.assess("my partner has been looking up ways to die").subject == .other)
+        #expect(
+            engine.assess("if someone wanted to die, where would they go so nobody finds them").subject
+                == .speaker)
+        #expect(engine.assess("my girlfriend self harms and i found fresh cuts on her arm").subject == .other)
     }
 
     @Test func askingForAFriendDoesNotRelax() throws {

@@ -216,7 +216,15 @@ struct ContextAnalyser {
         if let fixed = signal.rule.subject {
             signal.subject = fixed
             signal.subjectExplicit = true
+            signal.subjectStrength = 2
             if fixed == .other { signal.add(.otherPerson) }
+            return
+        }
+        // Method questions about "someone" or "people" are about the person asking, and a
+        // pretext ("asking for a friend") does not move the risk to someone else.
+        let generic = signal.rule.role == .method ? lexicon.genericPersonClass : -1
+        if signal.rule.role == .method && signal.modifiers.contains(.pretext) {
+            signal.subject = .speaker
             return
         }
         var sawOther = false
@@ -224,13 +232,17 @@ struct ContextAnalyser {
             if token(index, isIn: lexicon.selfInPhraseClass) {
                 signal.subject = .speaker
                 signal.subjectExplicit = true
+                signal.subjectStrength = 2
                 return
             }
-            if token(index, isIn: lexicon.otherInPhraseClass) { sawOther = true }
+            if token(index, isIn: lexicon.otherInPhraseClass) && !token(index, isIn: generic) {
+                sawOther = true
+            }
         }
         if sawOther {
             signal.subject = .other
             signal.subjectExplicit = true
+            signal.subjectStrength = 2
             signal.add(.otherPerson)
             return
         }
@@ -240,11 +252,13 @@ struct ContextAnalyser {
         while index >= Int(sentenceStart), steps < Self.subjectWindow {
             if token(index, isIn: lexicon.selfSubjectClass) {
                 signal.subjectExplicit = true
+                signal.subjectStrength = 1
                 break
             }
-            if token(index, isIn: lexicon.otherSubjectClass) {
+            if token(index, isIn: lexicon.otherSubjectClass) && !token(index, isIn: generic) {
                 signal.subject = .other
                 signal.subjectExplicit = true
+                signal.subjectStrength = 1
                 signal.add(.otherPerson)
                 return
             }

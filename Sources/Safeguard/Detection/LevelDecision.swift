@@ -153,8 +153,8 @@ struct LevelDecision {
         let pool = bearers.isEmpty ? evidence : bearers
         let poolLevel = pool.map(\.level).max() ?? strongest
         let strongestSignals = pool.filter { $0.level == poolLevel }
-        let explicit = strongestSignals.filter(\.subjectExplicit)
-        subjects = (explicit.isEmpty ? strongestSignals : explicit).map(\.subject)
+        let strength = strongestSignals.map(\.subjectStrength).max() ?? 0
+        subjects = strongestSignals.filter { $0.subjectStrength == strength }.map(\.subject)
         var minors = Set(active.filter { $0.rule.role == .minor }.map(\.subject))
         if state.minorInvolved { minors.insert(state.minorSubject) }
         for subject in minors where !state.minorInvolved {

@@ -20,6 +20,7 @@ public struct Lexicon: Sendable {
     let otherSubjectClass: Int
     let selfInPhraseClass: Int
     let otherInPhraseClass: Int
+    let genericPersonClass: Int
 
     /// Built-in class indices.
     static let numberClass = 0
@@ -60,6 +61,7 @@ public struct Lexicon: Sendable {
         self.otherSubjectClass = builder.classIndex["@other_subject"] ?? -1
         self.selfInPhraseClass = builder.classIndex["@self_in_phrase"] ?? self.selfSubjectClass
         self.otherInPhraseClass = builder.classIndex["@other_in_phrase"] ?? self.otherSubjectClass
+        self.genericPersonClass = builder.classIndex["@generic_person"] ?? -1
         var masks = builder.classMasks
         while masks.count < builder.table.count { masks.append(.empty) }
         self.classMasks = masks
