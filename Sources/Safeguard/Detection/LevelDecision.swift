@@ -155,6 +155,10 @@ struct LevelDecision {
         let strongestSignals = pool.filter { $0.level == poolLevel }
         let strength = strongestSignals.map(\.subjectStrength).max() ?? 0
         subjects = strongestSignals.filter { $0.subjectStrength == strength }.map(\.subject)
+        // A method question is about the person asking unless it names someone else.
+        if strongestSignals.contains(where: { $0.rule.role == .method && $0.subject == .speaker }) {
+            subjects = [.speaker]
+        }
         var minors = Set(active.filter { $0.rule.role == .minor }.map(\.subject))
         if state.minorInvolved { minors.insert(state.minorSubject) }
         for subject in minors where !state.minorInvolved {
