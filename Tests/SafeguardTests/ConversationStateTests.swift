@@ -72,6 +72,14 @@ func converse(_ turns: [String], askedAfter: Set<Int> = []) -> [Assessment] {
         #expect(levels == [.crisis, .crisis, .emergency])
     }
 
+    @Test func anOrdinaryDateLaterOnIsNotAPlan() {
+        let levels = converse([
+            "been saving my tablets, everyone would be better off",
+            "anyway my driving test is tomorrow and i'm nervous about the roundabouts",
+        ]).map(\.level)
+        #expect(levels == [.crisis, .crisis])
+    }
+
     @Test func subjectAndCategoriesAreRemembered() {
         let results = converse(["my son is 15 and wrote that he wants to die", "he's at football now"])
         #expect(results[1].level == .crisis)

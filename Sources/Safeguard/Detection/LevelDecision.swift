@@ -12,6 +12,8 @@ struct LevelDecision {
 
     /// Most words a reply may have to count as a short answer ("yeah", "i think so").
     static let shortReply = 8
+    /// Most words a bare time ("tonight", "after the funeral friday") may come with.
+    static let shortTimeReply = 6
 
     /// The id of a rule by index (`-1`: the statistical model).
     let ruleID: (Int32) -> String
@@ -83,7 +85,10 @@ struct LevelDecision {
         }
 
         // Emergency combinations.
-        let time = has(.time)
+        // A time counts when it comes with part of a plan, or as a short reply ("tonight")
+        // read against the conversation; "my exam is tomorrow" later on is not a plan.
+        let planHere = has(.plan) || has(.means) || has(.intent) || has(.farewell) || has(.harm)
+        let time = has(.time) && (planHere || wordCount <= Self.shortTimeReply)
         let planned = has(.plan) || state.plan
         let meansHeld = has(.means) || state.means
         let intended = has(.intent) || state.intent
