@@ -86,6 +86,9 @@ func modifiers(_ marked: String) -> [ContextModifier]? {
         #expect(level("ugh i want to die, spilt coffee on my white top 😂") == .none)
         #expect(level("kill me now, three more hours of this training") == .none)
         #expect(level("i'd rather die than go to that reunion") == .none)
+        #expect(level("if the trains strike again i'm topping myself haha") == .none)
+        #expect(level("i'm not joking, i want to kill myself") == .crisis)
+        #expect(level("i'll kill him if he eats my chips again") < .boundary)
     }
 
     @Test func quotesAndLyrics() {

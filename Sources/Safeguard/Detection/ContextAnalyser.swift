@@ -94,6 +94,8 @@ struct ContextAnalyser {
             return cue.rule.modifier == .negated && pseudoReach[Int(cue.last)] >= cue.first
         }
         cues.sort { $0.first < $1.first }
+        // "not joking", "no kidding" are pseudo-negations, not jokes.
+        jokes.removeAll { pseudoReach[Int($0.last)] >= $0.first }
         // Index of the first cue in or after each sentence (linear sweep).
         var firstCue = [Int32](repeating: Int32(cues.count), count: layout.sentenceStart.count)
         var cursor = 0
@@ -104,6 +106,10 @@ struct ContextAnalyser {
         let idiomReach = reach(of: idioms)
         let sentences = layout.sentenceStart.count
         var jokeSentence = [Bool](repeating: false, count: sentences)
+        var laughSentence = [Bool](repeating: false, count: sentences)
+        for joke in jokes where joke.rule.modifier == .figurative {
+            laughSentence[Int(layout.sentence[Int(joke.first)])] = true
+        }
         var recurrenceSentence = [Bool](repeating: false, count: sentences)
         for joke in jokes { jokeSentence[Int(layout.sentence[Int(joke.first)])] = true }
         for mark in recurrences { recurrenceSentence[Int(layout.sentence[Int(mark.first)])] = true }
@@ -122,6 +128,7 @@ struct ContextAnalyser {
             let sentence = Int(layout.sentence[Int(signal.first)])
             applyCues(cues, firstCue: firstCue, to: &signal, messageModifiers: messageModifiers)
             if idiomReach[Int(signal.last)] >= signal.first { signal.add(.figurative) }
+            if signal.rule.banter && laughSentence[sentence] { signal.add(.figurative) }
             if signal.rule.hyperbole {
                 let after = Int(signal.last) + 1
                 if jokeSentence[sentence]

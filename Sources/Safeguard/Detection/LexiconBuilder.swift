@@ -185,7 +185,7 @@ struct LexiconBuilder {
         }
         var rule = LexiconRule(
             id: fields[1], categories: [], level: .none, role: .topic, subject: nil, modifier: nil,
-            scope: .before, hyperbole: false, contextual: false, ignoresNegation: false,
+            scope: .before, hyperbole: false, banter: false, contextual: false, ignoresNegation: false,
             ignoresHistory: false, ignoresFraming: false, file: file)
         var scopeGiven = false
         for field in fields.dropFirst(2) {
@@ -222,6 +222,7 @@ struct LexiconBuilder {
                 for flag in pair[1].split(separator: ",") {
                     switch flag {
                     case "hyperbole": rule.hyperbole = true
+                    case "banter": rule.banter = true
                     case "contextual": rule.contextual = true
                     case "nonegate": rule.ignoresNegation = true
                     case "pretext": rule.ignoresFraming = true
