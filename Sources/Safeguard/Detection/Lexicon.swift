@@ -89,14 +89,6 @@ public struct Lexicon: Sendable {
         return result
     }
 
-    /// Whether a token belongs to a named class (`self_subject`, `other_subject`, …).
-    func token(_ token: NormalisedToken, isIn className: String) -> Bool {
-        guard let index = classIndex[className], token.id >= 0, Int(token.id) < classMasks.count else {
-            return false
-        }
-        return classMasks[Int(token.id)].contains(index)
-    }
-
     /// Matches every rule against normalised tokens with their class sets.
     func matches(_ tokens: [NormalisedToken], masks: [ClassMask]) -> [RuleMatch] {
         trie.matches(tokens, masks: masks, clauseBreakClass: clauseBreakClass >= 0 ? clauseBreakClass : nil)

@@ -7,6 +7,8 @@ struct LexiconBuilder {
     var classMasks: [ClassMask] = []
     var rules: [LexiconRule] = []
     var trie = TokenTrie()
+    /// Resolved pattern words (rules are read after the spelling list, so this never goes stale).
+    private var literalCache: [String: [Int32]] = [:]
 
     // MARK: - Words
 
@@ -157,7 +159,14 @@ struct LexiconBuilder {
                 for item in sequence {
                     switch item {
                     case .literal(let word):
-                        elements.append(contentsOf: resolve(word).map { PatternElement.word($0) })
+                        let ids: [Int32]
+                        if let cached = literalCache[word] {
+                            ids = cached
+                        } else {
+                            ids = resolve(word)
+                            literalCache[word] = ids
+                        }
+                        for id in ids { elements.append(.word(id)) }
                     case .wordClass(let className):
                         guard let index = classIndex[className] else {
                             throw LexiconError(
