@@ -23,6 +23,8 @@ import Testing
         #expect(words("k1ll mys3lf") == ["kill", "myself"])
         #expect(words("$uicidal") == ["suicidal"])
         #expect(words("s3lf h4rm") == ["self", "harm"])
+        #expect(words("sui*cidal") == ["suicidal"])
+        #expect(words("k!ll") == ["kill"])
     }
 
     @Test func mergesSpacedDottedAndDashedLetters() {

@@ -83,7 +83,7 @@ public struct Normaliser: Sendable {
             }
             let word = raw[position]
             buffer.removeAll(keepingCapacity: true)
-            for unit in Int(word.start)..<Int(word.end) where units[unit] != 0x26 {
+            for unit in Int(word.start)..<Int(word.end) where units[unit] != 0x26 && units[unit] != 0x2A {
                 buffer.append(units[unit])
             }
             ids.removeAll(keepingCapacity: true)
