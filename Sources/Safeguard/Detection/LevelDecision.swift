@@ -100,7 +100,7 @@ struct LevelDecision {
                 "an act done or danger now (\(active.first { $0.rule.role == .act || $0.rule.role == .danger }.map { ruleID($0.rule.index) } ?? ""))",
                 at: 0)
         }
-        if context && timed && (intended || planned || meansHeld || farewell) {
+        if context && timed && (intended || planned || meansHeld) {
             if level < .emergency {
                 reasons.insert("suicidal risk with intent/plan/means and a time", at: 0)
             }
