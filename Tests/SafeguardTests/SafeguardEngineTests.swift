@@ -114,7 +114,7 @@ func level(_ text: String) -> RiskLevel {
             "i've been [[making myself sick]] after tea", rule: "eating.purging", level: .boundary,
             category: .eatingDisorder)
         expectSpan("[[the voices are]] louder today", rule: "psychosis.voices", level: .boundary)
-        expectSpan("still getting [[flashbacks]] from the fire", rule: "trauma.flashbacks", level: .boundary)
+        expectSpan("[[still getting flashbacks]] from the fire", rule: "trauma.flashbacks", level: .boundary)
         expectSpan("i [[drink every night]] now", rule: "substance.drinking", level: .boundary)
         expectSpan("[[can i drink alcohol on sertraline]]", rule: "medication.dose", level: .boundary)
         expectSpan(
