@@ -44,13 +44,13 @@ struct AssessCommand: ParsableCommand {
 
     func run() throws {
         guard let locator = ResourceLocator.locate() else {
-            throw ValidationError("cannot find the resources folder (set WAYMARK_RESOURCES)")
+            throw AssessFailure("cannot find the resources folder (set WAYMARK_RESOURCES)")
         }
         let engine: SafeguardEngine
         do {
             engine = try SafeguardLoader.loadEngine(from: locator)
         } catch {
-            throw ValidationError("cannot load the safeguard lexicon: \(error)")
+            throw AssessFailure("cannot load the safeguard lexicon: \(error)")
         }
         if let input, input != "-", !jsonl, !conversations, !FileManager.default.fileExists(atPath: input) {
             let assessment = engine.assess(input)
@@ -172,4 +172,10 @@ struct AssessCommand: ParsableCommand {
         line += "\"turns\": [\(results.joined(separator: ", "))]}"
         return line
     }
+}
+
+/// A failure of `waymark assess` before any input is read (printed without the usage text).
+struct AssessFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -1,5 +1,64 @@
+import Foundation
 import Testing
 
 @testable import Safeguard
 
-@Test func lexiconPlaceholder() { #expect(Bool(true)) }
+@Suite struct LexiconTests {
+    private func lexicon(_ rules: String, classes: String = "") throws -> Lexicon {
+        try Lexicon(files: ["rules.txt": Data(rules.utf8), "classes.txt": Data(classes.utf8)])
+    }
+
+    private func rules(_ lexicon: Lexicon, _ text: String) -> [String] {
+        SafeguardEngine(lexicon: lexicon).assess(text).signals.map(\.rule)
+    }
+
+    @Test func theRepositoryLexiconLoads() throws {
+        let lexicon = try #require(TestEngine.lexicon)
+        #expect(lexicon.rules.count > 100)
+        #expect(Set(lexicon.rules.map(\.id)).count == lexicon.rules.count)
+    }
+
+    @Test func alternativesOptionalWordsAndGaps() throws {
+        let lexicon = try lexicon(
+            """
+            rule test.alt category=suicide level=crisis role=ideation
+            want to {die|be dead}
+            better off {without me|if i was gone}
+            really? sad
+            taken ~2 @pills
+            """, classes: "@pills = tablets pills")
+        #expect(rules(lexicon, "i want to be dead") == ["test.alt"])
+        #expect(rules(lexicon, "better off if i was gone") == ["test.alt"])
+        #expect(rules(lexicon, "so sad") == ["test.alt"])
+        #expect(rules(lexicon, "taken all my tablets") == ["test.alt"])
+        #expect(rules(lexicon, "taken the big blue tablets").isEmpty)
+    }
+
+    @Test func matchesWholeWordsOnly() throws {
+        let lexicon = try lexicon("rule test.kill level=crisis role=ideation\nkill")
+        #expect(rules(lexicon, "kill").count == 1)
+        #expect(rules(lexicon, "skilled killer overkill").isEmpty)
+    }
+
+    @Test func boundaryAnchor() throws {
+        let lexicon = try lexicon("rule test.enough level=crisis role=ideation\nhad enough $")
+        #expect(rules(lexicon, "i've had enough.").count == 1)
+        #expect(rules(lexicon, "i've had enough of this rain").isEmpty)
+    }
+
+    @Test func reportsErrorsWithFileAndLine() {
+        #expect(throws: LexiconError.self) { try lexicon("rule test.x level=loud role=ideation\nword") }
+        #expect(throws: LexiconError.self) { try lexicon("rule test.x level=crisis role=ideation\n{a|b") }
+        #expect(throws: LexiconError.self) { try lexicon("word before rule") }
+        #expect(throws: LexiconError.self) { try lexicon("rule test.x level=crisis role=ideation\n@nope") }
+        do {
+            _ = try lexicon(
+                "rule test.x level=crisis role=ideation\nok\nrule test.x level=crisis role=ideation")
+            Issue.record("duplicate rule ids must fail")
+        } catch let error as LexiconError {
+            #expect(error.line == 3)
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+}

@@ -30,6 +30,8 @@ public struct ConversationState: Sendable, Equatable, Codable {
     public internal(set) var safetyQuestionPending: Bool = false
     /// Someone under 18 is involved.
     public internal(set) var minorInvolved: Bool = false
+    /// Who the person under 18 is (the speaker or someone else).
+    public internal(set) var minorSubject: Subject = .nobody
 
     public init() {}
 

@@ -12,6 +12,8 @@ struct CandidateSignal: Sendable {
     var applies: Bool = true
     /// The subject was read from a pronoun or person word, not assumed.
     var subjectExplicit: Bool = false
+    /// How directly: 2 = fixed by the rule or a word inside the phrase, 1 = a word before it.
+    var subjectStrength: Int = 0
 
     init(rule: RuleTraits, first: Int32, last: Int32) {
         self.rule = rule

@@ -57,15 +57,15 @@ struct ContextAnalyser {
         var pseudo: [CandidateSignal] = []
         var jokes: [CandidateSignal] = []
         var recurrences: [CandidateSignal] = []
-        // Per rule, overlapping matches collapse into the longest (a match that starts no later
-        // than the kept one and ends after it replaces it).
+        // Per rule, overlapping matches merge into one span (their union).
         var kept: [RuleMatch] = []
         var keptIndex: [Int32: Int] = [:]
         for match in matches {
             if let index = keptIndex[match.rule] {
                 let previous = kept[index]
                 if match.first <= previous.last {
-                    if match.first <= previous.first && match.last >= previous.last { kept[index] = match }
+                    kept[index].first = min(previous.first, match.first)
+                    kept[index].last = max(previous.last, match.last)
                     continue
                 }
             }
@@ -94,6 +94,8 @@ struct ContextAnalyser {
             return cue.rule.modifier == .negated && pseudoReach[Int(cue.last)] >= cue.first
         }
         cues.sort { $0.first < $1.first }
+        // "not joking", "no kidding" are pseudo-negations, not jokes.
+        jokes.removeAll { pseudoReach[Int($0.last)] >= $0.first }
         // Index of the first cue in or after each sentence (linear sweep).
         var firstCue = [Int32](repeating: Int32(cues.count), count: layout.sentenceStart.count)
         var cursor = 0
@@ -104,6 +106,10 @@ struct ContextAnalyser {
         let idiomReach = reach(of: idioms)
         let sentences = layout.sentenceStart.count
         var jokeSentence = [Bool](repeating: false, count: sentences)
+        var laughSentence = [Bool](repeating: false, count: sentences)
+        for joke in jokes where joke.rule.modifier == .figurative {
+            laughSentence[Int(layout.sentence[Int(joke.first)])] = true
+        }
         var recurrenceSentence = [Bool](repeating: false, count: sentences)
         for joke in jokes { jokeSentence[Int(layout.sentence[Int(joke.first)])] = true }
         for mark in recurrences { recurrenceSentence[Int(layout.sentence[Int(mark.first)])] = true }
@@ -122,6 +128,7 @@ struct ContextAnalyser {
             let sentence = Int(layout.sentence[Int(signal.first)])
             applyCues(cues, firstCue: firstCue, to: &signal, messageModifiers: messageModifiers)
             if idiomReach[Int(signal.last)] >= signal.first { signal.add(.figurative) }
+            if signal.rule.banter && laughSentence[sentence] { signal.add(.figurative) }
             if signal.rule.hyperbole {
                 let after = Int(signal.last) + 1
                 if jokeSentence[sentence]
@@ -216,7 +223,15 @@ struct ContextAnalyser {
         if let fixed = signal.rule.subject {
             signal.subject = fixed
             signal.subjectExplicit = true
+            signal.subjectStrength = 2
             if fixed == .other { signal.add(.otherPerson) }
+            return
+        }
+        // Method questions about "someone" or "people" are about the person asking, and a
+        // pretext ("asking for a friend") does not move the risk to someone else.
+        let generic = signal.rule.role == .method ? lexicon.genericPersonClass : -1
+        if signal.rule.role == .method && signal.modifiers.contains(.pretext) {
+            signal.subject = .speaker
             return
         }
         var sawOther = false
@@ -224,13 +239,17 @@ struct ContextAnalyser {
             if token(index, isIn: lexicon.selfInPhraseClass) {
                 signal.subject = .speaker
                 signal.subjectExplicit = true
+                signal.subjectStrength = 2
                 return
             }
-            if token(index, isIn: lexicon.otherInPhraseClass) { sawOther = true }
+            if token(index, isIn: lexicon.otherInPhraseClass) && !token(index, isIn: generic) {
+                sawOther = true
+            }
         }
         if sawOther {
             signal.subject = .other
             signal.subjectExplicit = true
+            signal.subjectStrength = 2
             signal.add(.otherPerson)
             return
         }
@@ -240,11 +259,13 @@ struct ContextAnalyser {
         while index >= Int(sentenceStart), steps < Self.subjectWindow {
             if token(index, isIn: lexicon.selfSubjectClass) {
                 signal.subjectExplicit = true
+                signal.subjectStrength = 1
                 break
             }
-            if token(index, isIn: lexicon.otherSubjectClass) {
+            if token(index, isIn: lexicon.otherSubjectClass) && !token(index, isIn: generic) {
                 signal.subject = .other
                 signal.subjectExplicit = true
+                signal.subjectStrength = 1
                 signal.add(.otherPerson)
                 return
             }
@@ -270,8 +291,10 @@ struct ContextAnalyser {
         }
         if rule.ignoresNegation { signal.modifiers.remove(.negated) }
         let mods = signal.modifiers
+        // "I haven't self-harmed in a year" is negated *and* historical: resolved past history.
+        let pastOnly = mods.contains(.negated) && mods.contains(.historical)
         if mods.contains(.figurative) || mods.contains(.fictional) || mods.contains(.quoted)
-            || mods.contains(.negated)
+            || (mods.contains(.negated) && !pastOnly)
         {
             signal.level = .none
             signal.active = false

@@ -12,6 +12,8 @@ struct LevelDecision {
 
     /// Most words a reply may have to count as a short answer ("yeah", "i think so").
     static let shortReply = 8
+    /// Most words a bare time ("tonight", "after the funeral friday") may come with.
+    static let shortTimeReply = 6
 
     /// The id of a rule by index (`-1`: the statistical model).
     let ruleID: (Int32) -> String
@@ -83,7 +85,10 @@ struct LevelDecision {
         }
 
         // Emergency combinations.
-        let time = has(.time)
+        // A time counts when it comes with part of a plan, or as a short reply ("tonight")
+        // read against the conversation; "my exam is tomorrow" later on is not a plan.
+        let planHere = has(.plan) || has(.means) || has(.intent) || has(.farewell) || has(.harm)
+        let time = has(.time) && (planHere || wordCount <= Self.shortTimeReply)
         let planned = has(.plan) || state.plan
         let meansHeld = has(.means) || state.means
         let intended = has(.intent) || state.intent
@@ -95,7 +100,7 @@ struct LevelDecision {
                 "an act done or danger now (\(active.first { $0.rule.role == .act || $0.rule.role == .danger }.map { ruleID($0.rule.index) } ?? ""))",
                 at: 0)
         }
-        if context && timed && (intended || planned || meansHeld || farewell) {
+        if context && timed && (intended || planned || meansHeld) {
             if level < .emergency {
                 reasons.insert("suicidal risk with intent/plan/means and a time", at: 0)
             }
@@ -105,6 +110,11 @@ struct LevelDecision {
         if has(.threat) && (has(.weapon) || time) {
             level = .emergency
             reasons.insert("a threat from another person with a weapon or now", at: 0)
+        }
+        if context && has(.unreachable) && !has(.farewell) {
+            level = .emergency
+            extraCategories.append(.suicide)
+            reasons.insert("suicidal risk and the person cannot be reached", at: 0)
         }
         if has(.farewell) && has(.unreachable) {
             level = .emergency
@@ -148,15 +158,17 @@ struct LevelDecision {
         let pool = bearers.isEmpty ? evidence : bearers
         let poolLevel = pool.map(\.level).max() ?? strongest
         let strongestSignals = pool.filter { $0.level == poolLevel }
-        let explicit = strongestSignals.filter(\.subjectExplicit)
-        subjects = (explicit.isEmpty ? strongestSignals : explicit).map(\.subject)
-        if has(.minor) {
-            state.minorInvolved = true
+        let strength = strongestSignals.map(\.subjectStrength).max() ?? 0
+        subjects = strongestSignals.filter { $0.subjectStrength == strength }.map(\.subject)
+        // A method question is about the person asking unless it names someone else.
+        if strongestSignals.contains(where: { $0.rule.role == .method && $0.subject == .speaker }) {
+            subjects = [.speaker]
         }
-        if (has(.minor) || state.minorInvolved) && level >= .boundary
-            && !categories.contains(.childSafeguarding)
-        {
-            categories.append(.childSafeguarding)
+        var minors = Set(active.filter { $0.rule.role == .minor }.map(\.subject))
+        if state.minorInvolved { minors.insert(state.minorSubject) }
+        for subject in minors where !state.minorInvolved {
+            state.minorInvolved = true
+            state.minorSubject = subject
         }
 
         // Conversation floor.
@@ -169,7 +181,7 @@ struct LevelDecision {
             for category in state.categories where !categories.contains(category) {
                 categories.append(category)
             }
-        } else if state.floor >= .crisis && level >= .crisis {
+        } else if state.floor >= .boundary && level >= .boundary {
             for category in state.categories where !categories.contains(category) {
                 categories.append(category)
             }
@@ -179,6 +191,10 @@ struct LevelDecision {
             subject = .nobody
         } else if subject == .nobody {
             subject = state.subject == .nobody ? .speaker : state.subject
+        }
+        // A child at risk: someone under 18 is the person the risk is about.
+        if level >= .boundary && minors.contains(subject) && !categories.contains(.childSafeguarding) {
+            categories.append(.childSafeguarding)
         }
         categories.sort()
 

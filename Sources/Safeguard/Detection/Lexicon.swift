@@ -20,6 +20,7 @@ public struct Lexicon: Sendable {
     let otherSubjectClass: Int
     let selfInPhraseClass: Int
     let otherInPhraseClass: Int
+    let genericPersonClass: Int
 
     /// Built-in class indices.
     static let numberClass = 0
@@ -60,6 +61,7 @@ public struct Lexicon: Sendable {
         self.otherSubjectClass = builder.classIndex["@other_subject"] ?? -1
         self.selfInPhraseClass = builder.classIndex["@self_in_phrase"] ?? self.selfSubjectClass
         self.otherInPhraseClass = builder.classIndex["@other_in_phrase"] ?? self.otherSubjectClass
+        self.genericPersonClass = builder.classIndex["@generic_person"] ?? -1
         var masks = builder.classMasks
         while masks.count < builder.table.count { masks.append(.empty) }
         self.classMasks = masks
@@ -85,14 +87,6 @@ public struct Lexicon: Sendable {
             result.append(mask)
         }
         return result
-    }
-
-    /// Whether a token belongs to a named class (`self_subject`, `other_subject`, …).
-    func token(_ token: NormalisedToken, isIn className: String) -> Bool {
-        guard let index = classIndex[className], token.id >= 0, Int(token.id) < classMasks.count else {
-            return false
-        }
-        return classMasks[Int(token.id)].contains(index)
     }
 
     /// Matches every rule against normalised tokens with their class sets.

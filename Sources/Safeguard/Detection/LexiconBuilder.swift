@@ -7,6 +7,8 @@ struct LexiconBuilder {
     var classMasks: [ClassMask] = []
     var rules: [LexiconRule] = []
     var trie = TokenTrie()
+    /// Resolved pattern words (rules are read after the spelling list, so this never goes stale).
+    private var literalCache: [String: [Int32]] = [:]
 
     // MARK: - Words
 
@@ -157,7 +159,14 @@ struct LexiconBuilder {
                 for item in sequence {
                     switch item {
                     case .literal(let word):
-                        elements.append(contentsOf: resolve(word).map { PatternElement.word($0) })
+                        let ids: [Int32]
+                        if let cached = literalCache[word] {
+                            ids = cached
+                        } else {
+                            ids = resolve(word)
+                            literalCache[word] = ids
+                        }
+                        for id in ids { elements.append(.word(id)) }
                     case .wordClass(let className):
                         guard let index = classIndex[className] else {
                             throw LexiconError(
@@ -185,7 +194,7 @@ struct LexiconBuilder {
         }
         var rule = LexiconRule(
             id: fields[1], categories: [], level: .none, role: .topic, subject: nil, modifier: nil,
-            scope: .before, hyperbole: false, contextual: false, ignoresNegation: false,
+            scope: .before, hyperbole: false, banter: false, contextual: false, ignoresNegation: false,
             ignoresHistory: false, ignoresFraming: false, file: file)
         var scopeGiven = false
         for field in fields.dropFirst(2) {
@@ -222,6 +231,7 @@ struct LexiconBuilder {
                 for flag in pair[1].split(separator: ",") {
                     switch flag {
                     case "hyperbole": rule.hyperbole = true
+                    case "banter": rule.banter = true
                     case "contextual": rule.contextual = true
                     case "nonegate": rule.ignoresNegation = true
                     case "pretext": rule.ignoresFraming = true

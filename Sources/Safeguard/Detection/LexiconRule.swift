@@ -16,6 +16,8 @@ public struct LexiconRule: Sendable, Equatable {
     public var scope: CueScope
     /// Hyperbole-prone ("want to die"): a joke marker nearby makes it figurative.
     public var hyperbole: Bool
+    /// Laughter in the same sentence ("lol", "😂", "haha") makes it figurative banter.
+    public var banter: Bool
     /// Counts only when the message or the conversation already carries suicide or self-harm risk.
     public var contextual: Bool
     /// Not lowered by negation cues (an act done stays done).

@@ -8,6 +8,7 @@ struct RuleTraits: Sendable {
     var modifier: ContextModifier?
     var scope: CueScope
     var hyperbole: Bool
+    var banter: Bool
     var contextual: Bool
     var ignoresNegation: Bool
     var ignoresHistory: Bool
@@ -22,6 +23,7 @@ struct RuleTraits: Sendable {
         modifier = rule.modifier
         scope = rule.scope
         hyperbole = rule.hyperbole
+        banter = rule.banter
         contextual = rule.contextual
         ignoresNegation = rule.ignoresNegation
         ignoresHistory = rule.ignoresHistory

@@ -129,6 +129,7 @@ public struct SafeguardEngine: Sendable {
         rule.subject = nil
         rule.modifier = nil
         rule.hyperbole = false
+        rule.banter = false
         rule.contextual = false
         rule.ignoresNegation = false
         rule.ignoresHistory = false

@@ -83,7 +83,7 @@ public struct Normaliser: Sendable {
             }
             let word = raw[position]
             buffer.removeAll(keepingCapacity: true)
-            for unit in Int(word.start)..<Int(word.end) where units[unit] != 0x26 {
+            for unit in Int(word.start)..<Int(word.end) where units[unit] != 0x26 && units[unit] != 0x2A {
                 buffer.append(units[unit])
             }
             ids.removeAll(keepingCapacity: true)
@@ -277,8 +277,10 @@ public struct Normaliser: Sendable {
             emit(id, into: &ids)
             return last + 1
         }
-        // Greedy longest known prefix: "k i l l m y s e l f" → kill myself.
+        // Greedy longest known prefix: "k i l l m y s e l f" → kill myself. At least one word of
+        // four letters or more, so "a b c" is not read as "a bc".
         var position = 0
+        var longest = 0
         while position < letters.count {
             var found = false
             var length = min(letters.count - position, 20)
@@ -286,6 +288,7 @@ public struct Normaliser: Sendable {
                 let slice = Array(letters[position..<position + length])
                 if length == 1 && slice[0] != 0x69 && slice[0] != 0x61 { break }
                 if let id = table.lookup(slice), length > 1 || slice[0] == 0x69 || slice[0] == 0x61 {
+                    longest = max(longest, length)
                     emit(id, into: &ids)
                     position += length
                     found = true
@@ -295,6 +298,6 @@ public struct Normaliser: Sendable {
             }
             if !found { return nil }
         }
-        return last + 1
+        return longest >= 4 ? last + 1 : nil
     }
 }

@@ -1,7 +1,7 @@
 /// Cuts the folded byte buffer into raw words and records the boundaries between them.
 ///
 /// Word bytes are letters (ASCII or any non-ASCII byte), digits, leet symbols (`$ @ ! |`)
-/// inside a word, apostrophes and `&` between letters. Everything else separates words;
+/// inside a word, apostrophes, `&` and censoring stars (`sui*cide`) between letters. Everything else separates words;
 /// `. ! ? ;` and new lines end a sentence, `, : ( ) " /` and a spaced dash end a clause.
 struct WordScanner {
     let units: [UInt8]
@@ -36,7 +36,7 @@ struct WordScanner {
                     } else if current == 0x24 || current == 0x40 || current == 0x21 || current == 0x7C {
                         guard Self.isLetterOrDigit(unit(at: position + 1)) else { break }
                         position += 1
-                    } else if current == 0x27 || current == 0x26 {
+                    } else if current == 0x27 || current == 0x26 || current == 0x2A {
                         guard Self.isLetterOrDigit(unit(at: position + 1)) else { break }
                         position += 1
                     } else {

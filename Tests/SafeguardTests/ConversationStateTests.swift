@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+@testable import Safeguard
+
+/// Runs turns through one conversation and returns every assessment.
+func converse(_ turns: [String], askedAfter: Set<Int> = []) -> [Assessment] {
+    guard let engine = TestEngine.engine else { return [] }
+    var state = ConversationState()
+    var results: [Assessment] = []
+    for (index, turn) in turns.enumerated() {
+        let outcome = engine.assess(turn, state: state)
+        state = outcome.state
+        if askedAfter.contains(index) { state.recordSafeguardAskedSafetyQuestion() }
+        results.append(outcome.assessment)
+    }
+    return results
+}
+
+@Suite struct ConversationStateTests {
+    @Test func riskBuildsToAnEmergencyWithShortReplies() {
+        let levels = converse([
+            "i'm so done, been thinking about ending things",
+            "i know how i'd do it",
+            "got them with me",
+            "tonight",
+        ]).map(\.level)
+        #expect(levels == [.crisis, .crisis, .crisis, .emergency])
+    }
+
+    @Test func shortRepliesAloneAreNothing() {
+        #expect(converse(["tonight"]).map(\.level) == [.none])
+        #expect(converse(["got them with me"]).map(\.level) == [.none])
+        #expect(converse(["yeah"]).map(\.level) == [.none])
+    }
+
+    @Test func aYesToTheSafetyQuestionIsCrisis() {
+        let results = converse(["everything's just so heavy lately", "yeah"], askedAfter: [0])
+        #expect(results.map(\.level) == [.distress, .crisis])
+        #expect(results[1].categories == [.suicide])
+        #expect(results[1].signals.contains { $0.modifiers.contains(.contextual) })
+    }
+
+    @Test func retractionDoesNotForget() {
+        let levels = converse(["been thinking about topping myself", "only joking", "i'm fine honestly"]).map(
+            \.level)
+        #expect(levels == [.crisis, .crisis, .crisis])
+    }
+
+    @Test func deEscalationLowersWithoutForgetting() {
+        let results = converse([
+            "i want to kill myself",
+            "ok i feel a bit better now, i'll call samaritans",
+            "what should i have for tea",
+        ])
+        #expect(results.map(\.level) == [.crisis, .distress, .distress])
+        #expect(results[2].categories.contains(.suicide))
+    }
+
+    @Test func anOverdoseStaysAnEmergencyUntilTreated() {
+        let levels = converse([
+            "took a load of tablets about an hour ago",
+            "feel a bit better actually",
+            "paramedics are on the way",
+            "in a&e now, they've put me on a drip",
+        ]).map(\.level)
+        #expect(levels == [.emergency, .emergency, .emergency, .crisis])
+    }
+
+    @Test func stockpilingThenADateIsAnEmergency() {
+        let levels = converse(["nobody would miss me", "been saving up my tablets", "sunday"]).map(\.level)
+        #expect(levels == [.crisis, .crisis, .emergency])
+    }
+
+    @Test func anOrdinaryDateLaterOnIsNotAPlan() {
+        let levels = converse([
+            "been saving my tablets, everyone would be better off",
+            "anyway my driving test is tomorrow and i'm nervous about the roundabouts",
+        ]).map(\.level)
+        #expect(levels == [.crisis, .crisis])
+    }
+
+    @Test func subjectAndCategoriesAreRemembered() {
+        let results = converse(["my son is 15 and wrote that he wants to die", "he's at football now"])
+        #expect(results[1].level == .crisis)
+        #expect(results[1].subject == .other)
+        #expect(results[1].categories.contains(.childSafeguarding))
+    }
+
+    @Test func idiomsAcrossTurnsStayNone() {
+        let levels = converse(["kill me now, this meeting", "the boss killed the project", "dead on my feet"])
+            .map(\.level)
+        #expect(levels == [.none, .none, .none])
+    }
+
+    @Test func stateRoundTripsThroughCodable() throws {
+        guard let engine = TestEngine.engine else { return }
+        let state = engine.assess("i want to die", state: ConversationState()).state
+        let data = try JSONEncoder().encode(state)
+        #expect(try JSONDecoder().decode(ConversationState.self, from: data) == state)
+    }
+}
