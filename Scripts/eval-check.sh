@@ -8,11 +8,17 @@ if [ ! -f "$EVAL_DIR/score.py" ]; then
     echo "eval-check: no eval set at $EVAL_DIR" >&2
     exit 2
 fi
-swift build -c release --product waymark >/dev/null
+# Usage: Scripts/eval-check.sh [WAYMARK_BINARY]   (default: build and use the release binary)
+if [ $# -ge 1 ]; then
+    bin="$1"
+else
+    swift build -c release --product waymark >/dev/null
+    bin=.build/release/waymark
+fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-.build/release/waymark assess --jsonl "$EVAL_DIR/dev_messages.jsonl" >"$work/messages.jsonl"
-.build/release/waymark assess --conversations "$EVAL_DIR/dev_conversations.jsonl" >"$work/conversations.jsonl"
+"$bin" assess --jsonl "$EVAL_DIR/dev_messages.jsonl" >"$work/messages.jsonl"
+"$bin" assess --conversations "$EVAL_DIR/dev_conversations.jsonl" >"$work/conversations.jsonl"
 python3 "$EVAL_DIR/score.py" --json "$EVAL_DIR/dev_messages.jsonl" "$work/messages.jsonl" >"$work/m.json"
 python3 "$EVAL_DIR/score.py" --json --conversations "$EVAL_DIR/dev_conversations.jsonl" \
     "$work/conversations.jsonl" >"$work/c.json"
