@@ -90,10 +90,11 @@ public actor ChatSession: ConversationDriver {
         offers = newOffers
     }
 
-    /// The safeguard's reading of `text` in this conversation's context, without recording a
-    /// turn (for answers that are not sent to the responder, such as grounding answers).
+    /// The safeguard's reading of `text` on its own, without recording a turn (for answers
+    /// that are not sent to the responder, such as grounding answers; see
+    /// ``GroundingAnswerCheck``).
     public func screen(_ text: String) async -> Assessment? {
-        safeguards.engine.assess(text, state: conversationState).0
+        safeguards.engine.assess(text)
     }
 
     /// Forget the transcript shown on screen. The safeguard's memory of risk is kept: clearing

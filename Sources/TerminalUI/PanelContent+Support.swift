@@ -1,4 +1,5 @@
 import ChatCore
+import Foundation
 
 // MARK: - Safety plan, breathing and history panels
 
@@ -58,12 +59,14 @@ extension PanelContent {
                 result.append(
                     StyledText("   + " + editor.field.text, CellStyle(.user, bold: true), hangingIndent: 5))
             } else if isSection && entries.isEmpty && !words.examples.isEmpty {
-                let example = editor.guide.forExample + " " + words.examples.prefix(2).joined(separator: "; ")
+                let example = editor.guide.forExample.replacingOccurrences(
+                    of: "{examples}", with: words.examples.prefix(2).joined(separator: "; "))
                 result.append(StyledText("   " + example, CellStyle(.dim, dim: true), hangingIndent: 3))
             }
             if isSection && section == .professionals && !editor.suggestions.isEmpty {
                 result.append(
-                    StyledText("   " + editor.guide.suggestionsHeading, CellStyle(.dim), hangingIndent: 3))
+                    StyledText(
+                        "   Services you could add (press the number):", CellStyle(.dim), hangingIndent: 3))
                 for (number, suggestion) in editor.suggestions.enumerated() {
                     let added = entries.contains(suggestion)
                     result.append(

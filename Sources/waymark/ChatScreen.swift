@@ -125,10 +125,8 @@ struct ChatScreen {
                     case .screenGroundingAnswer(let text):
                         let driver = self.driver
                         Task.detached {
-                            let level = await driver.screen(text)?.level ?? .none
-                            inbox.post(
-                                .event(
-                                    .groundingAnswerChecked(text: text, needsSafeguard: level >= .boundary)))
+                            let needed = GroundingAnswerCheck.needsSafeguard(await driver.screen(text))
+                            inbox.post(.event(.groundingAnswerChecked(text: text, needsSafeguard: needed)))
                         }
                     case .saveSafetyPlan(let plan):
                         let driver = self.driver

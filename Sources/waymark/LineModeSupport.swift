@@ -189,8 +189,7 @@ final class LineModeSupport {
             emit("You: ", newline: false)
             guard let answer = readLine(strippingNewline: true) else { return }
             let driver = self.driver
-            let level = Self.wait { await driver.screen(answer)?.level ?? RiskLevel.none }
-            if level >= .boundary {
+            if Self.wait({ GroundingAnswerCheck.needsSafeguard(await driver.screen(answer)) }) {
                 emit("Let's pause the exercise: what you wrote matters more.")
                 pendingMessage = answer
                 return
