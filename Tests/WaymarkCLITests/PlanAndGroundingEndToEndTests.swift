@@ -173,4 +173,67 @@ import Testing
         tmux.press("Enter")
         #expect(tmux.waitFor("EXITED").ok)
     }
+
+    @Test(
+        .enabled(
+            if: TmuxHarness.isAvailable,
+            "needs tmux and .build/debug/waymark (apt-get install tmux; swift build)"),
+        .timeLimit(.minutes(1)))
+    func lineModeInterviewOfferBreatheAndGround() throws {
+        let tmux = TmuxHarness()
+        let folder = try Self.temporaryFolder("plain")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(tmux.start(Self.chat(folder, "--plain --no-intro"), cols: 100, rows: 50))
+        #expect(tmux.waitFor("You:").ok)
+
+        // The step-by-step interview, saved as it goes.
+        tmux.type("/plan")
+        tmux.press("Enter")
+        var result = tmux.waitFor("Plan:")
+        #expect(result.ok, "\(result.screen)")
+        tmux.type("I pace around at night")
+        tmux.press("Enter")
+        tmux.type("stop")
+        tmux.press("Enter")
+        result = tmux.waitFor("saved on this computer only")
+        #expect(result.ok, "\(result.screen)")
+        #expect(Self.files(in: folder).contains("waymark.sqlite"))
+
+        // A crisis message offers the plan; "show me my plan" prints it.
+        tmux.type("I want to end my life tonight")
+        tmux.press("Enter")
+        result = tmux.waitFor { $0.contains("safety plan") && $0.contains("116 123") }
+        #expect(result.ok, "\(result.screen)")
+        tmux.type("show me my plan")
+        tmux.press("Enter")
+        result = tmux.waitFor("I pace around at night")
+        #expect(result.ok, "\(result.screen)")
+
+        // Breathing with real pauses; Enter stops it.
+        tmux.type("/breathe 4-7-8")
+        tmux.press("Enter")
+        result = tmux.waitFor("Breathe in quietly through your nose for 4 seconds (round 1 of 4).")
+        #expect(result.ok, "\(result.screen)")
+        #expect(!result.screen.contains("Hold your breath gently"))
+        tmux.press("Enter")
+        result = tmux.waitFor("Notice how you feel now")
+        #expect(result.ok, "\(result.screen)")
+
+        // Grounding: one answer per line.
+        tmux.type("/ground")
+        tmux.press("Enter")
+        result = tmux.waitFor("five things you can see")
+        #expect(result.ok, "\(result.screen)")
+        tmux.type("the kettle, a chair")
+        tmux.press("Enter")
+        result = tmux.waitFor("four things you can feel")
+        #expect(result.ok, "\(result.screen)")
+        tmux.type("stop")
+        tmux.press("Enter")
+        result = tmux.waitFor("we can stop there")
+        #expect(result.ok, "\(result.screen)")
+        tmux.type("/quit")
+        tmux.press("Enter")
+        #expect(tmux.waitFor("EXITED").ok)
+    }
 }
