@@ -26,6 +26,8 @@ public enum AppEffect: Sendable, Equatable {
     case setHistoryEnabled(Bool)
     /// Delete all saved history and say exactly what was deleted.
     case forgetHistory
+    /// Save the reduced-motion setting (the still version of `/breathe`).
+    case setReducedMotion(Bool)
     /// Append these finished entries to the history (only sent when history is on).
     case appendHistory([TranscriptEntry])
 }

@@ -44,6 +44,17 @@ extension AppState {
             case "off", "disable": return [.setHistoryEnabled(false)]
             default: return [.showHistory(search: argument.isEmpty ? nil : argument)]
             }
+        case "/reduced-motion", "/motion":
+            let word = argument.lowercased()
+            guard ["on", "off"].contains(word) else {
+                addNotice(
+                    "Reduced motion is \(tools.reducedMotion ? "on" : "off"): /breathe shows "
+                        + (tools.reducedMotion ? "still sentences" : "an animation")
+                        + ". /reduced-motion on or off changes it, and saves the setting on this computer.")
+                return []
+            }
+            tools.reducedMotion = word == "on"
+            return [.setReducedMotion(word == "on")]
         case "/forget":
             if argument.lowercased() == "yes" { return [.forgetHistory] }
             addNotice(

@@ -340,6 +340,7 @@ extension AppState {
         ("/ground", "a 5-4-3-2-1 grounding exercise"),
         ("/history [words]", "saved chats, or search them; /history on|off (off by default)"),
         ("/forget", "delete saved chat history (asks first)"),
+        ("/reduced-motion on", "still text instead of animation (saved)"),
         ("/export [path]", "save the conversation as Markdown, readable only by you"),
         ("/retry", "ask for the last reply again (after a connection problem)"),
         ("/backend listening", "switch to the built-in, offline listener"),
@@ -378,7 +379,7 @@ extension AppState {
             }
             return [.retry]
         case "/plan", "/safety-plan", "/breathe", "/breathing", "/ground", "/grounding", "/history",
-            "/forget":
+            "/forget", "/reduced-motion", "/motion":
             return runSupportCommand(name, argument: argument) ?? []
         case "/backend", "/listener":
             if name == "/listener" || argument.lowercased() == "listening" {

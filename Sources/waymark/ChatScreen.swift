@@ -45,7 +45,7 @@ struct ChatScreen {
             showIntro: !options.noIntro)
         state.tools = tools
         for notice in startupNotices { state.addNotice(notice) }
-        let history = HistoryRecorder(store: support.store)
+        let storeActions = ChatStoreActions(store: support.store)
         var breathingStart: ContinuousClock.Instant?
         let renderer = ScreenRenderer()
         var replyTask: Task<Void, Never>?
@@ -134,9 +134,9 @@ struct ChatScreen {
                         Task.detached {
                             await driver.setSupportOffers(hasPlan ? [.grounding, .safetyPlan] : [.grounding])
                         }
-                        if let problem = history.savePlan(plan) { state.addNotice(problem) }
-                    case .showHistory, .setHistoryEnabled, .forgetHistory, .appendHistory:
-                        if let event = history.perform(effect) { _ = state.update(event) }
+                        if let problem = storeActions.savePlan(plan) { state.addNotice(problem) }
+                    case .showHistory, .setHistoryEnabled, .forgetHistory, .appendHistory, .setReducedMotion:
+                        if let event = storeActions.perform(effect) { _ = state.update(event) }
                     case .export(let path):
                         do {
                             let written = try TranscriptExportWriter.write(state.entries, to: path)

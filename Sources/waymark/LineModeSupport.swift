@@ -13,14 +13,14 @@ final class LineModeSupport {
     let driver: any ConversationDriver
     let support: ChatSupport
     var tools: SupportTools
-    let recorder: HistoryRecorder
+    let recorder: ChatStoreActions
     private var savedIDs: Set<Int> = []
 
     init(driver: any ConversationDriver, support: ChatSupport, tools: SupportTools) {
         self.driver = driver
         self.support = support
         self.tools = tools
-        self.recorder = HistoryRecorder(store: support.store)
+        self.recorder = ChatStoreActions(store: support.store)
     }
 
     /// Handle a support command; false when `name` is not one.
@@ -47,6 +47,13 @@ final class LineModeSupport {
             default: effect = .showHistory(search: argument.isEmpty ? nil : argument)
             }
             show(recorder.perform(effect))
+        case "/reduced-motion", "/motion":
+            let word = argument.lowercased()
+            if ["on", "off"].contains(word) {
+                show(recorder.perform(.setReducedMotion(word == "on")))
+            } else {
+                emit("Note: in line mode, /breathe always prints still sentences with pauses.")
+            }
         case "/forget":
             if argument.lowercased() == "yes" {
                 show(recorder.perform(.forgetHistory))

@@ -258,4 +258,14 @@ import WaymarkTesting
         #expect(!AppState.acceptsPlanOffer("yes I want to die"))
         #expect(!AppState.acceptsPlanOffer("no"))
     }
+
+    @Test func reducedMotionCanBeTurnedOnAndIsSaved() {
+        var state = state()
+        #expect(command("/reduced-motion", &state) == [])
+        #expect(state.entries.last?.text.contains("Reduced motion is off") == true)
+        #expect(command("/reduced-motion on", &state) == [.setReducedMotion(true)])
+        #expect(state.tools.reducedMotion)
+        _ = command("/breathe", &state)
+        #expect(!screen(state).contains("█"))
+    }
 }

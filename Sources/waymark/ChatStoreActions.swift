@@ -3,10 +3,10 @@ import Foundation
 import TerminalUI
 import WaymarkStore
 
-/// Performs the chat's store effects: saves the plan, appends finished turns to the history
+/// Performs the chat's store effects: saves the plan and settings, appends finished turns to the history
 /// (the store writes nothing while history is off), shows, searches and forgets it.
 /// Used from the screen's loop only (quick, one SQLite transaction each).
-final class HistoryRecorder {
+final class ChatStoreActions {
     let store: WaymarkStore?
     /// One id per chat session.
     let sessionID = UUID().uuidString
@@ -48,6 +48,14 @@ final class HistoryRecorder {
                         + "readable only by you. /history off stops; /forget deletes it."
                     : "History is off: nothing more is saved. What was saved is kept until /forget."
                 return .storeNotice(text, historyEnabled: enabled)
+            case .setReducedMotion(let reduced):
+                var settings = try store.settings()
+                settings.reducedMotion = reduced
+                try store.saveSettings(settings)
+                return .storeNotice(
+                    reduced
+                        ? "Reduced motion is on: /breathe shows still sentences. Saved on this computer."
+                        : "Reduced motion is off: /breathe shows the animation. Saved on this computer.")
             case .forgetHistory:
                 let report = try store.forget()
                 return .storeNotice(report.description)
