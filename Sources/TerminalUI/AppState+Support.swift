@@ -210,7 +210,10 @@ extension AppState {
             tools.grounding = nil
             status = nil
             addNotice("Let's pause the exercise: what you wrote matters more. I'll pass it on.")
-            return isReplying ? [] : send(text)
+            guard isReplying else { return send(text) }
+            // Never lose it: it goes when the current reply ends.
+            queuedMessage = [queuedMessage, text].compactMap { $0 }.joined(separator: "\n")
+            return []
         }
         let turn = entries.last?.turn ?? 0
         entries.append(TranscriptEntry(id: nextLocalID, turn: turn, role: .user, text: text))

@@ -57,9 +57,9 @@ public struct PlanEditor: Sendable, Equatable {
     public var hint: String {
         switch mode {
         case .browsing:
-            var hint = "↑/↓ move · Tab next section · Enter or A add/edit · D delete · Esc close"
+            var hint = "↑/↓ move · Tab section · Enter add/edit · D delete · Esc close"
             if section == .professionals && !suggestions.isEmpty {
-                hint += " · 1-\(suggestions.count) add a suggestion"
+                hint += " · 1-\(suggestions.count) add"
             }
             return hint
         case .adding: return "Type one thing for \(guide.section(section).title) · Enter adds · Esc cancels"

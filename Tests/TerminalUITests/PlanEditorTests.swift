@@ -39,7 +39,7 @@ import WaymarkTesting
         for section in SafetyPlanSection.allCases {
             #expect(text.contains(guide.section(section).title), "\(section)")
         }
-        #expect(text.contains("Tab next section"))
+        #expect(text.contains("Tab section"))
     }
 
     @Test func addingAnEntrySavesThePlan() {

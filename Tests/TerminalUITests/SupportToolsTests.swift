@@ -187,6 +187,16 @@ import WaymarkTesting
         #expect(state.tools.grounding == nil)
     }
 
+    @Test func aRiskyAnswerDuringAReplyIsQueuedNotLost() {
+        var state = state()
+        _ = command("/ground", &state)
+        state.isReplying = true
+        let effects = state.update(.groundingAnswerChecked(text: "I want to die", needsSafeguard: true))
+        #expect(effects == [])
+        #expect(state.queuedMessage == "I want to die")
+        #expect(state.update(.replyStreamEnded) == [.send("I want to die")])
+    }
+
     @Test func stopEndsGroundingWarmly() {
         var state = state()
         _ = command("/ground", &state)
