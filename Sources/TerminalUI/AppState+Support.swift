@@ -4,21 +4,38 @@ import Foundation
 // MARK: - Safety plan, grounding and history on the chat screen
 
 extension AppState {
-    /// Replies that accept an offer to look at the plan (compared after lowercasing and
-    /// dropping punctuation). Anything else is sent as a message.
-    static let planAcceptances: Set<String> = [
-        "yes", "yes please", "yeah", "yep", "ok", "okay", "sure", "please", "show me", "show me it",
-        "show me my plan", "show my plan", "my plan", "the plan", "plan", "show me the plan",
-        "yes show me", "yes show me my plan", "lets look", "ok show me", "go on",
+    /// What a reply to the offer of the plan means.
+    public enum PlanOfferReply: Sendable, Equatable {
+        /// Not an acceptance: send it as usual.
+        case other
+        /// An explicit request for the plan ("show me my plan"): show it, send nothing.
+        case request
+        /// A plain yes ("yes", "ok"): show the plan *and* send it, because the same support
+        /// message may have asked a safety question that this answers.
+        case affirmation
+    }
+
+    /// Plain affirmations (compared after lowercasing and dropping punctuation).
+    static let planAffirmations: Set<String> = [
+        "yes", "yes please", "yeah", "yep", "ok", "okay", "sure", "please", "go on", "ok then",
     ]
 
-    /// Whether `text` accepts the pending offer to look at the plan.
-    public static func acceptsPlanOffer(_ text: String) -> Bool {
+    /// Explicit requests for the plan.
+    static let planRequests: Set<String> = [
+        "show me", "show me it", "show me my plan", "show my plan", "my plan", "the plan", "plan",
+        "show me the plan", "yes show me", "yes show me my plan", "yes please show me my plan",
+        "lets look", "lets look at my plan", "ok show me", "look at my plan", "open my plan",
+    ]
+
+    /// How `text` answers a pending offer of the plan.
+    public static func planOfferReply(_ text: String) -> PlanOfferReply {
         let words = text.lowercased().unicodeScalars.filter {
             CharacterSet.letters.contains($0) || $0 == " "
         }
         let normal = String(String.UnicodeScalarView(words)).split(separator: " ").joined(separator: " ")
-        return planAcceptances.contains(normal)
+        if planRequests.contains(normal) { return .request }
+        if planAffirmations.contains(normal) { return .affirmation }
+        return .other
     }
 
     /// Handle `/plan`, `/breathe`, `/ground`, `/history` and `/forget`; `nil` when `name` is
@@ -128,8 +145,12 @@ extension AppState {
         return nil
     }
 
-    /// Track offers of the plan in safeguard messages.
+    /// Track offers of the plan in safeguard messages; flag a support message that arrives
+    /// under a panel.
     mutating func notePlanOffer(_ entry: TranscriptEntry) {
+        if entry.role == .safeguard, let overlay, overlay != .intro, overlay != .confirmLongMessage {
+            status = "A support message arrived in the conversation · Esc closes this panel"
+        }
         switch entry.role {
         case .user:
             tools.planOfferPending = false

@@ -292,10 +292,20 @@ extension AppState {
             // Grounding answers stay on the screen; the safeguard still reads each one.
             return [.screenGroundingAnswer(stripEscapedSlash(editor.commit()))]
         }
-        if tools.planOfferPending, AppState.acceptsPlanOffer(trimmed) {
-            _ = editor.commit()
-            showPlan()
-            return []
+        if tools.planOfferPending {
+            switch AppState.planOfferReply(trimmed) {
+            case .request:
+                _ = editor.commit()
+                showPlan()
+                return []
+            case .affirmation where !isReplying:
+                // Shown, and still read by the safeguard: it may answer a safety question.
+                let effects = send(editor.commit())
+                showPlan()
+                return effects
+            case .affirmation, .other:
+                break
+            }
         }
         if isReplying || queuedMessage != nil {
             guard queuedMessage == nil else {

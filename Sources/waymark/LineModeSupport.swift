@@ -99,12 +99,20 @@ final class LineModeSupport {
         show(recorder.perform(.appendHistory(fresh)))
     }
 
-    /// Whether `text` accepts a pending offer of the plan (then the plan is printed).
+    /// Whether `text` only asks for the plan (then it is printed, nothing is sent). A plain
+    /// "yes" prints the plan too but is still sent: it may answer the safety question.
     func acceptOffer(_ text: String) -> Bool {
-        guard tools.planOfferPending, AppState.acceptsPlanOffer(text) else { return false }
-        tools.planOfferPending = false
-        printPlan()
-        return true
+        guard tools.planOfferPending else { return false }
+        switch AppState.planOfferReply(text) {
+        case .request:
+            printPlan()
+            return true
+        case .affirmation:
+            printPlan()
+            return false
+        case .other:
+            return false
+        }
     }
 
     // MARK: - The plan

@@ -56,17 +56,30 @@ import WaymarkTesting
 
     // MARK: - The offer
 
-    @Test func yesAfterTheOfferShowsThePlanInsteadOfSending() {
+    @Test func askingForThePlanAfterTheOfferShowsItWithoutSending() {
         var state = state()
         crisisTurn(&state)
         #expect(state.tools.planOfferPending)
-        #expect(command("Yes, please.", &state) == [])
+        #expect(command("Show me my plan.", &state) == [])
         #expect(state.overlay == .safetyPlan)
         #expect(screen(state).contains("• Listen to my playlist"))
         #expect(!state.tools.planOfferPending)
         // "e" edits from there.
         _ = state.update(.key(.character("e")))
         #expect(state.overlay == .planEditor)
+    }
+
+    @Test func aPlainYesShowsThePlanAndIsStillReadByTheSafeguard() {
+        var state = state()
+        crisisTurn(&state)
+        // The same message asked "are you thinking about ending your life?": "yes" may answer it.
+        #expect(command("Yes, please.", &state) == [.send("Yes, please.")])
+        #expect(state.overlay == .safetyPlan)
+        // A support message arriving under the panel is flagged.
+        _ = state.update(.session(.entryAdded(Sample.user(5, "Yes, please.", turn: 2))))
+        _ = state.update(.session(.entryAdded(Sample.card(6, "Please call 999 now.", turn: 2))))
+        #expect(state.status?.contains("support message arrived") == true)
+        #expect(state.overlay == .safetyPlan)
     }
 
     @Test func anythingElseIsSentAndEndsTheOffer() {
@@ -263,10 +276,10 @@ import WaymarkTesting
     }
 
     @Test func acceptancesAreShortAndExact() {
-        #expect(AppState.acceptsPlanOffer("Yes!"))
-        #expect(AppState.acceptsPlanOffer("show me my plan"))
-        #expect(!AppState.acceptsPlanOffer("yes I want to die"))
-        #expect(!AppState.acceptsPlanOffer("no"))
+        #expect(AppState.planOfferReply("Yes!") == .affirmation)
+        #expect(AppState.planOfferReply("show me my plan") == .request)
+        #expect(AppState.planOfferReply("yes I want to die") == .other)
+        #expect(AppState.planOfferReply("no") == .other)
     }
 
     @Test func reducedMotionCanBeTurnedOnAndIsSaved() {

@@ -59,7 +59,7 @@ import Testing
         #expect(result.ok, "\(result.screen)")
         #expect(Self.files(in: folder).contains("waymark.sqlite"))
 
-        // A crisis message: the support message offers the plan; "yes" shows it.
+        // A crisis message: the support message offers the plan; "yes" shows it (and is sent).
         tmux.type("I want to end my life tonight")
         tmux.press("Enter")
         result = tmux.waitFor { $0.contains("116 123") && $0.contains("safety plan") }
@@ -70,6 +70,9 @@ import Testing
         #expect(result.ok, "\(result.screen)")
         #expect(result.screen.contains("• I stop answering messages"))
         tmux.press("Escape")
+        // The "yes" was still sent: it may answer the support message's safety question.
+        result = tmux.waitFor { $0.contains(" You\n   yes\n") }
+        #expect(result.ok, "\(result.screen)")
 
         // Breathing: the words follow the clock; Esc ends it with the closing line.
         tmux.type("/breathe")
