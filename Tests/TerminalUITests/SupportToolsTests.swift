@@ -291,4 +291,23 @@ import WaymarkTesting
         _ = command("/breathe", &state)
         #expect(!screen(state).contains("█"))
     }
+
+    @Test func panelsDrawAtSmallSizesWithTheHelpStripLast() {
+        for (cols, rows) in [(40, 12), (20, 6), (12, 4)] {
+            var state = state()
+            state.cols = cols
+            state.rows = rows
+            _ = command("/plan", &state)
+            _ = state.update(.key(.character("a")))
+            state.type("something long enough to wrap in a small terminal")
+            var lines = ScreenRenderer().frame(state).grid.lines
+            #expect(lines.count == rows)
+            _ = state.run([.key(.escape), .key(.escape)])
+            _ = command("/breathe", &state)
+            _ = state.update(.breathingTick(elapsed: .seconds(3)))
+            lines = ScreenRenderer().frame(state).grid.lines
+            #expect(lines.count == rows)
+            #expect(lines.suffix(2).contains { $0.hasPrefix("In danger") }, "\(lines)")
+        }
+    }
 }
