@@ -1,3 +1,5 @@
+import Foundation
+
 /// One `data:` event of a streamed `/chat/completions` reply, as OpenAI-compatible servers
 /// send it. Only the fields Waymark uses are decoded; everything else is ignored.
 struct ChatCompletionChunk: Decodable, Sendable {
@@ -9,10 +11,13 @@ struct ChatCompletionChunk: Decodable, Sendable {
         }
 
         var delta: Delta?
+        /// The whole message, in a non-streamed reply.
+        var message: Delta?
         var finishReason: String?
 
         enum CodingKeys: String, CodingKey {
             case delta
+            case message
             case finishReason = "finish_reason"
         }
     }
@@ -34,5 +39,13 @@ struct ChatCompletionChunk: Decodable, Sendable {
     /// The finish reason, if this chunk ends the reply.
     var finishReason: String? {
         choices?.first?.finishReason
+    }
+
+    /// The text of a whole, non-streamed `chat.completion` body, or `nil` if it is not one.
+    static func wholeReplyText(_ body: Data) -> String? {
+        guard let reply = try? JSONDecoder().decode(ChatCompletionChunk.self, from: body),
+            let choice = reply.choices?.first, let message = choice.message
+        else { return nil }
+        return message.content ?? ""
     }
 }

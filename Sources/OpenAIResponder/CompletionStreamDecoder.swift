@@ -16,7 +16,9 @@ public struct CompletionStreamDecoder: Sendable {
 
     public init() {}
 
-    /// Decodes another chunk of bytes. `.done` is returned once, for `[DONE]`.
+    /// Decodes another chunk of bytes. `.done` is returned once, for `[DONE]`. A reply that
+    /// ends without any text is a failure (llama-cpp-python ends a stream that way when a
+    /// newer request interrupts it), so the person never sees an empty reply.
     public mutating func feed(_ bytes: some Sequence<UInt8>) throws(ResponderFailure) -> [ResponseEvent] {
         guard !isComplete else { return [] }
         var events: [ResponseEvent] = []
@@ -40,6 +42,7 @@ public struct CompletionStreamDecoder: Sendable {
             }
         }
         if sawFinish {
+            guard sawContent else { throw ResponderFailure.emptyReply() }
             isComplete = true
             events.append(.done)
             return events
@@ -52,6 +55,7 @@ public struct CompletionStreamDecoder: Sendable {
     {
         let data = event.data.trimmingCharacters(in: .whitespaces)
         if data == "[DONE]" {
+            guard sawContent else { throw ResponderFailure.emptyReply() }
             isComplete = true
             events.append(.done)
             return

@@ -164,12 +164,13 @@ public struct OpenAIResponder: Responder {
         do {
             for try await report in reports {
                 switch report {
-                case .response(let status, let retryAfter):
+                case .response(let status, let retryAfter, let contentType):
                     reply.status = status
                     reply.retryAfter = retryAfter
+                    reply.isWholeJSON = contentType?.lowercased().contains("application/json") == true
                 case .data(let bytes):
-                    if !reply.isSuccess {
-                        if reply.errorBody.count < 16_384 { reply.errorBody.append(bytes) }
+                    if !reply.isSuccess || reply.isWholeJSON {
+                        if reply.body.count < 1_048_576 { reply.body.append(bytes) }
                         continue
                     }
                     watchdog.noteActivity()
@@ -188,6 +189,15 @@ public struct OpenAIResponder: Responder {
         try Task.checkCancellation()
         if !reply.isSuccess {
             throw httpFailure(reply)
+        }
+        if reply.isWholeJSON {
+            // A server that ignored "stream": true and sent the whole reply as one object.
+            guard let text = ChatCompletionChunk.wholeReplyText(reply.body) else {
+                throw ResponderFailure.malformed()
+            }
+            guard !text.isEmpty else { throw ResponderFailure.emptyReply() }
+            _ = emit([.delta(text), .done], to: output, watchdog: watchdog)
+            return
         }
         _ = try emit(decoder.finish(), to: output, watchdog: watchdog)
     }
@@ -219,7 +229,7 @@ public struct OpenAIResponder: Responder {
         case 500...599:
             return .serverFailed(status: status)
         default:
-            return .unexpectedStatus(status, detail: Self.errorDetail(reply.errorBody))
+            return .unexpectedStatus(status, detail: Self.errorDetail(reply.body))
         }
     }
 
@@ -246,7 +256,10 @@ public struct OpenAIResponder: Responder {
 private struct ReplyState {
     var status: Int?
     var retryAfter: String?
-    var errorBody = Data()
+    /// A JSON body (an error, or a whole non-streamed reply) rather than an event stream.
+    var isWholeJSON = false
+    /// The body of an error or of a non-streamed reply (bounded).
+    var body = Data()
 
     var isSuccess: Bool { (200..<300).contains(status ?? 200) }
 }

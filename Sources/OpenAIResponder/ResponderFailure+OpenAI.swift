@@ -94,6 +94,10 @@ extension ResponderFailure {
         ResponderFailure(.badResponse, "The server closed the connection without sending a reply.")
     }
 
+    static func emptyReply() -> ResponderFailure {
+        ResponderFailure(.badResponse, "The server ended its reply without sending any text.")
+    }
+
     static func malformed() -> ResponderFailure {
         ResponderFailure(
             .badResponse, "The server sent something that is not a valid streamed reply (malformed JSON).")

@@ -9,7 +9,7 @@ import Foundation
 final class StreamingDataDelegate: NSObject, URLSessionDataDelegate, Sendable {
     /// What the network (or the watchdog) reports.
     enum Report: Sendable {
-        case response(status: Int, retryAfter: String?)
+        case response(status: Int, retryAfter: String?, contentType: String?)
         case data(Data)
         case timedOut(StreamWatchdog.Phase)
     }
@@ -28,7 +28,9 @@ final class StreamingDataDelegate: NSObject, URLSessionDataDelegate, Sendable {
     ) {
         let http = response as? HTTPURLResponse
         let retryAfter = http?.value(forHTTPHeaderField: "Retry-After")
-        continuation.yield(.response(status: http?.statusCode ?? 200, retryAfter: retryAfter))
+        let contentType = http?.value(forHTTPHeaderField: "Content-Type")
+        continuation.yield(
+            .response(status: http?.statusCode ?? 200, retryAfter: retryAfter, contentType: contentType))
         completionHandler(.allow)
     }
 

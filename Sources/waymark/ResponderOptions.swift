@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChatCore
 import Foundation
 import Safeguard
 import WaymarkConfig
@@ -58,6 +59,18 @@ struct ResponderOptions: ParsableArguments {
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> SettingsResolution {
         SettingsResolver(flags: flags, environment: environment).resolve()
+    }
+
+    /// The settings and the responder to start with (falling back to `listening()` with a
+    /// notice when the configured backend cannot start).
+    func responderChoice(
+        resources: ResourceLocator?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        listening: () -> any Responder
+    ) -> (settings: WaymarkSettings, choice: ResponderChoice) {
+        let resolution = resolveSettings(environment: environment)
+        let choice = ResponderChoice(
+            resolution: resolution, resources: resources, environment: environment, listening: listening)
+        return (resolution.settings, choice)
     }
 }
 

@@ -43,6 +43,16 @@ import Testing
         #expect(try decoder.finish() == [.done])
     }
 
+    @Test func aReplyWithoutAnyTextIsAFailure() throws {
+        var interrupted = CompletionStreamDecoder()
+        #expect(throws: ResponderFailure.emptyReply()) {
+            try interrupted.feed(Array((chunk(nil, finish: "stop") + "data: [DONE]\n\n").utf8))
+        }
+        var finishedOnly = CompletionStreamDecoder()
+        _ = try finishedOnly.feed(Array(chunk(nil, finish: "stop").utf8))
+        #expect(throws: ResponderFailure.emptyReply()) { try finishedOnly.finish() }
+    }
+
     @Test func endingMidReplyIsInterrupted() throws {
         var decoder = CompletionStreamDecoder()
         _ = try decoder.feed(Array((chunk("Hi") + "data: {\"choi").utf8))

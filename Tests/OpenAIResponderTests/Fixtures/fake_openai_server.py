@@ -20,6 +20,7 @@ The first path component picks the behaviour: POST /<mode>/v1/chat/completions
   silent      headers, then nothing for 30 s
   stall       two deltas, then nothing for 30 s
   slow        headers, wait 1.5 s, then the stream
+  nonstream   ignores "stream": true and answers with one chat.completion JSON object
   timestamps  40 one-event chunks 20 ms apart, each delta the server's send time (time.time())
   pinging     headers, then only ": ping" comments every 0.1 s for 30 s (counted while open)
 GET /stats returns {"pinging_open": N}: how many "pinging" responses are still connected.
@@ -190,6 +191,9 @@ class Handler(BaseHTTPRequestHandler):
             self.start_stream()
             time.sleep(30)
             self.end_chunks()
+        elif mode == "nonstream":
+            self.send_json(200, {"id": "x", "object": "chat.completion", "choices": [
+                {"index": 0, "message": {"role": "assistant", "content": "Hello in one piece."}, "finish_reason": "stop"}]})
         elif mode == "timestamps":
             self.start_stream()
             for _ in range(40):
