@@ -132,7 +132,9 @@ import Testing
         tmux.type("/quit")
         tmux.press("Enter")
         #expect(tmux.waitFor("EXITED").ok)
-        #expect(Self.files(in: folder).isEmpty, "\(Self.files(in: folder))")
+        // Not even the folder was created.
+        let data = folder.appendingPathComponent("data").path
+        #expect(!FileManager.default.fileExists(atPath: data), "\(Self.files(in: folder))")
     }
 
     @Test(
