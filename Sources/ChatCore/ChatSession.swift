@@ -26,7 +26,7 @@ public actor ChatSession: ConversationDriver {
     private var responder: any Responder
     private let builtInListener: (any Responder)?
     private let settings: PersonSettings
-    private let offers: SupportOffers
+    private var offers: SupportOffers
     private let clock: @Sendable () -> Date
 
     private var conversationState = ConversationState()
@@ -83,6 +83,18 @@ public actor ChatSession: ConversationDriver {
         }
         responder = builtInListener
         return "Switched to the \(builtInListener.displayName). Type /retry for a reply to your last message."
+    }
+
+    /// Change what Waymark offers after a referral (for example once a safety plan is saved).
+    public func setSupportOffers(_ newOffers: SupportOffers) async {
+        offers = newOffers
+    }
+
+    /// The safeguard's reading of `text` on its own, without recording a turn (for answers
+    /// that are not sent to the responder, such as grounding answers; see
+    /// ``GroundingAnswerCheck``).
+    public func screen(_ text: String) async -> Assessment? {
+        safeguards.engine.assess(text)
     }
 
     /// Forget the transcript shown on screen. The safeguard's memory of risk is kept: clearing

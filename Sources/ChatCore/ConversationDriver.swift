@@ -1,3 +1,5 @@
+import Safeguard
+
 /// The conversation as the chat screen and line mode see it: send one turn, get its events.
 ///
 /// `ChatSession` conforms; tests and demos use small drivers such as `EchoDriver`.
@@ -12,6 +14,11 @@ public protocol ConversationDriver: Sendable {
     func retry() -> AsyncStream<SessionEvent>
     /// Switch to the built-in, offline listener; returns a sentence saying what happened.
     func useBuiltInListener() async -> String
+    /// Change what is offered after a referral (safety plan, grounding).
+    func setSupportOffers(_ offers: SupportOffers) async
+    /// The safeguard's reading of text that is not a turn (grounding answers); `nil` when
+    /// the driver has no safeguard.
+    func screen(_ text: String) async -> Assessment?
 }
 
 extension ConversationDriver {
@@ -22,4 +29,8 @@ extension ConversationDriver {
     public func useBuiltInListener() async -> String {
         "The built-in listener is already in use."
     }
+
+    public func setSupportOffers(_ offers: SupportOffers) async {}
+
+    public func screen(_ text: String) async -> Assessment? { nil }
 }

@@ -1,3 +1,5 @@
+import ChatCore
+
 /// Something the runtime must do after an ``AppEvent`` was applied. Compared with `==` in tests.
 public enum AppEffect: Sendable, Equatable {
     /// Send the person's message to the conversation (one turn).
@@ -12,4 +14,20 @@ public enum AppEffect: Sendable, Equatable {
     case retry
     /// Switch to the built-in, offline listener.
     case useBuiltInListener
+    /// Save the safety plan to the store (and offer it at crisis from now on).
+    case saveSafetyPlan(SafetyPlan)
+    /// Start timing the breathing exercise (send ``AppEvent/breathingTick(elapsed:)``).
+    case startBreathing
+    /// Check a grounding answer with the safeguard, then send ``AppEvent/groundingAnswerChecked(text:needsSafeguard:)``.
+    case screenGroundingAnswer(String)
+    /// Load recent history, or search it, for the history panel.
+    case showHistory(search: String?)
+    /// Turn history saving on or off.
+    case setHistoryEnabled(Bool)
+    /// Delete all saved history and say exactly what was deleted.
+    case forgetHistory
+    /// Save the reduced-motion setting (the still version of `/breathe`).
+    case setReducedMotion(Bool)
+    /// Append these finished entries to the history (only sent when history is on).
+    case appendHistory([TranscriptEntry])
 }

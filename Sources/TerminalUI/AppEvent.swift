@@ -24,6 +24,15 @@ public enum AppEvent: Sendable, Equatable {
     case tick
     /// An export finished: where it went, or why it failed.
     case exportFinished(path: String, error: String?)
+    /// Time since the breathing exercise started (the runtime ticks ~10 Hz while it runs).
+    case breathingTick(elapsed: Duration)
+    /// The safeguard checked a grounding answer: `needsSafeguard` stops the exercise and sends it.
+    case groundingAnswerChecked(text: String, needsSafeguard: Bool)
+    /// History (or a search of it) was loaded for the panel.
+    case historyLoaded(title: String, lines: [String])
+    /// A store operation finished; say this in the transcript. `historyEnabled` reports the
+    /// setting when it changed.
+    case storeNotice(String, historyEnabled: Bool? = nil)
     /// The renderer found the transcript or panel shorter than the scroll position: clamp.
     case viewClamped(transcript: Int, panel: Int)
 }

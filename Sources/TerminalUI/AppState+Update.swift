@@ -13,13 +13,17 @@ extension AppState {
             self.rows = max(0, rows)
             return []
         case .wheel(let direction):
-            if overlay != nil && overlay != .confirmLongMessage {
+            if overlay != nil && overlay != .confirmLongMessage && overlay != .planEditor {
                 panelScroll = max(0, panelScroll + (direction == .up ? -3 : 3))
             } else {
                 scroll(by: direction == .up ? 3 : -3)
             }
             return []
         case .paste(let text):
+            if overlay == .planEditor, tools.planEditor?.isTyping == true {
+                tools.planEditor?.paste(text)
+                return []
+            }
             editor.insert(String(text.map { $0 == "\r\n" || $0 == "\r" ? "\n" : $0 }))
             if overlay == .intro { overlay = nil }
             let count = editor.text.count
@@ -29,7 +33,7 @@ extension AppState {
             return []
         case .session(let sessionEvent):
             apply(sessionEvent)
-            return []
+            return historyEffects(after: sessionEvent)
         case .replyStreamEnded:
             isReplying = false
             isCancelling = false
@@ -48,6 +52,21 @@ extension AppState {
                 addNotice("Conversation saved to \(path) (readable only by you).")
             }
             return []
+        case .breathingTick(let elapsed):
+            breathingTick(elapsed)
+            return []
+        case .groundingAnswerChecked(let text, let needsSafeguard):
+            return groundingAnswerChecked(text, needsSafeguard: needsSafeguard)
+        case .historyLoaded(let title, let lines):
+            tools.historyTitle = title
+            tools.historyLines = lines
+            overlay = .history
+            panelScroll = 0
+            return []
+        case .storeNotice(let text, let historyEnabled):
+            if let historyEnabled { tools.historyEnabled = historyEnabled }
+            addNotice(text)
+            return []
         case .viewClamped(let transcript, let panel):
             scrollOffset = max(0, transcript)
             panelScroll = max(0, panel)
@@ -62,6 +81,7 @@ extension AppState {
         case .entryAdded(let entry):
             entries.append(entry)
             noteNewContent(entry)
+            notePlanOffer(entry)
         case .entryUpdated(let entry):
             if let index = entries.lastIndex(where: { $0.id == entry.id }) {
                 entries[index] = entry
@@ -136,9 +156,24 @@ extension AppState {
             default:
                 return []
             }
-        case .help, .services, .inspector:
+        case .help, .services, .inspector, .history:
             if let effects = handlePanelKey(key) { return effects }
             return handleEditing(key)
+        case .safetyPlan:
+            if let effects = handleSafetyPlanKey(key) ?? handlePanelKey(key) { return effects }
+            return handleEditing(key)
+        case .planEditor:
+            return handlePlanEditorKey(key)
+        case .breathing:
+            switch key {
+            case .escape, .enter, .character("q"):
+                endBreathing()
+            case .function(let number) where [1, 2, 3].contains(number):
+                toggle(panelFor(number))
+            default:
+                break
+            }
+            return []
         case nil:
             return handleEditing(key)
         }
@@ -176,7 +211,7 @@ extension AppState {
         }
     }
 
-    private func panelFor(_ number: Int) -> Overlay {
+    func panelFor(_ number: Int) -> Overlay {
         switch number {
         case 2: .services
         case 3: .inspector
@@ -184,7 +219,7 @@ extension AppState {
         }
     }
 
-    private mutating func toggle(_ panel: Overlay) {
+    mutating func toggle(_ panel: Overlay) {
         if overlay == panel {
             overlay = nil
         } else {
@@ -253,6 +288,25 @@ extension AppState {
             _ = editor.commit()
             return runCommand(trimmed)
         }
+        if tools.grounding != nil {
+            // Grounding answers stay on the screen; the safeguard still reads each one.
+            return [.screenGroundingAnswer(stripEscapedSlash(editor.commit()))]
+        }
+        if tools.planOfferPending {
+            switch AppState.planOfferReply(trimmed) {
+            case .request:
+                _ = editor.commit()
+                showPlan()
+                return []
+            case .affirmation where !isReplying:
+                // Shown, and still read by the safeguard: it may answer a safety question.
+                let effects = send(editor.commit())
+                showPlan()
+                return effects
+            case .affirmation, .other:
+                break
+            }
+        }
         if isReplying || queuedMessage != nil {
             guard queuedMessage == nil else {
                 status = "A message is already waiting to be sent. Esc stops the reply."
@@ -275,7 +329,7 @@ extension AppState {
             ? String(message.trimmingWhitespace().dropFirst()) : message
     }
 
-    private mutating func send(_ text: String) -> [AppEffect] {
+    mutating func send(_ text: String) -> [AppEffect] {
         isReplying = true
         isCancelling = false
         status = nil
@@ -291,6 +345,12 @@ extension AppState {
         ("/services", "UK support services (F2)"),
         ("/inspector", "the safeguard's view of each turn (F3)"),
         ("/clear", "clear the screen (the conversation goes on)"),
+        ("/plan [edit]", "your safety plan, kept on this computer only"),
+        ("/breathe [4-7-8]", "paced breathing together (Esc ends it)"),
+        ("/ground", "a 5-4-3-2-1 grounding exercise"),
+        ("/history [words]", "saved chats, or search them; /history on|off (off by default)"),
+        ("/forget", "delete saved chat history (asks first)"),
+        ("/reduced-motion on", "still text instead of animation (saved)"),
         ("/export [path]", "save the conversation as Markdown, readable only by you"),
         ("/retry", "ask for the last reply again (after a connection problem)"),
         ("/backend listening", "switch to the built-in, offline listener"),
@@ -328,6 +388,9 @@ extension AppState {
                 return []
             }
             return [.retry]
+        case "/plan", "/safety-plan", "/breathe", "/breathing", "/ground", "/grounding", "/history",
+            "/forget", "/reduced-motion", "/motion":
+            return runSupportCommand(name, argument: argument) ?? []
         case "/backend", "/listener":
             if name == "/listener" || argument.lowercased() == "listening" {
                 return [.useBuiltInListener]

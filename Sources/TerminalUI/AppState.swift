@@ -43,6 +43,8 @@ public struct AppState: Sendable, Equatable {
     public var responderName: String
     /// Id for the next locally generated notice (negative, so never clashing with the session's).
     public var nextLocalID = -1
+    /// Safety plan, grounding exercises and history.
+    public var tools = SupportTools()
 
     public init(
         cols: Int = 80, rows: Int = 24, introText: String, services: [ServiceLine] = [],

@@ -8,6 +8,14 @@ public enum Overlay: Sendable, Equatable {
     case services
     /// F3: the clinician inspector.
     case inspector
+    /// The saved safety plan, read-only (after an offer is accepted).
+    case safetyPlan
+    /// `/plan`: the safety plan editor.
+    case planEditor
+    /// `/breathe`: the paced-breathing exercise.
+    case breathing
+    /// `/history`: saved conversations.
+    case history
     /// A very long message is waiting for confirmation before it is sent.
     case confirmLongMessage
 }

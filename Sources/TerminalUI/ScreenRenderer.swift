@@ -1,3 +1,5 @@
+import ChatCore
+
 /// Draws a whole ``AppState`` into a ``CellGrid``: title, transcript or panel, status line,
 /// input box and the help strip (always last, never covered).
 ///
@@ -33,7 +35,12 @@ public final class ScreenRenderer {
             cache: cache
         ).render(in: layout.transcript, into: &grid)
         renderStatus(state, in: layout.status, into: &grid)
-        InputView(editor: state.editor, showsHint: state.overlay == nil).render(in: layout.input, into: &grid)
+        if state.overlay == .planEditor, let planEditor = state.tools.planEditor, planEditor.isTyping {
+            InputView(editor: planEditor.field, showsHint: false).render(in: layout.input, into: &grid)
+        } else {
+            InputView(editor: state.editor, showsHint: state.overlay == nil).render(
+                in: layout.input, into: &grid)
+        }
         if let overlay = state.overlay {
             report.panelScroll = renderOverlay(overlay, state: state, in: layout.overlay, into: &grid)
         }
@@ -75,6 +82,9 @@ public final class ScreenRenderer {
             let frame = ScreenRenderer.spinner[state.spinnerFrame % ScreenRenderer.spinner.count]
             text = "Waymark is replying \(frame) · Esc stops"
             style = CellStyle(.assistant)
+        } else if state.overlay == .planEditor, let planEditor = state.tools.planEditor {
+            text = planEditor.hint
+            style = CellStyle(.notice, bold: true)
         } else if let status = state.status {
             text = status
             style = CellStyle(.notice, bold: true)
@@ -114,6 +124,38 @@ public final class ScreenRenderer {
             return PanelView(
                 title: "Inspector · F3",
                 paragraphs: PanelContent.inspector(entries: state.entries, width: rect.cols - 4),
+                footer: footer, scroll: state.panelScroll
+            ).render(in: rect, into: &grid)
+        case .safetyPlan:
+            guard let guide = state.tools.planGuide else { return 0 }
+            return PanelView(
+                title: "Your safety plan",
+                paragraphs: PanelContent.safetyPlan(state.tools.savedPlan ?? SafetyPlan(), guide: guide),
+                footer: "Esc closes · E edits · PgUp/PgDn scroll", scroll: state.panelScroll
+            ).render(in: rect, into: &grid)
+        case .planEditor:
+            guard let planEditor = state.tools.planEditor else { return 0 }
+            let (paragraphs, selected) = PanelContent.planEditor(planEditor)
+            let width = max(1, rect.cols - 4)
+            let before = paragraphs.prefix(selected).reduce(0) { $0 + $1.wrapped(width: width).count }
+            let scroll = max(0, before - max(1, (rect.rows - 2) / 2))
+            PanelView(
+                title: "Safety plan · saved as you go", paragraphs: paragraphs,
+                footer: "Esc closes", scroll: scroll
+            ).render(in: rect, into: &grid)
+            return state.panelScroll
+        case .breathing:
+            guard let breathing = state.tools.breathing else { return 0 }
+            return PanelView(
+                title: "Breathe · Esc ends",
+                paragraphs: PanelContent.breathing(
+                    breathing, reducedMotion: state.tools.reducedMotion, width: max(1, rect.cols - 4),
+                    height: rect.rows - 2),
+                footer: "Esc ends the exercise"
+            ).render(in: rect, into: &grid)
+        case .history:
+            return PanelView(
+                title: state.tools.historyTitle, paragraphs: PanelContent.history(state.tools.historyLines),
                 footer: footer, scroll: state.panelScroll
             ).render(in: rect, into: &grid)
         case .confirmLongMessage:

@@ -21,10 +21,20 @@ struct ChatCommand: ParsableCommand {
     @Flag(name: .customLong("no-intro"), help: "Skip the intro screen.")
     var noIntro = false
 
+    @Flag(
+        name: .customLong("reduced-motion"),
+        help: "Still text instead of animation in /breathe (also WAYMARK_REDUCED_MOTION=1).")
+    var reducedMotion = false
+
     @OptionGroup var responderOptions: ResponderOptions
 
     func run() throws {
-        let conversation = ConversationSetup.make(responderOptions: responderOptions)
+        let support = ChatSupport.load()
+        let conversation = ConversationSetup.make(
+            responderOptions: responderOptions, hasSafetyPlan: support.hasPlan)
+        let tools = support.tools(
+            suggestions: conversation.planSuggestions,
+            reducedMotion: support.reducedMotion(flag: reducedMotion))
         let options = ChatOptions(plain: plain, noIntro: noIntro, nation: conversation.nation)
         let environment = ProcessInfo.processInfo.environment
         let resources = ChatResources.load(nation: options.nation)
@@ -34,12 +44,14 @@ struct ChatCommand: ParsableCommand {
         {
             LineModeChat(
                 driver: conversation.driver, options: options, resources: resources,
-                startupNotices: conversation.notices
+                startupNotices: conversation.notices + support.notices, support: support, tools: tools
             ).run()
         } else {
             let code = try ChatScreen(
                 driver: conversation.driver, options: options, resources: resources,
-                startupNotices: conversation.notices, responderName: conversation.responderName
+                startupNotices: conversation.notices + support.notices,
+                responderName: conversation.responderName,
+                support: support, tools: tools
             ).run()
             if code != 0 { throw ExitCode(code) }
         }

@@ -2,6 +2,7 @@ import ChatCore
 import Foundation
 import Glibc
 import NcursesTerminal
+import Safeguard
 import TerminalUI
 
 /// The chat screen's runtime: one synchronous loop on the main thread that waits in
@@ -14,6 +15,7 @@ struct ChatScreen {
         case session(SessionEvent)
         case streamEnded
         case notice(String, responderName: String?)
+        case event(AppEvent)
     }
 
     let driver: any ConversationDriver
@@ -25,6 +27,10 @@ struct ChatScreen {
     var responderName = ""
     /// The built-in listener's name, for the status line after `/backend listening`.
     var listenerName = "built-in listener"
+    /// The private store and the plan, breathing and grounding texts.
+    var support = ChatSupport()
+    /// The screen's plan, grounding and history state at start.
+    var tools = SupportTools()
 
     /// Run until the person quits; returns the exit status (128 + signal when killed).
     func run() throws -> Int32 {
@@ -37,7 +43,10 @@ struct ChatScreen {
             cols: size.cols, rows: size.rows, introText: resources.introText, services: resources.services,
             helpStrip: HelpStrip(nation: options.nation), responderName: responderName,
             showIntro: !options.noIntro)
+        state.tools = tools
         for notice in startupNotices { state.addNotice(notice) }
+        let storeActions = ChatStoreActions(store: support.store)
+        var breathingStart: ContinuousClock.Instant?
         let renderer = ScreenRenderer()
         var replyTask: Task<Void, Never>?
         var lastTick = ContinuousClock.now
@@ -54,7 +63,8 @@ struct ChatScreen {
                 terminal.paint(grid)
                 dirty = false
             }
-            let terminalGone = !waitForInput(wakeFD: inbox.wakeFD, timeoutMs: state.isReplying ? 100 : 1000)
+            let terminalGone = !waitForInput(
+                wakeFD: inbox.wakeFD, timeoutMs: state.needsFastTicks ? 100 : 1000)
             if terminalGone || TerminalGuard.quitSignal.load(ordering: .relaxed) != 0 { break loop }
 
             var events = terminal.readEvents()
@@ -66,6 +76,15 @@ struct ChatScreen {
                     state.addNotice(text)
                     if let name { state.responderName = name }
                     dirty = true
+                case .event(let event):
+                    events.append(event)
+                }
+            }
+            if let start = breathingStart {
+                if state.tools.breathing == nil {
+                    breathingStart = nil
+                } else {
+                    events.append(.breathingTick(elapsed: ContinuousClock.now - start))
                 }
             }
             if state.isReplying, ContinuousClock.now - lastTick >= .milliseconds(100) {
@@ -101,6 +120,23 @@ struct ChatScreen {
                     case .cancelReply:
                         let driver = self.driver
                         Task.detached { await driver.cancelReply() }
+                    case .startBreathing:
+                        breathingStart = ContinuousClock.now
+                    case .screenGroundingAnswer(let text):
+                        let driver = self.driver
+                        Task.detached {
+                            let needed = GroundingAnswerCheck.needsSafeguard(await driver.screen(text))
+                            inbox.post(.event(.groundingAnswerChecked(text: text, needsSafeguard: needed)))
+                        }
+                    case .saveSafetyPlan(let plan):
+                        let driver = self.driver
+                        let hasPlan = !plan.isEmpty
+                        Task.detached {
+                            await driver.setSupportOffers(hasPlan ? [.grounding, .safetyPlan] : [.grounding])
+                        }
+                        if let problem = storeActions.savePlan(plan) { state.addNotice(problem) }
+                    case .showHistory, .setHistoryEnabled, .forgetHistory, .appendHistory, .setReducedMotion:
+                        if let event = storeActions.perform(effect) { _ = state.update(event) }
                     case .export(let path):
                         do {
                             let written = try TranscriptExportWriter.write(state.entries, to: path)

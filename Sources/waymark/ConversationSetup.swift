@@ -12,9 +12,11 @@ struct ConversationSetup {
     var notices: [String]
     var responderName: String
     var nation: Nation?
+    /// Services to suggest in the safety plan's professionals section.
+    var planSuggestions: [String] = []
 
     static func make(
-        responderOptions: ResponderOptions,
+        responderOptions: ResponderOptions, hasSafetyPlan: Bool = false,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> ConversationSetup {
         do {
@@ -23,10 +25,14 @@ struct ConversationSetup {
             if let problem = pipeline.responderProblem {
                 notices.append("\(problem.message) You're talking with the built-in listener instead.")
             }
-            let session = pipeline.makeSession(builtInListener: pipeline.listener)
+            let session = pipeline.makeSession(
+                builtInListener: pipeline.listener,
+                offers: hasSafetyPlan ? [.grounding, .safetyPlan] : [.grounding])
             return ConversationSetup(
                 driver: session, notices: notices, responderName: pipeline.responder.displayName,
-                nation: pipeline.settings.nation)
+                nation: pipeline.settings.nation,
+                planSuggestions: SafetyPlanSuggestions.services(
+                    directory: pipeline.safeguards.policy.directory, settings: pipeline.settings.person))
         } catch {
             return ConversationSetup(
                 driver: UnavailableConversation(reason: "\(error)"),

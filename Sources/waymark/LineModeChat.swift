@@ -12,6 +12,10 @@ struct LineModeChat {
     let resources: ChatResources
     /// Printed as notes after the intro (configuration problems, a backend that could not start).
     var startupNotices: [String] = []
+    /// The private store and the plan, breathing and grounding texts.
+    var support = ChatSupport()
+    /// Plan, grounding and history state at start.
+    var tools = SupportTools()
 
     func run() {
         let interactive = isatty(STDIN_FILENO) != 0
@@ -24,17 +28,33 @@ struct LineModeChat {
         for notice in startupNotices { emit("Note: \(notice)") }
         emit("Type a message and press Enter. /help lists commands; /quit leaves.")
         var entries: [TranscriptEntry] = []
+        let extras = LineModeSupport(driver: driver, support: support, tools: tools)
         while true {
             if interactive { emit("You: ", newline: false) }
             guard let line = readLine(strippingNewline: true) else { break }
             let text = line.trimmingCharacters(in: .whitespaces)
             if text.isEmpty { continue }
             if text.hasPrefix("/") && !text.hasPrefix("//") {
+                let parts = text.split(separator: " ", maxSplits: 1)
+                let name = parts.first.map { $0.lowercased() } ?? ""
+                let argument = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
+                if extras.command(name, argument: argument, interactive: interactive) {
+                    if let pending = extras.pendingMessage {
+                        extras.pendingMessage = nil
+                        let turn = runTurn(echoUser: true, strip: strip) { $0.send(pending) }
+                        entries += turn
+                        extras.turnFinished(turn)
+                    }
+                    continue
+                }
                 if !command(text, entries: &entries, strip: strip) { break }
                 continue
             }
+            if extras.acceptOffer(text) { continue }
             let message = text.hasPrefix("//") ? String(text.dropFirst()) : line
-            entries += runTurn(echoUser: !interactive, strip: strip) { $0.send(message) }
+            let turn = runTurn(echoUser: !interactive, strip: strip) { $0.send(message) }
+            entries += turn
+            extras.turnFinished(turn)
         }
     }
 

@@ -58,11 +58,12 @@ struct PipelineEnvironment: Sendable {
     /// A fresh conversation on the configured responder.
     func makeSession(
         responder override: (any Responder)? = nil, person: PersonSettings? = nil,
-        builtInListener: (any Responder)? = nil, clock: @escaping @Sendable () -> Date = { Date() }
+        builtInListener: (any Responder)? = nil, offers: SupportOffers = [.grounding],
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) -> ChatSession {
         ChatSession(
             safeguards: safeguards, responder: override ?? responder, settings: person ?? settings.person,
-            offers: [.grounding], builtInListener: builtInListener, clock: clock)
+            offers: offers, builtInListener: builtInListener, clock: clock)
     }
 
     /// Print configuration issues and a responder problem to standard error (for commands

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChatCore
 import Foundation
+import Safeguard
 import WaymarkStore
 
 /// `waymark plan`: show, fill in step by step, export or delete the person's safety plan.
@@ -56,7 +57,7 @@ struct PlanCommand: ParsableCommand {
         let guide = try SafetyPlanGuide.load(from: resources)
         let plan = try store.loadSafetyPlan()
         if edit {
-            try runInterview(plan: plan ?? SafetyPlan(), guide: guide, store: store)
+            try runInterview(plan: plan ?? SafetyPlan(), guide: guide, store: store, resources: resources)
             return
         }
         let renderer = SafetyPlanRenderer(guide: guide)
@@ -83,10 +84,12 @@ struct PlanCommand: ParsableCommand {
     }
 
     /// The step-by-step prompt on standard input and output; saves when anything changed.
-    private func runInterview(plan: SafetyPlan, guide: SafetyPlanGuide, store: WaymarkStore) throws {
+    private func runInterview(
+        plan: SafetyPlan, guide: SafetyPlanGuide, store: WaymarkStore, resources: ResourceLocator
+    ) throws {
         var interview = SafetyPlanInterview(
-            plan: plan, guide: guide, serviceSuggestions: Self.serviceSuggestions(try store.settings().nation)
-        )
+            plan: plan, guide: guide,
+            serviceSuggestions: Self.serviceSuggestions(try store.settings().nation, resources: resources))
         var turn = interview.opening()
         while true {
             ConsoleText.say(turn.lines)
@@ -105,9 +108,11 @@ struct PlanCommand: ParsableCommand {
 
     /// Services to offer in the "professionals and services" section, as display strings.
     ///
-    /// The lead wires this to the service directory (confirmed or corroborated contacts for the
-    /// person's nation only). Until then nothing is suggested: never invent a number here.
-    static func serviceSuggestions(_ nation: String?) -> [String] {
-        []
+    /// From the service directory's crisis route for the person's nation (England when not
+    /// set), confirmed or corroborated contacts only; none when the directory can't be read.
+    static func serviceSuggestions(_ nation: String?, resources: ResourceLocator) -> [String] {
+        guard let directory = try? SafeguardResources.loadDirectory(from: resources) else { return [] }
+        let settings = PersonSettings(nation: nation.flatMap(Nation.init(rawValue:)) ?? .england)
+        return SafetyPlanSuggestions.services(directory: directory, settings: settings)
     }
 }

@@ -23,7 +23,7 @@ import WaymarkTesting
             case .retry:
                 for await event in driver.retry() { _ = state.update(.session(event)) }
                 _ = state.update(.replyStreamEnded)
-            case .export, .useBuiltInListener:
+            default:
                 break
             }
         }

@@ -1,0 +1,244 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux with a private data folder: build a plan with `/plan`, hit a crisis
+/// message, accept the offer and see the plan; `/breathe` and `/ground`; history off writes
+/// nothing, history on is searchable and `/forget` says what it deleted.
+@Suite(.serialized) struct PlanAndGroundingEndToEndTests {
+    /// A fresh data folder and the command that runs the chat with it.
+    static func chat(_ folder: URL, _ arguments: String = "--no-intro") -> String {
+        let data = folder.appendingPathComponent("data").path
+        return
+            "cd '\(folder.path)' && env WAYMARK_DATA_DIR='\(data)' XDG_CONFIG_HOME='\(folder.path)/config' "
+            + "WAYMARK_REDUCED_MOTION= '\(TmuxHarness.binary)' \(arguments); echo EXITED; sleep 30"
+    }
+
+    static func temporaryFolder(_ name: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "waymark-\(name)-\(getpid())-\(UInt32.random(in: 0..<UInt32.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    static func files(in folder: URL) -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("data").path))
+            ?? []
+    }
+
+    @Test(
+        .enabled(
+            if: TmuxHarness.isAvailable,
+            "needs tmux and .build/debug/waymark (apt-get install tmux; swift build)"),
+        .timeLimit(.minutes(2)))
+    func planOfferBreatheAndGround() throws {
+        let tmux = TmuxHarness()
+        let folder = try Self.temporaryFolder("plan")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(tmux.start(Self.chat(folder), cols: 90, rows: 40))
+        #expect(tmux.waitFor("Type a message").ok)
+        #expect(Self.files(in: folder).isEmpty)
+
+        // Build a plan: a warning sign, and a reason for living.
+        tmux.type("/plan")
+        tmux.press("Enter")
+        var result = tmux.waitFor("Safety plan · saved as you go")
+        #expect(result.ok, "\(result.screen)")
+        tmux.press("Enter")
+        tmux.type("I stop answering messages")
+        tmux.press("Enter")
+        result = tmux.waitFor("• I stop answering messages")
+        #expect(result.ok, "\(result.screen)")
+        tmux.press("Tab", "Tab", "Tab", "Tab", "Tab", "Tab")
+        tmux.type("a")
+        tmux.type("My cat, Biscuit")
+        tmux.press("Enter")
+        result = tmux.waitFor("• My cat, Biscuit")
+        #expect(result.ok, "\(result.screen)")
+        tmux.press("Escape")
+        result = tmux.waitFor("Your plan is saved on this computer")
+        #expect(result.ok, "\(result.screen)")
+        #expect(Self.files(in: folder).contains("waymark.sqlite"))
+
+        // A crisis message: the support message offers the plan; "yes" shows it (and is sent).
+        tmux.type("I want to end my life tonight")
+        tmux.press("Enter")
+        result = tmux.waitFor { $0.contains("116 123") && $0.contains("safety plan") }
+        #expect(result.ok, "\(result.screen)")
+        tmux.type("yes")
+        tmux.press("Enter")
+        result = tmux.waitFor { $0.contains("Your safety plan") && $0.contains("• My cat, Biscuit") }
+        #expect(result.ok, "\(result.screen)")
+        #expect(result.screen.contains("• I stop answering messages"))
+        tmux.press("Escape")
+        // The "yes" was still sent: it may answer the support message's safety question.
+        result = tmux.waitFor { $0.contains(" You\n   yes\n") }
+        #expect(result.ok, "\(result.screen)")
+
+        // Breathing: the words follow the clock; Esc ends it with the closing line.
+        tmux.type("/breathe")
+        tmux.press("Enter")
+        result = tmux.waitFor { $0.contains("Box breathing") && $0.contains("Breathe in…") }
+        #expect(result.ok, "\(result.screen)")
+        result = tmux.waitFor(timeout: 8) { $0.contains("Hold…") }
+        #expect(result.ok, "\(result.screen)")
+        tmux.press("Escape")
+        result = tmux.waitFor("Notice how you feel now")
+        #expect(result.ok, "\(result.screen)")
+        #expect(!result.screen.contains("Box breathing"))
+
+        // Grounding: waits for each answer.
+        tmux.type("/ground")
+        tmux.press("Enter")
+        result = tmux.waitFor("five things you can see")
+        #expect(result.ok, "\(result.screen)")
+        #expect(result.screen.contains("Grounding · 5 · see"))
+        tmux.type("a lamp, a mug, the door, a plant, my shoes")
+        tmux.press("Enter")
+        result = tmux.waitFor("four things you can feel")
+        #expect(result.ok, "\(result.screen)")
+        tmux.type("stop")
+        tmux.press("Enter")
+        result = tmux.waitFor("we can stop there")
+        #expect(result.ok, "\(result.screen)")
+        #expect(!result.screen.contains("Grounding · 4"))
+        // The answers stayed on the screen: nothing was sent, so no reply followed them.
+        #expect(result.screen.contains("a lamp, a mug, the door, a plant, my shoes"))
+
+        tmux.type("/quit")
+        tmux.press("Enter")
+        #expect(tmux.waitFor("EXITED").ok)
+    }
+
+    @Test(
+        .enabled(
+            if: TmuxHarness.isAvailable,
+            "needs tmux and .build/debug/waymark (apt-get install tmux; swift build)"),
+        .timeLimit(.minutes(1)))
+    func historyOffWritesNoFile() throws {
+        let tmux = TmuxHarness()
+        let folder = try Self.temporaryFolder("nohistory")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(tmux.start(Self.chat(folder), cols: 90, rows: 30))
+        #expect(tmux.waitFor("Type a message").ok)
+        tmux.type("I walked the dog by the river today")
+        tmux.press("Enter")
+        var result = tmux.waitFor { $0.contains("Waymark\n") || $0.contains(" Waymark\n") }
+        #expect(result.ok, "\(result.screen)")
+        tmux.type("/history")
+        tmux.press("Enter")
+        result = tmux.waitFor("History is off")
+        #expect(result.ok, "\(result.screen)")
+        tmux.press("Escape")
+        tmux.type("/quit")
+        tmux.press("Enter")
+        #expect(tmux.waitFor("EXITED").ok)
+        // Not even the folder was created.
+        let data = folder.appendingPathComponent("data").path
+        #expect(!FileManager.default.fileExists(atPath: data), "\(Self.files(in: folder))")
+    }
+
+    @Test(
+        .enabled(
+            if: TmuxHarness.isAvailable,
+            "needs tmux and .build/debug/waymark (apt-get install tmux; swift build)"),
+        .timeLimit(.minutes(1)))
+    func historyOnIsSearchableAndForgetSaysWhatWasDeleted() throws {
+        let tmux = TmuxHarness()
+        let folder = try Self.temporaryFolder("history")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(tmux.start(Self.chat(folder), cols: 90, rows: 30))
+        #expect(tmux.waitFor("Type a message").ok)
+        tmux.type("/history on")
+        tmux.press("Enter")
+        var result = tmux.waitFor("History is on")
+        #expect(result.ok, "\(result.screen)")
+        tmux.type("I walked the dog by the river today")
+        tmux.press("Enter")
+        result = tmux.waitFor { $0.contains(" Waymark\n") }
+        #expect(result.ok, "\(result.screen)")
+        // The turn is saved when it finishes; search for it.
+        result = tmux.waitFor(timeout: 5) { _ in
+            tmux.type("/history river")
+            tmux.press("Enter")
+            let found = tmux.waitFor(timeout: 1) { $0.contains("You: I walked the dog by the river today") }
+            if !found.ok { tmux.press("Escape") }
+            return found.ok
+        }
+        #expect(result.ok, "\(tmux.capture())")
+        tmux.press("Escape")
+        tmux.type("/forget")
+        tmux.press("Enter")
+        result = tmux.waitFor("/forget yes")
+        #expect(result.ok, "\(result.screen)")
+        tmux.type("/forget yes")
+        tmux.press("Enter")
+        result = tmux.waitFor("Deleted 1 conversation (2 messages)")
+        #expect(result.ok, "\(result.screen)")
+        tmux.type("/quit")
+        tmux.press("Enter")
+        #expect(tmux.waitFor("EXITED").ok)
+    }
+
+    @Test(
+        .enabled(
+            if: TmuxHarness.isAvailable,
+            "needs tmux and .build/debug/waymark (apt-get install tmux; swift build)"),
+        .timeLimit(.minutes(1)))
+    func lineModeInterviewOfferBreatheAndGround() throws {
+        let tmux = TmuxHarness()
+        let folder = try Self.temporaryFolder("plain")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(tmux.start(Self.chat(folder, "--plain --no-intro"), cols: 100, rows: 50))
+        #expect(tmux.waitFor("You:").ok)
+
+        // The step-by-step interview, saved as it goes.
+        tmux.type("/plan")
+        tmux.press("Enter")
+        var result = tmux.waitFor("Plan:")
+        #expect(result.ok, "\(result.screen)")
+        tmux.type("I pace around at night")
+        tmux.press("Enter")
+        tmux.type("stop")
+        tmux.press("Enter")
+        result = tmux.waitFor("saved on this computer only")
+        #expect(result.ok, "\(result.screen)")
+        #expect(Self.files(in: folder).contains("waymark.sqlite"))
+
+        // A crisis message offers the plan; "show me my plan" prints it.
+        tmux.type("I want to end my life tonight")
+        tmux.press("Enter")
+        result = tmux.waitFor { $0.contains("safety plan") && $0.contains("116 123") }
+        #expect(result.ok, "\(result.screen)")
+        tmux.type("show me my plan")
+        tmux.press("Enter")
+        result = tmux.waitFor("I pace around at night")
+        #expect(result.ok, "\(result.screen)")
+
+        // Breathing with real pauses; Enter stops it.
+        tmux.type("/breathe 4-7-8")
+        tmux.press("Enter")
+        result = tmux.waitFor("Breathe in quietly through your nose for 4 seconds (round 1 of 4).")
+        #expect(result.ok, "\(result.screen)")
+        #expect(!result.screen.contains("Hold your breath gently"))
+        tmux.press("Enter")
+        result = tmux.waitFor("Notice how you feel now")
+        #expect(result.ok, "\(result.screen)")
+
+        // Grounding: one answer per line.
+        tmux.type("/ground")
+        tmux.press("Enter")
+        result = tmux.waitFor("five things you can see")
+        #expect(result.ok, "\(result.screen)")
+        tmux.type("the kettle, a chair")
+        tmux.press("Enter")
+        result = tmux.waitFor("four things you can feel")
+        #expect(result.ok, "\(result.screen)")
+        tmux.type("stop")
+        tmux.press("Enter")
+        result = tmux.waitFor("we can stop there")
+        #expect(result.ok, "\(result.screen)")
+        tmux.type("/quit")
+        tmux.press("Enter")
+        #expect(tmux.waitFor("EXITED").ok)
+    }
+}
