@@ -28,6 +28,8 @@ public struct ConversationState: Sendable, Equatable, Codable {
     public internal(set) var untreatedAct: Bool = false
     /// Waymark has just asked "Are you thinking about ending your life?".
     public internal(set) var safetyQuestionPending: Bool = false
+    /// The person said yes to the safety question: a time given next is read as a time to act.
+    public internal(set) var affirmedSafetyQuestion: Bool = false
     /// Someone under 18 is involved.
     public internal(set) var minorInvolved: Bool = false
     /// Who the person under 18 is (the speaker or someone else).

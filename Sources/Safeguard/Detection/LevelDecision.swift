@@ -68,6 +68,7 @@ struct LevelDecision {
         // Short answers to Waymark's own safety question.
         if askedQuestion && wordCount <= Self.shortReply && has(.affirm) && !has(.deescalate) {
             reasons.append("answered yes to the safety question")
+            state.affirmedSafetyQuestion = true
             signals.append(
                 contentsOf: active.filter { $0.rule.role == .affirm }.map { affirm in
                     var upgraded = affirm
@@ -100,7 +101,9 @@ struct LevelDecision {
                 "an act done or danger now (\(active.first { $0.rule.role == .act || $0.rule.role == .danger }.map { ruleID($0.rule.index) } ?? ""))",
                 at: 0)
         }
-        if context && timed && (intended || planned || meansHeld) {
+        // "Tonight" right after saying yes to "are you thinking about ending your life?" is a time to act.
+        let timeAfterYes = time && state.affirmedSafetyQuestion && wordCount <= Self.shortTimeReply
+        if context && (timed && (intended || planned || meansHeld) || timeAfterYes) {
             if level < .emergency {
                 reasons.insert("suicidal risk with intent/plan/means and a time", at: 0)
             }
@@ -140,6 +143,7 @@ struct LevelDecision {
             state.plan = false
             state.means = false
             state.time = false
+            state.affirmedSafetyQuestion = false
             reasons.append("de-escalation: level lowered, risk remembered")
         }
 

@@ -1,0 +1,262 @@
+import Testing
+
+@testable import Safeguard
+
+/// Fresh sentences (written for these tests, not taken from the eval set or the scenarios) for
+/// kinds of language the engine must generalise to: danger now, coercive control, passive
+/// ideation, current and recovered self-harm, method questions in fiction, psychosis-like
+/// experiences, restriction for control, everyday distress and grief; and benign traps.
+@Suite struct GeneralisationTests {
+    /// A probe: the message, the level it must get and categories it must include.
+    struct Probe: Sendable, CustomTestStringConvertible {
+        let text: String
+        let level: RiskLevel
+        let categories: [RiskCategory]
+
+        var testDescription: String { text }
+    }
+
+    static let probes: [Probe] = [
+        Probe(
+            text: "my dad's home drunk and kicking my bedroom door, i'm 13", level: .emergency,
+            categories: [.childSafeguarding]),
+        Probe(
+            text: "i'm 12 and my stepdad is hitting me right now", level: .emergency,
+            categories: [.childSafeguarding]),
+        Probe(
+            text: "mum's boyfriend is drunk and screaming at my little brother, i'm 15 and scared",
+            level: .emergency, categories: [.childSafeguarding]),
+        Probe(
+            text: "im 14 and my dad has locked me in my room and he's really angry", level: .emergency,
+            categories: [.childSafeguarding]),
+        Probe(
+            text: "my ex is outside my flat shouting and says he'll hurt me", level: .emergency,
+            categories: [.abuse]),
+        Probe(text: "he's outside the house right now with a knife", level: .emergency, categories: [.abuse]),
+        Probe(
+            text: "my husband is banging on the bathroom door and i'm hiding in here", level: .emergency,
+            categories: [.abuse]),
+        Probe(
+            text: "she's threatening me with a knife in the kitchen right now", level: .emergency,
+            categories: [.abuse]),
+        Probe(
+            text: "my ex just turned up at my door screaming, i'm terrified he'll hurt me", level: .emergency,
+            categories: [.abuse]),
+        Probe(
+            text: "my husband takes my wages every month and gives me an allowance", level: .boundary,
+            categories: [.abuse]),
+        Probe(
+            text: "my girlfriend keeps my bank card and i have to ask her for money", level: .boundary,
+            categories: [.abuse]),
+        Probe(
+            text: "he takes my whole pay packet and gives me pocket money", level: .boundary,
+            categories: [.abuse]),
+        Probe(text: "my partner checks my phone every night", level: .boundary, categories: [.abuse]),
+        Probe(
+            text: "my boyfriend tracks my location on his phone all the time", level: .boundary,
+            categories: [.abuse]),
+        Probe(
+            text: "she reads all my messages and gets angry if i delete any", level: .boundary,
+            categories: [.abuse]),
+        Probe(text: "he won't let me see my friends anymore", level: .boundary, categories: [.abuse]),
+        Probe(
+            text: "my husband doesn't let me visit my family on my own", level: .boundary,
+            categories: [.abuse]),
+        Probe(text: "he put a tracker on my car", level: .boundary, categories: [.abuse]),
+        Probe(
+            text: "my partner sulks for days whenever i see my sister without him", level: .boundary,
+            categories: [.abuse]),
+        Probe(
+            text: "sometimes i wish i could go to sleep and never wake up", level: .crisis,
+            categories: [.suicide]),
+        Probe(
+            text: "i'd be fine if i went to bed tonight and didn't wake up", level: .crisis,
+            categories: [.suicide]),
+        Probe(text: "i wish i could just not exist", level: .crisis, categories: [.suicide]),
+        Probe(text: "i just want to stop existing", level: .crisis, categories: [.suicide]),
+        Probe(
+            text: "it would be easier if i fell asleep and didn't wake up", level: .crisis,
+            categories: [.suicide]),
+        Probe(text: "i hope i don't wake up tomorrow", level: .crisis, categories: [.suicide]),
+        Probe(text: "i don't see the point in living anymore", level: .crisis, categories: [.suicide]),
+        Probe(text: "i don't see the point in anything anymore", level: .distress, categories: []),
+        Probe(text: "honestly i can't see the point of any of it lately", level: .distress, categories: []),
+        Probe(text: "cut again last night", level: .crisis, categories: [.selfHarm]),
+        Probe(text: "i hurt myself again yesterday", level: .crisis, categories: [.selfHarm]),
+        Probe(text: "burned myself with a lighter last night", level: .crisis, categories: [.selfHarm]),
+        Probe(text: "relapsed with my self harm last night", level: .crisis, categories: [.selfHarm]),
+        Probe(text: "started cutting again this week", level: .crisis, categories: [.selfHarm]),
+        Probe(text: "i've been cutting again", level: .crisis, categories: [.selfHarm]),
+        Probe(text: "scratched my arms till they bled again", level: .crisis, categories: [.selfHarm]),
+        Probe(text: "i self harmed again this morning", level: .crisis, categories: [.selfHarm]),
+        Probe(text: "i used to cut but i'm two years clean now", level: .distress, categories: [.selfHarm]),
+        Probe(text: "i haven't self harmed in eighteen months", level: .distress, categories: [.selfHarm]),
+        Probe(text: "four years since i last hurt myself", level: .distress, categories: [.selfHarm]),
+        Probe(
+            text: "for my novel, how many sleeping pills would kill someone", level: .crisis,
+            categories: [.suicide]),
+        Probe(
+            text: "writing a story, how much paracetamol would be a fatal dose", level: .crisis,
+            categories: [.suicide]),
+        Probe(
+            text: "for a screenplay i'm writing, what dose of insulin would kill a person", level: .crisis,
+            categories: [.suicide]),
+        Probe(
+            text: "asking for a book, how many tablets does it take to not wake up", level: .crisis,
+            categories: [.suicide]),
+        Probe(
+            text: "i can hear voices when nobody is in the room", level: .boundary, categories: [.psychosis]),
+        Probe(text: "i think i'm being followed everywhere i go", level: .boundary, categories: [.psychosis]),
+        Probe(text: "someone is putting thoughts into my head", level: .boundary, categories: [.psychosis]),
+        Probe(text: "the radio is sending me messages", level: .boundary, categories: [.psychosis]),
+        Probe(
+            text: "people on the telly are talking about me specifically", level: .boundary,
+            categories: [.psychosis]),
+        Probe(
+            text: "i'm sure my neighbours are watching me through the walls", level: .boundary,
+            categories: [.psychosis]),
+        Probe(
+            text: "there are cameras in my flat watching me, i know it", level: .boundary,
+            categories: [.psychosis]),
+        Probe(text: "i only let myself eat an apple a day", level: .boundary, categories: [.eatingDisorder]),
+        Probe(text: "i skip meals so i feel in control", level: .boundary, categories: [.eatingDisorder]),
+        Probe(text: "i hate myself after i eat anything", level: .boundary, categories: [.eatingDisorder]),
+        Probe(text: "i only allow myself one meal a day", level: .boundary, categories: [.eatingDisorder]),
+        Probe(
+            text: "eating makes me feel so disgusting i skip dinner most days", level: .boundary,
+            categories: [.eatingDisorder]),
+        Probe(
+            text: "i've cut my food down to almost nothing to feel in control", level: .boundary,
+            categories: [.eatingDisorder]),
+        Probe(text: "work is so stressful i can't switch off", level: .distress, categories: []),
+        Probe(text: "i'm exhausted by everything lately", level: .distress, categories: []),
+        Probe(text: "feeling really low this week", level: .distress, categories: []),
+        Probe(text: "my manager keeps piling work on me and i'm drowning", level: .distress, categories: []),
+        Probe(text: "so stressed about my deadlines i can't sleep", level: .distress, categories: []),
+        Probe(text: "everything just feels heavy at the moment", level: .distress, categories: []),
+        Probe(text: "first christmas without my dad", level: .distress, categories: [.bereavement]),
+        Probe(text: "i miss my nan so much", level: .distress, categories: [.bereavement]),
+        Probe(
+            text: "it's been a year since mum died and i still cry every day", level: .distress,
+            categories: [.bereavement]),
+        Probe(
+            text: "first birthday without my grandad tomorrow", level: .distress, categories: [.bereavement]),
+        Probe(
+            text: "i've taken a whole packet of paracetamol", level: .emergency,
+            categories: [.suicide, .medication]),
+        Probe(
+            text: "swallowed a load of my sleeping pills an hour ago", level: .emergency,
+            categories: [.suicide, .medication]),
+        Probe(
+            text: "took all my antidepressants at once", level: .emergency,
+            categories: [.suicide, .medication]),
+    ]
+
+    @Test(arguments: probes)
+    func kindsOfLanguageGetTheirLevelAndCategories(probe: Probe) {
+        let assessment = TestEngine.engine?.assess(probe.text)
+        #expect(assessment?.level == probe.level, "\(probe.text)")
+        for category in probe.categories {
+            #expect(assessment?.categories.contains(category) == true, "\(probe.text): \(category)")
+        }
+    }
+
+    @Test(arguments: [
+        "we're having a roast tonight with the family",
+        "going out for pizza tonight with my mates",
+        "dinner at my mum's tonight",
+        "can't wait for the match tonight",
+        "this meeting is killing me",
+        "my boss will kill me if i'm late again lol",
+        "i cut the grass yesterday",
+        "i hurt my back lifting boxes",
+        "burned my hand on the kettle this morning",
+        "i'm writing a novel about a detective in leeds",
+        "my character dies at the end of the book",
+        "i watched a documentary about voices in radio history",
+        "i heard my neighbours arguing through the wall",
+        "my mum checks the weather every morning",
+        "i skipped breakfast because i was running late",
+        "i only eat chocolate at christmas",
+        "the tv was on all night",
+        "i can't wait to sleep in on saturday",
+        "i'm dying to see that film",
+        "my dad's at the door with the shopping",
+        "my ex texted asking about the dog",
+        "i love how the radio plays my favourite songs",
+        "i'll go to sleep early tonight",
+        "my phone tracks my steps",
+        "the kids are at their dad's tonight",
+        "my friend is tracking her spending in an app",
+        "i deleted my instagram to focus on exams",
+        "made a cake for my nan's birthday",
+    ])
+    func benignTrapsStayNone(text: String) {
+        #expect(level(text) == .none, "\(text)")
+    }
+
+    @Test(arguments: [
+        "i'm so tired i could sleep for a week",
+        "my partner handles the bills because she's better with money",
+    ])
+    func everydayTirednessAndBillsAreAtMostDistress(text: String) {
+        #expect(level(text) <= .distress, "\(text)")
+    }
+
+    @Test func markedSpans() {
+        expectSpan(
+            "he [[takes my wages]] every month and gives me a bit back", rule: "abuse.everyday_control",
+            level: .boundary, category: .abuse)
+        expectSpan(
+            "some days i wish i could [[go to sleep and not wake up]]", rule: "passive.", level: .crisis,
+            category: .suicide)
+        expectSpan(
+            "i [[only let myself eat]] a banana on work days", rule: "eating.control", level: .boundary,
+            category: .eatingDisorder)
+        expectSpan(
+            "it's like they're [[sending thoughts into my head]] at night", rule: "psychosis.",
+            level: .boundary,
+            category: .psychosis)
+    }
+
+    /// Assesses turns in order, recording Waymark's safety question after the turns listed.
+    private func levels(_ turns: [String], askedAfter: Set<Int> = []) -> [RiskLevel] {
+        guard let engine = TestEngine.engine else { return [] }
+        var state = ConversationState()
+        var levels: [RiskLevel] = []
+        for (index, turn) in turns.enumerated() {
+            let result = engine.assess(turn, state: state)
+            state = result.state
+            levels.append(result.assessment.level)
+            if askedAfter.contains(index) { state.recordSafeguardAskedSafetyQuestion() }
+        }
+        return levels
+    }
+
+    @Test func aTimeRightAfterYesToTheSafetyQuestionIsAnEmergency() {
+        let turns = ["honestly i'm so tired of being alive", "yeah", "tomorrow night"]
+        #expect(levels(turns, askedAfter: [0]) == [.crisis, .crisis, .emergency])
+    }
+
+    @Test func aMealTonightAfterRestrictionDoesNotEscalate() {
+        let turns = [
+            "i only allow myself one meal a day", "my mates want a takeaway tonight and i'm dreading it",
+        ]
+        #expect(levels(turns).last == .boundary)
+    }
+
+    @Test func aFriendSafeWithFamilyDeEscalates() {
+        let turns = [
+            "my mate posted a video saying sorry to everyone, he's done with fighting",
+            "his mum is with him now and they're going to ring samaritans together",
+        ]
+        #expect(levels(turns) == [.crisis, .distress])
+    }
+
+    @Test func ordinaryGriefIsNotSuicidalRisk() {
+        let assessment = TestEngine.engine?.assess(
+            "first easter without my grandma and the house feels so empty")
+        #expect(assessment?.level == .distress)
+        #expect(assessment?.categories == [.bereavement])
+    }
+}
