@@ -253,6 +253,13 @@ import Testing
         #expect(levels(turns) == [.crisis, .distress])
     }
 
+    @Test func aRoutineTimeIsNotATimeToAct() {
+        let routine =
+            "most evenings after everyone goes to bed i line up my tablets and think about taking every one"
+        #expect(level(routine) == .crisis)
+        #expect(level("sometimes i want to die but tonight i'm going to do it") == .emergency)
+    }
+
     @Test func ordinaryGriefIsNotSuicidalRisk() {
         let assessment = TestEngine.engine?.assess(
             "first easter without my grandma and the house feels so empty")

@@ -57,6 +57,7 @@ struct ContextAnalyser {
         var pseudo: [CandidateSignal] = []
         var jokes: [CandidateSignal] = []
         var recurrences: [CandidateSignal] = []
+        var habituals: [CandidateSignal] = []
         // Per rule, overlapping matches merge into one span (their union).
         var kept: [RuleMatch] = []
         var keptIndex: [Int32: Int] = [:]
@@ -81,6 +82,7 @@ struct ContextAnalyser {
             case .pseudo: pseudo.append(candidate)
             case .joke: jokes.append(candidate)
             case .recurrence: recurrences.append(candidate)
+            case .habitual: habituals.append(candidate)
             default: evidence.append(candidate)
             }
         }
@@ -113,6 +115,13 @@ struct ContextAnalyser {
         var recurrenceSentence = [Bool](repeating: false, count: sentences)
         for joke in jokes { jokeSentence[Int(layout.sentence[Int(joke.first)])] = true }
         for mark in recurrences { recurrenceSentence[Int(layout.sentence[Int(mark.first)])] = true }
+        // Where each sentence's first routine marker starts ("some nights when everyone's asleep").
+        // Kept per clause: "sometimes i feel like this but tonight i'll do it" still has its time.
+        var habitualStart: [Int32: Int32] = [:]
+        for mark in habituals {
+            let clause = layout.clause[Int(mark.first)]
+            habitualStart[clause] = min(habitualStart[clause] ?? Int32.max, mark.first)
+        }
         var nextJoke = [Int32](repeating: Int32.max, count: tokens.count + 1)
         for joke in jokes where joke.first < nextJoke[Int(joke.first)] {
             nextJoke[Int(joke.first)] = joke.first
@@ -126,6 +135,11 @@ struct ContextAnalyser {
         let messageModifiers = Set(cues.filter { $0.rule.scope == .message }.compactMap { $0.rule.modifier })
         for var signal in evidence {
             let sentence = Int(layout.sentence[Int(signal.first)])
+            if signal.rule.role == .time,
+                let routine = habitualStart[layout.clause[Int(signal.first)]], routine <= signal.first
+            {
+                continue
+            }
             applyCues(cues, firstCue: firstCue, to: &signal, messageModifiers: messageModifiers)
             if idiomReach[Int(signal.last)] >= signal.first { signal.add(.figurative) }
             if signal.rule.banter && laughSentence[sentence] { signal.add(.figurative) }

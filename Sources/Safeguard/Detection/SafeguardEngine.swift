@@ -112,6 +112,13 @@ public struct SafeguardEngine: Sendable {
         guard tokens.count >= 3 else { return }
         if candidates.contains(where: { $0.level >= .crisis }) { return }
         if candidates.contains(where: { !$0.modifiers.isEmpty && $0.level < $0.rule.level }) { return }
+        // Ordinary grief ("first christmas without him") reads like loss-of-life talk to the model;
+        // the lexicon's grief rules decide these (its suicidal wordings in grief still apply).
+        if candidates.contains(where: {
+            $0.rule.categories.all.contains(.bereavement) && $0.level >= .distress
+        }) {
+            return
+        }
         for match in matches {
             let rule = lexicon.rules[Int(match.rule)]
             if rule.role == .idiom || rule.role == .joke { return }

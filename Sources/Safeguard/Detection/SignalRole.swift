@@ -50,4 +50,6 @@ public enum SignalRole: String, Sendable, CaseIterable, Codable {
     case treated
     /// "again", "relapsed": a past risk is current again (cancels `historical` in its sentence).
     case recurrence
+    /// "some nights", "most evenings": a routine; a time after it in its sentence is not a plan's time.
+    case habitual
 }
