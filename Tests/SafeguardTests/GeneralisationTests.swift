@@ -150,6 +150,69 @@ import Testing
         Probe(
             text: "took all my antidepressants at once", level: .emergency,
             categories: [.suicide, .medication]),
+        Probe(
+            text: "my ex is in the garden trying to get in and i'm scared", level: .emergency,
+            categories: [.abuse]),
+        Probe(
+            text: "he's on his way over and said he's going to kill me", level: .emergency,
+            categories: [.abuse]),
+        Probe(
+            text: "i'm 11 and mum's boyfriend is hitting me now", level: .emergency,
+            categories: [.childSafeguarding]),
+        Probe(
+            text: "my wife controls all the money and i have to ask for bus fare", level: .boundary,
+            categories: [.abuse]),
+        Probe(
+            text: "he made me give him my passwords and checks my emails", level: .boundary,
+            categories: [.abuse]),
+        Probe(
+            text: "my boyfriend gets angry if i go out with my mates without him", level: .boundary,
+            categories: [.abuse]),
+        Probe(text: "he doesn't let me have my own bank account", level: .boundary, categories: [.abuse]),
+        Probe(text: "i just want to go to sleep forever", level: .crisis, categories: [.suicide]),
+        Probe(text: "sometimes i wish i'd never wake up", level: .crisis, categories: [.suicide]),
+        Probe(text: "i wish i didn't exist", level: .crisis, categories: [.suicide]),
+        Probe(text: "i'd rather not be here anymore", level: .crisis, categories: [.suicide]),
+        Probe(text: "i burnt my arm with a lighter last night", level: .crisis, categories: [.selfHarm]),
+        Probe(text: "been hurting myself again", level: .crisis, categories: [.selfHarm]),
+        Probe(
+            text: "i've started scratching myself again till it bleeds", level: .crisis,
+            categories: [.selfHarm]),
+        Probe(text: "hit myself again last night till i bruised", level: .crisis, categories: [.selfHarm]),
+        Probe(
+            text: "i used to self harm as a teenager but i'm doing well now", level: .distress,
+            categories: [.selfHarm]),
+        Probe(
+            text: "for a short story, what's the lethal dose of paracetamol", level: .crisis,
+            categories: [.suicide]),
+        Probe(
+            text: "in my book the character overdoses, how many pills would she need", level: .crisis,
+            categories: [.suicide]),
+        Probe(
+            text: "i can hear people talking about me when no one is there", level: .boundary,
+            categories: [.psychosis]),
+        Probe(
+            text: "my thoughts are being broadcast to everyone", level: .boundary, categories: [.psychosis]),
+        Probe(
+            text: "the songs on the radio are about me and they're telling me things", level: .boundary,
+            categories: [.psychosis]),
+        Probe(
+            text: "i think the government is monitoring me through my phone", level: .boundary,
+            categories: [.psychosis]),
+        Probe(
+            text: "i feel so guilty after eating i skip the next meal", level: .boundary,
+            categories: [.eatingDisorder]),
+        Probe(
+            text: "i won't let myself have dinner until i've run 10k", level: .boundary,
+            categories: [.eatingDisorder]),
+        Probe(
+            text: "i only let myself have black coffee until the evening", level: .boundary,
+            categories: [.eatingDisorder]),
+        Probe(text: "i'm so burnt out from work", level: .distress, categories: []),
+        Probe(text: "everything is getting on top of me", level: .distress, categories: []),
+        Probe(text: "christmas is hard since my grandad died", level: .distress, categories: [.bereavement]),
+        Probe(
+            text: "i really miss my mum, she died last spring", level: .distress, categories: [.bereavement]),
     ]
 
     @Test(arguments: probes)
@@ -190,6 +253,11 @@ import Testing
         "my friend is tracking her spending in an app",
         "i deleted my instagram to focus on exams",
         "made a cake for my nan's birthday",
+        "we're getting a chinese tonight",
+        "my nan's coming round tonight for tea",
+        "the voices in the choir sounded amazing",
+        "i let myself have a lie in on sunday",
+        "i've been watching the new series on netflix",
     ])
     func benignTrapsStayNone(text: String) {
         #expect(level(text) == .none, "\(text)")
