@@ -194,7 +194,7 @@ import Testing
         Probe(
             text: "my thoughts are being broadcast to everyone", level: .boundary, categories: [.psychosis]),
         Probe(
-            text: "the songs on the radio are about me and they're telling me things", level: .boundary,
+            text: "the adverts on the radio are about me and they're telling me things", level: .boundary,
             categories: [.psychosis]),
         Probe(
             text: "i think the government is monitoring me through my phone", level: .boundary,
@@ -258,6 +258,19 @@ import Testing
         "the voices in the choir sounded amazing",
         "i let myself have a lie in on sunday",
         "i've been watching the new series on netflix",
+        "my mum gives me pocket money every saturday",
+        "my best friend has my location on find my friends so she knows i got home",
+        "i skip breakfast most days, never hungry in the morning",
+        "i used to cut my own hair during lockdown",
+        "it's been ages since i last cut my fringe",
+        "i burned the toast worse than usual this morning",
+        "this song is literally about me lol",
+        "uni is so much fun this term",
+        "the neighbours were banging on the wall about the music",
+        "the government is raising taxes again",
+        "my dad gives me money for the week when i'm at uni",
+        "i only let myself have pudding on sundays haha",
+        "i'm going to sleep and not waking up till noon tomorrow lol",
     ])
     func benignTrapsStayNone(text: String) {
         #expect(level(text) == .none, "\(text)")
