@@ -213,6 +213,35 @@ import Testing
         Probe(text: "christmas is hard since my grandad died", level: .distress, categories: [.bereavement]),
         Probe(
             text: "i really miss my mum, she died last spring", level: .distress, categories: [.bereavement]),
+        Probe(
+            text: "i'm 14, my dad's drunk and he's just smashed the door in", level: .emergency,
+            categories: [.childSafeguarding]),
+        Probe(
+            text: "my partner has a knife and won't let me leave the kitchen", level: .emergency,
+            categories: [.abuse]),
+        Probe(text: "i keep hoping i just won't wake up one morning", level: .crisis, categories: [.suicide]),
+        Probe(text: "honestly it'd be a relief to not exist", level: .crisis, categories: [.suicide]),
+        Probe(text: "i wish i could fall asleep forever", level: .crisis, categories: [.suicide]),
+        Probe(text: "i did it again last night, the cutting", level: .crisis, categories: [.selfHarm]),
+        Probe(text: "my arms are a mess from last night", level: .crisis, categories: [.selfHarm]),
+        Probe(text: "went back to cutting after six months clean", level: .crisis, categories: [.selfHarm]),
+        Probe(text: "he makes me hand over my wages every friday", level: .boundary, categories: [.abuse]),
+        Probe(
+            text: "she tracks my phone and goes mad if i'm late home", level: .boundary, categories: [.abuse]),
+        Probe(
+            text: "i keep hearing whispering when nobody is there", level: .boundary, categories: [.psychosis]
+        ),
+        Probe(
+            text: "i'm convinced someone is following me home every night", level: .boundary,
+            categories: [.psychosis]),
+        Probe(text: "i feel like i have to earn my food", level: .boundary, categories: [.eatingDisorder]),
+        Probe(
+            text: "i make rules about what i can eat and panic if i break them", level: .boundary,
+            categories: [.eatingDisorder]),
+        Probe(text: "i'm knackered and fed up with everything", level: .distress, categories: []),
+        Probe(
+            text: "it's the anniversary of dad's death next week and i'm dreading it", level: .distress,
+            categories: [.bereavement]),
     ]
 
     @Test(arguments: probes)
@@ -271,6 +300,10 @@ import Testing
         "my dad gives me money for the week when i'm at uni",
         "i only let myself have pudding on sundays haha",
         "i'm going to sleep and not waking up till noon tomorrow lol",
+        "i can't wait to get home and go to sleep",
+        "my little sister is driving me mad",
+        "followed a recipe for curry tonight",
+        "i've been hearing good things about that show",
     ])
     func benignTrapsStayNone(text: String) {
         #expect(level(text) == .none, "\(text)")
