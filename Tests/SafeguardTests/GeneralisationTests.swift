@@ -242,6 +242,30 @@ import Testing
         Probe(
             text: "it's the anniversary of dad's death next week and i'm dreading it", level: .distress,
             categories: [.bereavement]),
+        Probe(
+            text:
+                "quick one for a murder mystery i'm plotting: how much insulin would be enough to kill someone",
+            level: .crisis, categories: [.suicide]),
+        Probe(
+            text: "asking for my thriller, how many sleeping tablets would she have to take to die",
+            level: .crisis, categories: [.suicide, .medication]),
+        Probe(
+            text: "i swallowed the whole box of my co-codamol about twenty minutes ago", level: .emergency,
+            categories: [.suicide, .medication]),
+        Probe(
+            text:
+                "so the weekend was good, we went to the coast and had chips on the pier and the kids loved the arcade, work is the same as ever and my boss is still a nightmare, but honestly i've started to feel like everyone would be better off without me, anyway what do you think about getting a dog",
+            level: .crisis, categories: [.suicide]),
+        Probe(
+            text:
+                "lovely day at the park with my niece, she's getting so big. my tea was burnt though. and i cut myself again when i got home, it's still bleeding a bit. anyway how was your day",
+            level: .crisis, categories: [.selfHarm]),
+        Probe(
+            text: "there's a voice that comments on everything i do", level: .boundary,
+            categories: [.psychosis]),
+        Probe(
+            text: "my husband has taken my car keys and phone so i can't go anywhere", level: .boundary,
+            categories: [.abuse]),
     ]
 
     @Test(arguments: probes)
@@ -304,6 +328,13 @@ import Testing
         "my little sister is driving me mad",
         "followed a recipe for curry tonight",
         "i've been hearing good things about that show",
+        "my novel's villain poisons the king in chapter three",
+        "i hurt myself playing football again last night",
+        "my dog went back to his old habits of chewing shoes",
+        "i always know where my kids are thanks to the app",
+        "we went out for tea and i felt really full after",
+        "the radio said there'll be rain tomorrow",
+        "my manager said the project is going well",
     ])
     func benignTrapsStayNone(text: String) {
         #expect(level(text) == .none, "\(text)")
