@@ -110,6 +110,7 @@ extension AppState {
             if isReplying { return cancelReply() }
             return [.quit]
         }
+        if let effects = handleDemoKey(key) { return effects }
         switch overlay {
         case .intro:
             switch key {
@@ -291,7 +292,7 @@ extension AppState {
         ("/services", "UK support services (F2)"),
         ("/inspector", "the safeguard's view of each turn (F3)"),
         ("/clear", "clear the screen (the conversation goes on)"),
-        ("/export [path]", "save the conversation as Markdown, readable only by you"),
+        ("/export [path]", "save for review (.md, or .json); only you can read it"),
         ("/retry", "ask for the last reply again (after a connection problem)"),
         ("/backend listening", "switch to the built-in, offline listener"),
         ("/quit", "leave Waymark"),

@@ -41,6 +41,8 @@ public struct AppState: Sendable, Equatable {
     public var helpStrip: HelpStrip
     /// Name of the responder, for the title bar.
     public var responderName: String
+    /// A scenario being played for clinicians (`waymark demo`), if any.
+    public var demo: DemoPlayback?
     /// Id for the next locally generated notice (negative, so never clashing with the session's).
     public var nextLocalID = -1
 

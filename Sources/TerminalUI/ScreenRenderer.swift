@@ -28,13 +28,20 @@ public final class ScreenRenderer {
         let layout = state.layout
         var report = Report(transcriptScroll: state.scrollOffset, panelScroll: state.panelScroll)
         renderTitle(state, in: layout.title, into: &grid)
-        report.transcriptScroll = TranscriptView(
-            entries: state.shownEntries, scrollOffset: state.scrollOffset, unseenBelow: state.unseenBelow,
-            cache: cache
-        ).render(in: layout.transcript, into: &grid)
+        let split = DemoView.isSplit(state)
+        if split {
+            (report.transcriptScroll, report.panelScroll) = DemoView.render(
+                state, in: layout.transcript, cache: cache, into: &grid)
+        } else {
+            report.transcriptScroll = TranscriptView(
+                entries: state.shownEntries, scrollOffset: state.scrollOffset, unseenBelow: state.unseenBelow,
+                cache: cache
+            ).render(in: layout.transcript, into: &grid)
+        }
         renderStatus(state, in: layout.status, into: &grid)
         InputView(editor: state.editor, showsHint: state.overlay == nil).render(in: layout.input, into: &grid)
-        if let overlay = state.overlay {
+        if let overlay = state.overlay, !(split && overlay == .inspector && state.demo?.isComparing == false)
+        {
             report.panelScroll = renderOverlay(overlay, state: state, in: layout.overlay, into: &grid)
         }
         HelpStripView(strip: state.helpStrip).render(in: layout.helpStrip, into: &grid)
@@ -70,6 +77,9 @@ public final class ScreenRenderer {
         var style = CellStyle(.dim)
         if state.overlay == .intro {
             text = "Press Enter to start"
+            style = CellStyle(.title, bold: true)
+        } else if let demo = state.demo {
+            text = demo.statusText
             style = CellStyle(.title, bold: true)
         } else if state.isReplying && !state.isCancelling {
             let frame = ScreenRenderer.spinner[state.spinnerFrame % ScreenRenderer.spinner.count]

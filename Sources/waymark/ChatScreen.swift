@@ -103,7 +103,8 @@ struct ChatScreen {
                         Task.detached { await driver.cancelReply() }
                     case .export(let path):
                         do {
-                            let written = try TranscriptExportWriter.write(state.entries, to: path)
+                            let written = try TranscriptExportWriter.write(
+                                state.entries, to: path, header: exportHeader(state))
                             _ = state.update(.exportFinished(path: written, error: nil))
                         } catch {
                             _ = state.update(.exportFinished(path: path ?? "", error: "\(error)"))
@@ -117,6 +118,13 @@ struct ChatScreen {
         terminal.shutdown()
         let received = TerminalGuard.quitSignal.load(ordering: .relaxed)
         return received == 0 ? 0 : 128 + received
+    }
+
+    /// What the export's header says about the session (names only, never keys).
+    private func exportHeader(_ state: AppState) -> [String: String] {
+        var header = ["responder": state.responderName]
+        if let nation = options.nation { header["nation"] = nation.rawValue }
+        return header
     }
 
     /// Block until stdin has input, the wake pipe is written, a signal arrives, or the timeout.
