@@ -18,7 +18,8 @@ struct DemoView {
     ) -> (transcript: Int, panel: Int) {
         guard let demo = state.demo else { return (state.scrollOffset, state.panelScroll) }
         let leftCols = rect.cols / 2
-        let left = Rect(row: rect.row, col: rect.col, rows: rect.rows, cols: leftCols)
+        // One column of air between the two sides.
+        let left = Rect(row: rect.row, col: rect.col, rows: rect.rows, cols: max(0, leftCols - 1))
         let right = Rect(row: rect.row, col: rect.col + leftCols, rows: rect.rows, cols: rect.cols - leftCols)
         if demo.isComparing {
             PanelView(

@@ -39,7 +39,8 @@ public final class ScreenRenderer {
             ).render(in: layout.transcript, into: &grid)
         }
         renderStatus(state, in: layout.status, into: &grid)
-        InputView(editor: state.editor, showsHint: state.overlay == nil).render(in: layout.input, into: &grid)
+        InputView(editor: state.editor, showsHint: state.overlay == nil && state.demo == nil).render(
+            in: layout.input, into: &grid)
         if let overlay = state.overlay, !(split && overlay == .inspector && state.demo?.isComparing == false)
         {
             report.panelScroll = renderOverlay(overlay, state: state, in: layout.overlay, into: &grid)

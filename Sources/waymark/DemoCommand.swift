@@ -108,5 +108,5 @@ struct DemoPacing: Sendable {
     /// Time between one turn's reply and the next turn's typing.
     var betweenTurns: Duration
     /// Time between typing a message and sending it.
-    var beforeSending: Duration { betweenTurns / 4 }
+    var beforeSending: Duration { min(betweenTurns / 4, .milliseconds(800)) }
 }

@@ -53,6 +53,8 @@ struct DemoScreen {
         var phase = Phase.waiting(until: .now + min(pacing.betweenTurns, .seconds(1)))
         var turnIndex = 0
         var skipping = false
+        // `n` plays the next turn now: typed at once and sent at once.
+        var stepping = false
         var dirty = true
         var lastTick = ContinuousClock.now
 
@@ -102,8 +104,11 @@ struct DemoScreen {
                 state.demo?.skipRequested = false
                 skipping = true
             }
-            let step = state.demo?.stepRequested == true
-            state.demo?.stepRequested = false
+            if state.demo?.stepRequested == true {
+                state.demo?.stepRequested = false
+                stepping = true
+            }
+            let step = stepping
             let paused = (state.demo?.isPaused ?? false) && !skipping && !step
             if !paused {
                 switch phase {
@@ -129,6 +134,7 @@ struct DemoScreen {
                         : .readyToSend(at: instant ? now : now + pacing.beforeSending)
                 case .readyToSend(let at) where now >= at || skipping || step:
                     effects += state.demoSend()
+                    stepping = false
                     if compare {
                         let turns = scenario.turns.prefix(turnIndex + 1).map(\.text)
                         let previous = aloneReplies
