@@ -32,7 +32,8 @@ struct DemoView {
         let used = labelledTranscript(state, title: "Conversation", in: left, cache: cache, into: &grid)
         let panel = PanelView(
             title: "Inspector · F3",
-            paragraphs: PanelContent.inspector(entries: state.entries, width: right.cols - 4),
+            paragraphs: PanelContent.inspector(
+                entries: state.entries, width: right.cols - 4, showsOriginals: state.isClinicianMode),
             footer: "clinician view", scroll: state.panelScroll
         ).render(in: right, into: &grid)
         return (used, panel)

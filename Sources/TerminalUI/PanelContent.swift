@@ -134,9 +134,13 @@ public enum PanelContent {
     /// Turns shown in detail by the inspector (the newest).
     public static let inspectorTurnLimit = 30
 
-    /// F3: per user turn, the safeguard's assessment with matched spans highlighted, and the
-    /// conversation's risk over time.
-    public static func inspector(entries: [TranscriptEntry], width: Int) -> [StyledText] {
+    /// F3: per user turn, the safeguard's assessment with matched spans highlighted, its plan,
+    /// and the conversation's risk over time. Replies the output guard changed are shown in
+    /// their original form only in clinician mode (`showsOriginals`): the guard removes method
+    /// details, so the person chatting never sees them, not even here.
+    public static func inspector(entries: [TranscriptEntry], width: Int, showsOriginals: Bool = false)
+        -> [StyledText]
+    {
         let userIndices = entries.indices.filter { entries[$0].role == .user }
         let userEntries = userIndices.map { entries[$0] }
         var result: [StyledText] = []
@@ -167,12 +171,14 @@ public enum PanelContent {
             let user = entries[index]
             let related = entries[(index + 1)..<end].filter { $0.turn == user.turn }
             result.append(.blank)
-            result += inspect(user, related: related)
+            result += inspect(user, related: related, showsOriginals: showsOriginals)
         }
         return result
     }
 
-    private static func inspect(_ user: TranscriptEntry, related: [TranscriptEntry]) -> [StyledText] {
+    private static func inspect(_ user: TranscriptEntry, related: [TranscriptEntry], showsOriginals: Bool)
+        -> [StyledText]
+    {
         let assessment = user.assessment ?? Assessment()
         var result: [StyledText] = []
         let categories = assessment.categories.map(\.rawValue).joined(separator: ", ")
@@ -197,13 +203,14 @@ public enum PanelContent {
         for reason in assessment.reasons {
             result.append(StyledText("  why: " + reason, CellStyle(.dim), hangingIndent: 7))
         }
-        result += planLines(user.plan, related: related)
+        result += planLines(user.plan, related: related, showsOriginals: showsOriginals)
         return result
     }
 
     /// The turn's plan as the policy recorded it (level, the responder's guidance, the
     /// safeguard's message and services, and why), then what became of the reply.
-    static func planLines(_ plan: TurnPlan?, related: [TranscriptEntry]) -> [StyledText] {
+    static func planLines(_ plan: TurnPlan?, related: [TranscriptEntry], showsOriginals: Bool) -> [StyledText]
+    {
         var result: [StyledText] = []
         if let plan {
             var parts = ["level \(plan.level.rawValue)", "responder \(plan.guidance.mode.rawValue)"]
@@ -228,7 +235,15 @@ public enum PanelContent {
             return result
         }
         result.append(StyledText("  reply: \(reply.status.rawValue)", CellStyle(.dim), hangingIndent: 4))
-        result += originalReply(reply)
+        if showsOriginals {
+            result += originalReply(reply)
+        } else if reply.originalText != nil || !reply.guardNotes.isEmpty {
+            let why = reply.guardNotes.isEmpty ? "" : ": " + reply.guardNotes.joined(separator: "; ")
+            result.append(
+                StyledText(
+                    "  reply changed by the output guard\(why) (the original is shown in clinician mode only)",
+                    CellStyle(.dim), hangingIndent: 4))
+        }
         return result
     }
 

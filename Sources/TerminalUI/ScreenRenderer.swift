@@ -124,7 +124,8 @@ public final class ScreenRenderer {
         case .inspector:
             return PanelView(
                 title: "Inspector · F3",
-                paragraphs: PanelContent.inspector(entries: state.entries, width: rect.cols - 4),
+                paragraphs: PanelContent.inspector(
+                    entries: state.entries, width: rect.cols - 4, showsOriginals: state.isClinicianMode),
                 footer: footer, scroll: state.panelScroll
             ).render(in: rect, into: &grid)
         case .confirmLongMessage:

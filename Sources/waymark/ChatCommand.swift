@@ -21,11 +21,18 @@ struct ChatCommand: ParsableCommand {
     @Flag(name: .customLong("no-intro"), help: "Skip the intro screen.")
     var noIntro = false
 
+    @Flag(
+        help:
+            "Clinician mode: the inspector (F3) and /export also show replies the output guard changed, in their original form."
+    )
+    var clinician = false
+
     @OptionGroup var responderOptions: ResponderOptions
 
     func run() throws {
         let conversation = ConversationSetup.make(responderOptions: responderOptions)
-        let options = ChatOptions(plain: plain, noIntro: noIntro, nation: conversation.nation)
+        let options = ChatOptions(
+            plain: plain, noIntro: noIntro, nation: conversation.nation, clinician: clinician)
         let environment = ProcessInfo.processInfo.environment
         let resources = ChatResources.load(nation: options.nation)
         if options.plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0

@@ -37,6 +37,7 @@ struct ChatScreen {
             cols: size.cols, rows: size.rows, introText: resources.introText, services: resources.services,
             helpStrip: HelpStrip(nation: options.nation), responderName: responderName,
             showIntro: !options.noIntro)
+        state.isClinicianMode = options.clinician
         for notice in startupNotices { state.addNotice(notice) }
         let renderer = ScreenRenderer()
         var replyTask: Task<Void, Never>?
@@ -104,7 +105,8 @@ struct ChatScreen {
                     case .export(let path):
                         do {
                             let written = try TranscriptExportWriter.write(
-                                state.entries, to: path, header: exportHeader(state))
+                                state.entries, to: path, header: exportHeader(state),
+                                includeOriginals: options.clinician)
                             _ = state.update(.exportFinished(path: written, error: nil))
                         } catch {
                             _ = state.update(.exportFinished(path: path ?? "", error: "\(error)"))

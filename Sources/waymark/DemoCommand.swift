@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChatCore
 import Foundation
+import Glibc
 import WaymarkReview
 
 /// `waymark demo`: lists the reviewed scenarios, or plays one for clinicians — on the chat
@@ -10,7 +11,8 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "List the demo scenarios, or play one for clinicians.",
         discussion: """
-            With no NAME, lists the scenarios. With NAME, plays it on the chat screen with the \
+            With no NAME, lists the scenarios. With NAME, plays it on the chat screen (line mode with \
+            --plain or when output is not a terminal) with the \
             inspector open: each message is typed at a readable pace, sent, and answered. Keys: \
             Space pause/resume, n or → next turn now, s skip to the end, Esc or q leave. \
             A scenario's own scripted replies are used when the backend is the built-in listener.
@@ -68,7 +70,9 @@ struct DemoCommand: ParsableCommand {
             scenario: scenario, environment: environment,
             wordDelay: pace == 0 ? .zero : .milliseconds(40))
         let entries: [TranscriptEntry]
-        if plain {
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        if plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 || term.isEmpty || term == "dumb"
+        {
             entries = DemoPlainPlayer(setup: setup, pacing: pacing, compare: compare).play()
         } else {
             let result = try DemoScreen(setup: setup, pacing: pacing, compare: compare).run()
@@ -81,7 +85,8 @@ struct DemoCommand: ParsableCommand {
                 "nation": setup.person.nation.rawValue,
             ]
             let written = try TranscriptExportWriter.write(
-                entries, to: export, header: header, title: "Waymark demo: \(scenario.title)")
+                entries, to: export, header: header, title: "Waymark demo: \(scenario.title)",
+                includeOriginals: true)
             FileHandle.standardError.write(
                 Data("waymark demo: saved to \(written) (readable only by you)\n".utf8))
         }

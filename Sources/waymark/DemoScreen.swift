@@ -44,6 +44,7 @@ struct DemoScreen {
             showIntro: false)
         state.demo = DemoPlayback(
             title: scenario.title, turnCount: scenario.turns.count, isComparing: compare)
+        state.isClinicianMode = true
         if !compare { state.overlay = .inspector }
         state.addNotice("Demo: \(scenario.title). \(scenario.demonstrates)")
         let renderer = ScreenRenderer()
@@ -181,7 +182,7 @@ struct DemoScreen {
                         let written = try TranscriptExportWriter.write(
                             state.entries, to: path,
                             header: ["scenario": scenario.id, "responder": setup.responderName],
-                            title: "Waymark demo: \(scenario.title)")
+                            title: "Waymark demo: \(scenario.title)", includeOriginals: true)
                         _ = state.update(.exportFinished(path: written, error: nil))
                     } catch {
                         _ = state.update(.exportFinished(path: path ?? "", error: "\(error)"))

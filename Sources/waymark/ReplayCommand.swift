@@ -78,7 +78,7 @@ struct ReplayCommand: AsyncParsableCommand {
                 do {
                     let written = try TranscriptExportWriter.write(
                         entries, to: path, header: header.merging(["conversation": id]) { $1 },
-                        title: "Waymark replay: \(id)")
+                        title: "Waymark replay: \(id)", includeOriginals: true)
                     FileHandle.standardError.write(Data("waymark replay: saved \(written)\n".utf8))
                 } catch {
                     FileHandle.standardError.write(Data("waymark replay: \(error)\n".utf8))

@@ -8,13 +8,15 @@ import WaymarkReview
 /// overwrites an existing file; never includes API keys (the header holds only names).
 enum TranscriptExportWriter {
     /// Write `entries` to `path` (or a timestamped name in the current folder). Returns the
-    /// path written.
+    /// path written. `includeOriginals` adds replies the output guard changed, in their
+    /// original form (clinician mode, demos and replays only: they can hold what the guard
+    /// removed).
     static func write(
         _ entries: [TranscriptEntry], to path: String?, header: [String: String] = [:],
-        title: String = "Waymark conversation", now: Date = Date()
+        title: String = "Waymark conversation", includeOriginals: Bool = false, now: Date = Date()
     ) throws -> String {
         let target = resolve(path, now: now)
-        let exporter = TranscriptExporter(header: header)
+        let exporter = TranscriptExporter(header: header, includeOriginals: includeOriginals)
         let data: Data
         if target.lowercased().hasSuffix(".json") {
             data = try exporter.json(entries, exported: now)

@@ -33,6 +33,7 @@ import Testing
         var state = Sample.state(cols: 100, rows: 30)
         Self.refusalTurn(&state)
         state.overlay = .inspector
+        state.isClinicianMode = true
         let screen = ScreenRenderer().frame(state).grid.lines.joined(separator: "\n")
         #expect(screen.contains("┌─ Inspector · F3 "), "\(screen)")
         #expect(
@@ -45,6 +46,16 @@ import Testing
                 "Original reply (changed by the output guard: refusal replaced) — shown to clinicians"),
             "\(screen)")
         #expect(screen.contains("┃ Sorry, I can't assist with that."))
+    }
+
+    @Test func outsideClinicianModeTheInspectorOnlySaysTheReplyWasChanged() {
+        var state = Sample.state(cols: 100, rows: 30)
+        Self.refusalTurn(&state)
+        state.overlay = .inspector
+        let screen = ScreenRenderer().frame(state).grid.lines.joined(separator: "\n")
+        #expect(screen.contains("reply changed by the output guard: refusal replaced"), "\(screen)")
+        #expect(!screen.contains("can't assist"))
+        #expect(!screen.contains("Original reply"))
     }
 
     @Test func theTranscriptNeverShowsTheOriginal() {
@@ -88,6 +99,7 @@ import Testing
     @Test func wideDemoShowsTheConversationBesideTheInspectorAndTheStatus() {
         var state = Sample.state(cols: 120, rows: 30)
         state.demo = DemoPlayback(title: "An LLM that refuses", turnCount: 2)
+        state.isClinicianMode = true
         state.demo?.currentTurn = 1
         state.overlay = .inspector
         Self.refusalTurn(&state)
