@@ -15,14 +15,18 @@ import WaymarkTesting
         try ScenarioLibrary.load(from: RepositoryPaths.locator)
     }
 
-    static func run(_ scenario: Scenario, safeguards: ChatSession.Safeguards) async throws -> ScenarioRun {
+    /// 03:00 the same night, when daytime specialist lines are closed.
+    static let tuesdayNight = Date(timeIntervalSince1970: 1_795_489_200)
+
+    static func run(
+        _ scenario: Scenario, safeguards: ChatSession.Safeguards, at clock: Date = tuesdayAfternoon
+    ) async throws -> ScenarioRun {
         let responder: any Responder =
             if let script = scenario.responderScript {
                 ScriptedResponder(replies: script)
             } else {
                 try ListeningResponder.load(from: RepositoryPaths.locator, pace: .zero)
             }
-        let clock = tuesdayAfternoon
         let session = ChatSession(
             safeguards: safeguards, responder: responder, settings: ScenarioRun.person(for: scenario),
             offers: [.grounding], clock: { clock })
@@ -36,6 +40,8 @@ import WaymarkTesting
         let run = try await Self.run(scenario, safeguards: safeguards)
         #expect(run.records.count == scenario.turns.count)
         for record in run.records {
+            // Policy: a service that is closed at the time is never offered as the first step.
+            #expect(record.firstStepOpenNow != false, "\(id) turn \(record.turn): first step closed")
             let problems = scenario.shortfalls(of: record)
             let message = "\(id) turn \(record.turn) “\(record.text)”: \(problems)"
             if let reason = Self.knownEngineMisses["\(id)#\(record.turn)"] {
@@ -94,6 +100,18 @@ import WaymarkTesting
         let unexpected = check.failures.filter { Self.knownEngineMisses["\($0.itemID)#\($0.turn)"] == nil }
         #expect(unexpected.isEmpty, "\(unexpected)")
         #expect(check.passed + check.failed == library.scenarios.reduce(0) { $0 + $1.turns.count })
+    }
+
+    @Test func atNightAClosedServiceIsNeverTheFirstStep() async throws {
+        let safeguards = try ChatSession.Safeguards.load(from: RepositoryPaths.locator)
+        for scenario in try Self.library().scenarios {
+            let run = try await Self.run(scenario, safeguards: safeguards, at: Self.tuesdayNight)
+            for record in run.records where !record.services.isEmpty {
+                #expect(
+                    record.firstStepOpenNow != false, "\(scenario.id) turn \(record.turn): \(record.services)"
+                )
+            }
+        }
     }
 
     @Test func theRefusingLLMIsRewrittenAndItsOriginalKept() async throws {
