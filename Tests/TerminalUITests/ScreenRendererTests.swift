@@ -198,7 +198,7 @@ import Testing
                 "│ ←/→, Alt-B/Alt-F    move by          │",
                 "│                     character / by   │",
                 "│                     word             │",
-                "└─ Esc closes · PgUp/PgDn sc…─ ↓ 7/85 ─┘",
+                "└─ Esc closes · PgUp/PgDn sc…─ ↓ 7/84 ─┘",
                 "────────────────────────────────────────",
                 "›",
                 "In danger now: 999 · Samaritans 116 123",
