@@ -130,6 +130,7 @@ extension AppState {
             if isReplying { return cancelReply() }
             return [.quit]
         }
+        if let effects = handleDemoKey(key) { return effects }
         switch overlay {
         case .intro:
             switch key {
@@ -351,7 +352,7 @@ extension AppState {
         ("/history [words]", "saved chats, or search them; /history on|off (off by default)"),
         ("/forget", "delete saved chat history (asks first)"),
         ("/reduced-motion on", "still text instead of animation (saved)"),
-        ("/export [path]", "save the conversation as Markdown, readable only by you"),
+        ("/export [path]", "save for review (.md, or .json); only you can read it"),
         ("/retry", "ask for the last reply again (after a connection problem)"),
         ("/backend listening", "switch to the built-in, offline listener"),
         ("/quit", "leave Waymark"),

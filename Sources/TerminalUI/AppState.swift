@@ -41,6 +41,11 @@ public struct AppState: Sendable, Equatable {
     public var helpStrip: HelpStrip
     /// Name of the responder, for the title bar.
     public var responderName: String
+    /// Clinician mode (`waymark demo`, `waymark chat --clinician`): the inspector also shows
+    /// replies the output guard changed, in their original form, clearly labelled.
+    public var isClinicianMode = false
+    /// A scenario being played for clinicians (`waymark demo`), if any.
+    public var demo: DemoPlayback?
     /// Id for the next locally generated notice (negative, so never clashing with the session's).
     public var nextLocalID = -1
     /// Safety plan, grounding exercises and history.

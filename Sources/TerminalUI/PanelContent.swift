@@ -134,9 +134,13 @@ public enum PanelContent {
     /// Turns shown in detail by the inspector (the newest).
     public static let inspectorTurnLimit = 30
 
-    /// F3: per user turn, the safeguard's assessment with matched spans highlighted, and the
-    /// conversation's risk over time.
-    public static func inspector(entries: [TranscriptEntry], width: Int) -> [StyledText] {
+    /// F3: per user turn, the safeguard's assessment with matched spans highlighted, its plan,
+    /// and the conversation's risk over time. Replies the output guard changed are shown in
+    /// their original form only in clinician mode (`showsOriginals`): the guard removes method
+    /// details, so the person chatting never sees them, not even here.
+    public static func inspector(entries: [TranscriptEntry], width: Int, showsOriginals: Bool = false)
+        -> [StyledText]
+    {
         let userIndices = entries.indices.filter { entries[$0].role == .user }
         let userEntries = userIndices.map { entries[$0] }
         var result: [StyledText] = []
@@ -167,12 +171,14 @@ public enum PanelContent {
             let user = entries[index]
             let related = entries[(index + 1)..<end].filter { $0.turn == user.turn }
             result.append(.blank)
-            result += inspect(user, related: related)
+            result += inspect(user, related: related, showsOriginals: showsOriginals)
         }
         return result
     }
 
-    private static func inspect(_ user: TranscriptEntry, related: [TranscriptEntry]) -> [StyledText] {
+    private static func inspect(_ user: TranscriptEntry, related: [TranscriptEntry], showsOriginals: Bool)
+        -> [StyledText]
+    {
         let assessment = user.assessment ?? Assessment()
         var result: [StyledText] = []
         let categories = assessment.categories.map(\.rawValue).joined(separator: ", ")
@@ -197,23 +203,62 @@ public enum PanelContent {
         for reason in assessment.reasons {
             result.append(StyledText("  why: " + reason, CellStyle(.dim), hangingIndent: 7))
         }
-        let safeguard = related.filter { $0.role == .safeguard }
-        let reply = related.last { $0.role == .assistant }
-        var plan: [String] = []
-        if !safeguard.isEmpty { plan.append("safeguard message shown") }
-        if let reply {
-            plan.append("reply \(reply.status.rawValue)")
-            if reply.originalText != nil || !reply.guardNotes.isEmpty {
-                plan.append("reply changed by the output guard: " + reply.guardNotes.joined(separator: "; "))
+        result += planLines(user.plan, related: related, showsOriginals: showsOriginals)
+        return result
+    }
+
+    /// The turn's plan as the policy recorded it (level, the responder's guidance, the
+    /// safeguard's message and services, and why), then what became of the reply.
+    static func planLines(_ plan: TurnPlan?, related: [TranscriptEntry], showsOriginals: Bool) -> [StyledText]
+    {
+        var result: [StyledText] = []
+        if let plan {
+            var parts = ["level \(plan.level.rawValue)", "responder \(plan.guidance.mode.rawValue)"]
+            if let message = plan.message {
+                parts.append("message \(message.kind.rawValue)")
+                if !message.serviceIDs.isEmpty {
+                    parts.append("services: " + message.serviceIDs.joined(separator: ", "))
+                }
+            } else {
+                parts.append("no safeguard message")
             }
-        } else if !safeguard.isEmpty {
-            plan.append("no responder reply")
-        }
-        let services = safeguard.flatMap(\.services)
-        if !services.isEmpty { plan.append("services: " + services.joined(separator: ", ")) }
-        if !plan.isEmpty {
             result.append(
-                StyledText("  plan: " + plan.joined(separator: " · "), CellStyle(.dim), hangingIndent: 8))
+                StyledText("  plan: " + parts.joined(separator: " · "), CellStyle(.dim), hangingIndent: 8))
+            for reason in plan.reasons {
+                result.append(StyledText("  plan why: " + reason, CellStyle(.dim), hangingIndent: 12))
+            }
+        }
+        guard let reply = related.last(where: { $0.role == .assistant }) else {
+            if plan?.guidance.mode == .withheld {
+                result.append(StyledText("  reply: not asked (the safeguard speaks alone)", CellStyle(.dim)))
+            }
+            return result
+        }
+        result.append(StyledText("  reply: \(reply.status.rawValue)", CellStyle(.dim), hangingIndent: 4))
+        if showsOriginals {
+            result += originalReply(reply)
+        } else if reply.originalText != nil || !reply.guardNotes.isEmpty {
+            let why = reply.guardNotes.isEmpty ? "" : ": " + reply.guardNotes.joined(separator: "; ")
+            result.append(
+                StyledText(
+                    "  reply changed by the output guard\(why) (the original is shown in clinician mode only)",
+                    CellStyle(.dim), hangingIndent: 4))
+        }
+        return result
+    }
+
+    /// For a reply the output guard changed or withheld: the responder's own words, clearly
+    /// labelled as a clinician-only view. Empty for replies shown as written.
+    public static func originalReply(_ reply: TranscriptEntry) -> [StyledText] {
+        guard let original = reply.originalText else { return [] }
+        let why = reply.guardNotes.isEmpty ? "" : ": " + reply.guardNotes.joined(separator: "; ")
+        var result = [
+            StyledText(
+                "  Original reply (changed by the output guard\(why)) — shown to clinicians only",
+                CellStyle(.warning, bold: true), hangingIndent: 4)
+        ]
+        for line in original.split(separator: "\n", omittingEmptySubsequences: false) {
+            result.append(StyledText("  ┃ " + line, CellStyle(.dim), hangingIndent: 4))
         }
         return result
     }

@@ -30,18 +30,25 @@ public final class ScreenRenderer {
         let layout = state.layout
         var report = Report(transcriptScroll: state.scrollOffset, panelScroll: state.panelScroll)
         renderTitle(state, in: layout.title, into: &grid)
-        report.transcriptScroll = TranscriptView(
-            entries: state.shownEntries, scrollOffset: state.scrollOffset, unseenBelow: state.unseenBelow,
-            cache: cache
-        ).render(in: layout.transcript, into: &grid)
+        let split = DemoView.isSplit(state)
+        if split {
+            (report.transcriptScroll, report.panelScroll) = DemoView.render(
+                state, in: layout.transcript, cache: cache, into: &grid)
+        } else {
+            report.transcriptScroll = TranscriptView(
+                entries: state.shownEntries, scrollOffset: state.scrollOffset, unseenBelow: state.unseenBelow,
+                cache: cache
+            ).render(in: layout.transcript, into: &grid)
+        }
         renderStatus(state, in: layout.status, into: &grid)
         if state.overlay == .planEditor, let planEditor = state.tools.planEditor, planEditor.isTyping {
             InputView(editor: planEditor.field, showsHint: false).render(in: layout.input, into: &grid)
         } else {
-            InputView(editor: state.editor, showsHint: state.overlay == nil).render(
+            InputView(editor: state.editor, showsHint: state.overlay == nil && state.demo == nil).render(
                 in: layout.input, into: &grid)
         }
-        if let overlay = state.overlay {
+        if let overlay = state.overlay, !(split && overlay == .inspector && state.demo?.isComparing == false)
+        {
             report.panelScroll = renderOverlay(overlay, state: state, in: layout.overlay, into: &grid)
         }
         HelpStripView(strip: state.helpStrip).render(in: layout.helpStrip, into: &grid)
@@ -77,6 +84,9 @@ public final class ScreenRenderer {
         var style = CellStyle(.dim)
         if state.overlay == .intro {
             text = "Press Enter to start"
+            style = CellStyle(.title, bold: true)
+        } else if let demo = state.demo {
+            text = demo.statusText
             style = CellStyle(.title, bold: true)
         } else if state.isReplying && !state.isCancelling {
             let frame = ScreenRenderer.spinner[state.spinnerFrame % ScreenRenderer.spinner.count]
@@ -123,7 +133,8 @@ public final class ScreenRenderer {
         case .inspector:
             return PanelView(
                 title: "Inspector · F3",
-                paragraphs: PanelContent.inspector(entries: state.entries, width: rect.cols - 4),
+                paragraphs: PanelContent.inspector(
+                    entries: state.entries, width: rect.cols - 4, showsOriginals: state.isClinicianMode),
                 footer: footer, scroll: state.panelScroll
             ).render(in: rect, into: &grid)
         case .safetyPlan:

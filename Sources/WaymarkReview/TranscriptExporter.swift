@@ -9,7 +9,7 @@ public struct TranscriptExporter: Sendable {
     /// Settings metadata to print at the top (backend, model, nation…); secrets are masked.
     public var header: [String: String]
     /// The safeguard plan per user turn (`fullReferral`, `emergency`, `brief`, `checkIn`,
-    /// `quietReminder`), when the pipeline reports it.
+    /// `quietReminder`), overriding the kind recorded in the user entries' `plan`.
     public var planKinds: [Int: String]
     /// Whether to include replies' original text where the output guard changed them
     /// (for clinicians; clearly labelled).
@@ -68,8 +68,10 @@ public struct TranscriptExporter: Sendable {
         return order.map { turn in
             let group = grouped[turn, default: []]
             let services = group.filter { $0.role == .safeguard }.flatMap(\.services)
+            let user = group.first { $0.role == .user }
             return ExportedTurn(
-                turn: turn, assessment: group.first { $0.role == .user }?.assessment, plan: planKinds[turn],
+                turn: turn, assessment: user?.assessment,
+                plan: planKinds[turn] ?? user?.plan?.message?.kind.rawValue,
                 services: unique(services),
                 entries: group.map { entry in
                     ExportedEntry(

@@ -156,3 +156,21 @@ row(
     mixedSeconds < 2)
 print(String(repeating: "-", count: 92))
 print("(checksum \(sink))")
+
+// MARK: - Start-up: everything the chat loads before its first frame
+
+let startupBegin = ContinuousClock.now
+if let startupLocator = ResourceLocator.locate() {
+    _ = try? ChatSession.Safeguards.load(from: startupLocator)
+    _ = try? ListeningResponder.load(from: startupLocator)
+}
+let startupTime = ContinuousClock.now - startupBegin
+let startupMs =
+    Double(startupTime.components.attoseconds) / 1e15 + Double(startupTime.components.seconds) * 1000
+print("")
+row("start-up: load safeguard, model, listener", String(format: "%.0f ms", startupMs), "(wall; info)", true)
+
+print("")
+runUIBenchmarks()
+print("")
+runSSEBenchmarks()

@@ -26,6 +26,12 @@ struct ChatCommand: ParsableCommand {
         help: "Still text instead of animation in /breathe (also WAYMARK_REDUCED_MOTION=1).")
     var reducedMotion = false
 
+    @Flag(
+        help:
+            "Clinician mode: the inspector (F3) and /export also show replies the output guard changed, in their original form."
+    )
+    var clinician = false
+
     @OptionGroup var responderOptions: ResponderOptions
 
     func run() throws {
@@ -35,7 +41,8 @@ struct ChatCommand: ParsableCommand {
         let tools = support.tools(
             suggestions: conversation.planSuggestions,
             reducedMotion: support.reducedMotion(flag: reducedMotion))
-        let options = ChatOptions(plain: plain, noIntro: noIntro, nation: conversation.nation)
+        let options = ChatOptions(
+            plain: plain, noIntro: noIntro, nation: conversation.nation, clinician: clinician)
         let environment = ProcessInfo.processInfo.environment
         let resources = ChatResources.load(nation: options.nation)
         if options.plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0

@@ -6,4 +6,7 @@ struct ChatOptions: Sendable {
     var noIntro = false
     /// The person's nation, for the help strip and services.
     var nation: Nation?
+    /// Clinician mode: the inspector and `/export` include replies the output guard changed,
+    /// in their original form, clearly labelled.
+    var clinician = false
 }

@@ -44,6 +44,7 @@ struct ChatScreen {
             helpStrip: HelpStrip(nation: options.nation), responderName: responderName,
             showIntro: !options.noIntro)
         state.tools = tools
+        state.isClinicianMode = options.clinician
         for notice in startupNotices { state.addNotice(notice) }
         let storeActions = ChatStoreActions(store: support.store)
         var breathingStart: ContinuousClock.Instant?
@@ -139,7 +140,9 @@ struct ChatScreen {
                         if let event = storeActions.perform(effect) { _ = state.update(event) }
                     case .export(let path):
                         do {
-                            let written = try TranscriptExportWriter.write(state.entries, to: path)
+                            let written = try TranscriptExportWriter.write(
+                                state.entries, to: path, header: exportHeader(state),
+                                includeOriginals: options.clinician)
                             _ = state.update(.exportFinished(path: written, error: nil))
                         } catch {
                             _ = state.update(.exportFinished(path: path ?? "", error: "\(error)"))
@@ -153,6 +156,13 @@ struct ChatScreen {
         terminal.shutdown()
         let received = TerminalGuard.quitSignal.load(ordering: .relaxed)
         return received == 0 ? 0 : 128 + received
+    }
+
+    /// What the export's header says about the session (names only, never keys).
+    private func exportHeader(_ state: AppState) -> [String: String] {
+        var header = ["responder": state.responderName]
+        if let nation = options.nation { header["nation"] = nation.rawValue }
+        return header
     }
 
     /// Block until stdin has input, the wake pipe is written, a signal arrives, or the timeout.

@@ -105,7 +105,8 @@ struct LineModeChat {
         case "/export":
             let path = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : nil
             do {
-                let written = try TranscriptExportWriter.write(entries, to: path)
+                let written = try TranscriptExportWriter.write(
+                    entries, to: path, includeOriginals: options.clinician)
                 emit("Note: conversation saved to \(written) (readable only by you).")
             } catch {
                 emit("Note: export failed: \(error)")

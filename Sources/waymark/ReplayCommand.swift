@@ -22,6 +22,13 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "Output format: text, jsonl or markdown.")
     var format: Format = .text
 
+    @Option(
+        help: ArgumentHelp(
+            "Also save each conversation for case review (Markdown, or JSON for .json; several "
+                + "conversations get -ID before the extension). Files are new and readable only by you.",
+            valueName: "PATH"))
+    var export: String?
+
     @OptionGroup var responderOptions: ResponderOptions
 
     @Argument(help: "The conversations to replay.")
@@ -39,6 +46,7 @@ struct ReplayCommand: AsyncParsableCommand {
         let parsed = ReplayInput.parse(data, jsonl: file.hasSuffix(".jsonl"))
         var writer = ReplayWriter(format: format)
         var badLines = 0
+        var exports: [(id: String, entries: [TranscriptEntry])] = []
         for item in parsed {
             switch item {
             case .failure(let problem):
@@ -59,11 +67,36 @@ struct ReplayCommand: AsyncParsableCommand {
                     }
                 }
                 writer.write(conversation: conversation.id, entries: entries)
+                if export != nil { exports.append((conversation.id, entries)) }
             }
         }
         writer.finish()
+        if let export {
+            let header = ["responder": environment.responder.displayName]
+            for (id, entries) in exports {
+                let path = exports.count == 1 ? export : Self.path(export, id: id)
+                do {
+                    let written = try TranscriptExportWriter.write(
+                        entries, to: path, header: header.merging(["conversation": id]) { $1 },
+                        title: "Waymark replay: \(id)", includeOriginals: true)
+                    FileHandle.standardError.write(Data("waymark replay: saved \(written)\n".utf8))
+                } catch {
+                    FileHandle.standardError.write(Data("waymark replay: \(error)\n".utf8))
+                    badLines += 1
+                }
+            }
+        }
         if badLines > 0 {
             throw ExitCode(1)
         }
+    }
+
+    /// `path` with `-id` before its extension (`out.md` → `out-c1.md`).
+    static func path(_ path: String, id: String) -> String {
+        let safeID = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
+        let url = URL(fileURLWithPath: path)
+        let ext = url.pathExtension
+        let base = ext.isEmpty ? path : String(path.dropLast(ext.count + 1))
+        return base + "-" + safeID + (ext.isEmpty ? "" : "." + ext)
     }
 }

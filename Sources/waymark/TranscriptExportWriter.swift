@@ -1,23 +1,42 @@
 import ChatCore
 import Foundation
 import Glibc
-import TerminalUI
+import WaymarkReview
 
-/// Writes the conversation as Markdown to a new file readable only by its owner (0600).
+/// Writes a conversation for case review through ``TranscriptExporter`` — Markdown, or JSON
+/// when the path ends in `.json` — to a new file readable only by its owner (0600). Never
+/// overwrites an existing file; never includes API keys (the header holds only names).
 enum TranscriptExportWriter {
-    /// Write `entries` to `path` (or a timestamped name in the current folder). Never
-    /// overwrites an existing file. Returns the path written.
-    static func write(_ entries: [TranscriptEntry], to path: String?, now: Date = Date()) throws -> String {
+    /// Write `entries` to `path` (or a timestamped name in the current folder). Returns the
+    /// path written. `includeOriginals` adds replies the output guard changed, in their
+    /// original form (clinician mode, demos and replays only: they can hold what the guard
+    /// removed).
+    static func write(
+        _ entries: [TranscriptEntry], to path: String?, header: [String: String] = [:],
+        title: String = "Waymark conversation", includeOriginals: Bool = false, now: Date = Date()
+    ) throws -> String {
         let target = resolve(path, now: now)
-        let text = TranscriptMarkdown.render(entries, exportedAt: now)
-        let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let exporter = TranscriptExporter(header: header, includeOriginals: includeOriginals)
+        let data: Data
+        if target.lowercased().hasSuffix(".json") {
+            data = try exporter.json(entries, exported: now)
+        } else {
+            data = Data(exporter.markdown(entries, title: title, exported: now).utf8)
+        }
+        try createPrivate(data, at: target)
+        return target
+    }
+
+    /// Create `target` (it must not exist) with mode 0600 and write `data` to it.
+    static func createPrivate(_ data: Data, at target: String) throws {
+        let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
             throw ExportError(message: "cannot create \(target): \(reason)")
         }
         defer { close(fd) }
         _ = fchmod(fd, 0o600)  // in case the umask was odd
-        var bytes = Array(text.utf8)
+        var bytes = [UInt8](data)
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { raw in
@@ -30,7 +49,6 @@ enum TranscriptExportWriter {
             offset += written
         }
         bytes.removeAll()
-        return target
     }
 
     static func resolve(_ path: String?, now: Date) -> String {

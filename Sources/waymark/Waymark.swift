@@ -15,6 +15,7 @@ struct Waymark: AsyncParsableCommand {
             EvalCommand.self,
             ConfigCommand.self,
             ReplayCommand.self,
+            DemoCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )

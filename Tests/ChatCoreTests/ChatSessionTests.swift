@@ -138,12 +138,12 @@ import WaymarkTesting
     /// A plan saved mid-session is offered from the next crisis message on.
     @Test func theSafetyPlanOfferFollowsTheOffers() async throws {
         let chat = try session(StubResponder(.reply("I'm here.")))
-        for await _ in chat.send("i want to end my life tonight") {}
+        for await _ in chat.send("i want to end my life, i really do") {}
         let before = await chat.transcript.first { $0.role == .safeguard }?.text ?? ""
         #expect(!before.lowercased().contains("safety plan"))
         let withPlan = try session(StubResponder(.reply("I'm here.")))
         await withPlan.setSupportOffers([.grounding, .safetyPlan])
-        for await _ in withPlan.send("i want to end my life tonight") {}
+        for await _ in withPlan.send("i want to end my life, i really do") {}
         let after = await withPlan.transcript.first { $0.role == .safeguard }?.text ?? ""
         #expect(after.lowercased().contains("safety plan"))
     }

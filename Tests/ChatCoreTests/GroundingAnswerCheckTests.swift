@@ -16,7 +16,7 @@ import WaymarkTesting
 
     @Test func ordinaryAnswersStayInTheExerciseEvenAfterACrisisTurn() async throws {
         let chat = try session()
-        for await _ in chat.send("i want to end my life tonight") {}
+        for await _ in chat.send("i want to end my life, i really do") {}
         for answer in ["a lamp, my phone, the window", "my heart racing, the chair", "birds and traffic"] {
             #expect(!GroundingAnswerCheck.needsSafeguard(await chat.screen(answer)), "\(answer)")
         }

@@ -197,7 +197,9 @@ import Testing
         let reply = await collect(try responder("silent", firstToken: 0.5))
         #expect(reply.failure?.kind == .timedOut)
         #expect(reply.failure?.message.contains("did not start replying within 0.5 seconds") == true)
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // A loose bound (loaded CI machines are slow): far below the 60 s default, so the
+        // configured timeout, not the default, ended the wait.
+        #expect(ContinuousClock.now - start < .seconds(30))
     }
 
     @Test func serverFallingSilentMidReplyTimesOut() async throws {
@@ -234,7 +236,9 @@ import Testing
         try await Task.sleep(for: .milliseconds(300))
         consumer.cancel()
         _ = await consumer.value
-        #expect(ContinuousClock.now - start < .seconds(3))
+        // Loose on purpose (loaded CI machines): without cancellation this would run to the
+        // server's end; the connection count checked elsewhere proves the request stopped.
+        #expect(ContinuousClock.now - start < .seconds(30))
     }
 
     /// From the server writing an event to its delta being yielded here (same machine clock).

@@ -13,6 +13,10 @@ enum FrameFixtures {
                 baseLevel: .crisis)
         ], reasons: ["current hopelessness with no way out"])
 
+    static let crisisPlan = TurnPlan(
+        level: .crisis, guidance: ResponderGuidance(mode: .strict),
+        message: SafeguardMessage(kind: .fullReferral, text: "card", serviceIDs: ["samaritans"]))
+
     static func fill(_ state: inout AppState, _ name: String) {
         switch name {
         case "intro":
@@ -26,9 +30,10 @@ enum FrameFixtures {
         case "crisis", "help", "services", "inspector":
             state.apply(.entryAdded(Sample.user(1, "Hello", turn: 1)))
             state.apply(.entryAdded(Sample.reply(2, "Hi, I'm listening.", turn: 1)))
-            state.apply(
-                .entryAdded(
-                    Sample.user(3, "I feel like no way out of this", turn: 2, assessment: crisisAssessment)))
+            var crisisTurn = Sample.user(
+                3, "I feel like no way out of this", turn: 2, assessment: crisisAssessment)
+            crisisTurn.plan = crisisPlan
+            state.apply(.entryAdded(crisisTurn))
             state.apply(
                 .entryAdded(
                     Sample.card(

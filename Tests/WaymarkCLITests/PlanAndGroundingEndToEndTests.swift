@@ -60,7 +60,7 @@ import Testing
         #expect(Self.files(in: folder).contains("waymark.sqlite"))
 
         // A crisis message: the support message offers the plan; "yes" shows it (and is sent).
-        tmux.type("I want to end my life tonight")
+        tmux.type("I want to end my life, I really do")
         tmux.press("Enter")
         result = tmux.waitFor { $0.contains("116 123") && $0.contains("safety plan") }
         #expect(result.ok, "\(result.screen)")
@@ -205,7 +205,7 @@ import Testing
         #expect(Self.files(in: folder).contains("waymark.sqlite"))
 
         // A crisis message offers the plan; "show me my plan" prints it.
-        tmux.type("I want to end my life tonight")
+        tmux.type("I want to end my life, I really do")
         tmux.press("Enter")
         result = tmux.waitFor { $0.contains("safety plan") && $0.contains("116 123") }
         #expect(result.ok, "\(result.screen)")

@@ -1,0 +1,54 @@
+import Foundation
+import Glibc
+import Testing
+
+/// `waymark demo NAME` in a real terminal: the inspector beside the conversation, a typed
+/// turn, a step with `n`, and leaving with `q` to a restored terminal.
+@Suite(.serialized) struct DemoTmuxTests {
+    @Test(
+        .enabled(
+            if: TmuxHarness.isAvailable,
+            "needs tmux and .build/debug/waymark (apt-get install tmux; swift build)"),
+        .timeLimit(.minutes(2)))
+    func demoPlaysStepsAndQuits() throws {
+        let tmux = TmuxHarness()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "waymark-demo-tmux-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let resources = TmuxHarness.repositoryRoot.appendingPathComponent("resources").path
+        // A long pause between turns: the second turn only comes when `n` is pressed.
+        let command =
+            "cd '\(folder.path)' && env XDG_CONFIG_HOME='\(folder.path)' WAYMARK_RESOURCES='\(resources)' "
+            + "'\(TmuxHarness.binary)' demo llm-abrupt-refusal --pace 5 --pause 60; echo DEMO-ENDED; sleep 30"
+        #expect(tmux.start(command, cols: 130, rows: 40))
+
+        // The inspector is open beside the conversation, with the presenter's keys.
+        var result = tmux.waitFor("Inspector · F3")
+        #expect(result.ok, "\(result.screen)")
+        #expect(result.screen.contains("Space pause · n next · s skip · q leave"))
+        #expect(result.screen.contains("In danger now: 999"))
+
+        // Turn 1 is typed, sent and answered; the inspector shows its plan and the original.
+        result = tmux.waitFor(timeout: 20) { $0.contains("Turn 1 · crisis") && $0.contains("clinicians") }
+        #expect(result.ok, "\(result.screen)")
+        #expect(result.screen.contains("i don't want to be alive anymore"))
+        #expect(result.screen.contains("plan: level crisis"))
+        #expect(result.screen.contains("turn 1 of 2"))
+        #expect(!result.screen.contains("see even the bot"))
+
+        // `n` plays the next turn now.
+        tmux.type("n")
+        result = tmux.waitFor(timeout: 20) { $0.contains("Turn 2 · ") }
+        #expect(result.ok, "\(result.screen)")
+        #expect(result.screen.contains("see even the bot doesn't want to talk to me"))
+        result = tmux.waitFor(timeout: 20) { $0.contains("finished") }
+        #expect(result.ok, "\(result.screen)")
+
+        // `q` leaves; the terminal is given back.
+        tmux.type("q")
+        result = tmux.waitFor("DEMO-ENDED")
+        #expect(result.ok, "\(result.screen)")
+        #expect(!result.screen.contains("Inspector · F3"))
+    }
+}
