@@ -64,8 +64,6 @@ import WaymarkTesting
             "the classifier model reads dread about a meal out as suicidal (lexicon alone: boundary)",
         "self-harm-young-person#2":
             "the conversation floor keeps crisis through a change of subject (no decay)",
-        "worried-about-a-friend#2":
-            "engine: suicidal context + someone unreachable is emergency; scenario expects crisis",
     ]
 
     @Test func theLibraryCheckFailsOnlyOnKnownEngineMisses() async throws {
