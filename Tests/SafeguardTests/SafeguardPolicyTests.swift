@@ -109,6 +109,25 @@ import Testing
         #expect(kinds[6...].allSatisfy { $0 == nil })
     }
 
+    @Test func aBriefAcknowledgementAtCrisisStillOffersATextOption() throws {
+        let directory = try TestResources.directory()
+        for nation in Nation.allCases {
+            var state = FollowUpState.start
+            let person = PersonSettings(nation: nation)
+            for turn in 0..<4 {
+                let result = policy.plan(
+                    for: crisis(), userText: "text", settings: person, followUp: state,
+                    now: night.addingTimeInterval(Double(turn) * 3600))
+                state = result.followUp
+                let ids = result.plan.message?.serviceIDs ?? []
+                let texts = ids.compactMap { directory.service(id: $0) }.contains { service in
+                    service.displayedChannels.contains { $0.kind == .text }
+                }
+                #expect(texts, "\(nation) turn \(turn): \(ids)")
+            }
+        }
+    }
+
     @Test func fullCardsAreNeverShownOnTwoTurnsInARow() throws {
         var state = FollowUpState.start
         let turns: [Assessment] = [

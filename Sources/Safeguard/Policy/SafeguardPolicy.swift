@@ -85,7 +85,15 @@ public struct SafeguardPolicy: Sendable {
                 message = checkIn
                 reasons.append("check-in instead of repeating the card")
             } else {
-                let brief = Array(referral.offers.prefix(2))
+                var brief = Array(referral.offers.prefix(2))
+                // At crisis a text option always stands beside the phone ones: many people
+                // cannot call.
+                let texts = { (offer: ServiceOffer) in offer.channels.contains { $0.kind == .text } }
+                if level >= .crisis, !brief.contains(where: texts),
+                    let textOffer = referral.offers.first(where: texts)
+                {
+                    brief = Array(brief.prefix(1)) + [textOffer]
+                }
                 let fullQuestion = asks && questionDue
                 let text = framer.brief(
                     services: brief, level: level, asksSafetyQuestion: asks, fullQuestion: fullQuestion,
