@@ -16,6 +16,7 @@ struct ChatScreen {
         case streamEnded
         case notice(String, responderName: String?)
         case event(AppEvent)
+        case loaded(responderName: String, planSuggestions: [String])
     }
 
     let driver: any ConversationDriver
@@ -31,6 +32,9 @@ struct ChatScreen {
     var support = ChatSupport()
     /// The screen's plan, grounding and history state at start.
     var tools = SupportTools()
+    /// When the conversation loads in the background: waits for it (its notes, the responder's
+    /// name and the plan's service suggestions then reach the screen).
+    var loaded: (@Sendable () async -> ConversationSetup)?
 
     /// Run until the person quits; returns the exit status (128 + signal when killed).
     func run() throws -> Int32 {
@@ -46,6 +50,14 @@ struct ChatScreen {
         state.tools = tools
         state.isClinicianMode = options.clinician
         for notice in startupNotices { state.addNotice(notice) }
+        if let loaded {
+            Task.detached {
+                let setup = await loaded()
+                for notice in setup.notices { inbox.post(.notice(notice, responderName: nil)) }
+                inbox.post(
+                    .loaded(responderName: setup.responderName, planSuggestions: setup.planSuggestions))
+            }
+        }
         let storeActions = ChatStoreActions(store: support.store)
         var breathingStart: ContinuousClock.Instant?
         let renderer = ScreenRenderer()
@@ -73,6 +85,10 @@ struct ChatScreen {
                 switch message {
                 case .session(let event): events.append(.session(event))
                 case .streamEnded: events.append(.replyStreamEnded)
+                case .loaded(let name, let suggestions):
+                    state.responderName = name
+                    state.tools.planSuggestions = suggestions
+                    dirty = true
                 case .notice(let text, let name):
                     state.addNotice(text)
                     if let name { state.responderName = name }
