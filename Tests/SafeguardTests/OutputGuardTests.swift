@@ -56,7 +56,8 @@ import Testing
         #expect(result.notes.contains("claim to be human or a professional removed"))
         // Seen from a real small model: a claim to be a helpline volunteer.
         let volunteer = outputGuard.review(
-            fullText: "As a waymark-certified Samaritan, I've heard this before. You matter.", guidance: normal)
+            fullText: "As a waymark-certified Samaritan, I've heard this before. You matter.",
+            guidance: normal)
         #expect(volunteer.text == "You matter.")
         let honest = outputGuard.review(
             fullText: "I'm not a therapist, but I'm here to listen.", guidance: normal)
