@@ -133,8 +133,7 @@ public actor ChatSession: ConversationDriver {
     }
 
     /// Run one whole turn; `emit` receives every event in order.
-    public func runTurn(_ rawText: String, emit: @Sendable (SessionEvent) -> Void) async {
-        let text = rawText
+    public func runTurn(_ text: String, emit: @Sendable (SessionEvent) -> Void) async {
         turn += 1
         let now = clock()
         let (assessment, newState) = safeguards.engine.assess(text, state: conversationState)

@@ -1,4 +1,5 @@
 import ChatCore
+import Safeguard
 import Foundation
 import TerminalUI
 
@@ -34,29 +35,24 @@ struct ChatResources: Sendable {
         return ChatResources(introText: intro, services: loadServices(locator, nation: nation))
     }
 
-    /// Services from `resources/services/directory.json` (confirmed/corroborated facts only),
-    /// or the three core services when the directory is not there.
-    static func loadServices(_ locator: ResourceLocator?, nation: HelpStrip.Nation?) -> [ServiceLine] {
-        guard let locator, let data = try? locator.data("services/directory.json"),
-            let file = try? JSONDecoder().decode(DirectoryFile.self, from: data)
-        else { return coreServices }
-        let trusted: Set<String> = ["confirmed", "corroborated"]
-        let lines = file.services.compactMap { service -> ServiceLine? in
-            guard let contact = service.mainContact, trusted.contains(contact.status) else { return nil }
-            if let nation, let nations = service.nations?.values, !nations.isEmpty,
-                !nations.contains(nation.rawValue)
-            {
-                return nil
-            }
-            let hours = service.hours.flatMap { trusted.contains($0.status) ? $0.text : nil }.flatMap {
-                $0.isEmpty ? nil : $0
-            }
-            let alwaysOpen =
-                service.hours?.schedule?.alwaysOpen == true
-                && service.hours.map { trusted.contains($0.status) } == true
+    /// The directory's services for the person's nation as the safeguard would offer them
+    /// (confirmed/corroborated contacts only, hours and open-now in UK time), or the three core
+    /// services when the directory is not there.
+    static func loadServices(_ locator: ResourceLocator?, nation: Nation?, now: Date = Date())
+        -> [ServiceLine]
+    {
+        guard let locator, let directory = try? SafeguardResources.loadDirectory(from: locator) else {
+            return coreServices
+        }
+        let matcher = ReferralMatcher(directory: directory)
+        let settings = PersonSettings(nation: nation ?? .england)
+        let lines = directory.services(nation: nation).compactMap { service -> ServiceLine? in
+            guard let offer = matcher.offer(serviceID: service.id, settings: settings, now: now),
+                !offer.channels.isEmpty
+            else { return nil }
             return ServiceLine(
-                id: service.id, name: service.name, contact: contact.text, hours: hours,
-                openNow: alwaysOpen ? true : nil)
+                id: service.id, name: service.name, contact: offer.howToReach, hours: offer.hoursText,
+                openNow: offer.isOpenNow)
         }
         return lines.isEmpty ? coreServices : lines
     }
@@ -68,27 +64,4 @@ struct ChatResources: Sendable {
             id: "samaritans", name: "Samaritans", contact: "116 123", hours: "24/7, free", openNow: true),
         ServiceLine(id: "shout", name: "Shout", contact: "Text SHOUT to 85258", hours: "24/7", openNow: true),
     ]
-
-    private struct DirectoryFile: Decodable {
-        var services: [Service]
-    }
-
-    private struct Service: Decodable {
-        struct Fact: Decodable {
-            var text: String
-            var status: String
-        }
-        struct Hours: Decodable {
-            struct Schedule: Decodable { var alwaysOpen: Bool? }
-            var text: String?
-            var status: String
-            var schedule: Schedule?
-        }
-        struct Nations: Decodable { var values: [String] }
-        var id: String
-        var name: String
-        var mainContact: Fact?
-        var hours: Hours?
-        var nations: Nations?
-    }
 }
