@@ -22,10 +22,20 @@ public enum SafeguardLoader {
         try Lexicon(files: lexiconFiles(from: locator))
     }
 
-    /// A ready engine (lexicon only; pass a model to add the statistical layer).
-    public static func loadEngine(from locator: ResourceLocator, model: (any RiskModel)? = nil) throws
-        -> SafeguardEngine
-    {
-        SafeguardEngine(lexicon: try loadLexicon(from: locator), model: model)
+    /// The statistical model, when its file is in the resources folder (nil when absent).
+    public static func loadModel(from locator: ResourceLocator) throws -> (any RiskModel)? {
+        guard let data = try? locator.data(TextClassifier.resourcePath) else { return nil }
+        return try TextClassifier(modelData: data)
+    }
+
+    /// The ready engine every command uses: the lexicon with the statistical model (when
+    /// present), so `waymark assess`, `eval`, `replay` and the chat all judge text the same way.
+    public static func loadEngine(from locator: ResourceLocator) throws -> SafeguardEngine {
+        SafeguardEngine(lexicon: try loadLexicon(from: locator), model: try loadModel(from: locator))
+    }
+
+    /// An engine from the lexicon alone, without the statistical layer (for comparisons).
+    public static func loadLexiconOnlyEngine(from locator: ResourceLocator) throws -> SafeguardEngine {
+        SafeguardEngine(lexicon: try loadLexicon(from: locator))
     }
 }

@@ -348,6 +348,32 @@ import Testing
         #expect(level(text) <= .distress, "\(text)")
     }
 
+    /// Saying it is meant ("not joking", "i mean it") cancels laughter before it; laughter after
+    /// it ("not even joking 😂") is still the last word.
+    @Test(arguments: [
+        ("honestly want to die so bad 😭 not kidding", RiskLevel.crisis),
+        ("i want to die lol. i mean it though", .crisis),
+        ("i want to die lol", .none),
+        ("this queue makes me want to die, not even joking 😂", .none),
+    ])
+    func meaningItCancelsEarlierLaughter(text: String, expected: RiskLevel) {
+        #expect(level(text) == expected, "\(text)")
+    }
+
+    /// The statistical layer is not silenced by the negation word in "not being dramatic" or
+    /// "not joking"; a real negation still keeps it out.
+    @Test func theModelStillReadsEarnestMessages() throws {
+        let engine = try #require(TestEngine.engineWithModel)
+        for text in [
+            "I'm not being dramatic. i really want my life to end now",
+            "not joking, i genuinely want my existence to end",
+        ] {
+            #expect(engine.assess(text).level >= .crisis, "\(text)")
+        }
+        #expect(engine.assess("i'm not suicidal, just worn out by work").level < .crisis)
+        #expect(engine.assess("I'm not being dramatic. i really want my life to end now lol").level < .crisis)
+    }
+
     @Test func markedSpans() {
         expectSpan(
             "he [[takes my wages]] every month and gives me a bit back", rule: "abuse.everyday_control",

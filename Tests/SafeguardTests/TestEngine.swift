@@ -19,4 +19,14 @@ enum TestEngine {
     static let lexicon: Lexicon? = try? Lexicon(files: lexiconFiles)
 
     static let engine: SafeguardEngine? = lexicon.map { SafeguardEngine(lexicon: $0) }
+
+    /// The engine as every command builds it: the lexicon with the statistical model.
+    static let engineWithModel: SafeguardEngine? = {
+        let url = repositoryRoot.appendingPathComponent("resources").appendingPathComponent(
+            TextClassifier.resourcePath)
+        guard let lexicon, let data = try? Data(contentsOf: url),
+            let model = try? TextClassifier(modelData: data)
+        else { return nil }
+        return SafeguardEngine(lexicon: lexicon, model: model)
+    }()
 }

@@ -27,7 +27,7 @@ struct CandidateSignal: Sendable {
     /// Whether the rule plays a part in the level (as opposed to being a context cue).
     var isEvidence: Bool {
         switch rule.role {
-        case .cue, .idiom, .pseudo, .joke, .recurrence: false
+        case .cue, .idiom, .pseudo, .joke, .earnest, .recurrence: false
         default: true
         }
     }

@@ -58,6 +58,7 @@ struct ContextAnalyser {
         var jokes: [CandidateSignal] = []
         var recurrences: [CandidateSignal] = []
         var habituals: [CandidateSignal] = []
+        var earnest: [CandidateSignal] = []
         // Per rule, overlapping matches merge into one span (their union).
         var kept: [RuleMatch] = []
         var keptIndex: [Int32: Int] = [:]
@@ -81,6 +82,7 @@ struct ContextAnalyser {
             case .idiom: idioms.append(candidate)
             case .pseudo: pseudo.append(candidate)
             case .joke: jokes.append(candidate)
+            case .earnest: earnest.append(candidate)
             case .recurrence: recurrences.append(candidate)
             case .habitual: habituals.append(candidate)
             default: evidence.append(candidate)
@@ -90,14 +92,18 @@ struct ContextAnalyser {
         // Cues inside a risk phrase ("don't want to live") are part of it, and negation words
         // inside a pseudo-negation ("can't stop") are not cues.
         let strongReach = reach(of: evidence.filter { $0.rule.level >= .boundary })
-        let pseudoReach = reach(of: pseudo)
+        let pseudoReach = reach(of: pseudo + earnest)
         cues.removeAll { cue in
             if strongReach[Int(cue.first)] >= cue.last { return true }
             return cue.rule.modifier == .negated && pseudoReach[Int(cue.last)] >= cue.first
         }
         cues.sort { $0.first < $1.first }
-        // "not joking", "no kidding" are pseudo-negations, not jokes.
+        // "not joking", "no kidding" are pseudo-negations, not jokes; and once the person says
+        // they mean it, laughter or a 😭 before that does not make it a joke. Laughter after it
+        // ("not even joking 😂") is the last word, and still a joke.
         jokes.removeAll { pseudoReach[Int($0.last)] >= $0.first }
+        let meantUpTo = earnest.map(\.last).max() ?? -1
+        jokes.removeAll { $0.first <= meantUpTo }
         // Index of the first cue in or after each sentence (linear sweep).
         var firstCue = [Int32](repeating: Int32(cues.count), count: layout.sentenceStart.count)
         var cursor = 0

@@ -119,11 +119,19 @@ public struct SafeguardEngine: Sendable {
         }) {
             return
         }
+        // "not joking", "not being dramatic": said to be meant. Their negation word negates
+        // nothing, and laughter elsewhere does not make the message a joke.
+        let earnest = matches.filter { lexicon.rules[Int($0.rule)].role == .earnest }
+        let meantUpTo = earnest.map(\.last).max() ?? -1
+        let unlike: Set<ContextModifier> = [
+            .negated, .historical, .fictional, .figurative, .quoted, .hypothetical,
+        ]
         for match in matches {
             let rule = lexicon.rules[Int(match.rule)]
-            if rule.role == .idiom || rule.role == .joke { return }
-            if rule.role == .cue, let modifier = rule.modifier,
-                [.negated, .historical, .fictional, .figurative, .quoted, .hypothetical].contains(modifier)
+            if rule.role == .idiom { return }
+            if rule.role == .joke && match.first > meantUpTo { return }
+            if rule.role == .cue, let modifier = rule.modifier, unlike.contains(modifier),
+                !earnest.contains(where: { $0.first <= match.last && match.first <= $0.last })
             {
                 return
             }

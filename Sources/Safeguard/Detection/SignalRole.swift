@@ -42,6 +42,9 @@ public enum SignalRole: String, Sendable, CaseIterable, Codable {
     case pseudo
     /// A joke or laughter marker (lol, 😂).
     case joke
+    /// Saying it is meant ("not joking", "i mean it", "not being dramatic"): laughter markers
+    /// in the message no longer make risk figurative, and its negation word negates nothing.
+    case earnest
     /// "yes", "yeah": agreement, read against the conversation.
     case affirm
     /// Feeling better, safer, calmer.
