@@ -374,6 +374,19 @@ import Testing
         #expect(engine.assess("I'm not being dramatic. i really want my life to end now lol").level < .crisis)
     }
 
+    /// The model's evidence counts only in a message about life, death, harm, means or farewells
+    /// (`@model_anchor`): everyday dread about a plan for tonight is not a plan to die.
+    @Test func theModelNeedsAMessageAboutLifeDeathOrHarm() throws {
+        let engine = try #require(TestEngine.engineWithModel)
+        for text in [
+            "my housemates are going out for a curry tonight and i'm already dreading it",
+            "the team are going for drinks tonight and honestly i'm dreading it",
+        ] {
+            #expect(engine.assess(text).level < .crisis, "\(text)")
+        }
+        #expect(engine.assess("i really want my life to end now").level >= .crisis)
+    }
+
     @Test func markedSpans() {
         expectSpan(
             "he [[takes my wages]] every month and gives me a bit back", rule: "abuse.everyday_control",

@@ -167,7 +167,9 @@ func level(_ text: String) -> RiskLevel {
         }
         let lexicon = try #require(TestEngine.lexicon)
         let engine = SafeguardEngine(lexicon: lexicon, model: AlwaysWorried())
-        #expect(engine.assess("everything feels grey and far away lately").level == .crisis)
+        #expect(engine.assess("everything feels grey and i want it all to be over").level == .crisis)
+        // Without a word about life, death, harm, means or farewells the model counts for nothing.
+        #expect(engine.assess("everything feels grey and far away lately").level < .crisis)
         #expect(engine.assess("this essay is killing me lol").level == .none)
         #expect(engine.assess("i'm not suicidal at all").level == .none)
     }

@@ -21,6 +21,9 @@ public struct Lexicon: Sendable {
     let selfInPhraseClass: Int
     let otherInPhraseClass: Int
     let genericPersonClass: Int
+    /// Words about life, death, harm, means and farewells: the statistical model's evidence
+    /// counts only in a message with one of them (`@model_anchor`; `-1`: no such requirement).
+    let modelAnchorClass: Int
 
     /// Built-in class indices.
     static let numberClass = 0
@@ -62,6 +65,7 @@ public struct Lexicon: Sendable {
         self.selfInPhraseClass = builder.classIndex["@self_in_phrase"] ?? self.selfSubjectClass
         self.otherInPhraseClass = builder.classIndex["@other_in_phrase"] ?? self.otherSubjectClass
         self.genericPersonClass = builder.classIndex["@generic_person"] ?? -1
+        self.modelAnchorClass = builder.classIndex["@model_anchor"] ?? -1
         var masks = builder.classMasks
         while masks.count < builder.table.count { masks.append(.empty) }
         self.classMasks = masks

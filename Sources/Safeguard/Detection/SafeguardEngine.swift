@@ -136,6 +136,13 @@ public struct SafeguardEngine: Sendable {
                 return
             }
         }
+        let masks = lexicon.masks(for: tokens)
+        // The model learnt from templates and also leans on words like "tonight" or "would";
+        // it counts only when the message talks about life, death, harm, means or farewells.
+        if lexicon.modelAnchorClass >= 0 && !masks.contains(where: { $0.contains(lexicon.modelAnchorClass) })
+        {
+            return
+        }
         let scores = model.scores(for: text)
         guard scores.suicidal >= Self.modelThreshold else { return }
         var rule = RuleTraits(lexicon.rules[0], index: -1)
@@ -153,7 +160,7 @@ public struct SafeguardEngine: Sendable {
         var candidate = CandidateSignal(rule: rule, first: 0, last: Int32(tokens.count - 1))
         var sawSelf = false
         var sawOther = false
-        for mask in lexicon.masks(for: tokens) {
+        for mask in masks {
             if lexicon.selfSubjectClass >= 0 && mask.contains(lexicon.selfSubjectClass) { sawSelf = true }
             if lexicon.otherSubjectClass >= 0 && mask.contains(lexicon.otherSubjectClass) { sawOther = true }
         }

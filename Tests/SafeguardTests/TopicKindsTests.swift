@@ -1,0 +1,102 @@
+import Testing
+
+@testable import Safeguard
+
+/// Boundary topics, everyday distress and danger now in wordings the first lexicon missed, found
+/// by kind on a blind probe set (these sentences are our own): each kind must get its level and
+/// category, and its everyday look-alikes must not.
+@Suite struct TopicKindsTests {
+    /// A message, the level it must get, and a category it must include (nil: none required).
+    struct Probe: Sendable, CustomTestStringConvertible {
+        let text: String
+        let level: RiskLevel
+        let category: RiskCategory?
+
+        var testDescription: String { text }
+    }
+
+    static let probes: [Probe] = [
+        Probe(
+            text: "i keep hearing a woman calling my name when nobody is home", level: .boundary,
+            category: .psychosis),
+        Probe(
+            text: "there are figures moving in the corner of the room at night", level: .boundary,
+            category: .psychosis),
+        Probe(
+            text: "strangers in the shop keep giving signals to me, as if they know what i did",
+            level: .boundary,
+            category: .psychosis),
+        Probe(
+            text: "since i tried ketamine the world feels fake, like a film", level: .boundary,
+            category: .psychosis),
+        Probe(text: "i weigh myself about ten times a day now", level: .boundary, category: .eatingDisorder),
+        Probe(
+            text: "found diet pills and laxatives hidden in my daughter's drawer", level: .boundary,
+            category: .eatingDisorder),
+        Probe(
+            text: "ket every weekend has turned into ket most nights", level: .boundary, category: .substance),
+        Probe(
+            text: "how do i quit the coke before it gets worse", level: .boundary, category: .substance
+        ),
+        Probe(
+            text: "my brother keeps smoking spice and collapsed last week", level: .boundary,
+            category: .substance),
+        Probe(
+            text: "he told me that if i leave he will make sure i never see the kids", level: .boundary,
+            category: .abuse),
+        Probe(
+            text: "my boyfriend pushed me against the fridge, is that really abuse", level: .boundary,
+            category: .abuse),
+        Probe(
+            text: "a lad in my form comes in with bruises and says his dad gets angry", level: .boundary,
+            category: .abuse),
+        Probe(
+            text: "my stepbrother used to touch me when i was small", level: .boundary,
+            category: .sexualViolence),
+        Probe(
+            text: "someone shared my nudes in a group chat at work", level: .boundary,
+            category: .sexualViolence),
+        Probe(
+            text: "whenever a door slams i'm back in that flat with him", level: .boundary, category: .trauma),
+        Probe(
+            text: "lost my husband in june and it's getting worse, i can't eat", level: .boundary,
+            category: .bereavement),
+        Probe(
+            text: "is it normal for my antidepressant to make me this dizzy", level: .boundary,
+            category: .medication),
+        Probe(
+            text: "haven't had a single proper conversation since i moved here", level: .distress,
+            category: nil),
+        Probe(text: "honestly i'm just tired of pretending i'm ok", level: .distress, category: nil),
+        Probe(
+            text: "i've already taken the lot, just wanted to say it to someone", level: .emergency,
+            category: .suicide),
+        Probe(text: "cut really deep tonight and i can see the fat", level: .emergency, category: .selfHarm),
+        Probe(text: "my stepdad is punching mum downstairs right now", level: .emergency, category: .abuse),
+        Probe(text: "he's trying to kick the back door in", level: .emergency, category: .abuse),
+    ]
+
+    @Test(arguments: probes)
+    func kindsGetTheirLevelAndCategory(probe: Probe) throws {
+        let engine = try #require(TestEngine.engine)
+        let assessment = engine.assess(probe.text)
+        #expect(assessment.level == probe.level, "\(probe.text): \(assessment.level)")
+        if let category = probe.category {
+            #expect(assessment.categories.contains(category), "\(probe.text): \(assessment.categories)")
+        }
+    }
+
+    @Test(arguments: [
+        "i heard my name called at the doctor's and nearly missed it",
+        "weighed the flour twice because the recipe was in ounces",
+        "a can of coke and a packet of crisps, the dream",
+        "my brother keeps smoking in the garden and mum hates it",
+        "the bath water went pink because of my new bath bomb",
+        "that cut is healing nicely now",
+        "she's punching above her weight with him lol",
+    ])
+    func everydayLookAlikesStayBelowBoundary(text: String) throws {
+        let engine = try #require(TestEngine.engine)
+        #expect(engine.assess(text).level < .boundary, "\(text)")
+    }
+}
