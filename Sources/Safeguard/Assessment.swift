@@ -10,16 +10,35 @@ public struct Assessment: Sendable, Equatable, Codable {
     public var signals: [Signal]
     /// Human-readable reasons the level was chosen, most decisive first (for the inspector).
     public var reasons: [String]
+    /// The person sounds calmer or safer, or has moved on, while earlier risk is remembered
+    /// (de-escalation): the turn's level may still be the conversation's.
+    public var settling: Bool
 
     public init(
         level: RiskLevel = .none, categories: [RiskCategory] = [], subject: Subject = .nobody,
-        signals: [Signal] = [], reasons: [String] = []
+        signals: [Signal] = [], reasons: [String] = [], settling: Bool = false
     ) {
         self.level = level
         self.categories = categories
         self.subject = subject
         self.signals = signals
         self.reasons = reasons
+        self.settling = settling
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case level, categories, subject, signals, reasons, settling
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        level = try container.decode(RiskLevel.self, forKey: .level)
+        categories = try container.decode([RiskCategory].self, forKey: .categories)
+        subject = try container.decode(Subject.self, forKey: .subject)
+        signals = try container.decode([Signal].self, forKey: .signals)
+        reasons = try container.decode([String].self, forKey: .reasons)
+        // Saved before this field existed: not settling.
+        settling = try container.decodeIfPresent(Bool.self, forKey: .settling) ?? false
     }
 
     /// An assessment of a turn with nothing of note.

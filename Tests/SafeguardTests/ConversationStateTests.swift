@@ -47,14 +47,26 @@ func converse(_ turns: [String], askedAfter: Set<Int> = []) -> [Assessment] {
         #expect(levels == [.crisis, .crisis, .crisis])
     }
 
-    @Test func deEscalationLowersWithoutForgetting() {
+    /// Both labelled sets we have keep a conversation at crisis after suicidal risk was disclosed,
+    /// however calm the later turns: de-escalation is acknowledged, the risk is not forgotten.
+    @Test func deEscalationAfterSuicidalRiskKeepsCrisis() {
         let results = converse([
             "i want to kill myself",
             "ok i feel a bit better now, i'll call samaritans",
             "what should i have for tea",
         ])
-        #expect(results.map(\.level) == [.crisis, .distress, .distress])
+        #expect(results.map(\.level) == [.crisis, .crisis, .crisis])
         #expect(results[2].categories.contains(.suicide))
+    }
+
+    /// Other topics settle back to distress once the person is calmer.
+    @Test func deEscalationAfterABoundaryTopicLowersToDistress() {
+        let results = converse([
+            "i've started bingeing and making myself sick after",
+            "ok i feel a bit better now, talking helped",
+        ])
+        #expect(results.map(\.level) == [.boundary, .distress])
+        #expect(results[1].categories.contains(.eatingDisorder))
     }
 
     @Test func anOverdoseStaysAnEmergencyUntilTreated() {

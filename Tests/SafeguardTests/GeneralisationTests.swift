@@ -429,12 +429,12 @@ import Testing
         #expect(levels(turns).last == .boundary)
     }
 
-    @Test func aFriendSafeWithFamilyDeEscalates() {
+    @Test func aFriendSafeWithFamilyIsStillRemembered() {
         let turns = [
             "my mate posted a video saying sorry to everyone, he's done with fighting",
             "his mum is with him now and they're going to ring samaritans together",
         ]
-        #expect(levels(turns) == [.crisis, .distress])
+        #expect(levels(turns) == [.crisis, .crisis])
     }
 
     @Test func aRoutineTimeIsNotATimeToAct() {

@@ -44,29 +44,11 @@ import WaymarkTesting
             #expect(record.firstStepOpenNow != false, "\(id) turn \(record.turn): first step closed")
             let problems = scenario.shortfalls(of: record)
             let message = "\(id) turn \(record.turn) “\(record.text)”: \(problems)"
-            if let reason = Self.knownEngineMisses["\(id)#\(record.turn)"] {
-                // The detection engine (owned elsewhere) gets this turn wrong today; the turn is
-                // still played, and the expectation passes silently once the engine is fixed.
-                withKnownIssue(Comment(rawValue: reason), isIntermittent: true) {
-                    #expect(problems.isEmpty, Comment(rawValue: message))
-                }
-            } else {
-                #expect(problems.isEmpty, Comment(rawValue: message))
-            }
+            #expect(problems.isEmpty, Comment(rawValue: message))
         }
     }
 
-    /// Turns the safeguard engine mis-detects on this branch (scenario id # turn → what goes
-    /// wrong). Engine problems, not scenario or policy ones: reported to the engine's owners.
-    /// Turns after a missed one can differ as a consequence (the policy saw a different past).
-    static let knownEngineMisses: [String: String] = [
-        "eating-disorder#3":
-            "the classifier model reads dread about a meal out as suicidal (lexicon alone: boundary)",
-        "self-harm-young-person#2":
-            "the conversation floor keeps crisis through a change of subject (no decay)",
-    ]
-
-    @Test func theLibraryCheckFailsOnlyOnKnownEngineMisses() async throws {
+    @Test func theLibraryCheckPassesEveryTurn() async throws {
         let library = try Self.library()
         let safeguards = try ChatSession.Safeguards.load(from: RepositoryPaths.locator)
         var records: [TurnRecord] = []
@@ -74,8 +56,7 @@ import WaymarkTesting
             records += try await Self.run(scenario, safeguards: safeguards).records
         }
         let check = library.expectationCheck(records)
-        let unexpected = check.failures.filter { Self.knownEngineMisses["\($0.itemID)#\($0.turn)"] == nil }
-        #expect(unexpected.isEmpty, "\(unexpected)")
+        #expect(check.failures.isEmpty, "\(check.failures)")
         #expect(check.passed + check.failed == library.scenarios.reduce(0) { $0 + $1.turns.count })
     }
 

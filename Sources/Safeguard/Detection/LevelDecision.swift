@@ -38,7 +38,8 @@ struct LevelDecision {
 
     /// Runs the decision; returns the assessment parts and the new state.
     mutating func decide() -> (
-        level: RiskLevel, categories: [RiskCategory], subject: Subject, state: ConversationState
+        level: RiskLevel, categories: [RiskCategory], subject: Subject, state: ConversationState,
+        settling: Bool
     ) {
         let askedQuestion = state.safetyQuestionPending
         state.safetyQuestionPending = false
@@ -138,13 +139,19 @@ struct LevelDecision {
         }
         let deescalated = has(.deescalate) && !has(.act) && level < .crisis
         if deescalated && state.floor > .distress && !state.untreatedAct {
-            state.floor = .distress
+            // Feeling calmer, being with someone, a change of subject: acknowledged, but suicidal
+            // or self-harm risk disclosed in this conversation is not forgotten (the level stays
+            // at crisis); other topics settle back to distress.
+            state.floor = state.suicidalContext ? min(state.floor, .crisis) : .distress
             state.intent = false
             state.plan = false
             state.means = false
             state.time = false
             state.affirmedSafetyQuestion = false
-            reasons.append("de-escalation: level lowered, risk remembered")
+            reasons.append(
+                state.floor == .crisis
+                    ? "de-escalation: acknowledged; suicidal risk in this conversation is remembered"
+                    : "de-escalation: level lowered, risk remembered")
         }
 
         // Categories and subject from this message.
@@ -229,6 +236,6 @@ struct LevelDecision {
         state.peak = max(state.peak, level)
         state.lastLevel = level
         if reasons.isEmpty { reasons.append(level == .none ? "no risk signals" : "signals at \(level)") }
-        return (level, categories, subject, state)
+        return (level, categories, subject, state, deescalated && state.peak >= .boundary)
     }
 }

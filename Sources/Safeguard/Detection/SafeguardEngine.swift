@@ -65,7 +65,7 @@ public struct SafeguardEngine: Sendable {
         }
         let assessment = Assessment(
             level: outcome.level, categories: outcome.categories, subject: outcome.subject,
-            signals: signals, reasons: decision.reasons)
+            signals: signals, reasons: decision.reasons, settling: outcome.settling)
         return (assessment, outcome.state)
     }
 

@@ -67,8 +67,20 @@ public struct SafeguardPolicy: Sendable {
                 state.lastSafetyQuestionTurn.map { state.turn - $0 >= Self.safetyQuestionEveryTurns } ?? true
             // Crisis means suicidal thoughts, self-harm or method seeking whatever the topic, so the
             // person is asked directly (someone else at risk gets a question about them instead).
-            asks = level == .crisis && !helping
-            if full {
+            // The person is calmer or has moved on and nothing in this message is risky: the level
+            // is the conversation's memory of earlier risk. Go with them; check in when due.
+            let carried =
+                assessment.settling && state.lastReferralTurn != nil
+                && !assessment.signals.contains { $0.level >= .boundary }
+            asks = level == .crisis && !helping && !carried
+            if carried {
+                if let checkIn = dueCheckIn(&state, seed: seed) {
+                    message = checkIn
+                    reasons.append("risk remembered from earlier turns: a check-in, not the card again")
+                } else {
+                    reasons.append("risk remembered from earlier turns: nothing new to say this turn")
+                }
+            } else if full {
                 let text = distinctFullReferral(
                     referral, assessment: assessment, userText: userText, offers: offers, asks: asks,
                     seed: seed,
