@@ -125,7 +125,7 @@ func level(_ text: String) -> RiskLevel {
             level: .boundary,
             category: .harmToOthers)
         expectSpan(
-            "i [[fainted in]] the shop", rule: "medical.collapse", level: .boundary, category: .medical)
+            "[[i fainted in]] the shop", rule: "medical.collapse", level: .boundary, category: .medical)
     }
 
     @Test func childSafeguarding() {

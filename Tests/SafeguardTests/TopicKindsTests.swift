@@ -99,4 +99,32 @@ import Testing
         let engine = try #require(TestEngine.engine)
         #expect(engine.assess(text).level < .boundary, "\(text)")
     }
+
+    /// A meeting arranged by someone met online is an emergency only when a child is involved.
+    @Test func aMeetingArrangedOnlineIsAnEmergencyForAChild() {
+        let child = converse([
+            "this lad i've been talking to on discord is 20 and i'm 13",
+            "he's driving to my town later to meet me at the shops",
+        ]).map(\.level)
+        #expect(child == [.boundary, .emergency])
+        let adult = converse(["my friend is driving to my town later to meet me at the shops"]).map(\.level)
+        #expect(adult == [.none])
+    }
+
+    /// A friend found and safe brings an emergency back to crisis (remembered, not forgotten).
+    @Test func aFriendFoundSafeComesBackToCrisis() {
+        let levels = converse([
+            "my mate texted me goodbye and said sorry for everything",
+            "he's not answering his phone and nobody knows where he is",
+            "the police found him, he's safe and they've taken him to hospital",
+        ]).map(\.level)
+        #expect(levels.last == .crisis)
+        #expect(levels.contains(.emergency))
+    }
+
+    @Test func wantingToBeWhereSomeoneWhoDiedIsIsCrisis() throws {
+        let engine = try #require(TestEngine.engine)
+        #expect(engine.assess("since dad died i keep wishing i could go where he has gone").level == .crisis)
+        #expect(engine.assess("i just want to see my mum again, she's on holiday").level < .crisis)
+    }
 }

@@ -53,8 +53,12 @@ struct LevelDecision {
         let weakRoles = Set(
             signals.filter { $0.active && Self.planRoles.contains($0.rule.role) }.map(\.rule.role))
         let context = messageSuicidal || state.suicidalContext || weakRoles.count >= 3
+        // A contextual child-safeguarding rule (a meeting arranged online) needs a child instead.
+        let childContext = state.minorInvolved || signals.contains { $0.active && $0.rule.role == .minor }
         for index in signals.indices where signals[index].rule.contextual {
-            if context && signals[index].active {
+            let needed =
+                signals[index].rule.categories.all.contains(.childSafeguarding) ? childContext : context
+            if needed && signals[index].active {
                 signals[index].add(.contextual)
             } else {
                 signals[index].applies = false
