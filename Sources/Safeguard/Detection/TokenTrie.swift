@@ -5,11 +5,6 @@
 /// N words. Live walks are deduplicated by node and capped, so the work per word is bounded
 /// and the whole match is linear in the number of words.
 struct TokenTrie: Sendable {
-    private var literalEdges = EdgeTable()
-    private var classEdges: [[ClassEdge]] = [[]]
-    private var gapEdges: [[GapEdge]] = [[]]
-    private var accepts: [[Accept]] = [[]]
-
     struct ClassEdge: Sendable {
         var classIndex: Int
         var child: Int32
@@ -31,7 +26,36 @@ struct TokenTrie: Sendable {
         var skips: Int8
     }
 
-    // Flat copies built by `finish()`: nested arrays cost reference counting per access.
+    /// A literal edge: the word and the child it leads to.
+    private struct WordEdge: Sendable {
+        var word: Int32
+        var child: Int32
+    }
+
+    /// An edge while building, in insertion order.
+    private struct Built<Payload: Sendable>: Sendable {
+        var node: Int32
+        var payload: Payload
+    }
+
+    // While building (released by `finish()`): a few large tables, no per-node allocations, so
+    // the memory goes back to the system once the lexicon is compiled.
+    private var literalLookup = EdgeTable()
+    private var classLookup: [UInt64: Int32] = [:]
+    private var gapLookup: [UInt64: Int32] = [:]
+    private var acceptLookup: Set<UInt64> = []
+    private var builtLiterals: [Built<WordEdge>] = []
+    private var builtClasses: [Built<ClassEdge>] = []
+    private var builtGaps: [Built<GapEdge>] = []
+    private var builtAccepts: [Built<Accept>] = []
+
+    // For matching, built by `finish()`: compressed rows per node (start offsets + edges).
+    /// The root's children by word id (`-1`: none); every word starts a walk at the root.
+    private var rootChildren: [Int32] = []
+    /// Other nodes' literal edges, sorted by word id within each node.
+    private var literalStart: [Int32] = []
+    private var literalWords: [Int32] = []
+    private var literalChildren: [Int32] = []
     private var flatClassStart: [Int32] = []
     private var flatClassEdges: [ClassEdge] = []
     private var flatGapStart: [Int32] = []
@@ -44,13 +68,15 @@ struct TokenTrie: Sendable {
     /// Most live walks kept per word.
     static let maxWalks = 96
 
-    var nodeCount: Int { accepts.count }
+    private(set) var nodeCount = 1
 
     private mutating func newNode() -> Int32 {
-        classEdges.append([])
-        gapEdges.append([])
-        accepts.append([])
-        return Int32(accepts.count - 1)
+        nodeCount += 1
+        return Int32(nodeCount - 1)
+    }
+
+    private static func key(_ node: Int32, _ value: Int) -> UInt64 {
+        UInt64(UInt32(node)) << 32 | UInt64(UInt32(truncatingIfNeeded: value))
     }
 
     /// Adds one expanded pattern for a rule.
@@ -60,38 +86,44 @@ struct TokenTrie: Sendable {
         for element in elements {
             switch element {
             case .word(let id):
-                let key = UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))
-                if let child = literalEdges[key] {
+                let key = Self.key(node, Int(id))
+                if let child = literalLookup[key] {
                     node = child
                 } else {
                     let child = newNode()
-                    literalEdges.set(key, child)
+                    literalLookup.set(key, child)
+                    builtLiterals.append(Built(node: node, payload: WordEdge(word: id, child: child)))
                     node = child
                 }
             case .wordClass(let index):
-                if let edge = classEdges[Int(node)].first(where: { $0.classIndex == index }) {
-                    node = edge.child
+                let key = Self.key(node, index)
+                if let child = classLookup[key] {
+                    node = child
                 } else {
                     let child = newNode()
-                    classEdges[Int(node)].append(ClassEdge(classIndex: index, child: child))
+                    classLookup[key] = child
+                    builtClasses.append(
+                        Built(node: node, payload: ClassEdge(classIndex: index, child: child)))
                     node = child
                 }
             case .gap(let limit):
-                if let edge = gapEdges[Int(node)].first(where: { Int($0.limit) == limit }) {
-                    node = edge.child
+                let key = Self.key(node, limit)
+                if let child = gapLookup[key] {
+                    node = child
                 } else {
                     let child = newNode()
-                    gapEdges[Int(node)].append(GapEdge(limit: Int8(limit), child: child))
+                    gapLookup[key] = child
+                    builtGaps.append(Built(node: node, payload: GapEdge(limit: Int8(limit), child: child)))
                     node = child
                 }
             case .boundary:
                 needsBoundary = true
             }
         }
-        if node != 0
-            && !accepts[Int(node)].contains(where: { $0.rule == rule && $0.needsBoundary == needsBoundary })
-        {
-            accepts[Int(node)].append(Accept(rule: rule, needsBoundary: needsBoundary))
+        guard node != 0 else { return }
+        let acceptKey = Self.key(node, Int(rule) << 1 | (needsBoundary ? 1 : 0))
+        if acceptLookup.insert(acceptKey).inserted {
+            builtAccepts.append(Built(node: node, payload: Accept(rule: rule, needsBoundary: needsBoundary)))
         }
     }
 
@@ -132,13 +164,10 @@ struct TokenTrie: Sendable {
         _ walk: Walk, id: Int32, mask: ClassMask, at position: Int32, boundaryAfter: Bool,
         next: inout [Walk], found: inout [RuleMatch]
     ) {
-        if id >= 0 {
-            let key = UInt64(UInt32(walk.node)) << 32 | UInt64(UInt32(id))
-            if let child = literalEdges[key] {
-                enter(
-                    child, start: walk.start, at: position, boundaryAfter: boundaryAfter, next: &next,
-                    found: &found)
-            }
+        if id >= 0, let child = literalChild(of: walk.node, word: id) {
+            enter(
+                child, start: walk.start, at: position, boundaryAfter: boundaryAfter, next: &next,
+                found: &found)
         }
         if !mask.isEmpty {
             let node = Int(walk.node)
@@ -195,25 +224,79 @@ struct TokenTrie: Sendable {
         if next.count < Self.maxWalks { next.append(walk) }
     }
 
-    /// Flattens the trie for matching; call once after the last `insert`.
-    mutating func finish() {
-        var hasChildren = Array(repeating: false, count: accepts.count)
-        for key in literalEdges.allKeys { hasChildren[Int(key >> 32)] = true }
-        flatClassStart = [0]
-        flatGapStart = [0]
-        flatAcceptStart = [0]
-        flatClassEdges = []
-        flatGapEdges = []
-        flatAccepts = []
-        alive = []
-        for node in 0..<accepts.count {
-            flatClassEdges.append(contentsOf: classEdges[node])
-            flatClassStart.append(Int32(flatClassEdges.count))
-            flatGapEdges.append(contentsOf: gapEdges[node])
-            flatGapStart.append(Int32(flatGapEdges.count))
-            flatAccepts.append(contentsOf: accepts[node])
-            flatAcceptStart.append(Int32(flatAccepts.count))
-            alive.append(hasChildren[node] || !classEdges[node].isEmpty || !gapEdges[node].isEmpty)
+    /// The child of a node along a word, if any.
+    @inline(__always)
+    private func literalChild(of node: Int32, word: Int32) -> Int32? {
+        if node == 0 {
+            let child = Int(word) < rootChildren.count ? rootChildren[Int(word)] : -1
+            return child >= 0 ? child : nil
         }
+        var low = Int(literalStart[Int(node)])
+        var high = Int(literalStart[Int(node) + 1])
+        while low < high {
+            let middle = (low + high) >> 1
+            let value = literalWords[middle]
+            if value == word { return literalChildren[middle] }
+            if value < word { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
+
+    /// Groups items by node (a stable counting sort): offsets per node and the items in order.
+    private static func rows<Item: Sendable>(_ items: [Built<Item>], nodeCount: Int) -> (
+        start: [Int32], items: [Item]
+    ) {
+        var start = [Int32](repeating: 0, count: nodeCount + 1)
+        for item in items { start[Int(item.node) + 1] += 1 }
+        for index in 1...nodeCount { start[index] += start[index - 1] }
+        var fill = start
+        var placed = [Item?](repeating: nil, count: items.count)
+        for item in items {
+            placed[Int(fill[Int(item.node)])] = item.payload
+            fill[Int(item.node)] += 1
+        }
+        return (start, placed.compactMap { $0 })
+    }
+
+    /// Compiles the trie for matching and releases what building needed; call once after the
+    /// last `insert`.
+    mutating func finish() {
+        let count = nodeCount
+        var maxWord: Int32 = -1
+        for edge in builtLiterals where edge.node == 0 { maxWord = max(maxWord, edge.payload.word) }
+        rootChildren = [Int32](repeating: -1, count: Int(maxWord) + 1)
+        for edge in builtLiterals where edge.node == 0 {
+            rootChildren[Int(edge.payload.word)] = edge.payload.child
+        }
+        let literals = Self.rows(builtLiterals.filter { $0.node != 0 }, nodeCount: count)
+        literalStart = literals.start
+        literalWords = literals.items.map(\.word)
+        literalChildren = literals.items.map(\.child)
+        for node in 0..<count {
+            let low = Int(literalStart[node])
+            let high = Int(literalStart[node + 1])
+            guard high - low > 1 else { continue }
+            let sorted = (low..<high).map { (literalWords[$0], literalChildren[$0]) }.sorted { $0.0 < $1.0 }
+            for (offset, edge) in sorted.enumerated() {
+                literalWords[low + offset] = edge.0
+                literalChildren[low + offset] = edge.1
+            }
+        }
+        (flatClassStart, flatClassEdges) = Self.rows(builtClasses, nodeCount: count)
+        (flatGapStart, flatGapEdges) = Self.rows(builtGaps, nodeCount: count)
+        (flatAcceptStart, flatAccepts) = Self.rows(builtAccepts, nodeCount: count)
+        var alive = [Bool](repeating: false, count: count)
+        for edge in builtLiterals { alive[Int(edge.node)] = true }
+        for edge in builtClasses { alive[Int(edge.node)] = true }
+        for edge in builtGaps { alive[Int(edge.node)] = true }
+        self.alive = alive
+        literalLookup = EdgeTable(capacity: 0)
+        classLookup = [:]
+        gapLookup = [:]
+        acceptLookup = []
+        builtLiterals = []
+        builtClasses = []
+        builtGaps = []
+        builtAccepts = []
     }
 }
