@@ -81,7 +81,7 @@ private func milliseconds(_ duration: Duration) -> String {
 }
 
 /// Resident set size of this process, from /proc/self/status (Linux).
-private func residentMegabytes() -> Double {
+func residentMegabytes() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
     for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
         let kilobytes = line.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0
