@@ -27,7 +27,9 @@ public enum ReferralChecks {
             }
             let acceptable = acceptableFirstSteps(for: record, audience: audience)
             firstStep.record(
-                acceptable.contains(first), record,
+                acceptable.contains(first)
+                    || isOpenStandIn(first, services, acceptable, record, audience: audience),
+                record,
                 "first step \(first) is not right for \(level) \(topicText(record)); expected one of \(acceptable.prefix(4).joined(separator: ", "))"
             )
             let unknown = services.filter { audience.service($0) == nil }
@@ -70,6 +72,19 @@ public enum ReferralChecks {
             }
         }
         return topical.isEmpty ? fitting(audience.firstSteps.fallback) : topical
+    }
+
+    /// A specialist that was closed at the time, offered after a service open now that is right
+    /// for a crisis (Shout at night, then Beat): a closed service is never the first step.
+    static func isOpenStandIn(
+        _ first: String, _ services: [String], _ acceptable: [String], _ record: TurnRecord,
+        audience: ServiceAudience
+    ) -> Bool {
+        guard record.firstStepOpenNow == true, record.assessment.level < .emergency else { return false }
+        let openAllHours = audience.firstSteps.crisis.filter {
+            audience.fits($0, nation: record.nation, ageBand: record.ageBand)
+        }
+        return openAllHours.contains(first) && services.dropFirst().contains(where: acceptable.contains)
     }
 
     static func topicText(_ record: TurnRecord) -> String {

@@ -26,7 +26,10 @@ func runMemoryBenchmark(locator: ResourceLocator) {
     step("lexicon (compiled trie, normaliser)") { try SafeguardLoader.loadLexicon(from: locator) }
     step("statistical model") { try SafeguardLoader.loadModel(from: locator) as Any }
     step("policy (directory, framing) and guard rules") {
-        (try SafeguardResources.loadPolicy(from: locator), try SafeguardResources.loadGuardRules(from: locator))
+        (
+            try SafeguardResources.loadPolicy(from: locator),
+            try SafeguardResources.loadGuardRules(from: locator)
+        )
     }
     step("listener phrasebook") { try ListeningResponder.load(from: locator) }
 }

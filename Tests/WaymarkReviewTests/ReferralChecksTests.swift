@@ -58,6 +58,21 @@ import Testing
         #expect(checks["referral.text_option"]?.checked == 0)  // boundary, not crisis
     }
 
+    /// At night the specialist is closed: a 24/7 service first, the specialist after it, is right;
+    /// the 24/7 service without the specialist is not.
+    @Test func anOpenServiceBeforeAClosedSpecialistIsRight() throws {
+        let night = TurnRecord(
+            itemID: "n1", turn: 1, text: "…",
+            assessment: Assessment(level: .boundary, categories: [.eatingDisorder]),
+            safeguardKind: "fullReferral", services: ["shout", "beat", "samaritans"], firstStepOpenNow: true)
+        let missing = TurnRecord(
+            itemID: "n2", turn: 1, text: "…",
+            assessment: Assessment(level: .boundary, categories: [.eatingDisorder]),
+            safeguardKind: "fullReferral", services: ["shout", "samaritans"], firstStepOpenNow: true)
+        let checks = try run([night, missing])
+        #expect(checks["referral.right_first_step"]?.failures.map(\.itemID) == ["n2"])
+    }
+
     @Test func crisisWithNoServiceFails() throws {
         let record = TurnRecord(
             itemID: "x", turn: 1, text: "…", assessment: Assessment(level: .crisis, categories: [.selfHarm]))
