@@ -127,4 +127,20 @@ import Testing
         #expect(engine.assess("since dad died i keep wishing i could go where he has gone").level == .crisis)
         #expect(engine.assess("i just want to see my mum again, she's on holiday").level < .crisis)
     }
+
+    /// Someone else's words reported right after "she said" / "he texted" are about them; the
+    /// person's own words later in the sentence, and "asking for a friend", stay theirs.
+    @Test func reportedSpeechIsAboutTheOtherPerson() throws {
+        let engine = try #require(TestEngine.engine)
+        let reported = engine.assess("my daughter is 14 and wrote 'i just want to die' in her diary")
+        #expect(reported.level == .crisis && reported.subject == .other)
+        let quoted = engine.assess("my boyfriend messaged me 'i'm done with being alive' and won't pick up")
+        #expect(quoted.subject == .other)
+        let own = engine.assess("my dad said i should get help because i want to die")
+        #expect(own.subject == .speaker)
+        let model = try #require(TestEngine.engineWithModel)
+        #expect(
+            model.assess("how many of my sleeping tablets would be fatal, asking for a friend").subject
+                == .speaker)
+    }
 }

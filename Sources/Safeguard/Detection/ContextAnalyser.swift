@@ -18,6 +18,8 @@ struct ContextAnalyser {
     static let subjectWindow = 10
     /// Words after a signal a joke marker in the next sentence still reaches ("… lol").
     static let jokeReach: Int32 = 3
+    /// How close reported words must follow "she said" / "he texted" to be theirs.
+    static let reportedSpeechReach: Int32 = 3
 
     init(lexicon: Lexicon, tokens: [NormalisedToken], masks: [ClassMask]) {
         self.lexicon = lexicon
@@ -231,7 +233,14 @@ struct ContextAnalyser {
                 if sameSentence || cueSentence == sentence - 1 { signal.add(.fictional) }
             case .figurative, .quoted:
                 if sameSentence { signal.add(modifier) }
-            case .pretext, .contextual, .otherPerson:
+            case .otherPerson:
+                // Reported speech ("she texted", "he said"): the words right after it are theirs.
+                if sameSentence && cue.last < signal.first
+                    && signal.first - cue.last <= Self.reportedSpeechReach
+                {
+                    signal.add(.otherPerson)
+                }
+            case .pretext, .contextual:
                 if sameSentence { signal.add(modifier) }
             }
         }
@@ -245,6 +254,13 @@ struct ContextAnalyser {
             signal.subjectExplicit = true
             signal.subjectStrength = 2
             if fixed == .other { signal.add(.otherPerson) }
+            return
+        }
+        // Their own words, reported: "my son said 'i wish i was dead'".
+        if signal.modifiers.contains(.otherPerson) {
+            signal.subject = .other
+            signal.subjectExplicit = true
+            signal.subjectStrength = 2
             return
         }
         // Method questions about "someone" or "people" are about the person asking, and a

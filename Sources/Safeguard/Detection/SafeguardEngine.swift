@@ -164,7 +164,9 @@ public struct SafeguardEngine: Sendable {
             if lexicon.selfSubjectClass >= 0 && mask.contains(lexicon.selfSubjectClass) { sawSelf = true }
             if lexicon.otherSubjectClass >= 0 && mask.contains(lexicon.otherSubjectClass) { sawOther = true }
         }
-        if sawOther && !sawSelf {
+        // "asking for a friend" does not move the risk to someone else.
+        let pretext = matches.contains { lexicon.rules[Int($0.rule)].modifier == .pretext }
+        if sawOther && !sawSelf && !pretext {
             candidate.subject = .other
             candidate.add(.otherPerson)
         }
