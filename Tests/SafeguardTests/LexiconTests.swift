@@ -12,6 +12,28 @@ import Testing
         SafeguardEngine(lexicon: lexicon).assess(text).signals.map(\.rule)
     }
 
+    /// Alternations expand into copies of the same tail; the compiled trie merges them (a
+    /// minimal automaton) and every alternative still matches with its own span.
+    @Test func sharedTailsAreMergedAndStillMatch() throws {
+        let lexicon = try lexicon(
+            """
+            rule test.tail category=suicide level=crisis role=ideation
+            {really|truly|honestly|just} {want|wish|need} to {die|be gone|not exist}
+            """)
+        // 4 × 3 alternatives would need 12 copies of each tail without merging.
+        #expect(lexicon.trie.nodeCount < 16)
+        for (text, span) in [
+            ("i really want to die", "really want to die"),
+            ("honestly need to be gone", "honestly need to be gone"),
+            ("oh just wish to not exist", "just wish to not exist"),
+        ] {
+            let signal = SafeguardEngine(lexicon: lexicon).assess(text).signals.first
+            #expect(signal?.rule == "test.tail", "\(text)")
+            #expect(signal?.text == span, "\(text)")
+        }
+        #expect(rules(lexicon, "i want to die").isEmpty)
+    }
+
     @Test func theRepositoryLexiconLoads() throws {
         let lexicon = try #require(TestEngine.lexicon)
         #expect(lexicon.rules.count > 100)

@@ -213,12 +213,10 @@ struct TokenTrie: Sendable {
     @inline(__always)
     private func push(_ walk: Walk, into next: inout [Walk]) {
         if !alive[Int(walk.node)] { return }
-        for index in next.indices where next[index].node == walk.node {
-            if walk.skips > next[index].skips
-                || (walk.skips == next[index].skips && walk.start > next[index].start)
-            {
-                next[index] = walk
-            }
+        // One walk per node and start (merged nodes are reached from different starts; each
+        // keeps its own span), keeping the one with the most skips left.
+        for index in next.indices where next[index].node == walk.node && next[index].start == walk.start {
+            if walk.skips > next[index].skips { next[index] = walk }
             return
         }
         if next.count < Self.maxWalks { next.append(walk) }
@@ -261,6 +259,7 @@ struct TokenTrie: Sendable {
     /// Compiles the trie for matching and releases what building needed; call once after the
     /// last `insert`.
     mutating func finish() {
+        minimise()
         let count = nodeCount
         var maxWord: Int32 = -1
         for edge in builtLiterals where edge.node == 0 { maxWord = max(maxWord, edge.payload.word) }
@@ -298,5 +297,86 @@ struct TokenTrie: Sendable {
         builtClasses = []
         builtGaps = []
         builtAccepts = []
+    }
+
+    /// Merges nodes whose futures are identical (same accepts, same edges to the same merged
+    /// children), turning the trie into a minimal acyclic automaton. Alternations expand into
+    /// many copies of the same tails ("{a|b|c} to die"); matching is unchanged, memory shrinks.
+    /// Children always have higher ids than their parents, so one pass from the last node up
+    /// sees every child merged before its parent.
+    private mutating func minimise() {
+        let count = nodeCount
+        let literals = Self.rows(builtLiterals, nodeCount: count)
+        let classes = Self.rows(builtClasses, nodeCount: count)
+        let gaps = Self.rows(builtGaps, nodeCount: count)
+        let accepts = Self.rows(builtAccepts, nodeCount: count)
+        var canonical = [Int32](repeating: -1, count: count)
+        var seen: [[UInt64]: Int32] = [:]
+        var signature: [UInt64] = []
+        for node in stride(from: count - 1, through: 0, by: -1) {
+            signature.removeAll(keepingCapacity: true)
+            var part: [UInt64] = []
+            for index in Int(accepts.start[node])..<Int(accepts.start[node + 1]) {
+                let accept = accepts.items[index]
+                part.append(1 << 62 | UInt64(UInt32(accept.rule)) << 1 | (accept.needsBoundary ? 1 : 0))
+            }
+            signature += part.sorted()
+            part.removeAll()
+            for index in Int(literals.start[node])..<Int(literals.start[node + 1]) {
+                let edge = literals.items[index]
+                part.append(
+                    2 << 62 | UInt64(UInt32(edge.word)) << 32 | UInt64(UInt32(canonical[Int(edge.child)])))
+            }
+            signature += part.sorted()
+            part.removeAll()
+            for index in Int(classes.start[node])..<Int(classes.start[node + 1]) {
+                let edge = classes.items[index]
+                part.append(
+                    3 << 62 | UInt64(UInt32(edge.classIndex)) << 32
+                        | UInt64(UInt32(canonical[Int(edge.child)])))
+            }
+            signature += part.sorted()
+            part.removeAll()
+            for index in Int(gaps.start[node])..<Int(gaps.start[node + 1]) {
+                let edge = gaps.items[index]
+                // Tag 0 with the top bit of the limit's word: gaps sort after everything else.
+                part.append(UInt64(UInt8(edge.limit)) << 40 | UInt64(UInt32(canonical[Int(edge.child)])))
+            }
+            signature += part.sorted()
+            signature.append(UInt64(part.count))
+            if node == 0 {
+                canonical[0] = 0
+            } else if let existing = seen[signature] {
+                canonical[node] = existing
+            } else {
+                seen[signature] = Int32(node)
+                canonical[node] = Int32(node)
+            }
+        }
+        seen = [:]
+        // Renumber the kept nodes in order (the root stays 0).
+        var renumbered = [Int32](repeating: -1, count: count)
+        var kept: Int32 = 0
+        for node in 0..<count where canonical[node] == Int32(node) {
+            renumbered[node] = kept
+            kept += 1
+        }
+        func map(_ node: Int32) -> Int32 { renumbered[Int(canonical[Int(node)])] }
+        let isKept = { (node: Int32) in canonical[Int(node)] == node }
+        builtLiterals = builtLiterals.filter { isKept($0.node) }.map {
+            Built(node: map($0.node), payload: WordEdge(word: $0.payload.word, child: map($0.payload.child)))
+        }
+        builtClasses = builtClasses.filter { isKept($0.node) }.map {
+            Built(
+                node: map($0.node),
+                payload: ClassEdge(classIndex: $0.payload.classIndex, child: map($0.payload.child)))
+        }
+        builtGaps = builtGaps.filter { isKept($0.node) }.map {
+            Built(node: map($0.node), payload: GapEdge(limit: $0.payload.limit, child: map($0.payload.child)))
+        }
+        builtAccepts = builtAccepts.filter { isKept($0.node) }.map {
+            Built(node: map($0.node), payload: $0.payload)
+        }
+        nodeCount = Int(kept)
     }
 }
