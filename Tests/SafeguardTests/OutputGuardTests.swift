@@ -201,6 +201,24 @@ import Testing
         #expect(result.text == "I'm here.")
     }
 
+    /// An introduction whose list was removed goes with it; one whose list stays is kept.
+    @Test func anIntroductionLeavesWithWhatItIntroduced() {
+        let removed = outputGuard.review(
+            fullText: "Here is what you could try:\nYou can email more@waymark.co any time.\nI'm here.",
+            guidance: normal)
+        #expect(removed.text == "I'm here.")
+        #expect(removed.notes.contains("introduction removed with what it introduced"))
+        var review = outputGuard.startReview(guidance: normal)
+        var shown = review.feed("Some things that help:\n")
+        #expect(shown == "")
+        shown += review.feed("Going for a short walk.\n")
+        shown += review.finish()
+        #expect(shown == "Some things that help:\nGoing for a short walk.\n")
+        #expect(!review.result.changed)
+        let dangling = outputGuard.review(fullText: "Here's one thought:", guidance: normal)
+        #expect(dangling.text == "Here's one thought:" && !dangling.changed)
+    }
+
     @Test func inventedAddressesAreRemovedAndDirectoryOnesKept() {
         let invented = outputGuard.review(
             fullText:

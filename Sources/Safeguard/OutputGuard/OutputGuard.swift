@@ -50,6 +50,9 @@ public struct OutputGuard: Sendable {
         var sawContent = false
         var replacedRefusal = false
         var gaveUKHelp = false
+        /// A sentence introducing what follows ("Here are some steps:"), held until the next
+        /// sentence is reviewed: if that one is removed, the introduction goes too.
+        var heldLeadIn: String?
         var notes: [String] = []
         var changed = false
 
@@ -80,10 +83,10 @@ public struct OutputGuard: Sendable {
             while let cut = sentenceEnd(in: buffer) {
                 let sentence = String(buffer[..<cut])
                 buffer = String(buffer[cut...])
-                out += reviewSentence(sentence)
+                out += pass(sentence)
             }
             if buffer.count > Self.maxPending {
-                out += reviewSentence(buffer)
+                out += pass(buffer)
                 buffer = ""
             }
             released += out
@@ -96,7 +99,7 @@ public struct OutputGuard: Sendable {
             if guidance.mode == .strict { return finishWhole() }
             let rest = buffer
             buffer = ""
-            let out = rest.isEmpty ? "" : reviewSentence(rest)
+            let out = (rest.isEmpty ? "" : pass(rest)) + dropHeldLeadIn()
             released += out
             return out
         }
@@ -142,7 +145,8 @@ public struct OutputGuard: Sendable {
                 note("reply replaced: it misread the person or could read as going along with harm")
                 out = outputGuard.crisisFallback
             } else {
-                for sentence in sentences { out += reviewSentence(sentence) }
+                for sentence in sentences { out += pass(sentence) }
+                out += dropHeldLeadIn()
             }
             released += out
             return out
@@ -164,6 +168,48 @@ public struct OutputGuard: Sendable {
                 index = next
             }
             return nil
+        }
+
+        /// Review one sentence, holding back an introduction until what it introduces is known
+        /// to be shown (so no "Here's what you can take:" is left with its list removed).
+        mutating func pass(_ sentence: String) -> String {
+            if sentence.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                if heldLeadIn != nil {
+                    heldLeadIn? += sentence
+                    return ""
+                }
+                return sentence
+            }
+            let reviewed = reviewSentence(sentence)
+            let shown = !reviewed.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            var out = ""
+            if let lead = heldLeadIn {
+                heldLeadIn = nil
+                if shown {
+                    out += lead
+                } else {
+                    note("introduction removed with what it introduced")
+                }
+            }
+            if shown && Self.isLeadIn(reviewed) {
+                heldLeadIn = reviewed
+                return out
+            }
+            return out + reviewed
+        }
+
+        /// The reply ended right after an introduction: nothing it introduced is left (an
+        /// untouched reply is released as it was).
+        mutating func dropHeldLeadIn() -> String {
+            guard let lead = heldLeadIn else { return "" }
+            heldLeadIn = nil
+            guard changed else { return lead }
+            note("introduction removed with what it introduced")
+            return ""
+        }
+
+        static func isLeadIn(_ sentence: String) -> Bool {
+            sentence.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(":")
         }
 
         mutating func reviewSentence(_ sentence: String) -> String {
