@@ -70,6 +70,12 @@ import Testing
             guidance: normal)
         #expect(result.text == "What has this week been like?")
         #expect(result.notes.contains("diagnosis removed"))
+        let label = outputGuard.review(
+            fullText: "Staying in bed is what many people with depression do. What got you up today?",
+            guidance: normal)
+        #expect(label.text == "What got you up today?")
+        let plain = outputGuard.review(fullText: "Lots of people feel flat in winter.", guidance: normal)
+        #expect(!plain.changed)
     }
 
     @Test func nonUKAndInventedNumbersAreReplacedWithUKServices() {
