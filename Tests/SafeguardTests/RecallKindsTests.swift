@@ -145,6 +145,24 @@ import Testing
                 "i've got two boxes of paracetamol and a bottle of gin",
                 "i sat looking at my tablets for hours last night",
             ]),
+        Kind(
+            name: "welcoming death by chance, switching off, looking forward to it", minimum: .crisis,
+            category: .suicide, subject: .speaker,
+            texts: [
+                "tbh i'd welcome a stroke right now", "i half hope the lorry doesn't brake when i cross",
+                "i wish i could switch myself off for good", "i've started to look forward to dying",
+                "i keep thinking about the tablets i've saved in my room",
+                "i'm a burden to pretty much everyone",
+                "i want to throw myself off something tall", "i want it all to end, me included",
+            ]),
+        Kind(
+            name: "someone named keeps talking about not being here", minimum: .crisis, category: .suicide,
+            subject: .other,
+            texts: [
+                "my dad keeps talking about not wanting to be here anymore",
+                "my girlfriend keeps saying everyone would be better off without her",
+                "my best friend has been joking about killing herself",
+            ]),
     ]
 
     @Test(arguments: kinds)
@@ -186,7 +204,9 @@ import Testing
         "she took her pills with breakfast",
         "how long does paracetamol take to work", "what's the tallest building in the world",
         "my little cousin says he's going to unalive this sandwich 😭", "i'm so close to finishing this essay",
-        "i wish the car crash scene in the film was shorter",
+        "i wish the car crash scene in the film was shorter", "time to pack it in for the night",
+        "my uncle survived a fall from three floors when he was a roofer",
+        "quickest way to go to the station",
         "i took everything in the cupboard to the charity shop",
         "this essay is killing me", "could murder a curry", "i'm dying to see that film",
     ])
