@@ -163,6 +163,26 @@ import Testing
                 "my girlfriend keeps saying everyone would be better off without her",
                 "my best friend has been joking about killing herself",
             ]),
+        Kind(
+            name: "saved against one's wishes, leaving this world, tired of surviving", minimum: .crisis,
+            category: .suicide, subject: .speaker,
+            texts: [
+                "i wish the paramedics hadn't brought me back",
+                "honestly i'd be relieved if the treatment didn't work",
+                "i wouldn't fight it if an illness took me", "i'm ready to leave this world",
+                "so tired of just surviving", "i want to erase myself from existence",
+                "everything would be better if i wasn't in their lives", "no cap i wanna kms",
+            ]),
+        Kind(
+            name: "on the line or someone threatening to jump now", minimum: .emergency, category: .suicide,
+            subject: .speaker,
+            texts: ["i'm lying on the railway line", "standing on the train tracks waiting"]),
+        Kind(
+            name: "someone else about to jump now", minimum: .emergency, category: .suicide, subject: .other,
+            texts: [
+                "my brother is threatening to jump off the bridge right now",
+                "she's threatening to take all her pills tonight",
+            ]),
     ]
 
     @Test(arguments: kinds)
@@ -205,6 +225,9 @@ import Testing
         "how long does paracetamol take to work", "what's the tallest building in the world",
         "my little cousin says he's going to unalive this sandwich 😭", "i'm so close to finishing this essay",
         "i wish the car crash scene in the film was shorter", "time to pack it in for the night",
+        "i hope i don't wake up late tomorrow",
+        "the train's on the tracks now", "i've decided how i'm going to paint the hallway",
+        "i'm reading a novel about a girl who wants to die",
         "my uncle survived a fall from three floors when he was a roofer",
         "quickest way to go to the station",
         "i took everything in the cupboard to the charity shop",
