@@ -183,6 +183,23 @@ import Testing
                 "my brother is threatening to jump off the bridge right now",
                 "she's threatening to take all her pills tonight",
             ]),
+        Kind(
+            name: "an illness that gets me, anything not to exist, death as a mercy", minimum: .crisis,
+            category: .suicide, subject: .speaker,
+            texts: [
+                "all i really want is for my life to end", "i'm praying this disease kills me",
+                "wish that lorry had hit me", "i'd give anything to simply not exist",
+                "death would honestly be a release", "i wish i could quit waking up",
+                "i'm at peace with the thought of being gone", "i've outlived my purpose",
+                "can't promise i'll stay safe tonight",
+            ]),
+        Kind(
+            name: "a chosen place or a worked-out time", minimum: .crisis, category: .suicide,
+            subject: .speaker,
+            texts: [
+                "i've figured out where i'm going to do it", "i've picked the cliff",
+                "when everyone's in bed i'm ending it",
+            ]),
     ]
 
     @Test(arguments: kinds)
@@ -225,6 +242,9 @@ import Testing
         "how long does paracetamol take to work", "what's the tallest building in the world",
         "my little cousin says he's going to unalive this sandwich 😭", "i'm so close to finishing this essay",
         "i wish the car crash scene in the film was shorter", "time to pack it in for the night",
+        "i'm at the railway bridge now, where are you",
+        "my mate said he's going to kms when he missed the bus 😭",
+        "i'd give anything to not exist on mondays lol",
         "i hope i don't wake up late tomorrow",
         "the train's on the tracks now", "i've decided how i'm going to paint the hallway",
         "i'm reading a novel about a girl who wants to die",
