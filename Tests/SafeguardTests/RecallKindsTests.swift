@@ -200,6 +200,21 @@ import Testing
                 "i've figured out where i'm going to do it", "i've picked the cliff",
                 "when everyone's in bed i'm ending it",
             ]),
+        Kind(
+            name: "not seeing the morning, help too late, hating being alive", minimum: .crisis,
+            category: .suicide, subject: .speaker,
+            texts: [
+                "i hope i don't make it to tomorrow", "i wish the paramedics had got there too late",
+                "they'd all be happier if i left for good", "i hate being alive so much",
+                "i'm no longer afraid to die, i welcome it", "been reading about the easiest way to do it",
+            ]),
+        Kind(
+            name: "self-harm with cigarettes, slashing, craving the blade", minimum: .crisis,
+            category: .selfHarm, subject: .speaker,
+            texts: [
+                "i stubbed a fag out on my wrist", "slashed my thigh last night",
+                "missing my blades so badly",
+            ]),
     ]
 
     @Test(arguments: kinds)
@@ -242,6 +257,7 @@ import Testing
         "how long does paracetamol take to work", "what's the tallest building in the world",
         "my little cousin says he's going to unalive this sandwich 😭", "i'm so close to finishing this essay",
         "i wish the car crash scene in the film was shorter", "time to pack it in for the night",
+        "the kids will be fine without me for a weekend",
         "i'm at the railway bridge now, where are you",
         "my mate said he's going to kms when he missed the bus 😭",
         "i'd give anything to not exist on mondays lol",
