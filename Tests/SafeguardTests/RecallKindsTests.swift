@@ -215,6 +215,15 @@ import Testing
                 "i stubbed a fag out on my wrist", "slashed my thigh last night",
                 "missing my blades so badly",
             ]),
+        Kind(
+            name: "quitting life, letting go, stocked-up means, headbutting", minimum: .crisis,
+            category: .suicide, subject: .speaker,
+            texts: [
+                "i wish i'd never woken up today", "praying my heart packs in", "i want to quit living",
+                "i'm finished trying to stay alive", "i'm ready to let go for good",
+                "they'd be happier without having to look after me", "i've been stocking up on painkillers",
+                "i know where i'm going to go to do it",
+            ]),
     ]
 
     @Test(arguments: kinds)
@@ -257,6 +266,8 @@ import Testing
         "how long does paracetamol take to work", "what's the tallest building in the world",
         "my little cousin says he's going to unalive this sandwich 😭", "i'm so close to finishing this essay",
         "i wish the car crash scene in the film was shorter", "time to pack it in for the night",
+        "i cut myself a slice of cake", "i'm going to let go of the grudge",
+        "i wish i'd never woken up this early", "i've stocked up on toilet roll",
         "the kids will be fine without me for a weekend",
         "i'm at the railway bridge now, where are you",
         "my mate said he's going to kms when he missed the bus 😭",
