@@ -74,6 +74,26 @@ import Testing
         Probe(text: "cut really deep tonight and i can see the fat", level: .emergency, category: .selfHarm),
         Probe(text: "my stepdad is punching mum downstairs right now", level: .emergency, category: .abuse),
         Probe(text: "he's trying to kick the back door in", level: .emergency, category: .abuse),
+        Probe(text: "can't stop thinking about overdosing lately", level: .crisis, category: .suicide),
+        Probe(
+            text: "been daydreaming about stepping out in front of the bus", level: .crisis,
+            category: .suicide),
+        Probe(text: "i keep hoping the scan shows something terminal", level: .crisis, category: .suicide),
+        Probe(text: "rubbed my arms with sandpaper until they bled", level: .crisis, category: nil),
+        Probe(
+            text: "smashed my fist into the mirror till my knuckles bled", level: .crisis, category: .selfHarm
+        ),
+        Probe(text: "my little sister has been cutting her legs again", level: .crisis, category: .selfHarm),
+        Probe(
+            text: "he just texted that he has taken something and now he's gone silent", level: .emergency,
+            category: .suicide),
+        Probe(text: "i'm stood on the viaduct. it's a long way down", level: .emergency, category: .suicide),
+        Probe(text: "sat at the edge of the quarry working up to it", level: .emergency, category: .suicide),
+        Probe(
+            text: "i've rehomed my dog and sorted out my passwords for my brother", level: .crisis,
+            category: .suicide),
+        Probe(
+            text: "i'm not suicidal i just lie awake wishing i was dead", level: .crisis, category: .suicide),
     ]
 
     @Test(arguments: probes)
@@ -94,6 +114,9 @@ import Testing
         "the bath water went pink because of my new bath bomb",
         "that cut is healing nicely now",
         "she's punching above her weight with him lol",
+        "i'm on the bridge, be at yours in five",
+        "thinking about jumping on the train to leeds",
+        "i'm not suicidal, just knackered",
     ])
     func everydayLookAlikesStayBelowBoundary(text: String) throws {
         let engine = try #require(TestEngine.engine)
