@@ -117,6 +117,9 @@ import Testing
         "i'm on the bridge, be at yours in five",
         "thinking about jumping on the train to leeds",
         "i'm not suicidal, just knackered",
+        "said goodbye to my office today after 20 years",
+        "quickest way to go to the shops from here?",
+        "my mum will kill me if i don't wake up on time",
     ])
     func everydayLookAlikesStayBelowBoundary(text: String) throws {
         let engine = try #require(TestEngine.engine)
