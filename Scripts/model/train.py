@@ -47,6 +47,13 @@ HOLDOUT = os.path.join(MODEL_DIR, "holdout.jsonl")
 OUT_MODEL = os.path.join(MODEL_DIR, "suicidal-language.json")
 OUT_GOLDEN = os.path.join(MODEL_DIR, "golden.json")
 DEV = os.path.join(ROOT, "..", "shared", "eval", "dev_messages.jsonl")
+# Hand-written probe sets (resources/safeguard/probes) added to the templates, repeated so a few
+# hundred real sentences weigh against 40,000 generated ones. Set g is never trained on: it is
+# the blind measure.
+PROBES_DIR = os.path.join(ROOT, "resources", "safeguard", "probes")
+TRAIN_PROBES = ["set-e-messages.jsonl", "set-f-messages.jsonl"]
+BLIND_PROBES = "set-g-messages.jsonl"
+PROBE_REPEAT = 20
 
 BUCKETS = 1 << 18
 CHAR_MIN, CHAR_MAX, CHAR_WORD_CAP = 3, 5, 64
@@ -321,9 +328,21 @@ GOLDEN_TEXTS = [
 ]
 
 
+def probe_positive(r):
+    """The model's question for a labelled probe: current suicidal or self-harm risk."""
+    return r["level"] in ("crisis", "emergency") and bool({"suicide", "self_harm"} & set(r["categories"]))
+
+
 def main():
     started = time.time()
     corpus = load(CORPUS)
+    probes = []
+    for name in TRAIN_PROBES:
+        path = os.path.join(PROBES_DIR, name)
+        if os.path.exists(path):
+            probes += [{"text": r["text"], "label": "suicidal" if probe_positive(r) else "benign"} for r in load(path)]
+    print(f"probes: {len(probes)} hand-written sentences, each counted {PROBE_REPEAT} times")
+    corpus = corpus + probes * PROBE_REPEAT
     texts = [r["text"] for r in corpus]
     y = np.array([1.0 if r["label"] == "suicidal" else 0.0 for r in corpus])
     print(f"corpus: {len(corpus)} sentences ({int(y.sum())} suicidal)")
@@ -361,6 +380,12 @@ def main():
             for r, p in zip(hold, hprobs):
                 if (p >= THRESHOLD) != (r["label"] == "suicidal"):
                     print(f"    miss {r.get('set', '')} {r['label']:8s} p={p:.3f}  {r['text']}")
+    blind_path = os.path.join(PROBES_DIR, BLIND_PROBES)
+    blind_stats = None
+    if os.path.exists(blind_path):
+        blind = load(blind_path)
+        blind_stats, _ = report("probe set g (blind, never trained on)", [r["text"] for r in blind],
+                                [probe_positive(r) for r in blind], weights, bias)
     dev_stats = None
     if os.path.exists(DEV):
         dev = load(DEV)
@@ -412,6 +437,9 @@ def main():
             "train": train_stats,
             "holdout": holdout_stats,
             "devInformationOnly": dev_stats,
+            "probesTrained": TRAIN_PROBES,
+            "probeRepeat": PROBE_REPEAT,
+            "blindProbeSetG": blind_stats,
             "trainedOn": datetime.date.today().isoformat(),
             "trainSeconds": round(train_seconds, 1),
         },

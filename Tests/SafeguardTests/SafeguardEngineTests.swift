@@ -162,15 +162,39 @@ func level(_ text: String) -> RiskLevel {
     }
 
     @Test func theStatisticalModelIsOnlyExtraEvidence() throws {
-        struct AlwaysWorried: RiskModel {
-            func scores(for text: String) -> RiskModelScores { RiskModelScores(suicidal: 0.99) }
+        /// Sure whenever it sees a risk word (a stand-in for the real model).
+        struct RiskWordModel: RiskModel {
+            func scores(for text: String) -> RiskModelScores {
+                RiskModelScores(
+                    suicidal: ["suicidal", "over", "killing", "without me", "grey"].contains {
+                        text.contains($0)
+                    } ? 0.99 : 0.1)
+            }
         }
         let lexicon = try #require(TestEngine.lexicon)
-        let engine = SafeguardEngine(lexicon: lexicon, model: AlwaysWorried())
+        let engine = SafeguardEngine(lexicon: lexicon, model: RiskWordModel())
         #expect(engine.assess("everything feels grey and i want it all to be over").level == .crisis)
         // Without a word about life, death, harm, means or farewells the model counts for nothing.
         #expect(engine.assess("everything feels grey and far away lately").level < .crisis)
         #expect(engine.assess("this essay is killing me lol").level == .none)
         #expect(engine.assess("i'm not suicidal at all").level == .none)
+    }
+
+    /// A negation elsewhere in a message the lexicon found nothing in does not silence the
+    /// model; it only raises the bar.
+    @Test func negationElsewhereRaisesTheModelsBar() throws {
+        struct Fixed: RiskModel {
+            let score: Double
+            func scores(for text: String) -> RiskModelScores { RiskModelScores(suicidal: score) }
+        }
+        let lexicon = try #require(TestEngine.lexicon)
+        let text =
+            "i won't do anything stupid but the world would keep turning without me, that feels like peace"
+        let sure = SafeguardEngine(lexicon: lexicon, model: Fixed(score: 0.99))
+        let unsure = SafeguardEngine(lexicon: lexicon, model: Fixed(score: 0.9))
+        #expect(sure.assess(text).level == .crisis)
+        #expect(unsure.assess(text).level < .crisis)
+        #expect(
+            unsure.assess("the world would keep turning without me, that feels like peace").level == .crisis)
     }
 }

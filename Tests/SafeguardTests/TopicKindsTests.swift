@@ -169,4 +169,20 @@ import Testing
             model.assess("how many of my sleeping tablets would be fatal, asking for a friend").subject
                 == .speaker)
     }
+
+    /// A dose question, then an amount: the amount is read against the question.
+    @Test func anAmountAfterADoseQuestionIsAnAct() {
+        let levels = converse([
+            "how many of my sleeping tablets could someone take all at once",
+            "i've already had 12",
+        ]).map(\.level)
+        #expect(levels == [.crisis, .emergency])
+        #expect(converse(["i've already had 12"]).map(\.level) == [.none])
+    }
+
+    @Test func sayingItOutrightIsAnEmergency() throws {
+        let engine = try #require(TestEngine.engine)
+        #expect(engine.assess("i was going to do it tonight").level == .emergency)
+        #expect(engine.assess("honestly i don't see any point in carrying on").level == .crisis)
+    }
 }

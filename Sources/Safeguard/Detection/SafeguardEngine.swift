@@ -10,6 +10,8 @@ public struct SafeguardEngine: Sendable {
 
     /// Score at or above which the model's view counts as evidence.
     public static let modelThreshold = 0.85
+    /// The model's bar when negation, history or a "what if" is in the message.
+    public static let modelThresholdInContext = 0.97
 
     public init(lexicon: Lexicon, model: (any RiskModel)? = nil) {
         self.lexicon = lexicon
@@ -110,8 +112,20 @@ public struct SafeguardEngine: Sendable {
         candidates: inout [CandidateSignal]
     ) {
         guard tokens.count >= 3 else { return }
-        if candidates.contains(where: { $0.level >= .crisis }) { return }
-        if candidates.contains(where: { !$0.modifiers.isEmpty && $0.level < $0.rule.level }) { return }
+        // A contextual signal (a time, "do it") is only crisis once the conversation says so:
+        // it does not stand in for the model.
+        if candidates.contains(where: { $0.level >= .crisis && !$0.rule.contextual }) { return }
+        // The lexicon read a risk phrase and its context lowered it ("i'm not suicidal"): the
+        // model reads the message without that phrase, and must be surer.
+        var threshold = Self.modelThreshold
+        var scored = text
+        let lowered = candidates.filter { !$0.modifiers.isEmpty && $0.level < $0.rule.level }
+        if !lowered.isEmpty {
+            threshold = Self.modelThresholdInContext
+            scored = Self.text(
+                text,
+                without: lowered.map { (Int(tokens[Int($0.first)].start), Int(tokens[Int($0.last)].end)) })
+        }
         // Ordinary grief ("first christmas without him") reads like loss-of-life talk to the model;
         // the lexicon's grief rules decide these (its suicidal wordings in grief still apply).
         if candidates.contains(where: {
@@ -123,18 +137,20 @@ public struct SafeguardEngine: Sendable {
         // nothing, and laughter elsewhere does not make the message a joke.
         let earnest = matches.filter { lexicon.rules[Int($0.rule)].role == .earnest }
         let meantUpTo = earnest.map(\.last).max() ?? -1
-        let unlike: Set<ContextModifier> = [
-            .negated, .historical, .fictional, .figurative, .quoted, .hypothetical,
-        ]
+        // Figurative, fictional or quoted talk is not the person's. Negation, history or "what if"
+        // elsewhere in a message the lexicon found nothing in only ask the model to be surer
+        // ("i'm not going to do anything but…" is still risk).
+        let notTheirs: Set<ContextModifier> = [.fictional, .figurative, .quoted]
+        let lowering: Set<ContextModifier> = [.negated, .historical, .hypothetical]
         for match in matches {
             let rule = lexicon.rules[Int(match.rule)]
             if rule.role == .idiom { return }
             if rule.role == .joke && match.first > meantUpTo { return }
-            if rule.role == .cue, let modifier = rule.modifier, unlike.contains(modifier),
+            guard rule.role == .cue, let modifier = rule.modifier,
                 !earnest.contains(where: { $0.first <= match.last && match.first <= $0.last })
-            {
-                return
-            }
+            else { continue }
+            if notTheirs.contains(modifier) { return }
+            if lowering.contains(modifier) { threshold = Self.modelThresholdInContext }
         }
         let masks = lexicon.masks(for: tokens)
         // The model learnt from templates and also leans on words like "tonight" or "would";
@@ -143,8 +159,8 @@ public struct SafeguardEngine: Sendable {
         {
             return
         }
-        let scores = model.scores(for: text)
-        guard scores.suicidal >= Self.modelThreshold else { return }
+        let scores = model.scores(for: scored)
+        guard scores.suicidal >= threshold else { return }
         var rule = RuleTraits(lexicon.rules[0], index: -1)
         rule.role = .ideation
         rule.level = .crisis
@@ -171,5 +187,18 @@ public struct SafeguardEngine: Sendable {
             candidate.add(.otherPerson)
         }
         candidates.append(candidate)
+    }
+
+    /// The text with the given scalar ranges blanked out (for the model: a lowered phrase).
+    static func text(_ text: String, without ranges: [(Int, Int)]) -> String {
+        var scalars = Array(text.unicodeScalars)
+        for (start, end) in ranges {
+            let low = max(0, min(start, scalars.count))
+            let high = max(low, min(end, scalars.count))
+            for index in low..<high { scalars[index] = " " }
+        }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return String(result)
     }
 }
