@@ -48,11 +48,11 @@ OUT_MODEL = os.path.join(MODEL_DIR, "suicidal-language.json")
 OUT_GOLDEN = os.path.join(MODEL_DIR, "golden.json")
 DEV = os.path.join(ROOT, "..", "shared", "eval", "dev_messages.jsonl")
 # Hand-written probe sets (resources/safeguard/probes) added to the templates, repeated so a few
-# hundred real sentences weigh against 40,000 generated ones. Set g is never trained on: it is
-# the blind measure.
+# hundred real sentences weigh against 40,000 generated ones. Set g was kept out until its blind
+# figures were recorded (probes README); BLIND_PROBES names a set kept out, if any.
 PROBES_DIR = os.path.join(ROOT, "resources", "safeguard", "probes")
-TRAIN_PROBES = ["set-e-messages.jsonl", "set-f-messages.jsonl"]
-BLIND_PROBES = "set-g-messages.jsonl"
+TRAIN_PROBES = ["set-e-messages.jsonl", "set-f-messages.jsonl", "set-g-messages.jsonl"]
+BLIND_PROBES = None
 PROBE_REPEAT = 20
 
 BUCKETS = 1 << 18
@@ -380,11 +380,11 @@ def main():
             for r, p in zip(hold, hprobs):
                 if (p >= THRESHOLD) != (r["label"] == "suicidal"):
                     print(f"    miss {r.get('set', '')} {r['label']:8s} p={p:.3f}  {r['text']}")
-    blind_path = os.path.join(PROBES_DIR, BLIND_PROBES)
+    blind_path = os.path.join(PROBES_DIR, BLIND_PROBES) if BLIND_PROBES else ""
     blind_stats = None
-    if os.path.exists(blind_path):
+    if blind_path and os.path.exists(blind_path):
         blind = load(blind_path)
-        blind_stats, _ = report("probe set g (blind, never trained on)", [r["text"] for r in blind],
+        blind_stats, _ = report(f"probe set {BLIND_PROBES} (kept out of training)", [r["text"] for r in blind],
                                 [probe_positive(r) for r in blind], weights, bias)
     dev_stats = None
     if os.path.exists(DEV):
@@ -439,7 +439,7 @@ def main():
             "devInformationOnly": dev_stats,
             "probesTrained": TRAIN_PROBES,
             "probeRepeat": PROBE_REPEAT,
-            "blindProbeSetG": blind_stats,
+            "blindProbes": blind_stats,
             "trainedOn": datetime.date.today().isoformat(),
             "trainSeconds": round(train_seconds, 1),
         },
