@@ -120,6 +120,8 @@ import Testing
         "said goodbye to my office today after 20 years",
         "quickest way to go to the shops from here?",
         "my mum will kill me if i don't wake up on time",
+        "gonna shoot my shot at the christmas party",
+        "i've decided how i'm going to decorate the lounge",
     ])
     func everydayLookAlikesStayBelowBoundary(text: String) throws {
         let engine = try #require(TestEngine.engine)
