@@ -146,6 +146,8 @@ public struct SafeguardEngine: Sendable {
             let rule = lexicon.rules[Int(match.rule)]
             if rule.role == .idiom { return }
             if rule.role == .joke && match.first > meantUpTo { return }
+            // Calmer, safer, found, being treated: the model must be surer to say otherwise.
+            if rule.role == .deescalate || rule.role == .treated { threshold = Self.modelThresholdInContext }
             guard rule.role == .cue, let modifier = rule.modifier,
                 !earnest.contains(where: { $0.first <= match.last && match.first <= $0.last })
             else { continue }
