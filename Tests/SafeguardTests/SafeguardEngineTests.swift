@@ -196,5 +196,7 @@ func level(_ text: String) -> RiskLevel {
         #expect(unsure.assess(text).level < .crisis)
         #expect(
             unsure.assess("the world would keep turning without me, that feels like peace").level == .crisis)
+        // Calmer or safer: the same bar.
+        #expect(unsure.assess("i feel a bit better now, the worst is over for tonight").level < .crisis)
     }
 }
