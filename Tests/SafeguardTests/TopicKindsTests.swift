@@ -122,6 +122,8 @@ import Testing
         "my mum will kill me if i don't wake up on time",
         "gonna shoot my shot at the christmas party",
         "i've decided how i'm going to decorate the lounge",
+        "is paracetamol or ibuprofen better for a migraine, which is kinder on your stomach",
+        "my gran keeps mixing up her blood pressure tablets, any tips for a pill organiser",
     ])
     func everydayLookAlikesStayBelowBoundary(text: String) throws {
         let engine = try #require(TestEngine.engine)
@@ -186,5 +188,26 @@ import Testing
         let engine = try #require(TestEngine.engine)
         #expect(engine.assess("i was going to do it tonight").level == .emergency)
         #expect(engine.assess("honestly i don't see any point in carrying on").level == .crisis)
+    }
+
+    /// "That was 20 years ago." dates the sentence before it.
+    @Test func aDateInTheNextSentenceMakesItHistory() throws {
+        let engine = try #require(TestEngine.engine)
+        let past = engine.assess(
+            "i tried to take my own life at 22. that was 15 years ago and i'm doing well now")
+        #expect(past.level < .crisis)
+        #expect(engine.assess("i tried to take my own life last night").level >= .crisis)
+    }
+
+    /// Everyday medicine questions stay below crisis with the statistical model too (it reads
+    /// medicine words as risk).
+    @Test func everydayMedicineQuestionsWithTheModel() throws {
+        let engine = try #require(TestEngine.engineWithModel)
+        for text in [
+            "is paracetamol or ibuprofen better for a migraine, which is kinder on your stomach",
+            "my gran keeps mixing up her blood pressure tablets, any tips for a pill organiser",
+        ] {
+            #expect(engine.assess(text).level < .crisis, "\(text)")
+        }
     }
 }

@@ -191,7 +191,8 @@ struct ContextAnalyser {
         let sentence = layout.sentence[Int(signal.first)]
         let clause = layout.clause[Int(signal.first)]
         let low = layout.sentenceStart[Int(max(0, sentence - 1))]
-        let high = layout.sentenceEnd(sentence, tokenCount: tokens.count)
+        // Cues up to the end of the next sentence: "that was 20 years ago." looks back one.
+        let high = layout.sentenceEnd(sentence + 1, tokenCount: tokens.count)
         // First cue at or after `low`, from the per-sentence index built in `analyse`.
         let lo = Int(firstCue[Int(max(0, sentence - 1))])
         var index = lo
@@ -219,6 +220,8 @@ struct ContextAnalyser {
                 }
             case .historical:
                 if sameSentence && (layout.clause[Int(cue.first)] == clause || cue.first > signal.last) {
+                    signal.add(.historical)
+                } else if cue.rule.scope == .after && cueSentence == sentence + 1 {
                     signal.add(.historical)
                 }
             case .hypothetical:
