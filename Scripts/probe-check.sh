@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Scores `waymark assess` on the probe sets in resources/safeguard/probes (messages and
-# conversations) with ../shared/eval/score.py. Information only: sets e and f have been tuned
-# to and set g has been read, so these are not blind figures (see the probes README).
+# conversations) with ../shared/eval/score.py. Information only: every set has been tuned to or read, so these are not blind figures (see the probes README).
 # Usage: Scripts/probe-check.sh [WAYMARK_BINARY]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +8,7 @@ EVAL_DIR="${EVAL_DIR:-../shared/eval}"
 bin="${1:-.build/debug/waymark}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-for set in e f g; do
+for set in e f g h; do
     base="resources/safeguard/probes/set-$set"
     "$bin" assess --jsonl "$base-messages.jsonl" >"$work/m.jsonl"
     "$bin" assess --conversations "$base-conversations.jsonl" >"$work/c.jsonl"

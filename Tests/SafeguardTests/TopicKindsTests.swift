@@ -124,6 +124,7 @@ import Testing
         "i've decided how i'm going to decorate the lounge",
         "is paracetamol or ibuprofen better for a migraine, which is kinder on your stomach",
         "my gran keeps mixing up her blood pressure tablets, any tips for a pill organiser",
+        "does talking to someone about suicide put the idea in their head",
     ])
     func everydayLookAlikesStayBelowBoundary(text: String) throws {
         let engine = try #require(TestEngine.engine)
