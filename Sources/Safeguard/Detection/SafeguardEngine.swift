@@ -10,7 +10,8 @@ public struct SafeguardEngine: Sendable {
 
     /// Score at or above which the model's view counts as evidence.
     public static let modelThreshold = 0.85
-    /// The model's bar when negation, history or a "what if" is in the message.
+    /// The model's bar when negation, history, "what if", a lowered phrase or a calmer turn is in
+    /// the message.
     public static let modelThresholdInContext = 0.97
 
     public init(lexicon: Lexicon, model: (any RiskModel)? = nil) {
@@ -105,8 +106,9 @@ public struct SafeguardEngine: Sendable {
         return result
     }
 
-    /// Adds the statistical layer's view when the lexicon found no crisis-level evidence and no
-    /// context says the message is figurative, negated, historical or fictional.
+    /// Adds the statistical layer's view when the lexicon found no crisis-level evidence, the
+    /// message is not figurative, fictional or quoted, and it talks about life, death, harm,
+    /// means or farewells. Negation, history, a lowered phrase or a calmer turn raise the bar.
     private func addModelEvidence(
         _ model: any RiskModel, text: String, tokens: [NormalisedToken], matches: [RuleMatch],
         candidates: inout [CandidateSignal]
