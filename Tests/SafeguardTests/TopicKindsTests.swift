@@ -125,6 +125,8 @@ import Testing
         "is paracetamol or ibuprofen better for a migraine, which is kinder on your stomach",
         "my gran keeps mixing up her blood pressure tablets, any tips for a pill organiser",
         "does talking to someone about suicide put the idea in their head",
+        "i took everything in the cupboard to the charity shop",
+        "wish i had the guts to tell my boss what i think",
     ])
     func everydayLookAlikesStayBelowBoundary(text: String) throws {
         let engine = try #require(TestEngine.engine)
