@@ -11,7 +11,7 @@ import TerminalUI
 /// posts to the ``Inbox``.
 struct ChatScreen {
     /// What background tasks send to the loop.
-    enum Message: Sendable {
+    enum Message: ReplyStreamMessage {
         case session(SessionEvent)
         case streamEnded
         case notice(String, responderName: String?)
@@ -117,17 +117,11 @@ struct ChatScreen {
                     case .send(let text):
                         replyTask?.cancel()
                         let driver = self.driver
-                        replyTask = Task.detached {
-                            for await event in driver.send(text) { inbox.post(.session(event)) }
-                            inbox.post(.streamEnded)
-                        }
+                        replyTask = inbox.forwardReply { driver.send(text) }
                     case .retry:
                         replyTask?.cancel()
                         let driver = self.driver
-                        replyTask = Task.detached {
-                            for await event in driver.retry() { inbox.post(.session(event)) }
-                            inbox.post(.streamEnded)
-                        }
+                        replyTask = inbox.forwardReply { driver.retry() }
                     case .useBuiltInListener:
                         let driver = self.driver
                         let name = listenerName

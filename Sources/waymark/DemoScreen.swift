@@ -10,7 +10,7 @@ import TerminalUI
 /// the player reads it.
 struct DemoScreen {
     /// What background tasks send to the loop.
-    enum Message: Sendable {
+    enum Message: ReplyStreamMessage {
         case session(SessionEvent)
         case streamEnded
         case alone(turn: Int, reply: String)
@@ -170,10 +170,7 @@ struct DemoScreen {
                 case .send(let text):
                     replyTask?.cancel()
                     let session = setup.session
-                    replyTask = Task.detached {
-                        for await event in session.send(text) { inbox.post(.session(event)) }
-                        inbox.post(.streamEnded)
-                    }
+                    replyTask = inbox.forwardReply { session.send(text) }
                 case .cancelReply:
                     let session = setup.session
                     Task.detached { await session.cancelReply() }
