@@ -162,19 +162,19 @@ func level(_ text: String) -> RiskLevel {
     }
 
     @Test func theStatisticalModelIsOnlyExtraEvidence() throws {
-        /// Sure whenever it sees a risk word (a stand-in for the real model).
+        /// Fairly sure (0.9) whenever it sees a risk word (a stand-in for the real model).
         struct RiskWordModel: RiskModel {
             func scores(for text: String) -> RiskModelScores {
                 RiskModelScores(
                     suicidal: ["suicidal", "over", "killing", "without me", "grey"].contains {
                         text.contains($0)
-                    } ? 0.99 : 0.1)
+                    } ? 0.9 : 0.1)
             }
         }
         let lexicon = try #require(TestEngine.lexicon)
         let engine = SafeguardEngine(lexicon: lexicon, model: RiskWordModel())
         #expect(engine.assess("everything feels grey and i want it all to be over").level == .crisis)
-        // Without a word about life, death, harm, means or farewells the model counts for nothing.
+        // Without a word about life, death, harm, means or farewells 0.9 is not enough.
         #expect(engine.assess("everything feels grey and far away lately").level < .crisis)
         #expect(engine.assess("this essay is killing me lol").level == .none)
         #expect(engine.assess("i'm not suicidal at all").level == .none)

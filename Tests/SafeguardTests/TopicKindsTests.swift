@@ -127,6 +127,8 @@ import Testing
         "does talking to someone about suicide put the idea in their head",
         "i took everything in the cupboard to the charity shop",
         "wish i had the guts to tell my boss what i think",
+        "overdosed on chocolate again, every easter",
+        "the puppy is trying to end my life with these 4am wake ups",
     ])
     func everydayLookAlikesStayBelowBoundary(text: String) throws {
         let engine = try #require(TestEngine.engine)
@@ -200,6 +202,15 @@ import Testing
             "i tried to take my own life at 22. that was 15 years ago and i'm doing well now")
         #expect(past.level < .crisis)
         #expect(engine.assess("i tried to take my own life last night").level >= .crisis)
+    }
+
+    /// Without a word about life, death, harm, means or farewells the model must be much surer:
+    /// everyday dread about tonight stays out, a strong reading still counts.
+    @Test func theModelsBarRisesWithoutAnAnchorWord() throws {
+        let engine = try #require(TestEngine.engineWithModel)
+        #expect(
+            engine.assess("my housemates are going out for a curry tonight and i'm dreading it").level
+                < .crisis)
     }
 
     /// Everyday medicine questions stay below crisis with the statistical model too (it reads

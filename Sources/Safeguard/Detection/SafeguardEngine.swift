@@ -157,11 +157,11 @@ public struct SafeguardEngine: Sendable {
             if lowering.contains(modifier) { threshold = Self.modelThresholdInContext }
         }
         let masks = lexicon.masks(for: tokens)
-        // The model learnt from templates and also leans on words like "tonight" or "would";
-        // it counts only when the message talks about life, death, harm, means or farewells.
+        // The model learnt from templates and also leans on words like "tonight" or "would": in
+        // a message with no word about life, death, harm, means or farewells it must be surer.
         if lexicon.modelAnchorClass >= 0 && !masks.contains(where: { $0.contains(lexicon.modelAnchorClass) })
         {
-            return
+            threshold = max(threshold, Self.modelThresholdInContext)
         }
         let scores = model.scores(for: scored)
         guard scores.suicidal >= threshold else { return }
