@@ -69,6 +69,8 @@ private enum ModelFixture {
     for item in try ModelFixture.golden().cases {
         let swift = classifier.scores(for: item.text).suicidal
         #expect(abs(swift - item.probability) < 1e-6, "\(item.text): \(swift) vs \(item.probability)")
+        // The engine's fast path gives the same number.
+        #expect(classifier.suicidalProbability(for: item.text) == swift, "\(item.text)")
     }
 }
 

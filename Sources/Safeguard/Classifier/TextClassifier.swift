@@ -83,6 +83,19 @@ public struct TextClassifier: RiskModel {
         return RiskModelScores(suicidal: probability, topFeatures: explain(contributions, words: words))
     }
 
+    /// The probability alone: the same sum without collecting the strongest n-grams.
+    public func suicidalProbability(for text: String) -> Double {
+        let words = tokeniser.words(in: text)
+        var seen = Set<UInt32>(minimumCapacity: 64)
+        var logit = bias
+        hasher.forEachFeature(of: words) { bucket, _ in
+            let weight = weights[Int(bucket)]
+            guard weight != 0, seen.insert(bucket).inserted else { return }
+            logit += weight
+        }
+        return 1 / (1 + Foundation.exp(-logit))
+    }
+
     /// The normalised words the model sees for `text` (for tests and the inspector).
     func normalisedWords(of text: String) -> [String] {
         tokeniser.words(in: text).map { String(decoding: $0, as: UTF8.self) }

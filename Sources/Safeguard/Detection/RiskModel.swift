@@ -5,6 +5,12 @@
 public protocol RiskModel: Sendable {
     /// Scores one message.
     func scores(for text: String) -> RiskModelScores
+    /// The probability alone (what the engine needs; no explanation built).
+    func suicidalProbability(for text: String) -> Double
+}
+
+extension RiskModel {
+    public func suicidalProbability(for text: String) -> Double { scores(for: text).suicidal }
 }
 
 /// What a `RiskModel` says about one message.

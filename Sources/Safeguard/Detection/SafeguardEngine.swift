@@ -163,8 +163,7 @@ public struct SafeguardEngine: Sendable {
         {
             threshold = max(threshold, Self.modelThresholdInContext)
         }
-        let scores = model.scores(for: scored)
-        guard scores.suicidal >= threshold else { return }
+        guard model.suicidalProbability(for: scored) >= threshold else { return }
         var rule = RuleTraits(lexicon.rules[0], index: -1)
         rule.role = .ideation
         rule.level = .crisis
