@@ -33,9 +33,4 @@ public enum SafeguardLoader {
     public static func loadEngine(from locator: ResourceLocator) throws -> SafeguardEngine {
         SafeguardEngine(lexicon: try loadLexicon(from: locator), model: try loadModel(from: locator))
     }
-
-    /// An engine from the lexicon alone, without the statistical layer (for comparisons).
-    public static func loadLexiconOnlyEngine(from locator: ResourceLocator) throws -> SafeguardEngine {
-        SafeguardEngine(lexicon: try loadLexicon(from: locator))
-    }
 }

@@ -2,10 +2,6 @@ import ChatCore
 import Foundation
 import Safeguard
 
-/// glibc's `malloc_trim` (not in the Glibc module map): returns free heap pages to the system.
-@_silgen_name("malloc_trim")
-private func mallocTrim(_ pad: Int) -> Int32
-
 /// `waymark-bench memory`: resident memory after each thing the chat loads, in the order it
 /// loads them (each step trimmed, as the chat does after loading), to see where idle RSS goes.
 func runMemoryBenchmark(locator: ResourceLocator) {
@@ -13,7 +9,7 @@ func runMemoryBenchmark(locator: ResourceLocator) {
     var last = residentMegabytes()
     func step(_ name: String, _ body: () throws -> Any) {
         let kept = try? body()
-        _ = mallocTrim(0)
+        HeapTrim.returnFreePages()
         let now = residentMegabytes()
         print(
             name.padding(toLength: 44, withPad: " ", startingAt: 0)

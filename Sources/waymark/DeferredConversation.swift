@@ -1,10 +1,6 @@
 import ChatCore
 import Safeguard
 
-/// glibc's `malloc_trim` (not in the Glibc module map): returns free heap pages to the system.
-@_silgen_name("malloc_trim")
-private func mallocTrim(_ pad: Int) -> Int32
-
 /// The conversation while it loads: the chat screen appears at once and the safeguard's data
 /// (lexicon, model, directory, listener) loads in the background. A message sent before it
 /// is ready waits for it — nothing is lost, and typing never waits.
@@ -16,7 +12,7 @@ final class DeferredConversation: ConversationDriver {
             let setup = make()
             // Compiling the lexicon and decoding the model leave freed memory scattered through
             // the heap; hand it back so the idle chat stays small.
-            _ = mallocTrim(0)
+            HeapTrim.returnFreePages()
             return setup
         }
     }
