@@ -150,6 +150,23 @@ import Testing
         #expect(asked == [false, true, true, false, false])
     }
 
+    /// A calmer turn after a crisis card: the level stays crisis, the message is a check-in (not
+    /// the card), and the responder is guided as for distress, with no safety question.
+    @Test func aSettlingTurnAfterACardIsACheckInWithGentleGuidance() throws {
+        var state = FollowUpState.start
+        let first = policy.plan(
+            for: Assessment(level: .crisis, categories: [.suicide]), userText: "words", settings: settings,
+            followUp: state, now: night)
+        state = first.followUp
+        let calmer = policy.plan(
+            for: Assessment(level: .crisis, categories: [.suicide], settling: true), userText: "calmer now",
+            settings: settings, followUp: state, now: night)
+        #expect(calmer.plan.level == .crisis)
+        #expect(calmer.plan.message?.kind == .checkIn)
+        #expect(calmer.plan.guidance.mode == .supportive)
+        #expect(!calmer.plan.asksSafetyQuestion)
+    }
+
     /// Kinds of wording every message at crisis or emergency should carry (own lists, not the
     /// scorecard's).
     static let acknowledges = [

@@ -39,7 +39,15 @@ public struct SafeguardPolicy: Sendable {
         state.turn += 1
         state.highestLevel = max(state.highestLevel, assessment.level)
         let level = assessment.level
-        let guidance = self.guidance(for: assessment)
+        // A calmer turn or a change of subject with nothing risky in it: the level stays the
+        // conversation's, but the responder goes with the person (guided as for distress).
+        var guidanceBasis = assessment
+        if assessment.settling && level == .crisis
+            && !assessment.signals.contains(where: { $0.level >= .boundary })
+        {
+            guidanceBasis.level = .distress
+        }
+        let guidance = self.guidance(for: guidanceBasis)
         var reasons = ["level \(level) → \(guidance.mode.rawValue) guidance"]
         var message: SafeguardMessage?
         var asks = false
