@@ -35,7 +35,8 @@ public struct SafeguardEngine: Sendable {
         let analyser = ContextAnalyser(lexicon: lexicon, tokens: tokens, masks: masks)
         var candidates = matches.isEmpty ? [] : analyser.analyse(matches)
         if let model, !tokens.isEmpty {
-            addModelEvidence(model, text: text, tokens: tokens, matches: matches, candidates: &candidates)
+            addModelEvidence(
+                model, text: text, tokens: tokens, masks: masks, matches: matches, candidates: &candidates)
         }
         let rules = lexicon.rules
         var decision = LevelDecision(
@@ -110,8 +111,8 @@ public struct SafeguardEngine: Sendable {
     /// message is not figurative, fictional or quoted, and it talks about life, death, harm,
     /// means or farewells. Negation, history, a lowered phrase or a calmer turn raise the bar.
     private func addModelEvidence(
-        _ model: any RiskModel, text: String, tokens: [NormalisedToken], matches: [RuleMatch],
-        candidates: inout [CandidateSignal]
+        _ model: any RiskModel, text: String, tokens: [NormalisedToken], masks: [ClassMask],
+        matches: [RuleMatch], candidates: inout [CandidateSignal]
     ) {
         guard tokens.count >= 3 else { return }
         // A contextual signal (a time, "do it") is only crisis once the conversation says so:
@@ -156,7 +157,6 @@ public struct SafeguardEngine: Sendable {
             if notTheirs.contains(modifier) { return }
             if lowering.contains(modifier) { threshold = Self.modelThresholdInContext }
         }
-        let masks = lexicon.masks(for: tokens)
         // The model learnt from templates and also leans on words like "tonight" or "would": in
         // a message with no word about life, death, harm, means or farewells it must be surer.
         if lexicon.modelAnchorClass >= 0 && !masks.contains(where: { $0.contains(lexicon.modelAnchorClass) })

@@ -39,14 +39,12 @@ public struct SafeguardPolicy: Sendable {
         state.turn += 1
         state.highestLevel = max(state.highestLevel, assessment.level)
         let level = assessment.level
-        // A calmer turn or a change of subject with nothing risky in it: the level stays the
-        // conversation's, but the responder goes with the person (guided as for distress).
+        // A calmer turn or a change of subject with nothing risky in it: the level is the
+        // conversation's memory of earlier risk, and the responder goes with the person (guided as
+        // for distress).
+        let settlingTurn = assessment.settling && !assessment.signals.contains { $0.level >= .boundary }
         var guidanceBasis = assessment
-        if assessment.settling && level == .crisis
-            && !assessment.signals.contains(where: { $0.level >= .boundary })
-        {
-            guidanceBasis.level = .distress
-        }
+        if settlingTurn && level == .crisis { guidanceBasis.level = .distress }
         let guidance = self.guidance(for: guidanceBasis)
         var reasons = ["level \(level) → \(guidance.mode.rawValue) guidance"]
         var message: SafeguardMessage?
@@ -75,11 +73,8 @@ public struct SafeguardPolicy: Sendable {
                 state.lastSafetyQuestionTurn.map { state.turn - $0 >= Self.safetyQuestionEveryTurns } ?? true
             // Crisis means suicidal thoughts, self-harm or method seeking whatever the topic, so the
             // person is asked directly (someone else at risk gets a question about them instead).
-            // The person is calmer or has moved on and nothing in this message is risky: the level
-            // is the conversation's memory of earlier risk. Go with them; check in when due.
-            let carried =
-                assessment.settling && state.lastReferralTurn != nil
-                && !assessment.signals.contains { $0.level >= .boundary }
+            // After a card, a settling turn gets a check-in when one is due, not the card again.
+            let carried = settlingTurn && state.lastReferralTurn != nil
             asks = level == .crisis && !helping && !carried
             if carried {
                 if let checkIn = dueCheckIn(&state, seed: seed) {
