@@ -24,6 +24,17 @@ public final class ScreenRenderer {
         return (grid, report)
     }
 
+    /// The frame to paint: renders, and when scrolling had gone past the content (a resize, a
+    /// shorter panel) tells the state where it really is and renders again.
+    public func paintableFrame(_ state: inout AppState) -> CellGrid {
+        var (grid, report) = frame(state)
+        if report.transcriptScroll != state.scrollOffset || report.panelScroll != state.panelScroll {
+            _ = state.update(.viewClamped(transcript: report.transcriptScroll, panel: report.panelScroll))
+            grid = frame(state).grid
+        }
+        return grid
+    }
+
     /// Render the state into `grid` (which should be blank and of the state's size).
     @discardableResult
     public func render(_ state: AppState, into grid: inout CellGrid) -> Report {

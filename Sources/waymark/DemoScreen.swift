@@ -61,13 +61,7 @@ struct DemoScreen {
 
         loop: while true {
             if dirty {
-                var (grid, report) = renderer.frame(state)
-                if report.transcriptScroll != state.scrollOffset || report.panelScroll != state.panelScroll {
-                    _ = state.update(
-                        .viewClamped(transcript: report.transcriptScroll, panel: report.panelScroll))
-                    grid = renderer.frame(state).grid
-                }
-                terminal.paint(grid)
+                terminal.paint(renderer.paintableFrame(&state))
                 dirty = false
             }
             let timeout = Self.timeout(

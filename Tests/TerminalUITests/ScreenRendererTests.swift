@@ -414,3 +414,15 @@ import Testing
             ])
     }
 }
+
+/// Scrolling past the content (after a resize or with a short transcript) is clamped back into
+/// the state before the frame is painted.
+@Test func aPaintableFrameClampsScrollingPastTheContent() {
+    var state = Sample.state()
+    state.scrollOffset = 500
+    let renderer = ScreenRenderer()
+    let grid = renderer.paintableFrame(&state)
+    #expect(state.scrollOffset == 0)
+    #expect(grid.rows == state.rows && grid.cols == state.cols)
+    #expect(renderer.frame(state).report.transcriptScroll == state.scrollOffset)
+}
