@@ -7,14 +7,7 @@ import Testing
 /// ideation, current and recovered self-harm, method questions in fiction, psychosis-like
 /// experiences, restriction for control, everyday distress and grief; and benign traps.
 @Suite struct GeneralisationTests {
-    /// A probe: the message, the level it must get and categories it must include.
-    struct Probe: Sendable, CustomTestStringConvertible {
-        let text: String
-        let level: RiskLevel
-        let categories: [RiskCategory]
-
-        var testDescription: String { text }
-    }
+    typealias Probe = LevelProbe
 
     static let probes: [Probe] = [
         Probe(
@@ -269,12 +262,8 @@ import Testing
     ]
 
     @Test(arguments: probes)
-    func kindsOfLanguageGetTheirLevelAndCategories(probe: Probe) {
-        let assessment = TestEngine.engine?.assess(probe.text)
-        #expect(assessment?.level == probe.level, "\(probe.text)")
-        for category in probe.categories {
-            #expect(assessment?.categories.contains(category) == true, "\(probe.text): \(category)")
-        }
+    func kindsOfLanguageGetTheirLevelAndCategories(probe: Probe) throws {
+        try probe.check()
     }
 
     @Test(arguments: [

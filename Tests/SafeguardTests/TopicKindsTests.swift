@@ -6,104 +6,103 @@ import Testing
 /// by kind on a blind probe set (these sentences are our own): each kind must get its level and
 /// category, and its everyday look-alikes must not.
 @Suite struct TopicKindsTests {
-    /// A message, the level it must get, and a category it must include (nil: none required).
-    struct Probe: Sendable, CustomTestStringConvertible {
-        let text: String
-        let level: RiskLevel
-        let category: RiskCategory?
-
-        var testDescription: String { text }
-    }
+    typealias Probe = LevelProbe
 
     static let probes: [Probe] = [
         Probe(
             text: "i keep hearing a woman calling my name when nobody is home", level: .boundary,
-            category: .psychosis),
+            categories: [.psychosis]),
         Probe(
             text: "there are figures moving in the corner of the room at night", level: .boundary,
-            category: .psychosis),
+            categories: [.psychosis]),
         Probe(
             text: "strangers in the shop keep giving signals to me, as if they know what i did",
             level: .boundary,
-            category: .psychosis),
+            categories: [.psychosis]),
         Probe(
             text: "since i tried ketamine the world feels fake, like a film", level: .boundary,
-            category: .psychosis),
-        Probe(text: "i weigh myself about ten times a day now", level: .boundary, category: .eatingDisorder),
+            categories: [.psychosis]),
+        Probe(
+            text: "i weigh myself about ten times a day now", level: .boundary, categories: [.eatingDisorder]),
         Probe(
             text: "found diet pills and laxatives hidden in my daughter's drawer", level: .boundary,
-            category: .eatingDisorder),
+            categories: [.eatingDisorder]),
         Probe(
-            text: "ket every weekend has turned into ket most nights", level: .boundary, category: .substance),
+            text: "ket every weekend has turned into ket most nights", level: .boundary,
+            categories: [.substance]),
         Probe(
-            text: "how do i quit the coke before it gets worse", level: .boundary, category: .substance
+            text: "how do i quit the coke before it gets worse", level: .boundary, categories: [.substance]
         ),
         Probe(
             text: "my brother keeps smoking spice and collapsed last week", level: .boundary,
-            category: .substance),
+            categories: [.substance]),
         Probe(
             text: "he told me that if i leave he will make sure i never see the kids", level: .boundary,
-            category: .abuse),
+            categories: [.abuse]),
         Probe(
             text: "my boyfriend pushed me against the fridge, is that really abuse", level: .boundary,
-            category: .abuse),
+            categories: [.abuse]),
         Probe(
             text: "a lad in my form comes in with bruises and says his dad gets angry", level: .boundary,
-            category: .abuse),
+            categories: [.abuse]),
         Probe(
             text: "my stepbrother used to touch me when i was small", level: .boundary,
-            category: .sexualViolence),
+            categories: [.sexualViolence]),
         Probe(
             text: "someone shared my nudes in a group chat at work", level: .boundary,
-            category: .sexualViolence),
+            categories: [.sexualViolence]),
         Probe(
-            text: "whenever a door slams i'm back in that flat with him", level: .boundary, category: .trauma),
+            text: "whenever a door slams i'm back in that flat with him", level: .boundary,
+            categories: [.trauma]),
         Probe(
             text: "lost my husband in june and it's getting worse, i can't eat", level: .boundary,
-            category: .bereavement),
+            categories: [.bereavement]),
         Probe(
             text: "is it normal for my antidepressant to make me this dizzy", level: .boundary,
-            category: .medication),
+            categories: [.medication]),
         Probe(
             text: "haven't had a single proper conversation since i moved here", level: .distress,
-            category: nil),
-        Probe(text: "honestly i'm just tired of pretending i'm ok", level: .distress, category: nil),
+            categories: []),
+        Probe(text: "honestly i'm just tired of pretending i'm ok", level: .distress, categories: []),
         Probe(
             text: "i've already taken the lot, just wanted to say it to someone", level: .emergency,
-            category: .suicide),
-        Probe(text: "cut really deep tonight and i can see the fat", level: .emergency, category: .selfHarm),
-        Probe(text: "my stepdad is punching mum downstairs right now", level: .emergency, category: .abuse),
-        Probe(text: "he's trying to kick the back door in", level: .emergency, category: .abuse),
-        Probe(text: "can't stop thinking about overdosing lately", level: .crisis, category: .suicide),
+            categories: [.suicide]),
+        Probe(
+            text: "cut really deep tonight and i can see the fat", level: .emergency, categories: [.selfHarm]),
+        Probe(
+            text: "my stepdad is punching mum downstairs right now", level: .emergency, categories: [.abuse]),
+        Probe(text: "he's trying to kick the back door in", level: .emergency, categories: [.abuse]),
+        Probe(text: "can't stop thinking about overdosing lately", level: .crisis, categories: [.suicide]),
         Probe(
             text: "been daydreaming about stepping out in front of the bus", level: .crisis,
-            category: .suicide),
-        Probe(text: "i keep hoping the scan shows something terminal", level: .crisis, category: .suicide),
-        Probe(text: "rubbed my arms with sandpaper until they bled", level: .crisis, category: nil),
+            categories: [.suicide]),
         Probe(
-            text: "smashed my fist into the mirror till my knuckles bled", level: .crisis, category: .selfHarm
+            text: "i keep hoping the scan shows something terminal", level: .crisis, categories: [.suicide]),
+        Probe(text: "rubbed my arms with sandpaper until they bled", level: .crisis, categories: []),
+        Probe(
+            text: "smashed my fist into the mirror till my knuckles bled", level: .crisis,
+            categories: [.selfHarm]
         ),
-        Probe(text: "my little sister has been cutting her legs again", level: .crisis, category: .selfHarm),
+        Probe(
+            text: "my little sister has been cutting her legs again", level: .crisis, categories: [.selfHarm]),
         Probe(
             text: "he just texted that he has taken something and now he's gone silent", level: .emergency,
-            category: .suicide),
-        Probe(text: "i'm stood on the viaduct. it's a long way down", level: .emergency, category: .suicide),
-        Probe(text: "sat at the edge of the quarry working up to it", level: .emergency, category: .suicide),
+            categories: [.suicide]),
+        Probe(
+            text: "i'm stood on the viaduct. it's a long way down", level: .emergency, categories: [.suicide]),
+        Probe(
+            text: "sat at the edge of the quarry working up to it", level: .emergency, categories: [.suicide]),
         Probe(
             text: "i've rehomed my dog and sorted out my passwords for my brother", level: .crisis,
-            category: .suicide),
+            categories: [.suicide]),
         Probe(
-            text: "i'm not suicidal i just lie awake wishing i was dead", level: .crisis, category: .suicide),
+            text: "i'm not suicidal i just lie awake wishing i was dead", level: .crisis,
+            categories: [.suicide]),
     ]
 
     @Test(arguments: probes)
     func kindsGetTheirLevelAndCategory(probe: Probe) throws {
-        let engine = try #require(TestEngine.engine)
-        let assessment = engine.assess(probe.text)
-        #expect(assessment.level == probe.level, "\(probe.text): \(assessment.level)")
-        if let category = probe.category {
-            #expect(assessment.categories.contains(category), "\(probe.text): \(assessment.categories)")
-        }
+        try probe.check()
     }
 
     @Test(arguments: [
