@@ -363,17 +363,24 @@ import Testing
         #expect(engine.assess("I'm not being dramatic. i really want my life to end now lol").level < .crisis)
     }
 
-    /// The model's evidence counts only in a message about life, death, harm, means or farewells
-    /// (`@model_anchor`): everyday dread about a plan for tonight is not a plan to die.
-    @Test func theModelNeedsAMessageAboutLifeDeathOrHarm() throws {
-        let engine = try #require(TestEngine.engineWithModel)
+    /// In a message with no word about life, death, harm, means or farewells (`@model_anchor`)
+    /// the model must be much surer: everyday dread about tonight needs 0.97, not 0.85.
+    @Test func theModelsBarRisesWithoutAnAnchorWord() throws {
+        let lexicon = try #require(TestEngine.lexicon)
         for text in [
             "my housemates are going out for a curry tonight and i'm already dreading it",
             "the team are going for drinks tonight and honestly i'm dreading it",
         ] {
-            #expect(engine.assess(text).level < .crisis, "\(text)")
+            let fairlySure = SafeguardEngine(lexicon: lexicon, model: FixedScoreModel(score: 0.9))
+            let verySure = SafeguardEngine(lexicon: lexicon, model: FixedScoreModel(score: 0.98))
+            #expect(fairlySure.assess(text).level < .crisis, "\(text)")
+            #expect(verySure.assess(text).level == .crisis, "\(text)")
         }
-        #expect(engine.assess("i really want my life to end now").level >= .crisis)
+        // The real model does not read these as risk at all.
+        let real = try #require(TestEngine.engineWithModel)
+        #expect(
+            real.assess("my housemates are going out for a curry tonight and i'm dreading it").level < .crisis
+        )
     }
 
     @Test func markedSpans() {

@@ -183,15 +183,11 @@ func level(_ text: String) -> RiskLevel {
     /// A negation elsewhere in a message the lexicon found nothing in does not silence the
     /// model; it only raises the bar.
     @Test func negationElsewhereRaisesTheModelsBar() throws {
-        struct Fixed: RiskModel {
-            let score: Double
-            func scores(for text: String) -> RiskModelScores { RiskModelScores(suicidal: score) }
-        }
         let lexicon = try #require(TestEngine.lexicon)
         let text =
             "i won't do anything stupid but the world would keep turning without me, that feels like peace"
-        let sure = SafeguardEngine(lexicon: lexicon, model: Fixed(score: 0.99))
-        let unsure = SafeguardEngine(lexicon: lexicon, model: Fixed(score: 0.9))
+        let sure = SafeguardEngine(lexicon: lexicon, model: FixedScoreModel(score: 0.99))
+        let unsure = SafeguardEngine(lexicon: lexicon, model: FixedScoreModel(score: 0.9))
         #expect(sure.assess(text).level == .crisis)
         #expect(unsure.assess(text).level < .crisis)
         #expect(

@@ -30,3 +30,9 @@ enum TestEngine {
         return SafeguardEngine(lexicon: lexicon, model: model)
     }()
 }
+
+/// A stand-in model that gives every message the same score (to test the engine's bars).
+struct FixedScoreModel: RiskModel {
+    let score: Double
+    func scores(for text: String) -> RiskModelScores { RiskModelScores(suicidal: score) }
+}

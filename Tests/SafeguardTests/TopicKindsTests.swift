@@ -203,24 +203,18 @@ import Testing
         #expect(engine.assess("i tried to take my own life last night").level >= .crisis)
     }
 
-    /// Without a word about life, death, harm, means or farewells the model must be much surer:
-    /// everyday dread about tonight stays out, a strong reading still counts.
-    @Test func theModelsBarRisesWithoutAnAnchorWord() throws {
-        let engine = try #require(TestEngine.engineWithModel)
-        #expect(
-            engine.assess("my housemates are going out for a curry tonight and i'm dreading it").level
-                < .crisis)
-    }
-
-    /// Everyday medicine questions stay below crisis with the statistical model too (it reads
-    /// medicine words as risk).
-    @Test func everydayMedicineQuestionsWithTheModel() throws {
-        let engine = try #require(TestEngine.engineWithModel)
+    /// Everyday medicine questions keep the statistical model out (it reads medicine words as
+    /// risk): even a model sure of risk does not make them crisis.
+    @Test func everydayMedicineQuestionsKeepTheModelOut() throws {
+        let lexicon = try #require(TestEngine.lexicon)
+        let sure = SafeguardEngine(lexicon: lexicon, model: FixedScoreModel(score: 0.99))
         for text in [
             "is paracetamol or ibuprofen better for a migraine, which is kinder on your stomach",
             "my gran keeps mixing up her blood pressure tablets, any tips for a pill organiser",
         ] {
-            #expect(engine.assess(text).level < .crisis, "\(text)")
+            #expect(sure.assess(text).level < .crisis, "\(text)")
         }
+        // Control: without an everyday-medicine phrase the stand-in model does count.
+        #expect(sure.assess("how long do antibiotics take to work on a chest infection").level == .crisis)
     }
 }
