@@ -24,7 +24,10 @@ import Testing
         #expect(tmux.start(command, cols: 130, rows: 40))
 
         // The inspector is open beside the conversation, with the presenter's keys.
-        var result = tmux.waitFor("Inspector · F3")
+        // Wait for the whole first frame (tmux can be captured while it is still being drawn).
+        var result = tmux.waitFor {
+            $0.contains("Inspector · F3") && $0.contains("Space pause") && $0.contains("In danger now: 999")
+        }
         #expect(result.ok, "\(result.screen)")
         #expect(result.screen.contains("Space pause · n next · s skip · q leave"))
         #expect(result.screen.contains("In danger now: 999"))
