@@ -82,18 +82,6 @@ import Testing
         #expect(reply.done)
     }
 
-    @Test func deltasArriveBeforeTheStreamEnds() async throws {
-        // "slow" waits 1.5 s before headers; "stall" sends two deltas then goes quiet.
-        let responder = try responder("stall", idle: 1)
-        var firstDelta: String?
-        do {
-            for try await event in responder.respond(to: request) {
-                if case .delta(let text) = event, firstDelta == nil { firstDelta = text }
-            }
-        } catch {}
-        #expect(firstDelta == "A")
-    }
-
     // MARK: - The request
 
     @Test func requestCarriesSystemPromptGuidanceConversationAndOptions() async throws {
@@ -210,7 +198,7 @@ import Testing
     }
 
     @Test func slowFirstTokenBeyondTheLimitTimesOut() async throws {
-        let reply = await collect(try responder("slow", firstToken: 0.5))
+        let reply = await collect(try responder("late", firstToken: 0.5))
         #expect(reply.failure?.kind == .timedOut)
     }
 
@@ -241,25 +229,21 @@ import Testing
         #expect(ContinuousClock.now - start < .seconds(30))
     }
 
-    /// From the server writing an event to its delta being yielded here (same machine clock).
-    @Test func deltaLatencyFromServerWriteIsSmall() async throws {
-        var latencies: [Double] = []
-        for try await event in try responder("timestamps").respond(to: request) {
-            guard case .delta(let text) = event, let sent = Double(text.dropLast()) else { continue }
-            latencies.append((Date().timeIntervalSince1970 - sent) * 1000)
+    /// Deltas are yielded while the stream is still open: the server sends two deltas and then
+    /// holds the connection silent for 30 s. A client that buffered the body would yield nothing
+    /// until the stream ends (or its idle timeout fires). Causal rather than timed, so a loaded
+    /// machine cannot fail it; the benchmark measures the latency itself.
+    @Test func deltasArriveBeforeTheStreamEnds() async throws {
+        let start = ContinuousClock.now
+        var first: String?
+        for try await event in try responder("stall", idle: 60).respond(to: request) {
+            if case .delta(let text) = event {
+                first = text
+                break
+            }
         }
-        latencies.sort()
-        #expect(latencies.count == 40)
-        let median = latencies[latencies.count / 2]
-        let p90 = latencies[latencies.count * 9 / 10]
-        print(
-            String(
-                format: "server write → delta: median %.2f ms, p90 %.2f ms, max %.2f ms", median, p90,
-                latencies.last ?? 0))
-        // Loose bound: suites run in parallel on a shared machine. Isolated runs measure ~1 ms;
-        // a buffered (non-incremental) client would see ~400 ms on this 800 ms stream.
-        // A sanity bound only (the benchmark measures latency): deltas arrive while the stream is open.
-        #expect(median < 2000)
+        #expect(first == "A")
+        #expect(ContinuousClock.now - start < .seconds(25))
     }
 
     @Test func cancellingClosesTheHTTPConnection() async throws {

@@ -19,9 +19,9 @@ The first path component picks the behaviour: POST /<mode>/v1/chat/completions
   errorobject a data: line holding an {"error": ...} object
   silent      headers, then nothing for 30 s
   stall       two deltas, then nothing for 30 s
-  slow        headers, wait 1.5 s, then the stream
+  slow        wait 1.5 s, then headers and the stream
+  late        wait 10 s, then headers and the stream (far past a short first-token limit, even on a loaded machine)
   nonstream   ignores "stream": true and answers with one chat.completion JSON object
-  timestamps  40 one-event chunks 20 ms apart, each delta the server's send time (time.time())
   pinging     headers, then only ": ping" comments every 0.1 s for 30 s (counted while open)
 GET /stats returns {"pinging_open": N}: how many "pinging" responses are still connected.
 """
@@ -194,14 +194,6 @@ class Handler(BaseHTTPRequestHandler):
         elif mode == "nonstream":
             self.send_json(200, {"id": "x", "object": "chat.completion", "choices": [
                 {"index": 0, "message": {"role": "assistant", "content": "Hello in one piece."}, "finish_reason": "stop"}]})
-        elif mode == "timestamps":
-            self.start_stream()
-            for _ in range(40):
-                time.sleep(0.02)
-                chunk = {"choices": [{"index": 0, "delta": {"content": "%.6f|" % time.time()}, "finish_reason": None}]}
-                self.write_chunk(b"data: " + json.dumps(chunk).encode() + b"\n\n")
-            self.write_chunk(b"data: [DONE]\n\n")
-            self.end_chunks()
         elif mode == "pinging":
             global PINGING_OPEN
             self.start_stream()
@@ -221,8 +213,8 @@ class Handler(BaseHTTPRequestHandler):
             self.write_chunk(events[0] + b"\n\n" + events[1] + b"\n\n" + events[2] + b"\n\n")
             time.sleep(30)
             self.end_chunks()
-        elif mode == "slow":
-            time.sleep(1.5)
+        elif mode in ("slow", "late"):
+            time.sleep(1.5 if mode == "slow" else 10)
             self.start_stream()
             for chunk in random_chunks(SHORT, seed):
                 self.write_chunk(chunk)
