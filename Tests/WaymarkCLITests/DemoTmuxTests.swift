@@ -33,8 +33,9 @@ import Testing
         #expect(result.screen.contains("In danger now: 999"))
 
         // Turn 1 is typed, sent and answered; the inspector shows its plan and the original.
-        result = tmux.waitFor(timeout: 20) { $0.contains("Turn 1 · crisis") && $0.contains("clinicians") }
-        #expect(result.ok, "\(result.screen)")
+        result = tmux.expectScreen(timeout: 20) {
+            $0.contains("Turn 1 · crisis") && $0.contains("clinicians")
+        }
         #expect(result.screen.contains("i don't want to be alive anymore"))
         #expect(result.screen.contains("plan: level crisis"))
         #expect(result.screen.contains("turn 1 of 2"))
@@ -42,16 +43,13 @@ import Testing
 
         // `n` plays the next turn now.
         tmux.type("n")
-        result = tmux.waitFor(timeout: 20) { $0.contains("Turn 2 · ") }
-        #expect(result.ok, "\(result.screen)")
+        result = tmux.expectScreen(timeout: 20) { $0.contains("Turn 2 · ") }
         #expect(result.screen.contains("see even the bot doesn't want to talk to me"))
-        result = tmux.waitFor(timeout: 20) { $0.contains("finished") }
-        #expect(result.ok, "\(result.screen)")
+        result = tmux.expectScreen(timeout: 20) { $0.contains("finished") }
 
         // `q` leaves; the terminal is given back.
         tmux.type("q")
-        result = tmux.waitFor("DEMO-ENDED")
-        #expect(result.ok, "\(result.screen)")
+        result = tmux.expectScreen("DEMO-ENDED")
         #expect(!result.screen.contains("Inspector · F3"))
     }
 }

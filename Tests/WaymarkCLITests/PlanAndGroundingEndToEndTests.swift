@@ -39,73 +39,51 @@ import Testing
         #expect(Self.files(in: folder).isEmpty)
 
         // Build a plan: a warning sign, and a reason for living.
-        tmux.type("/plan")
+        tmux.send("/plan")
+        var result = tmux.expectScreen("Safety plan · saved as you go")
         tmux.press("Enter")
-        var result = tmux.waitFor("Safety plan · saved as you go")
-        #expect(result.ok, "\(result.screen)")
-        tmux.press("Enter")
-        tmux.type("I stop answering messages")
-        tmux.press("Enter")
-        result = tmux.waitFor("• I stop answering messages")
-        #expect(result.ok, "\(result.screen)")
+        tmux.send("I stop answering messages")
+        result = tmux.expectScreen("• I stop answering messages")
         tmux.press("Tab", "Tab", "Tab", "Tab", "Tab", "Tab")
         tmux.type("a")
-        tmux.type("My cat, Biscuit")
-        tmux.press("Enter")
-        result = tmux.waitFor("• My cat, Biscuit")
-        #expect(result.ok, "\(result.screen)")
+        tmux.send("My cat, Biscuit")
+        result = tmux.expectScreen("• My cat, Biscuit")
         tmux.press("Escape")
-        result = tmux.waitFor("Your plan is saved on this computer")
-        #expect(result.ok, "\(result.screen)")
+        result = tmux.expectScreen("Your plan is saved on this computer")
         #expect(Self.files(in: folder).contains("waymark.sqlite"))
 
         // A crisis message: the support message offers the plan; "yes" shows it (and is sent).
-        tmux.type("I want to end my life, I really do")
-        tmux.press("Enter")
-        result = tmux.waitFor { $0.contains("116 123") && $0.contains("safety plan") }
-        #expect(result.ok, "\(result.screen)")
-        tmux.type("yes")
-        tmux.press("Enter")
-        result = tmux.waitFor { $0.contains("Your safety plan") && $0.contains("• My cat, Biscuit") }
-        #expect(result.ok, "\(result.screen)")
+        tmux.send("I want to end my life, I really do")
+        result = tmux.expectScreen { $0.contains("116 123") && $0.contains("safety plan") }
+        tmux.send("yes")
+        result = tmux.expectScreen { $0.contains("Your safety plan") && $0.contains("• My cat, Biscuit") }
         #expect(result.screen.contains("• I stop answering messages"))
         tmux.press("Escape")
         // The "yes" was still sent: it may answer the support message's safety question.
-        result = tmux.waitFor { $0.contains(" You\n   yes\n") }
-        #expect(result.ok, "\(result.screen)")
+        result = tmux.expectScreen { $0.contains(" You\n   yes\n") }
 
         // Breathing: the words follow the clock; Esc ends it with the closing line.
-        tmux.type("/breathe")
-        tmux.press("Enter")
-        result = tmux.waitFor { $0.contains("Box breathing") && $0.contains("Breathe in…") }
-        #expect(result.ok, "\(result.screen)")
+        tmux.send("/breathe")
+        result = tmux.expectScreen { $0.contains("Box breathing") && $0.contains("Breathe in…") }
         result = tmux.waitFor(timeout: 8) { $0.contains("Hold…") }
         #expect(result.ok, "\(result.screen)")
         tmux.press("Escape")
-        result = tmux.waitFor("Notice how you feel now")
-        #expect(result.ok, "\(result.screen)")
+        result = tmux.expectScreen("Notice how you feel now")
         #expect(!result.screen.contains("Box breathing"))
 
         // Grounding: waits for each answer.
-        tmux.type("/ground")
-        tmux.press("Enter")
-        result = tmux.waitFor("five things you can see")
-        #expect(result.ok, "\(result.screen)")
+        tmux.send("/ground")
+        result = tmux.expectScreen("five things you can see")
         #expect(result.screen.contains("Grounding · 5 · see"))
-        tmux.type("a lamp, a mug, the door, a plant, my shoes")
-        tmux.press("Enter")
-        result = tmux.waitFor("four things you can feel")
-        #expect(result.ok, "\(result.screen)")
-        tmux.type("stop")
-        tmux.press("Enter")
-        result = tmux.waitFor("we can stop there")
-        #expect(result.ok, "\(result.screen)")
+        tmux.send("a lamp, a mug, the door, a plant, my shoes")
+        result = tmux.expectScreen("four things you can feel")
+        tmux.send("stop")
+        result = tmux.expectScreen("we can stop there")
         #expect(!result.screen.contains("Grounding · 4"))
         // The answers stayed on the screen: nothing was sent, so no reply followed them.
         #expect(result.screen.contains("a lamp, a mug, the door, a plant, my shoes"))
 
-        tmux.type("/quit")
-        tmux.press("Enter")
+        tmux.send("/quit")
         #expect(tmux.waitFor("EXITED").ok)
     }
 
@@ -120,17 +98,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(tmux.start(Self.chat(folder), cols: 90, rows: 30))
         #expect(tmux.waitFor("Type a message").ok)
-        tmux.type("I walked the dog by the river today")
-        tmux.press("Enter")
-        var result = tmux.waitFor { $0.contains("Waymark\n") || $0.contains(" Waymark\n") }
-        #expect(result.ok, "\(result.screen)")
-        tmux.type("/history")
-        tmux.press("Enter")
-        result = tmux.waitFor("History is off")
-        #expect(result.ok, "\(result.screen)")
+        tmux.send("I walked the dog by the river today")
+        var result = tmux.expectScreen { $0.contains("Waymark\n") || $0.contains(" Waymark\n") }
+        tmux.send("/history")
+        result = tmux.expectScreen("History is off")
         tmux.press("Escape")
-        tmux.type("/quit")
-        tmux.press("Enter")
+        tmux.send("/quit")
         #expect(tmux.waitFor("EXITED").ok)
         // Not even the folder was created.
         let data = folder.appendingPathComponent("data").path
@@ -148,34 +121,24 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(tmux.start(Self.chat(folder), cols: 90, rows: 30))
         #expect(tmux.waitFor("Type a message").ok)
-        tmux.type("/history on")
-        tmux.press("Enter")
-        var result = tmux.waitFor("History is on")
-        #expect(result.ok, "\(result.screen)")
-        tmux.type("I walked the dog by the river today")
-        tmux.press("Enter")
-        result = tmux.waitFor { $0.contains(" Waymark\n") }
-        #expect(result.ok, "\(result.screen)")
+        tmux.send("/history on")
+        var result = tmux.expectScreen("History is on")
+        tmux.send("I walked the dog by the river today")
+        result = tmux.expectScreen { $0.contains(" Waymark\n") }
         // The turn is saved when it finishes; search for it.
         result = tmux.waitFor(timeout: 5) { _ in
-            tmux.type("/history river")
-            tmux.press("Enter")
+            tmux.send("/history river")
             let found = tmux.waitFor(timeout: 1) { $0.contains("You: I walked the dog by the river today") }
             if !found.ok { tmux.press("Escape") }
             return found.ok
         }
         #expect(result.ok, "\(tmux.capture())")
         tmux.press("Escape")
-        tmux.type("/forget")
-        tmux.press("Enter")
-        result = tmux.waitFor("/forget yes")
-        #expect(result.ok, "\(result.screen)")
-        tmux.type("/forget yes")
-        tmux.press("Enter")
-        result = tmux.waitFor("Deleted 1 conversation (2 messages)")
-        #expect(result.ok, "\(result.screen)")
-        tmux.type("/quit")
-        tmux.press("Enter")
+        tmux.send("/forget")
+        result = tmux.expectScreen("/forget yes")
+        tmux.send("/forget yes")
+        result = tmux.expectScreen("Deleted 1 conversation (2 messages)")
+        tmux.send("/quit")
         #expect(tmux.waitFor("EXITED").ok)
     }
 
@@ -192,53 +155,35 @@ import Testing
         #expect(tmux.waitFor("You:").ok)
 
         // The step-by-step interview, saved as it goes.
-        tmux.type("/plan")
-        tmux.press("Enter")
-        var result = tmux.waitFor("Plan:")
-        #expect(result.ok, "\(result.screen)")
-        tmux.type("I pace around at night")
-        tmux.press("Enter")
+        tmux.send("/plan")
+        var result = tmux.expectScreen("Plan:")
+        tmux.send("I pace around at night")
         tmux.type("stop")
         tmux.press("Enter")
-        result = tmux.waitFor("saved on this computer only")
-        #expect(result.ok, "\(result.screen)")
+        result = tmux.expectScreen("saved on this computer only")
         #expect(Self.files(in: folder).contains("waymark.sqlite"))
 
         // A crisis message offers the plan; "show me my plan" prints it.
-        tmux.type("I want to end my life, I really do")
-        tmux.press("Enter")
-        result = tmux.waitFor { $0.contains("safety plan") && $0.contains("116 123") }
-        #expect(result.ok, "\(result.screen)")
-        tmux.type("show me my plan")
-        tmux.press("Enter")
-        result = tmux.waitFor("I pace around at night")
-        #expect(result.ok, "\(result.screen)")
+        tmux.send("I want to end my life, I really do")
+        result = tmux.expectScreen { $0.contains("safety plan") && $0.contains("116 123") }
+        tmux.send("show me my plan")
+        result = tmux.expectScreen("I pace around at night")
 
         // Breathing with real pauses; Enter stops it.
-        tmux.type("/breathe 4-7-8")
-        tmux.press("Enter")
-        result = tmux.waitFor("Breathe in quietly through your nose for 4 seconds (round 1 of 4).")
-        #expect(result.ok, "\(result.screen)")
+        tmux.send("/breathe 4-7-8")
+        result = tmux.expectScreen("Breathe in quietly through your nose for 4 seconds (round 1 of 4).")
         #expect(!result.screen.contains("Hold your breath gently"))
         tmux.press("Enter")
-        result = tmux.waitFor("Notice how you feel now")
-        #expect(result.ok, "\(result.screen)")
+        result = tmux.expectScreen("Notice how you feel now")
 
         // Grounding: one answer per line.
-        tmux.type("/ground")
-        tmux.press("Enter")
-        result = tmux.waitFor("five things you can see")
-        #expect(result.ok, "\(result.screen)")
-        tmux.type("the kettle, a chair")
-        tmux.press("Enter")
-        result = tmux.waitFor("four things you can feel")
-        #expect(result.ok, "\(result.screen)")
-        tmux.type("stop")
-        tmux.press("Enter")
-        result = tmux.waitFor("we can stop there")
-        #expect(result.ok, "\(result.screen)")
-        tmux.type("/quit")
-        tmux.press("Enter")
+        tmux.send("/ground")
+        result = tmux.expectScreen("five things you can see")
+        tmux.send("the kettle, a chair")
+        result = tmux.expectScreen("four things you can feel")
+        tmux.send("stop")
+        result = tmux.expectScreen("we can stop there")
+        tmux.send("/quit")
         #expect(tmux.waitFor("EXITED").ok)
     }
 }

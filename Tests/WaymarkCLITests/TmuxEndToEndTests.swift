@@ -26,21 +26,16 @@ import Testing
         #expect(tmux.waitFor("Type a message").ok)
 
         // A message with emoji, and the streamed reply (the built-in listener).
-        tmux.type("hello 😀 there")
-        tmux.press("Enter")
-        var result = tmux.waitFor { $0.contains("   hello 😀 there\n") && $0.contains(" Waymark\n") }
-        #expect(result.ok, "\(result.screen)")
+        tmux.send("hello 😀 there")
+        var result = tmux.expectScreen { $0.contains("   hello 😀 there\n") && $0.contains(" Waymark\n") }
 
         // A crisis message: the card with UK services, and the conversation stays open.
-        tmux.type("i don't want to be alive anymore")
-        tmux.press("Enter")
+        tmux.send("i don't want to be alive anymore")
         // The card can be taller than the screen: its services are what must show.
-        result = tmux.waitFor(timeout: 20) { $0.contains("116 123") && $0.contains("ending your life") }
-        #expect(result.ok, "\(result.screen)")
+        result = tmux.expectScreen(timeout: 20) { $0.contains("116 123") && $0.contains("ending your life") }
         // The safeguard's card first, then the reply: wait for it to finish.
         #expect(tmux.waitFor(timeout: 20) { !$0.contains("Waymark is replying") }.ok)
-        tmux.type("still there?")
-        tmux.press("Enter")
+        tmux.send("still there?")
         // A brief acknowledgement (not the card again) may fill the screen: wait for the turn.
         result = tmux.waitFor(timeout: 20) { screen in
             !screen.contains("Waymark is replying") && screen.contains("› Type a message")
@@ -51,23 +46,18 @@ import Testing
         // Alt-Enter adds a line; Enter sends both lines.
         tmux.type("first line")
         tmux.press("M-Enter")
-        tmux.type("second line")
-        tmux.press("Enter")
-        result = tmux.waitFor(timeout: 20) { $0.contains("   first line\n   second line\n") }
-        #expect(result.ok, "\(result.screen)")
+        tmux.send("second line")
+        result = tmux.expectScreen(timeout: 20) { $0.contains("   first line\n   second line\n") }
 
         // A very long bracketed paste is not sent until confirmed.
         _ = tmux.tmux(["set-buffer", String(repeating: "pasted words ", count: 400)])
         _ = tmux.tmux(["paste-buffer", "-p", "-t", tmux.session])
         tmux.press("Enter")
-        result = tmux.waitFor("Send a long message?")
-        #expect(result.ok, "\(result.screen)")
+        result = tmux.expectScreen("Send a long message?")
         tmux.press("Escape")
-        result = tmux.waitFor("Not sent")
-        #expect(result.ok, "\(result.screen)")
+        result = tmux.expectScreen("Not sent")
         tmux.press("C-u")
-        result = tmux.waitFor("Type a message")
-        #expect(result.ok, "\(result.screen)")
+        result = tmux.expectScreen("Type a message")
 
         // Resize: the help strip stays on the last row, reflowed.
         tmux.resize(cols: 40, rows: 12)
@@ -80,13 +70,11 @@ import Testing
 
         // Scroll up and back down.
         tmux.press("PPage")
-        result = tmux.waitFor("below")
-        #expect(result.ok, "\(result.screen)")
+        result = tmux.expectScreen("below")
         tmux.press("NPage")
         tmux.press("NPage")
         tmux.press("NPage")
-        result = tmux.waitFor { !$0.contains("below") }
-        #expect(result.ok, "\(result.screen)")
+        result = tmux.expectScreen { !$0.contains("below") }
         tmux.resize(cols: 80, rows: 24)
         #expect(tmux.waitFor("F1 help  F2 services  F3 inspector").ok)
 
@@ -101,10 +89,8 @@ import Testing
         }
 
         // Export: Markdown, readable only by the owner.
-        tmux.type("/export chat.md")
-        tmux.press("Enter")
-        result = tmux.waitFor("readable only by you")
-        #expect(result.ok, "\(result.screen)")
+        tmux.send("/export chat.md")
+        result = tmux.expectScreen("readable only by you")
         let exported = folder.appendingPathComponent("chat.md").path
         let attributes = try FileManager.default.attributesOfItem(atPath: exported)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
@@ -114,10 +100,8 @@ import Testing
         #expect(markdown.contains("- **Plan:** fullReferral"))
 
         // Quit: the shell gets a sane terminal back and no screen is left behind.
-        tmux.type("/quit")
-        tmux.press("Enter")
-        result = tmux.waitFor("RESTORED")
-        #expect(result.ok, "\(result.screen)")
+        tmux.send("/quit")
+        result = tmux.expectScreen("RESTORED")
         #expect(!result.screen.contains("In danger now"))
         #expect(!result.screen.contains("Waymark · peer support"))
         let stty = (try? String(contentsOfFile: sttyFile, encoding: .utf8)) ?? ""
@@ -147,8 +131,7 @@ import Testing
                     + "stty -a | grep -q -- '-icanon' && echo BROKEN || echo SANE; sleep 30"))
         #expect(tmux.waitFor("Type a message").ok)
         tmux.press("C-c")
-        let result = tmux.waitFor("SANE", timeout: 15)
-        #expect(result.ok, "\(result.screen)")
+        let result = tmux.expectScreen("SANE", timeout: 15)
         #expect(result.screen.contains("EXIT=0"))
     }
 
@@ -172,8 +155,7 @@ import Testing
                 String(decoding: try Data(contentsOf: pidFile), as: UTF8.self).trimmingCharacters(
                     in: .whitespacesAndNewlines)))
         kill(pid, signal == "TERM" ? SIGTERM : signal == "HUP" ? SIGHUP : SIGSEGV)
-        let result = tmux.waitFor("SANE", timeout: 15)
-        #expect(result.ok, "\(result.screen)")
+        let result = tmux.expectScreen("SANE", timeout: 15)
         #expect(result.screen.contains("EXIT=\(status)"), "\(result.screen)")
         #expect(!result.screen.contains("In danger now"))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import Glibc
 
 /// Drives a program in a private tmux server: type, read the pane, resize, always clean up.
@@ -68,6 +69,30 @@ final class TmuxHarness {
     @discardableResult
     func waitFor(_ text: String, timeout: Double = 10) -> (ok: Bool, screen: String) {
         waitFor(timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Type a line and press Enter, as a person sending it.
+    func send(_ line: String) {
+        type(line)
+        press("Enter")
+    }
+
+    /// `waitFor`, recording a test issue that shows the screen when the wait fails.
+    @discardableResult
+    func expectScreen(
+        timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation, _ predicate: (String) -> Bool
+    ) -> (ok: Bool, screen: String) {
+        let result = waitFor(timeout: timeout, predicate)
+        #expect(result.ok, "\(result.screen)", sourceLocation: sourceLocation)
+        return result
+    }
+
+    /// Wait until the pane contains `text`, recording a test issue (with the screen) if it never does.
+    @discardableResult
+    func expectScreen(
+        _ text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> (ok: Bool, screen: String) {
+        expectScreen(timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
     // MARK: - Spawning
