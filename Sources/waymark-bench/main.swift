@@ -90,7 +90,7 @@ if CommandLine.arguments.contains("--scaling") {
     exit(0)
 }
 let largeOnly = CommandLine.arguments.contains("--large-only")
-let totalMessages = largeOnly ? 1 : 200_000
+let totalMessages = largeOnly || CommandLine.arguments.contains("--huge-only") ? 1 : 200_000
 var sink = 0
 let typicalSeconds = measure {
     for index in 0..<totalMessages {
@@ -118,6 +118,11 @@ let large = paragraph(bytes: 1_000_000)
 let smallSeconds = measure(runs: 5) { sink &+= engine.assess(small).signals.count }
 let largeSeconds = measure(runs: 5) { sink &+= engine.assess(large).signals.count }
 let huge = largeOnly ? large : paragraph(bytes: 10_000_000)
+if CommandLine.arguments.contains("--huge-only") {  // for profiling the 10 MB case under perf
+    let seconds = measure(runs: 5) { sink &+= engine.assess(huge).signals.count }
+    print(String(format: "10 MB: %.1f ms", seconds * 1000))
+    exit(0)
+}
 let hugeSeconds = largeOnly ? largeSeconds : measure(runs: 2) { sink &+= engine.assess(huge).signals.count }
 let ratio = largeSeconds / smallSeconds
 let hugeRatio = hugeSeconds / largeSeconds
