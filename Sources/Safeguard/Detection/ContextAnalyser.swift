@@ -51,6 +51,24 @@ struct ContextAnalyser {
         return reach
     }
 
+    /// A token span, as a set key.
+    private struct SpanKey: Hashable {
+        let first: Int32
+        let last: Int32
+    }
+
+    /// Whether every idiom the signal overlaps lies inside it and is shorter: for a `literal` rule
+    /// ("rather die than eat again" holds the idiom "rather die than") the idiom does not lower it.
+    private func containsIdiomsOnly(
+        _ signal: CandidateSignal, idiomReach: [Int32], idiomSpans: Set<SpanKey>
+    ) -> Bool {
+        let first = Int(signal.first)
+        let startsBefore = first > 0 && idiomReach[first - 1] >= signal.first
+        let endsAfter = idiomReach[Int(signal.last)] > signal.last
+        return !startsBefore && !endsAfter
+            && !idiomSpans.contains(SpanKey(first: signal.first, last: signal.last))
+    }
+
     /// Candidates for every evidence match, with context applied.
     func analyse(_ matches: [RuleMatch]) -> [CandidateSignal] {
         var evidence: [CandidateSignal] = []
@@ -114,6 +132,7 @@ struct ContextAnalyser {
             firstCue[sentenceIndex] = Int32(cursor)
         }
         let idiomReach = reach(of: idioms)
+        let idiomSpans = Set(idioms.map { SpanKey(first: $0.first, last: $0.last) })
         let sentences = layout.sentenceStart.count
         var jokeSentence = [Bool](repeating: false, count: sentences)
         var laughSentence = [Bool](repeating: false, count: sentences)
@@ -149,7 +168,12 @@ struct ContextAnalyser {
                 continue
             }
             applyCues(cues, firstCue: firstCue, to: &signal, messageModifiers: messageModifiers)
-            if idiomReach[Int(signal.last)] >= signal.first { signal.add(.figurative) }
+            if idiomReach[Int(signal.last)] >= signal.first
+                && !(signal.rule.ignoresInnerIdioms
+                    && containsIdiomsOnly(signal, idiomReach: idiomReach, idiomSpans: idiomSpans))
+            {
+                signal.add(.figurative)
+            }
             if signal.rule.banter && laughSentence[sentence] { signal.add(.figurative) }
             if signal.rule.hyperbole {
                 let after = Int(signal.last) + 1

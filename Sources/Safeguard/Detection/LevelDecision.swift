@@ -95,7 +95,8 @@ struct LevelDecision {
         // read against the conversation; "my exam is tomorrow" later on is not a plan.
         let planHere = has(.plan) || has(.means) || has(.intent) || has(.farewell) || has(.harm)
         let time = has(.time) && (planHere || wordCount <= Self.shortTimeReply)
-        let planned = has(.plan) || state.plan
+        // A goodbye is part of a plan: with a time ("not coming back" on the bridge now) it is imminent.
+        let planned = has(.plan) || has(.farewell) || state.plan
         let meansHeld = has(.means) || state.means
         let intended = has(.intent) || state.intent
         let farewell = has(.farewell)
@@ -111,6 +112,14 @@ struct LevelDecision {
         if context && (timed && (intended || planned || meansHeld) || timeAfterYes) {
             if level < .emergency {
                 reasons.insert("suicidal risk with intent/plan/means and a time", at: 0)
+            }
+            level = .emergency
+            extraCategories.append(.suicide)
+        }
+        // The means ready and a goodbye in the same message: about to act, whatever the clock says.
+        if context && has(.means) && has(.farewell) {
+            if level < .emergency {
+                reasons.insert("suicidal risk with the means ready and a goodbye", at: 0)
             }
             level = .emergency
             extraCategories.append(.suicide)

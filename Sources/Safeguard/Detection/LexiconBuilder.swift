@@ -236,6 +236,7 @@ struct LexiconBuilder {
                     case "nonegate": rule.ignoresNegation = true
                     case "pretext": rule.ignoresFraming = true
                     case "past": rule.ignoresHistory = true
+                    case "literal": rule.ignoresInnerIdioms = true
                     default: throw fail("flag")
                     }
                 }

@@ -26,6 +26,9 @@ public struct LexiconRule: Sendable, Equatable {
     public var ignoresHistory: Bool
     /// Not lowered by fiction, study or hypothetical framing (method seeking): marked `pretext`.
     public var ignoresFraming: Bool
+    /// Not made figurative by an idiom lying inside the match (`flags=literal`): "rather die than
+    /// eat again" is the literal reading of the idiom "rather die than".
+    public var ignoresInnerIdioms: Bool = false
     /// The lexicon file the rule came from.
     public var file: String
 }

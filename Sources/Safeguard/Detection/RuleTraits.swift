@@ -13,6 +13,7 @@ struct RuleTraits: Sendable {
     var ignoresNegation: Bool
     var ignoresHistory: Bool
     var ignoresFraming: Bool
+    var ignoresInnerIdioms: Bool
     var categories: CategorySet
 
     init(_ rule: LexiconRule, index: Int32) {
@@ -28,6 +29,7 @@ struct RuleTraits: Sendable {
         ignoresNegation = rule.ignoresNegation
         ignoresHistory = rule.ignoresHistory
         ignoresFraming = rule.ignoresFraming
+        ignoresInnerIdioms = rule.ignoresInnerIdioms
         categories = CategorySet(rule.categories)
     }
 }
