@@ -56,6 +56,13 @@ import Testing
         LevelProbe(
             text: "they keep telling me to cut and it's getting harder to say no", level: .crisis,
             categories: [.psychosis]),
+        LevelProbe(
+            text: "what's even the point of me still being here", level: .crisis, categories: [.suicide]),
+        LevelProbe(text: "hoping my heart just packs in one night", level: .crisis, categories: [.suicide]),
+        LevelProbe(
+            text: "i've got 40 tablets stashed in my sock drawer. not going to use them", level: .crisis,
+            categories: [.suicide]),
+        LevelProbe(text: "don't intend on being here by christmas", level: .crisis, categories: [.suicide]),
     ]
 
     static let boundaries: [LevelProbe] = [
@@ -97,7 +104,25 @@ import Testing
         LevelProbe(text: "the last bus is not coming back this time of night", level: .none, categories: []),
         LevelProbe(text: "she said no to the dress and yes to the shoes", level: .none, categories: []),
         LevelProbe(text: "binged the whole series again last night", level: .none, categories: []),
+        LevelProbe(text: "gonna kill my teammate he keeps feeding", level: .none, categories: []),
+        LevelProbe(text: "shoot me a text when you land", level: .none, categories: []),
+        LevelProbe(text: "left my phone at home, sorry for slow replies", level: .none, categories: []),
+        LevelProbe(text: "our kid grazed his knee, blood everywhere", level: .none, categories: []),
+        LevelProbe(
+            text: "the engine's running rough again, garage says it's the spark plugs", level: .none,
+            categories: []),
+        LevelProbe(
+            text: "our dog has gone all floppy after his walk, he loves a nap", level: .none, categories: []),
     ]
+
+    /// Short replies that only mean an act, or the means in place, after suicidal talk.
+    @Test func shortRepliesAfterSuicidalTalkAreActs() {
+        #expect(converse(["i want to die", "already done"]).map(\.level) == [.crisis, .emergency])
+        #expect(
+            converse(["i want to end it", "20 mins ago. paracetamol"]).map(\.level) == [.crisis, .emergency])
+        #expect(converse(["want to end it all", "engine's running"]).map(\.level) == [.crisis, .emergency])
+        #expect(converse(["already done", "20 mins ago"]).map(\.level) == [.none, .none])
+    }
 
     @Test(arguments: emergencies) func emergencyWithoutTheUsualClock(_ probe: LevelProbe) throws {
         try probe.check()
