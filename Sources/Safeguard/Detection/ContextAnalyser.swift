@@ -51,22 +51,15 @@ struct ContextAnalyser {
         return reach
     }
 
-    /// A token span, as a set key.
-    private struct SpanKey: Hashable {
-        let first: Int32
-        let last: Int32
-    }
-
     /// Whether every idiom the signal overlaps lies inside it and is shorter: for a `literal` rule
     /// ("rather die than eat again" holds the idiom "rather die than") the idiom does not lower it.
-    private func containsIdiomsOnly(
-        _ signal: CandidateSignal, idiomReach: [Int32], idiomSpans: Set<SpanKey>
-    ) -> Bool {
+    /// With no idiom starting before the signal, `idiomReach[first]` is the longest idiom starting
+    /// at its first token: reaching exactly its last token means an idiom with the same span.
+    private func containsIdiomsOnly(_ signal: CandidateSignal, idiomReach: [Int32]) -> Bool {
         let first = Int(signal.first)
         let startsBefore = first > 0 && idiomReach[first - 1] >= signal.first
         let endsAfter = idiomReach[Int(signal.last)] > signal.last
-        return !startsBefore && !endsAfter
-            && !idiomSpans.contains(SpanKey(first: signal.first, last: signal.last))
+        return !startsBefore && !endsAfter && idiomReach[first] != signal.last
     }
 
     /// Candidates for every evidence match, with context applied.
@@ -132,7 +125,6 @@ struct ContextAnalyser {
             firstCue[sentenceIndex] = Int32(cursor)
         }
         let idiomReach = reach(of: idioms)
-        let idiomSpans = Set(idioms.map { SpanKey(first: $0.first, last: $0.last) })
         let sentences = layout.sentenceStart.count
         var jokeSentence = [Bool](repeating: false, count: sentences)
         var laughSentence = [Bool](repeating: false, count: sentences)
@@ -170,7 +162,7 @@ struct ContextAnalyser {
             applyCues(cues, firstCue: firstCue, to: &signal, messageModifiers: messageModifiers)
             if idiomReach[Int(signal.last)] >= signal.first
                 && !(signal.rule.ignoresInnerIdioms
-                    && containsIdiomsOnly(signal, idiomReach: idiomReach, idiomSpans: idiomSpans))
+                    && containsIdiomsOnly(signal, idiomReach: idiomReach))
             {
                 signal.add(.figurative)
             }
