@@ -25,7 +25,7 @@ public actor ChatSession: ConversationDriver {
     private let safeguards: Safeguards
     private var responder: any Responder
     private let builtInListener: (any Responder)?
-    private let settings: PersonSettings
+    private var settings: PersonSettings
     private var offers: SupportOffers
     private let clock: @Sendable () -> Date
 
@@ -85,6 +85,17 @@ public actor ChatSession: ConversationDriver {
         return "Switched to the \(builtInListener.displayName). Type /retry for a reply to your last message."
     }
 
+    /// The nation and age band services are matched for (as set, or as said in the conversation).
+    public var person: PersonSettings { settings }
+
+    /// Set the nation and/or age band services are matched for (`/nation`, `/age`); returns a
+    /// sentence saying what is used now.
+    public func setPerson(nation: Nation?, ageBand: AgeBand?) async -> String {
+        if let nation { settings.nation = nation }
+        if let ageBand { settings.ageBand = ageBand }
+        return PersonSettings.describe(settings)
+    }
+
     /// Change what Waymark offers after a referral (for example once a safety plan is saved).
     public func setSupportOffers(_ newOffers: SupportOffers) async {
         offers = newOffers
@@ -136,11 +147,16 @@ public actor ChatSession: ConversationDriver {
     public func runTurn(_ text: String, emit: @Sendable (SessionEvent) -> Void) async {
         turn += 1
         let now = clock()
-        let (assessment, newState) = safeguards.engine.assess(text, state: conversationState)
+        let (read, newState) = safeguards.engine.assess(text, state: conversationState)
+        let assessment = read.remembering(newState)
         conversationState = newState
-        let (plan, newFollowUp) = safeguards.policy.plan(
+        // An age or a place said in the conversation routes services for the rest of it.
+        let (said, routingNote) = safeguards.policy.settings(after: text, current: settings)
+        settings = said
+        var (plan, newFollowUp) = safeguards.policy.plan(
             for: assessment, userText: text, settings: settings, followUp: followUp, now: now,
             offers: offers)
+        if let routingNote { plan.reasons.append(routingNote) }
         followUp = newFollowUp
         lastPlan = plan
         emit(.entryAdded(append(role: .user, text: text, assessment: assessment, plan: plan, date: now)))

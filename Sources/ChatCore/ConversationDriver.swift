@@ -19,6 +19,9 @@ public protocol ConversationDriver: Sendable {
     /// The safeguard's reading of text that is not a turn (grounding answers); `nil` when
     /// the driver has no safeguard.
     func screen(_ text: String) async -> Assessment?
+    /// Set the nation and/or age band services are matched for (`/nation`, `/age`); returns a
+    /// sentence saying what is used now.
+    func setPerson(nation: Nation?, ageBand: AgeBand?) async -> String
 }
 
 extension ConversationDriver {
@@ -33,4 +36,8 @@ extension ConversationDriver {
     public func setSupportOffers(_ offers: SupportOffers) async {}
 
     public func screen(_ text: String) async -> Assessment? { nil }
+
+    public func setPerson(nation: Nation?, ageBand: AgeBand?) async -> String {
+        "Services can't be changed here."
+    }
 }

@@ -26,9 +26,16 @@ public enum SafeguardResources {
         try GuardRules(files: jsonFiles(in: guardFolder, locator: locator))
     }
 
-    /// The policy built from the directory and framing texts.
+    /// Place names by nation (`places/uk-places.json`), for places said in the conversation.
+    public static let placesPath = "places/uk-places.json"
+
+    /// The policy built from the directory, framing texts and place names (none when the
+    /// places file is absent).
     public static func loadPolicy(from locator: ResourceLocator) throws -> SafeguardPolicy {
-        SafeguardPolicy(directory: try loadDirectory(from: locator), framing: try loadFraming(from: locator))
+        let places = (try? locator.data(placesPath)).flatMap { try? PersonMentions.places(from: $0) } ?? [:]
+        return SafeguardPolicy(
+            directory: try loadDirectory(from: locator), framing: try loadFraming(from: locator),
+            places: places)
     }
 
     /// The intro shown at start (`framing/intro.md`).

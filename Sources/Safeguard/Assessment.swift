@@ -13,10 +13,16 @@ public struct Assessment: Sendable, Equatable, Codable {
     /// The person sounds calmer or safer, or has moved on, while earlier risk is remembered
     /// (de-escalation): the turn's level may still be the conversation's.
     public var settling: Bool
+    /// The level the message earned on its own words, before the conversation's memory of
+    /// earlier risk; `nil` when not known (then the same as `level`). See ``Assessment/remembering(_:)``.
+    public var turnLevel: RiskLevel?
+    /// Steps towards safety the message says were taken ("put them away", "she's coming").
+    public var stepsTaken: [StepTaken]
 
     public init(
         level: RiskLevel = .none, categories: [RiskCategory] = [], subject: Subject = .nobody,
-        signals: [Signal] = [], reasons: [String] = [], settling: Bool = false
+        signals: [Signal] = [], reasons: [String] = [], settling: Bool = false, turnLevel: RiskLevel? = nil,
+        stepsTaken: [StepTaken] = []
     ) {
         self.level = level
         self.categories = categories
@@ -24,10 +30,17 @@ public struct Assessment: Sendable, Equatable, Codable {
         self.signals = signals
         self.reasons = reasons
         self.settling = settling
+        self.turnLevel = turnLevel
+        self.stepsTaken = stepsTaken
     }
+
+    /// The level of the message's own words (`turnLevel`, or `level` when not known).
+    public var ownLevel: RiskLevel { turnLevel ?? level }
 
     private enum CodingKeys: String, CodingKey {
         case level, categories, subject, signals, reasons, settling
+        case turnLevel = "turn_level"
+        case stepsTaken = "steps_taken"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -39,6 +52,8 @@ public struct Assessment: Sendable, Equatable, Codable {
         reasons = try container.decode([String].self, forKey: .reasons)
         // Saved before this field existed: not settling.
         settling = try container.decodeIfPresent(Bool.self, forKey: .settling) ?? false
+        turnLevel = try container.decodeIfPresent(RiskLevel.self, forKey: .turnLevel)
+        stepsTaken = try container.decodeIfPresent([StepTaken].self, forKey: .stepsTaken) ?? []
     }
 
     /// An assessment of a turn with nothing of note.

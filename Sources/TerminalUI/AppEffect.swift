@@ -1,3 +1,4 @@
+import Safeguard
 import ChatCore
 
 /// Something the runtime must do after an ``AppEvent`` was applied. Compared with `==` in tests.
@@ -14,6 +15,8 @@ public enum AppEffect: Sendable, Equatable {
     case retry
     /// Switch to the built-in, offline listener.
     case useBuiltInListener
+    /// Match services for this nation and/or age band from now on (`/nation`, `/age`).
+    case setPerson(nation: Nation?, ageBand: AgeBand?)
     /// Save the safety plan to the store (and offer it at crisis from now on).
     case saveSafetyPlan(SafetyPlan)
     /// Start timing the breathing exercise (send ``AppEvent/breathingTick(elapsed:)``).

@@ -1,4 +1,5 @@
 import ChatCore
+import Safeguard
 
 // MARK: - Update
 
@@ -355,6 +356,8 @@ extension AppState {
         ("/export [path]", "save for review (.md, or .json); only you can read it"),
         ("/retry", "ask for the last reply again (after a connection problem)"),
         ("/backend listening", "switch to the built-in, offline listener"),
+        ("/nation NAME", "services for england, scotland, wales or northern-ireland"),
+        ("/age N", "services for your age (for example /age 15)"),
         ("/quit", "leave Waymark"),
     ]
 
@@ -392,6 +395,22 @@ extension AppState {
         case "/plan", "/safety-plan", "/breathe", "/breathing", "/ground", "/grounding", "/history",
             "/forget", "/reduced-motion", "/motion":
             return runSupportCommand(name, argument: argument) ?? []
+        case "/nation":
+            guard let nation = Self.nation(named: argument) else {
+                addNotice(
+                    "Type /nation england, /nation scotland, /nation wales or /nation northern-ireland.")
+                return []
+            }
+            helpStrip.nation = nation
+            return [.setPerson(nation: nation, ageBand: nil)]
+        case "/age":
+            guard let age = Int(argument), (5...120).contains(age),
+                let band = AgeBand.allCases.first(where: { age >= $0.lowestAge && age <= $0.highestAge })
+            else {
+                addNotice("Type /age and your age in years, for example /age 15.")
+                return []
+            }
+            return [.setPerson(nation: nil, ageBand: band)]
         case "/backend", "/listener":
             if name == "/listener" || argument.lowercased() == "listening" {
                 return [.useBuiltInListener]
@@ -406,6 +425,18 @@ extension AppState {
                     + "To send a message that starts with /, type // at the start.")
         }
         return []
+    }
+}
+
+extension AppState {
+    /// The nation for what someone types after `/nation` ("scotland", "Northern Ireland", "ni").
+    public static func nation(named text: String) -> Nation? {
+        let key = text.lowercased().replacingOccurrences(of: " ", with: "-")
+        switch key {
+        case "ni", "n-ireland", "northernireland": return .northernIreland
+        case "cymru": return .wales
+        default: return Nation(rawValue: key)
+        }
     }
 }
 

@@ -55,7 +55,8 @@ public struct ScenarioLibrary: Sendable, Equatable {
                             itemID: scenario.id, turn: index + 1, detail: "the turn did not run"))
                     continue
                 }
-                let problems = scenario.shortfalls(of: record)
+                let earlier = records.filter { $0.itemID == scenario.id && $0.turn <= index }
+                let problems = scenario.shortfalls(of: record, earlier: earlier)
                 check.record(problems.isEmpty, record, problems.joined(separator: "; "))
             }
         }

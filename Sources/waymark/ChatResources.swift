@@ -32,6 +32,8 @@ struct ChatResources: Sendable {
         {
             intro = text
         }
+        // The intro says which nation's services are shown, and how to change it.
+        intro = intro.replacingOccurrences(of: "{nation}", with: (nation ?? .england).displayName)
         return ChatResources(introText: intro, services: loadServices(locator, nation: nation))
     }
 

@@ -122,6 +122,12 @@ struct ChatScreen {
                         Task.detached {
                             inbox.post(.notice(await driver.useBuiltInListener(), responderName: name))
                         }
+                    case .setPerson(let nation, let ageBand):
+                        let driver = self.driver
+                        Task.detached {
+                            let said = await driver.setPerson(nation: nation, ageBand: ageBand)
+                            inbox.post(.notice(said, responderName: nil))
+                        }
                     case .cancelReply:
                         let driver = self.driver
                         Task.detached { await driver.cancelReply() }

@@ -42,6 +42,10 @@ final class DeferredConversation: ConversationDriver {
         await setup.driver.setSupportOffers(offers)
     }
 
+    func setPerson(nation: Nation?, ageBand: AgeBand?) async -> String {
+        await setup.driver.setPerson(nation: nation, ageBand: ageBand)
+    }
+
     func screen(_ text: String) async -> Assessment? {
         await setup.driver.screen(text)
     }

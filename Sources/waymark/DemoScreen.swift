@@ -179,7 +179,7 @@ struct DemoScreen {
                         _ = state.update(.exportFinished(path: path ?? "", error: "\(error)"))
                     }
                 case .retry, .useBuiltInListener, .saveSafetyPlan, .startBreathing, .screenGroundingAnswer,
-                    .showHistory, .setHistoryEnabled, .forgetHistory, .setReducedMotion:
+                    .showHistory, .setHistoryEnabled, .forgetHistory, .setReducedMotion, .setPerson:
                     state.addNotice("Not available during a demo.")
                 case .appendHistory:
                     break  // A demo is never saved to history.

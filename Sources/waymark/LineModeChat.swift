@@ -1,6 +1,7 @@
 import ChatCore
 import Dispatch
 import Foundation
+import Safeguard
 import Glibc
 import TerminalUI
 
@@ -113,6 +114,31 @@ struct LineModeChat {
             }
         case "/retry":
             entries += runTurn(echoUser: false, strip: strip) { $0.retry() }
+        case "/nation", "/age":
+            let argument = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
+            var nation: Nation?
+            var band: AgeBand?
+            if name == "/nation" {
+                nation = AppState.nation(named: argument)
+            } else if let age = Int(argument), (5...120).contains(age) {
+                band = AgeBand.allCases.first { age >= $0.lowestAge && age <= $0.highestAge }
+            }
+            guard nation != nil || band != nil else {
+                emit(
+                    name == "/nation"
+                        ? "Note: type /nation england, scotland, wales or northern-ireland."
+                        : "Note: type /age and your age in years, for example /age 15.")
+                return true
+            }
+            let done = DispatchSemaphore(value: 0)
+            let driver = self.driver
+            let said = SentenceBox()
+            Task.detached {
+                said.set(await driver.setPerson(nation: nation, ageBand: band))
+                done.signal()
+            }
+            done.wait()
+            emit("Note: \(said.text)")
         case "/backend", "/listener":
             let argument = parts.count > 1 ? parts[1].lowercased().trimmingCharacters(in: .whitespaces) : ""
             if name == "/listener" || argument == "listening" {

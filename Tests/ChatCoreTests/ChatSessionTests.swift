@@ -147,4 +147,19 @@ import WaymarkTesting
         let after = await withPlan.transcript.first { $0.role == .safeguard }?.text ?? ""
         #expect(after.lowercased().contains("safety plan"))
     }
+
+    /// Issue 12: "I'm 15" said in the chat routes services for a young person from then on,
+    /// and the inspector's plan says so; `/nation` sets the nation explicitly.
+    @Test func anAgeSaidInTheChatRoutesServicesForTheRestOfIt() async throws {
+        let chat = try session(StubResponder(.reply("I'm here.")))
+        _ = await events(chat, "i'm 15 and i've been cutting myself again")
+        let entries = await chat.transcript
+        let card = try #require(entries.first { $0.role == .safeguard })
+        #expect(card.services.contains("childline"), "\(card.services)")
+        #expect(entries.first?.plan?.reasons.contains { $0.contains("under-19") } == true)
+        #expect(await chat.person.ageBand == .under19)
+        let said = await chat.setPerson(nation: .wales, ageBand: nil)
+        #expect(said.contains("Wales"))
+        #expect(await chat.person == PersonSettings(nation: .wales, ageBand: .under19))
+    }
 }

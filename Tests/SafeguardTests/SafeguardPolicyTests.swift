@@ -69,7 +69,11 @@ import Testing
     @Test func emergencyLeadsWith999AndStays() throws {
         let assessment = Assessment(
             level: .emergency, categories: [.suicide, .medication], subject: .speaker,
-            signals: [signal("taken them all", level: .emergency)])
+            signals: [
+                Signal(
+                    rule: "act.overdose_taken", text: "taken them all", start: 4, end: 18, category: .suicide,
+                    baseLevel: .emergency)
+            ])
         let (plan, _) = policy.plan(
             for: assessment, userText: "I've taken them all", settings: settings, followUp: .start, now: night
         )
@@ -128,7 +132,7 @@ import Testing
         }
     }
 
-    @Test func fullCardsAreNeverShownOnTwoTurnsInARow() throws {
+    @Test func fullCardsAreNotShownTwiceInARowUnlessTheTurnEscalates() throws {
         var state = FollowUpState.start
         let turns: [Assessment] = [
             Assessment(level: .boundary, categories: [.substance]),
@@ -146,7 +150,9 @@ import Testing
             asked.append(result.plan.asksSafetyQuestion)
             state = result.followUp
         }
-        #expect(kinds == [.fullReferral, .brief, .fullReferral, .brief, .fullReferral])
+        // Crisis after a boundary card is an escalation: the full card at once (issue 12); a new
+        // topic straight after a card waits a turn.
+        #expect(kinds == [.fullReferral, .fullReferral, .brief, .fullReferral, .brief])
         #expect(asked == [false, true, true, false, false])
     }
 

@@ -40,7 +40,9 @@ enum TestResources {
     }
 
     static func policy() throws -> SafeguardPolicy {
-        SafeguardPolicy(directory: try directory(), framing: try framing())
+        SafeguardPolicy(
+            directory: try directory(), framing: try framing(),
+            places: try PersonMentions.places(from: resource("places/uk-places.json")))
     }
 
     /// A UK wall-clock time.

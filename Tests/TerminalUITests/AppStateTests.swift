@@ -121,6 +121,22 @@ import Testing
         #expect(result117 == [.send("/slash at the start")])
     }
 
+    /// Issue 12: `/nation` and `/age` set the routing; nonsense gets a notice with the usage.
+    @Test func nationAndAgeCommandsSetWhereServicesAreFor() {
+        var state = Sample.state()
+        state.type("/nation Northern Ireland")
+        #expect(state.update(.key(.enter)) == [.setPerson(nation: .northernIreland, ageBand: nil)])
+        #expect(state.helpStrip.nation == .northernIreland)
+        state.type("/age 15")
+        #expect(state.update(.key(.enter)) == [.setPerson(nation: nil, ageBand: .under19)])
+        state.type("/nation narnia")
+        #expect(state.update(.key(.enter)) == [])
+        #expect(state.entries.last?.text.contains("/nation scotland") == true)
+        state.type("/age old")
+        #expect(state.update(.key(.enter)) == [])
+        #expect(state.entries.last?.text.contains("/age 15") == true)
+    }
+
     @Test func clearHidesTheScreenButKeepsEntriesForExport() {
         var state = Sample.state()
         _ = state.update(.session(.entryAdded(Sample.user(1, "one", turn: 1))))

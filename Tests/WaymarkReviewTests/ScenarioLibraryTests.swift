@@ -190,4 +190,40 @@ import Testing
         #expect(problems.contains("level crisis, expected emergency"))
         #expect(scenario.evalItem.turns.count == 3 && scenario.evalItem.isConversation)
     }
+
+    /// The expectation fields added for issue 12: the responder answers, the message is not
+    /// repeated, phrases and services that must not appear.
+    @Test func shortfallsCheckRepliesRepeatsAndExclusions() throws {
+        let json = Data(
+            #"""
+            {"id": "t", "title": "t", "demonstrates": "t", "nation": "england", "turns": [
+              {"text": "a", "expect": {"level": "crisis", "categories": [], "subject": "self",
+                "safeguard_message": "check_in", "services_include": [], "notes": ""}},
+              {"text": "b", "expect": {"level": "crisis", "categories": [], "subject": "self",
+                "safeguard_message": "check_in", "services_include": [], "notes": "",
+                "responder_answers": true, "not_repeated": true,
+                "message_excludes": ["stay with them"], "services_exclude": ["samaritans"]}}]}
+            """#.utf8)
+        let scenario = try JSONDecoder().decode(Scenario.self, from: json)
+        let first = TurnRecord(
+            itemID: "t", turn: 1, text: "a",
+            assessment: Assessment(level: .crisis, subject: .speaker), safeguardKind: "checkIn",
+            safeguardText: "I'm still here.", replyText: "Go on.")
+        var second = first
+        second.turn = 2
+        #expect(scenario.shortfalls(of: second, earlier: []).isEmpty)
+        second.replyText = nil
+        second.safeguardText = "I'm still here."
+        #expect(
+            scenario.shortfalls(of: second, earlier: [first]) == [
+                "the responder did not answer", "the safeguard message repeats an earlier one word for word",
+            ])
+        second.safeguardText = "Stay with them if you can."
+        second.services = ["samaritans"]
+        second.replyText = "Go on."
+        #expect(
+            scenario.shortfalls(of: second, earlier: [first]) == [
+                "services include samaritans", "the safeguard message says “stay with them”",
+            ])
+    }
 }

@@ -42,9 +42,25 @@ import WaymarkTesting
         for record in run.records {
             // Policy: a service that is closed at the time is never offered as the first step.
             #expect(record.firstStepOpenNow != false, "\(id) turn \(record.turn): first step closed")
-            let problems = scenario.shortfalls(of: record)
+            let earlier = Array(run.records.prefix(record.turn - 1))
+            let problems = scenario.shortfalls(of: record, earlier: earlier)
             let message = "\(id) turn \(record.turn) “\(record.text)”: \(problems)"
             #expect(problems.isEmpty, Comment(rawValue: message))
+        }
+    }
+
+    /// Issue 12: in no scenario does Waymark show the same message twice, and after an
+    /// emergency the responder answers every later turn.
+    @Test(arguments: try library().scenarios.map(\.id))
+    func noMessageIsRepeatedAndTheResponderAnswersAfterAnEmergency(id: String) async throws {
+        let scenario = try #require(try Self.library().scenario(id))
+        let safeguards = try ChatSession.Safeguards.load(from: RepositoryPaths.locator)
+        let run = try await Self.run(scenario, safeguards: safeguards)
+        let texts = run.records.compactMap(\.safeguardText)
+        #expect(Set(texts).count == texts.count, "\(id): a message was shown twice")
+        guard let first = run.records.firstIndex(where: { $0.safeguardKind == "emergency" }) else { return }
+        for record in run.records[(first + 1)...] {
+            #expect(!(record.replyText ?? "").isEmpty, "\(id) turn \(record.turn): no reply")
         }
     }
 

@@ -2,8 +2,11 @@
 ///
 /// Risk accumulates: the level later turns cannot fall below (`floor`), the categories and
 /// subject of that risk, and the parts of a plan disclosed so far (intent, plan, means, time).
-/// De-escalation lowers the floor to `distress` without forgetting the categories; a disclosed
-/// act (an overdose taken) keeps the conversation at `emergency` until treatment is mentioned.
+/// An emergency is a moment, not a state: after one the floor is `crisis` (an act disclosed and
+/// not yet treated, such as an overdose taken, keeps it at `emergency` until treatment is
+/// mentioned, and danger in progress until it is resolved). De-escalation lowers the floor to `distress` without forgetting the categories,
+/// except after suicidal or self-harm risk (it stays at `crisis`) and straight after an
+/// emergency (one calmer turn is not yet sustained safety).
 public struct ConversationState: Sendable, Equatable, Codable {
     /// User turns assessed so far.
     public internal(set) var turns: Int = 0
@@ -34,6 +37,18 @@ public struct ConversationState: Sendable, Equatable, Codable {
     public internal(set) var minorInvolved: Bool = false
     /// Who the person under 18 is (the speaker or someone else).
     public internal(set) var minorSubject: Subject = .nobody
+    /// The level the last message earned on its own words, before the conversation's floor.
+    public internal(set) var lastTurnLevel: RiskLevel = .none
+    /// Steps towards safety the last message said were taken (read from de-escalation rules).
+    public internal(set) var lastStepsTaken: [StepTaken] = []
+    /// Danger in progress (someone at the door, a person collapsed, a child in danger now) and
+    /// not yet resolved: the level stays at `emergency` until they are found safe, somewhere
+    /// safe, being treated, or the means are put away.
+    public internal(set) var ongoingDanger: Bool = false
+    /// An emergency has been reached in this conversation.
+    public internal(set) var emergencySeen: Bool = false
+    /// Calmer turns in a row since the last turn with risk of its own.
+    public internal(set) var calmTurnsInARow: Int = 0
 
     public init() {}
 

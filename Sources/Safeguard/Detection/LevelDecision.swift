@@ -94,7 +94,13 @@ struct LevelDecision {
         // A time counts when it comes with part of a plan, or as a short reply ("tonight")
         // read against the conversation; "my exam is tomorrow" later on is not a plan.
         let planHere = has(.plan) || has(.means) || has(.intent) || has(.farewell) || has(.harm)
-        let time = has(.time) && (planHere || wordCount <= Self.shortTimeReply)
+        // A short reply is read as a bare time only when it says nothing calmer ("i feel a bit
+        // calmer now", "my daughter's coming now"), and after an emergency only when it is no
+        // more than a time ("tonight"): "can we just talk now" is not a time to act.
+        let bareTime =
+            wordCount <= (state.emergencySeen ? 2 : Self.shortTimeReply) && !has(.deescalate)
+            && !has(.treated)
+        let time = has(.time) && (planHere || bareTime)
         // A goodbye is part of a plan: with a time ("not coming back" on the bridge now) it is imminent.
         let planned = has(.plan) || has(.farewell) || state.plan
         let meansHeld = has(.means) || state.means
@@ -145,17 +151,42 @@ struct LevelDecision {
         }
 
         // Treatment and de-escalation.
-        if has(.treated) && state.untreatedAct {
+        if has(.treated) && (state.untreatedAct || state.ongoingDanger) {
             state.untreatedAct = false
+            state.ongoingDanger = false
             state.floor = min(state.floor, .crisis)
             reasons.append("being treated: the emergency floor is lifted, risk stays")
         }
         let deescalated = has(.deescalate) && !has(.act) && level < .crisis
-        if deescalated && state.floor > .distress && !state.untreatedAct {
+        let ownLevel = level
+        state.lastTurnLevel = level
+        state.lastStepsTaken = []
+        for signal in active where signal.rule.role == .deescalate {
+            if let step = StepTaken(ruleID: ruleID(signal.rule.index)), !state.lastStepsTaken.contains(step) {
+                state.lastStepsTaken.append(step)
+            }
+        }
+        // Danger in progress is resolved by being found safe, somewhere safe, the means put
+        // away or feeling safe now; help on its way does not resolve it yet.
+        let resolving: [StepTaken] = [.foundSafe, .safePlace, .meansAway, .calmer]
+        if state.ongoingDanger && !has(.danger) && level < .emergency
+            && state.lastStepsTaken.contains(where: resolving.contains)
+        {
+            state.ongoingDanger = false
+            state.floor = min(state.floor, .crisis)
+            reasons.append("the danger has passed: the emergency floor is lifted, risk stays")
+        }
+        state.calmTurnsInARow =
+            deescalated && !state.ongoingDanger && !state.untreatedAct
+            ? state.calmTurnsInARow + 1
+            : (level > .distress || state.ongoingDanger ? 0 : state.calmTurnsInARow)
+        if deescalated && state.floor > .distress && !state.untreatedAct && !state.ongoingDanger {
             // Feeling calmer, being with someone, a change of subject: acknowledged, but suicidal
             // or self-harm risk disclosed in this conversation is not forgotten (the level stays
-            // at crisis); other topics settle back to distress.
-            state.floor = state.suicidalContext ? min(state.floor, .crisis) : .distress
+            // at crisis); other topics settle back to distress, though straight after an
+            // emergency one calmer turn is not yet sustained safety (the floor stays at crisis).
+            let sustained = !state.emergencySeen || state.calmTurnsInARow >= 2
+            state.floor = state.suicidalContext || !sustained ? min(state.floor, .crisis) : .distress
             state.intent = false
             state.plan = false
             state.means = false
@@ -233,13 +264,22 @@ struct LevelDecision {
             if time { state.time = true }
         }
         if has(.act) { state.untreatedAct = true }
+        if has(.danger) { state.ongoingDanger = true }
         if !deescalated || level > state.floor {
             if level >= .boundary && level > state.floor && !(deescalated) {
-                state.floor = level
+                // An emergency is a moment, not a state: later turns are read on their own
+                // words with the risk remembered at crisis.
+                state.floor = min(level, .crisis)
                 state.subject = subject
             }
         }
-        if state.untreatedAct { state.floor = .emergency }
+        if ownLevel == .emergency {
+            state.emergencySeen = true
+            // The time has been answered with 999; a later bare time is read afresh.
+            state.time = false
+            if state.floor < .crisis { state.floor = .crisis }
+        }
+        if state.untreatedAct || state.ongoingDanger { state.floor = .emergency }
         if level >= .boundary || (level == .distress && !categories.isEmpty && state.floor <= .distress) {
             for category in categories where !state.categories.contains(category) {
                 state.categories.append(category)

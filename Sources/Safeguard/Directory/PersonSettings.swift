@@ -10,3 +10,15 @@ public struct PersonSettings: Sendable, Equatable, Codable {
         self.ageBand = ageBand
     }
 }
+
+extension PersonSettings {
+    /// A sentence saying which services are shown: "Services are shown for Scotland, for
+    /// people aged under 19."
+    public static func describe(_ settings: PersonSettings) -> String {
+        var sentence = "Services are shown for \(settings.nation.displayName)"
+        if let band = settings.ageBand {
+            sentence += band == .under19 ? ", for people under 19" : ", for people aged \(band.rawValue)"
+        }
+        return sentence + "."
+    }
+}

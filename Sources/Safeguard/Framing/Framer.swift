@@ -44,29 +44,140 @@ public struct Framer: Sendable {
             closing.append(pick("safety.question", seed))
         }
         closing += offerSentences(offers, seed: seed)
-        closing.append(pick("continue", seed))
+        // One question per message: after a safety question the invitation is not another one.
+        closing.append(pick("continue", seed, statementOnly: asksSafetyQuestion || (helping && crisis)))
         return paragraphs([heard, [honesty], services, closing])
     }
 
-    /// The short message at `emergency`: what to do now (999 first), whether anyone is with
-    /// them, then "I'm still here".
-    public func emergency(_ referral: Referral, assessment: Assessment, seed: Int) -> String {
-        let helping = assessment.subject == .other
-        var now: [String] = [pick(helping ? "emergency.lead.other" : "emergency.lead", seed)]
+    /// What an emergency is about, for the practical step that fits.
+    public enum EmergencySituation: String, Sendable, Equatable {
+        /// Someone else is at risk: the person is helping them.
+        case helping
+        /// The person is in danger from someone else.
+        case danger
+        /// Something has been taken or done (an overdose, an injury).
+        case taken
+        /// About to act, nothing done yet: the means can still be put out of reach.
+        case aboutToAct
+    }
+
+    /// The situation an emergency assessment describes.
+    public func situation(of assessment: Assessment) -> EmergencySituation {
+        if assessment.subject == .other { return .helping }
+        if mayHaveTakenSomething(assessment) { return .taken }
+        let fromOthers: [RiskCategory] = [.abuse, .sexualViolence, .childSafeguarding]
+        // This turn's own emergency words decide (suicide may be remembered from someone else).
+        let urgent = assessment.signals.filter { $0.level >= .emergency && $0.subject != .other }
+        if urgent.contains(where: { $0.category.map(fromOthers.contains) == true }) { return .danger }
+        let suicidal = assessment.categories.contains(.suicide) || assessment.categories.contains(.selfHarm)
+        if !suicidal, assessment.categories.contains(where: fromOthers.contains) { return .danger }
+        return .aboutToAct
+    }
+
+    /// The short message at `emergency`: what to do now (999 first), the practical step that
+    /// fits the situation, whether anyone is with them, then "I'm still here". `again` when an
+    /// emergency message was shown earlier in the conversation (the lead is worded afresh).
+    public func emergency(_ referral: Referral, assessment: Assessment, again: Bool = false, seed: Int)
+        -> String
+    {
+        let situation = situation(of: assessment)
+        let suffix = Self.partSuffix(situation)
+        var lead = again ? pick("emergency.again.lead\(suffix)", seed) : ""
+        if lead.isEmpty { lead = pick("emergency.lead\(suffix)", seed) }
+        var now: [String] = [lead]
         if let silent = referral.firstStep.channels.first(where: { $0.kind == .silentCall }) {
             now.append(silent.action + ".")
         }
-        if !helping, Self.mayHaveTakenSomething(assessment) {
-            now.append(pick("emergency.taken", seed))
+        switch situation {
+        case .taken: now.append(pick("emergency.taken", seed))
+        case .aboutToAct: now.append(pick("emergency.meansAway", seed))
+        case .danger: now.append(pick("emergency.safePlace", seed))
+        case .helping: break
         }
-        var meanwhile = [pick(helping ? "emergency.notAlone.other" : "emergency.notAlone", seed)]
-        meanwhile.append(pick(helping ? "emergency.boundary.other" : "emergency.boundary", seed))
+        var meanwhile = [pick("emergency.notAlone\(suffix)", seed)]
+        meanwhile.append(pick("emergency.boundary\(suffix)", seed))
         let others = referral.alternatives.filter { $0.serviceID != "a_and_e" }
         if let next = others.first {
             meanwhile.append(fill(pick("emergency.also", seed), ["service": next.summary]))
         }
-        let stay = pick(helping ? "emergency.stay.other" : "emergency.stay", seed)
+        let stay = pick("emergency.stay\(suffix)", seed)
         return paragraphs([now, meanwhile, [stay]])
+    }
+
+    /// A later turn while an act is still untreated: 999 urged again, in other words, with any
+    /// step they took acknowledged first.
+    /// `helpComing` once they have said help is on the way: what to do while waiting instead.
+    public func emergencyFollowUp(
+        _ referral: Referral, assessment: Assessment, steps: [StepTaken], helpComing: Bool = false, seed: Int
+    ) -> String {
+        let situation = situation(of: assessment)
+        let suffix = Self.partSuffix(situation)
+        var sentences: [String] = []
+        if let step = steps.first(where: \.isAction) ?? steps.first {
+            sentences.append(pick("afterEmergency.step.\(step.rawValue)", seed))
+        }
+        let part = (helpComing ? "emergency.waiting" : "emergency.followUp") + suffix
+        sentences.append(pick(part, seed))
+        if situation == .danger, !helpComing,
+            let silent = referral.firstStep.channels.first(where: { $0.kind == .silentCall })
+        {
+            sentences.append(silent.action + ".")
+        }
+        sentences.append(pick("emergency.stay" + suffix, seed))
+        return join(sentences)
+    }
+
+    /// The message on a turn after an emergency with nothing new of its own: what they did
+    /// acknowledged (a step, feeling calmer), and when `remind`, that 999 and one service are
+    /// still there. Carries no question: the responder's reply asks, if anything.
+    public func afterEmergency(steps: [StepTaken], services: [ServiceOffer], remind: Bool, seed: Int)
+        -> String
+    {
+        var sentences: [String] = []
+        if let step = steps.first(where: \.isAction) ?? steps.first {
+            sentences.append(pick("afterEmergency.step.\(step.rawValue)", seed))
+        } else {
+            sentences.append(pick("afterEmergency.still", seed))
+        }
+        if remind || steps.contains(where: \.isAction) {
+            let service = services.first.map { "\($0.name) (\($0.howToReach))" } ?? ""
+            let part = service.isEmpty ? "afterEmergency.remind999" : "afterEmergency.remind"
+            sentences.append(fill(pick(part, seed), ["service": service]))
+        }
+        sentences.append(pick("afterEmergency.stay", seed))
+        return join(sentences)
+    }
+
+    /// A step towards safety acknowledged on a calmer turn after a referral (no emergency):
+    /// what they did, then that one service is still there. Carries no question.
+    public func acknowledgeStep(steps: [StepTaken], services: [ServiceOffer], seed: Int) -> String {
+        var sentences: [String] = []
+        if let step = steps.first(where: \.isAction) ?? steps.first {
+            sentences.append(pick("afterEmergency.step.\(step.rawValue)", seed))
+        }
+        if let service = services.first {
+            sentences.append(
+                fill(pick("afterCalm.remind", seed), ["service": "\(service.name) (\(service.howToReach))"]))
+        }
+        sentences.append(pick("afterEmergency.stay", seed))
+        return join(sentences)
+    }
+
+    /// Whether the person's own words already answer "are you thinking about ending your life?"
+    /// (said plainly, about themselves, not lowered by context).
+    public func answersSafetyQuestion(_ assessment: Assessment) -> Bool {
+        assessment.signals.contains { signal in
+            signal.subject != .other && signal.level >= .crisis && signal.modifiers.isEmpty
+                && texts.rule(signal.rule, isIn: "answersSafetyQuestion")
+        }
+    }
+
+    static func partSuffix(_ situation: EmergencySituation) -> String {
+        switch situation {
+        case .helping: ".other"
+        case .danger: ".danger"
+        case .taken, .aboutToAct: ""
+        }
     }
 
     /// A short acknowledgement for a risky turn after a referral was already shown. At
@@ -81,12 +192,15 @@ public struct Framer: Sendable {
                 pick(level >= .crisis ? "brief.crisis" : "brief.boundary", seed),
                 ["services": shortList(services)])
         ]
+        var asked = false
         if helping, level >= .crisis {
             sentences.append(pick("safety.other", seed))
+            asked = true
         } else if asksSafetyQuestion {
             sentences.append(pick(fullQuestion ? "safety.question" : "safety.brief", seed))
+            asked = true
         }
-        sentences.append(pick("continue", seed))
+        sentences.append(pick("continue", seed, statementOnly: asked))
         return join(sentences)
     }
 
@@ -173,13 +287,10 @@ public struct Framer: Sendable {
         return sentences
     }
 
-    static func mayHaveTakenSomething(_ assessment: Assessment) -> Bool {
-        if assessment.categories.contains(.substance) || assessment.categories.contains(.medication) {
-            return true
-        }
-        return assessment.signals.contains { signal in
-            let rule = signal.rule.lowercased()
-            return rule.contains("overdose") || rule.contains("taken") || rule.hasPrefix("act")
+    /// Whether a signal says something has been taken or done (rule group `taken`).
+    func mayHaveTakenSomething(_ assessment: Assessment) -> Bool {
+        assessment.signals.contains { signal in
+            signal.subject != .other && signal.level >= .crisis && texts.rule(signal.rule, isIn: "taken")
         }
     }
 
@@ -216,8 +327,14 @@ public struct Framer: Sendable {
         }
     }
 
-    func pick(_ part: String, _ seed: Int) -> String {
-        let variants = texts.variants(part)
+    /// A variant of a part chosen by `seed`; with `statementOnly`, only variants that ask no
+    /// question (when there are any).
+    func pick(_ part: String, _ seed: Int, statementOnly: Bool = false) -> String {
+        var variants = texts.variants(part)
+        if statementOnly {
+            let statements = variants.filter { !$0.contains("?") }
+            if !statements.isEmpty { variants = statements }
+        }
         guard !variants.isEmpty else { return "" }
         let salt = Int(Self.fingerprint(part) % 997)
         let index = (seed &+ salt) % variants.count

@@ -11,19 +11,26 @@ public struct FramingTexts: Sendable, Equatable {
     public var quoteAvoidWords: [String]
     /// Signal rule families whose matched text is never quoted back (method, plan, …).
     public var quoteAvoidRulePrefixes: [String]
+    /// Named groups of signal rule-id prefixes the framing reads a situation from
+    /// (`taken`: an act done; `answersSafetyQuestion`: words that already say they are thinking
+    /// of ending their life).
+    public var ruleGroups: [String: [String]]
 
     private struct File: Decodable {
         var parts: [String: [String]]
         var quoteAvoidWords: [String]?
         var quoteAvoidRulePrefixes: [String]?
+        var ruleGroups: [String: [String]]?
     }
 
     public init(
-        parts: [String: [String]], quoteAvoidWords: [String] = [], quoteAvoidRulePrefixes: [String] = []
+        parts: [String: [String]], quoteAvoidWords: [String] = [], quoteAvoidRulePrefixes: [String] = [],
+        ruleGroups: [String: [String]] = [:]
     ) {
         self.parts = parts
         self.quoteAvoidWords = quoteAvoidWords
         self.quoteAvoidRulePrefixes = quoteAvoidRulePrefixes
+        self.ruleGroups = ruleGroups
     }
 
     /// Decode one framing file.
@@ -36,6 +43,7 @@ public struct FramingTexts: Sendable, Equatable {
         var parts: [String: [String]] = [:]
         var avoid: [String] = []
         var avoidRules: [String] = []
+        var groups: [String: [String]] = [:]
         for data in files {
             let file = try JSONDecoder().decode(File.self, from: data)
             for (name, variants) in file.parts {
@@ -43,8 +51,18 @@ public struct FramingTexts: Sendable, Equatable {
             }
             avoid += file.quoteAvoidWords ?? []
             avoidRules += file.quoteAvoidRulePrefixes ?? []
+            for (name, prefixes) in file.ruleGroups ?? [:] {
+                groups[name, default: []] += prefixes
+            }
         }
-        self.init(parts: parts, quoteAvoidWords: avoid, quoteAvoidRulePrefixes: avoidRules)
+        self.init(
+            parts: parts, quoteAvoidWords: avoid, quoteAvoidRulePrefixes: avoidRules, ruleGroups: groups)
+    }
+
+    /// Whether a signal's rule id starts with one of the prefixes of a rule group.
+    public func rule(_ ruleID: String, isIn group: String) -> Bool {
+        let rule = ruleID.lowercased()
+        return (ruleGroups[group] ?? []).contains { rule.hasPrefix($0.lowercased()) }
     }
 
     /// The variants of a part (empty when missing).

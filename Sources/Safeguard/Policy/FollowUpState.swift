@@ -30,6 +30,14 @@ public struct FollowUpState: Sendable, Equatable, Codable {
     public var lastReminderTurn: Int?
     /// Fingerprint of the last full referral text, so the next one reads differently.
     public var lastReferralFingerprint: UInt64?
+    /// The turn of the last emergency message (999 first).
+    public var lastEmergencyTurn: Int?
+    /// Since the last emergency words, the person has said help is on the way (999 rung,
+    /// someone coming): later turns say what to do while waiting, not "call 999" again.
+    public var helpOnTheWay: Bool
+    /// Fingerprints of the messages shown so far (the latest few), so none is repeated word for
+    /// word.
+    public var shownFingerprints: [UInt64]
 
     public init() {
         turn = 0
@@ -46,6 +54,25 @@ public struct FollowUpState: Sendable, Equatable, Codable {
         lastFullReferralTurn = nil
         lastRiskMessageTurn = nil
         checkInsSinceReferral = 0
+        lastEmergencyTurn = nil
+        helpOnTheWay = false
+        shownFingerprints = []
+    }
+
+    /// How many message fingerprints are remembered.
+    public static let fingerprintMemory = 24
+
+    /// Whether a message with this text was shown before.
+    public func hasShown(_ text: String) -> Bool {
+        shownFingerprints.contains(Framer.fingerprint(text))
+    }
+
+    /// Remembers that a message with this text was shown.
+    public mutating func recordShown(_ text: String) {
+        shownFingerprints.append(Framer.fingerprint(text))
+        if shownFingerprints.count > Self.fingerprintMemory {
+            shownFingerprints.removeFirst(shownFingerprints.count - Self.fingerprintMemory)
+        }
     }
 
     /// The state of a new conversation.

@@ -23,60 +23,181 @@ public struct SafeguardPolicy: Sendable {
     /// Turns before the full safety question is asked again (a shorter check is used between).
     public static let safetyQuestionEveryTurns = 4
 
-    public init(directory: ServiceDirectory, framing: FramingTexts) {
+    /// Place name → nation, for places the person says they live in.
+    public let places: [String: Nation]
+
+    public init(directory: ServiceDirectory, framing: FramingTexts, places: [String: Nation] = [:]) {
         self.directory = directory
         self.framing = framing
+        self.places = places
         self.matcher = ReferralMatcher(directory: directory)
         self.framer = Framer(texts: framing)
     }
 
     /// Plan one turn. Call it for every user turn, in order (check-ins count turns).
+    ///
+    /// An emergency is a moment, not a state: the turn with emergency words gets 999 first and
+    /// the responder waits; later turns are read on their own words (`Assessment.ownLevel`) with
+    /// the risk remembered, the responder answers again (guided as at crisis), steps taken are
+    /// acknowledged, and no message is shown twice word for word.
     public func plan(
         for assessment: Assessment, userText: String, settings: PersonSettings, followUp: FollowUpState,
         now: Date, offers: SupportOffers = .none
     ) -> (plan: TurnPlan, followUp: FollowUpState) {
         var state = followUp
         state.turn += 1
+        let previousHighest = state.highestLevel
         state.highestLevel = max(state.highestLevel, assessment.level)
         let level = assessment.level
+        let own = assessment.ownLevel
         // A calmer turn or a change of subject with nothing risky in it: the level is the
         // conversation's memory of earlier risk, and the responder goes with the person (guided as
         // for distress).
-        let settlingTurn = assessment.settling && !assessment.signals.contains { $0.level >= .boundary }
+        let settlingTurn =
+            (assessment.settling || !assessment.stepsTaken.isEmpty)
+            && !assessment.signals.contains { $0.level >= .boundary }
+            && (assessment.turnLevel.map { $0 < .crisis } ?? true)
+        let afterEmergency = state.lastEmergencyTurn != nil
+        let justAfterEmergency = state.lastEmergencyTurn == state.turn - 1
+        // More serious than anything before in this conversation: the full help, whatever was
+        // shown last turn.
+        let escalation = own > previousHighest && own >= .boundary
         var guidanceBasis = assessment
-        if settlingTurn && level == .crisis { guidanceBasis.level = .distress }
-        let guidance = self.guidance(for: guidanceBasis)
-        var reasons = ["level \(level) → \(guidance.mode.rawValue) guidance"]
+        if settlingTurn && level == .crisis && !afterEmergency { guidanceBasis.level = .distress }
+        var guidance = self.guidance(for: guidanceBasis)
+        var reasons: [String] = []
         var message: SafeguardMessage?
         var asks = false
         let seed = state.messagesComposed &+ Int(Framer.fingerprint(userText) % 7919)
 
         switch level {
         case .emergency:
-            if let referral = matcher.referral(for: assessment, settings: settings, now: now) {
-                let text = framer.emergency(referral, assessment: assessment, seed: seed)
+            guard let referral = matcher.referral(for: assessment, settings: settings, now: now) else {
+                break
+            }
+            if own == .emergency || !afterEmergency {
+                let again = afterEmergency
+                state.helpOnTheWay = false
+                let text = distinct(&state, seed: seed) { attempt in
+                    framer.emergency(referral, assessment: assessment, again: again, seed: attempt)
+                }
                 message = SafeguardMessage(
                     kind: .emergency, text: text, serviceIDs: referral.serviceIDs, referral: referral)
-                reasons.append("emergency: 999 first; the responder is not used this turn")
-                recordReferral(&state, referral: referral, assessment: assessment)
+                if justAfterEmergency {
+                    // Emergency words again: 999 again at once, in other words, and the responder
+                    // stays with them rather than leave two silent turns.
+                    guidance = followOnGuidance(for: assessment, emergency: true)
+                    reasons.append("emergency again: 999 first in new words; the responder stays with them")
+                } else {
+                    reasons.append("emergency: 999 first; the responder is not used this turn")
+                }
+            } else {
+                // Carried: an act disclosed and not yet treated keeps the level at emergency, but
+                // the 999 message is not repeated word for word and the responder answers.
+                let steps = assessment.stepsTaken
+                let helpComing =
+                    state.helpOnTheWay
+                    || steps.contains { [.reachedHelp, .company, .foundSafe].contains($0) }
+                let text = distinct(&state, seed: seed) { attempt in
+                    framer.emergencyFollowUp(
+                        referral, assessment: assessment, steps: steps, helpComing: helpComing, seed: attempt)
+                }
+                message = SafeguardMessage(
+                    kind: .emergency, text: text, serviceIDs: Array(referral.serviceIDs.prefix(1)),
+                    referral: referral)
+                guidance = followOnGuidance(for: assessment, emergency: true)
+                reasons.append("an act not yet treated: 999 urged again in new words; the responder answers")
+            }
+            recordReferral(&state, referral: referral, assessment: assessment)
+            state.lastEmergencyTurn = state.turn
+            state.messagesComposed += 1
+        case .crisis where afterEmergency && !newTopic(assessment, state: state):
+            guidance = followOnGuidance(for: assessment, emergency: false)
+            let referral = matcher.referral(for: assessment, settings: settings, now: now)
+            let services =
+                referral.map { topicFirst($0, for: assessment, settings: settings, now: now) } ?? []
+            if settlingTurn {
+                let steps = assessment.stepsTaken
+                let text = distinct(&state, seed: seed) { attempt in
+                    framer.afterEmergency(
+                        steps: steps, services: services, remind: justAfterEmergency, seed: attempt)
+                }
+                message = SafeguardMessage(kind: .checkIn, text: text, serviceIDs: services.map(\.serviceID))
+                reasons.append(
+                    "after an emergency: "
+                        + (steps.isEmpty ? "calmer, acknowledged" : "steps taken acknowledged")
+                        + "; the risk is remembered")
+                state.lastRiskMessageTurn = state.turn
+                state.checkInTurn = state.turn + Self.checkInAfterTurns
+                state.checkInsSinceReferral = 0
                 state.messagesComposed += 1
+            } else if own >= .crisis, let referral {
+                // New risk in their own words: a short reminder with services, no safety question
+                // (the emergency has answered it).
+                let brief = briefOffers(referral, level: level)
+                let helping = assessment.subject == .other
+                let text = distinct(&state, seed: seed) { attempt in
+                    framer.brief(
+                        services: brief, level: level, asksSafetyQuestion: false, helping: helping,
+                        seed: attempt)
+                }
+                message = SafeguardMessage(
+                    kind: .brief, text: text, serviceIDs: brief.map(\.serviceID), referral: referral)
+                reasons.append("after an emergency, risk in this turn's words: a short reminder of help")
+                state.lastRiskMessageTurn = state.turn
+                state.checkInTurn = state.turn + 1
+                state.checkInsSinceReferral = 0
+                state.messagesComposed += 1
+            } else if justAfterEmergency {
+                let text = distinct(&state, seed: seed) { attempt in
+                    framer.afterEmergency(steps: [], services: services, remind: true, seed: attempt)
+                }
+                message = SafeguardMessage(kind: .checkIn, text: text, serviceIDs: services.map(\.serviceID))
+                reasons.append("after an emergency: still here, 999 still the call; the responder answers")
+                state.messagesComposed += 1
+            } else if let checkIn = dueCheckIn(&state, seed: seed) {
+                message = checkIn
+                reasons.append("after an emergency: a check-in; the risk is remembered")
+            } else {
+                reasons.append("after an emergency: the risk is remembered; the responder answers")
             }
         case .crisis, .boundary:
             guard let referral = matcher.referral(for: assessment, settings: settings, now: now) else {
                 break
             }
-            let wanted = needsFullReferral(assessment, state: state)
-            let full = wanted && state.lastFullReferralTurn != state.turn - 1
+            let wanted = needsFullReferral(assessment, state: state) || escalation
+            let full = wanted && (state.lastFullReferralTurn != state.turn - 1 || escalation)
             if wanted && !full { reasons.append("full card held back: one was shown last turn") }
+            if escalation && state.lastReferralTurn != nil {
+                reasons.append("escalation: more serious than anything before, so the full card again")
+            }
             let helping = assessment.subject == .other
             let questionDue =
                 state.lastSafetyQuestionTurn.map { state.turn - $0 >= Self.safetyQuestionEveryTurns } ?? true
             // Crisis means suicidal thoughts, self-harm or method seeking whatever the topic, so the
-            // person is asked directly (someone else at risk gets a question about them instead).
+            // person is asked directly (someone else at risk gets a question about them instead),
+            // unless their own words have already answered it ("i want to kill myself").
             // After a card, a settling turn gets a check-in when one is due, not the card again.
             let carried = settlingTurn && state.lastReferralTurn != nil
-            asks = level == .crisis && !helping && !carried
-            if carried {
+            let answered = framer.answersSafetyQuestion(assessment)
+            if answered && level == .crisis && !helping {
+                reasons.append("their words answer the safety question")
+            }
+            // After an emergency the question has been answered.
+            asks = level == .crisis && !helping && !carried && !answered && !afterEmergency
+            if carried && !assessment.stepsTaken.isEmpty && justAfterRisk(state) {
+                // A step taken or calmer words right after a risk message: acknowledged, not
+                // answered with "how are you feeling?" (they have just said).
+                let steps = assessment.stepsTaken
+                let services = Array(referral.offers.prefix(1))
+                let text = distinct(&state, seed: seed) { attempt in
+                    framer.acknowledgeStep(steps: steps, services: services, seed: attempt)
+                }
+                message = SafeguardMessage(kind: .checkIn, text: text, serviceIDs: services.map(\.serviceID))
+                reasons.append("a step towards safety acknowledged; the risk is remembered")
+                state.checkInTurn = state.turn + Self.checkInAfterTurns
+                state.checkInsSinceReferral += 1
+            } else if carried {
                 if let checkIn = dueCheckIn(&state, seed: seed) {
                     message = checkIn
                     reasons.append("risk remembered from earlier turns: a check-in, not the card again")
@@ -100,19 +221,13 @@ public struct SafeguardPolicy: Sendable {
                 message = checkIn
                 reasons.append("check-in instead of repeating the card")
             } else {
-                var brief = Array(referral.offers.prefix(2))
-                // At crisis a text option always stands beside the phone ones: many people
-                // cannot call.
-                let texts = { (offer: ServiceOffer) in offer.channels.contains { $0.kind == .text } }
-                if level >= .crisis, !brief.contains(where: texts),
-                    let textOffer = referral.offers.first(where: texts)
-                {
-                    brief = Array(brief.prefix(1)) + [textOffer]
-                }
+                let brief = briefOffers(referral, level: level)
                 let fullQuestion = asks && questionDue
-                let text = framer.brief(
-                    services: brief, level: level, asksSafetyQuestion: asks, fullQuestion: fullQuestion,
-                    helping: helping, seed: seed)
+                let text = distinct(&state, seed: seed) { attempt in
+                    framer.brief(
+                        services: brief, level: level, asksSafetyQuestion: asks, fullQuestion: fullQuestion,
+                        helping: helping, seed: attempt)
+                }
                 message = SafeguardMessage(
                     kind: .brief, text: text, serviceIDs: brief.map(\.serviceID), referral: referral)
                 reasons.append(
@@ -145,9 +260,36 @@ public struct SafeguardPolicy: Sendable {
                 reasons.append("check-in after an earlier referral")
             }
         }
+        if afterEmergency || level == .emergency,
+            assessment.stepsTaken.contains(where: { [.reachedHelp, .company, .foundSafe].contains($0) })
+        {
+            state.helpOnTheWay = true
+        }
+        if let text = message?.text, !state.hasShown(text) { state.recordShown(text) }
+        reasons.insert("level \(level) → \(guidance.mode.rawValue) guidance", at: 0)
         let plan = TurnPlan(
             level: level, guidance: guidance, message: message, asksSafetyQuestion: asks, reasons: reasons)
         return (plan, state)
+    }
+
+    /// The person's settings after a message that may say their age or where they live
+    /// ("i'm 14", "back home in Cardiff"), and a note for the inspector when they changed.
+    public func settings(after text: String, current: PersonSettings) -> (
+        settings: PersonSettings, note: String?
+    ) {
+        let said = PersonMentions.read(text, places: places)
+        var updated = current
+        var changes: [String] = []
+        if let nation = said.nation, nation != current.nation {
+            updated.nation = nation
+            changes.append("nation \(nation.rawValue) (“\(said.place ?? nation.displayName)”)")
+        }
+        if let band = said.ageBand, band != current.ageBand {
+            updated.ageBand = band
+            changes.append("age band \(band.rawValue) (said \(said.age ?? 0))")
+        }
+        guard !changes.isEmpty else { return (current, nil) }
+        return (updated, "routing now: " + changes.joined(separator: ", ") + ", said in the conversation")
     }
 
     /// The guidance for the responder for a turn.
@@ -174,6 +316,19 @@ public struct SafeguardPolicy: Sendable {
         return ResponderGuidance(
             mode: mode, level: assessment.level, categories: assessment.categories, instructions: instructions
         )
+    }
+
+    /// Guidance for a turn after an emergency: the responder answers, guided as at crisis, with
+    /// what fits the moment (a step taken, an act still untreated).
+    func followOnGuidance(for assessment: Assessment, emergency: Bool) -> ResponderGuidance {
+        var basis = assessment
+        basis.level = .crisis
+        var guidance = self.guidance(for: basis)
+        guidance.level = assessment.level
+        var extra = framing.variants(emergency ? "guidance.emergencyFollowUp" : "guidance.afterEmergency")
+        if !assessment.stepsTaken.isEmpty { extra += framing.variants("guidance.stepTaken") }
+        guidance.instructions = extra + guidance.instructions.filter { !extra.contains($0) }
+        return guidance
     }
 
     /// A configured output guard for a turn's plan: a refusal in the reply is replaced by the
@@ -209,6 +364,52 @@ public struct SafeguardPolicy: Sendable {
         return topics.contains { !state.referredCategories.contains($0) }
     }
 
+    /// The one service to name beside 999 after an emergency: the topic's own (a domestic abuse
+    /// helpline after danger from a partner) when the referral has one, else its first step.
+    func topicFirst(_ referral: Referral, for assessment: Assessment, settings: PersonSettings, now: Date)
+        -> [ServiceOffer]
+    {
+        let fromOthers: [RiskCategory] = [.childSafeguarding, .sexualViolence, .abuse]
+        guard let topic = fromOthers.first(where: assessment.categories.contains) else {
+            return [referral.firstStep]
+        }
+        let topical = Assessment(level: .boundary, categories: [topic], subject: .speaker)
+        return [matcher.referral(for: topical, settings: settings, now: now)?.firstStep ?? referral.firstStep]
+    }
+
+    /// Whether the last risk message (card, brief or emergency) was on the previous turn.
+    func justAfterRisk(_ state: FollowUpState) -> Bool {
+        state.lastRiskMessageTurn.map { state.turn - $0 <= 1 } ?? false
+    }
+
+    /// A topic the full card has not covered yet (beyond suicide and self-harm).
+    func newTopic(_ assessment: Assessment, state: FollowUpState) -> Bool {
+        let topics = assessment.categories.filter { ![.suicide, .selfHarm].contains($0) }
+        return topics.contains { !state.referredCategories.contains($0) }
+    }
+
+    /// Up to two services for a short reminder; at crisis a text option always stands beside
+    /// the phone ones (many people cannot call).
+    func briefOffers(_ referral: Referral, level: RiskLevel) -> [ServiceOffer] {
+        var brief = Array(referral.offers.prefix(2))
+        let texts = { (offer: ServiceOffer) in offer.channels.contains { $0.kind == .text } }
+        if level >= .crisis, !brief.contains(where: texts),
+            let textOffer = referral.offers.first(where: texts)
+        {
+            brief = Array(brief.prefix(1)) + [textOffer]
+        }
+        return brief
+    }
+
+    /// The first of a few wordings that has not been shown in this conversation.
+    func distinct(_ state: inout FollowUpState, seed: Int, compose: (Int) -> String) -> String {
+        var text = compose(seed)
+        for attempt in 1..<8 where state.hasShown(text) {
+            text = compose(seed &+ attempt)
+        }
+        return text
+    }
+
     func distinctFullReferral(
         _ referral: Referral, assessment: Assessment, userText: String, offers: SupportOffers, asks: Bool,
         seed: Int, state: inout FollowUpState
@@ -219,7 +420,7 @@ public struct SafeguardPolicy: Sendable {
                 referral, assessment: assessment, userText: userText, offers: offers,
                 asksSafetyQuestion: asks,
                 seed: seed &+ attempt)
-            if Framer.fingerprint(text) != state.lastReferralFingerprint { break }
+            if Framer.fingerprint(text) != state.lastReferralFingerprint && !state.hasShown(text) { break }
         }
         state.lastReferralFingerprint = Framer.fingerprint(text)
         return text
@@ -245,7 +446,8 @@ public struct SafeguardPolicy: Sendable {
         state.checkInTurn =
             state.checkInsSinceReferral < Self.maxCheckIns ? state.turn + Self.checkInAfterTurns : nil
         state.messagesComposed += 1
-        return SafeguardMessage(kind: .checkIn, text: framer.checkIn(soon: soon, seed: seed), serviceIDs: [])
+        let text = distinct(&state, seed: seed) { framer.checkIn(soon: soon, seed: $0) }
+        return SafeguardMessage(kind: .checkIn, text: text, serviceIDs: [])
     }
 
     func reminderDue(_ state: FollowUpState) -> Bool {
