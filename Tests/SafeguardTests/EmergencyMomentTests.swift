@@ -13,14 +13,19 @@ struct PolicyConversation {
     private(set) var assessments: [Assessment] = []
     private(set) var plans: [TurnPlan] = []
 
-    init() throws {
+    /// The engine used: the lexicon alone, or (`withModel`) with the statistical model as
+    /// every command runs it.
+    let engine: SafeguardEngine?
+
+    init(withModel: Bool = false) throws {
         policy = try TestResources.policy()
+        engine = withModel ? TestEngine.engineWithModel : TestEngine.engine
     }
 
     /// Sends each turn in order; returns the plans for these turns.
     @discardableResult
     mutating func send(_ turns: String...) -> [TurnPlan] {
-        guard let engine = TestEngine.engine else { return [] }
+        guard let engine else { return [] }
         var sent: [TurnPlan] = []
         for text in turns {
             let (read, newState) = engine.assess(text, state: state)
@@ -76,6 +81,12 @@ struct PolicyConversation {
             "pills are lined up and i'm going to take them tonight", "i rang my sister and she's on her way")
         #expect(other.assessments[1].stepsTaken.contains(.reachedHelp))
         #expect(other.levels == [.emergency, .crisis])
+        // With the model as the app runs it: a step taken is heard even where the model reads
+        // the words as crisis.
+        var full = try PolicyConversation(withModel: true)
+        full.send("the tablets are out and tonight is the night", "I rang my daughter, she's coming")
+        #expect(full.plans[1].message?.kind == .checkIn, "\(full.plans[1].reasons)")
+        #expect(full.assessments[1].stepsTaken.contains(.reachedHelp))
     }
 
     @Test func repeatedEmergencyWordsGet999AgainInOtherWords() throws {
@@ -104,6 +115,11 @@ struct PolicyConversation {
         #expect(Set(chat.messages).count == 3)
         #expect(chat.messages.allSatisfy { $0.contains("999") })
         #expect(chat.plans[1].guidance.mode == .strict && chat.plans[2].guidance.mode == .strict)
+        // Help on its way: what to do while waiting, and 999 is still the first number named.
+        chat.send("ok the ambulance is on its way")
+        let waiting = try #require(chat.plans.last?.message)
+        #expect(waiting.kind == .emergency)
+        #expect(waiting.text.firstRange(of: /\d{3}/).map { String(waiting.text[$0]) } == "999")
         chat.send("i'm in a&e now, they're doing bloods")
         #expect(chat.levels.last == .crisis)
     }
@@ -219,5 +235,25 @@ struct PolicyConversation {
             "pills are lined up and i'm going to take them tonight", "ok i've put them away in the car",
             "can we just talk", "i feel a bit calmer now")
         for message in chat.messages.dropFirst() { #expect(!message.contains("?"), "\(message)") }
+    }
+}
+
+/// Issue 12: framing wording.
+@Suite struct FramingWordingTests {
+    @Test func halfPhrasesAreNeverQuoted() throws {
+        let framer = Framer(texts: try TestResources.framing())
+        #expect(!framer.isSafeToQuote("put cameras in my"))
+        #expect(!framer.isSafeToQuote("and i want"))
+        #expect(framer.isSafeToQuote("don't want to be here anymore"))
+    }
+
+    @Test func validationAssumesNoFeeling() throws {
+        let framing = try TestResources.framing()
+        for part in ["validate.crisis", "validate.boundary", "validate.other"] {
+            for text in framing.variants(part) {
+                #expect(!text.lowercased().contains("makes sense that you"), "\(part): \(text)")
+                #expect(!text.lowercased().contains("exhausted"), "\(part): \(text)")
+            }
+        }
     }
 }

@@ -268,7 +268,14 @@ public struct Framer: Sendable {
             }
         }
         let lower = trimmed.lowercased()
-        let tokens = Set(lower.split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init))
+        let sequence = lower.split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
+        // Whole phrases only: "put cameras in my" is a fragment.
+        let edges = Set(texts.quoteAvoidEdgeWords.map { $0.lowercased() })
+        if let first = sequence.first, let last = sequence.last, edges.contains(first) || edges.contains(last)
+        {
+            return false
+        }
+        let tokens = Set(sequence)
         for word in texts.quoteAvoidWords {
             let w = word.lowercased()
             if w.contains(" ") {

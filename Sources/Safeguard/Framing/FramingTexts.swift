@@ -11,6 +11,8 @@ public struct FramingTexts: Sendable, Equatable {
     public var quoteAvoidWords: [String]
     /// Signal rule families whose matched text is never quoted back (method, plan, …).
     public var quoteAvoidRulePrefixes: [String]
+    /// Words a quoted phrase may not start or end with: such a phrase is a fragment.
+    public var quoteAvoidEdgeWords: [String]
     /// Named groups of signal rule-id prefixes the framing reads a situation from
     /// (`taken`: an act done; `answersSafetyQuestion`: words that already say they are thinking
     /// of ending their life).
@@ -21,16 +23,18 @@ public struct FramingTexts: Sendable, Equatable {
         var quoteAvoidWords: [String]?
         var quoteAvoidRulePrefixes: [String]?
         var ruleGroups: [String: [String]]?
+        var quoteAvoidEdgeWords: [String]?
     }
 
     public init(
         parts: [String: [String]], quoteAvoidWords: [String] = [], quoteAvoidRulePrefixes: [String] = [],
-        ruleGroups: [String: [String]] = [:]
+        ruleGroups: [String: [String]] = [:], quoteAvoidEdgeWords: [String] = []
     ) {
         self.parts = parts
         self.quoteAvoidWords = quoteAvoidWords
         self.quoteAvoidRulePrefixes = quoteAvoidRulePrefixes
         self.ruleGroups = ruleGroups
+        self.quoteAvoidEdgeWords = quoteAvoidEdgeWords
     }
 
     /// Decode one framing file.
@@ -44,6 +48,7 @@ public struct FramingTexts: Sendable, Equatable {
         var avoid: [String] = []
         var avoidRules: [String] = []
         var groups: [String: [String]] = [:]
+        var edges: [String] = []
         for data in files {
             let file = try JSONDecoder().decode(File.self, from: data)
             for (name, variants) in file.parts {
@@ -51,6 +56,7 @@ public struct FramingTexts: Sendable, Equatable {
             }
             avoid += file.quoteAvoidWords ?? []
             avoidRules += file.quoteAvoidRulePrefixes ?? []
+            edges += file.quoteAvoidEdgeWords ?? []
             for (name, prefixes) in file.ruleGroups ?? [:] {
                 groups[name, default: []] += prefixes
             }

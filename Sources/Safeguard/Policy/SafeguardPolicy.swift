@@ -53,10 +53,16 @@ public struct SafeguardPolicy: Sendable {
         // A calmer turn or a change of subject with nothing risky in it: the level is the
         // conversation's memory of earlier risk, and the responder goes with the person (guided as
         // for distress).
+        // The statistical layer's reading alone does not outweigh a step taken ("i rang my
+        // daughter, she's coming" reads like crisis to a model trained on templates).
+        let lexiconRisk = assessment.signals.contains {
+            $0.level >= .boundary && !$0.rule.hasPrefix("model.")
+        }
+        let stepOutweighsModel = assessment.stepsTaken.contains(where: \.isAction)
         let settlingTurn =
-            (assessment.settling || !assessment.stepsTaken.isEmpty)
-            && !assessment.signals.contains { $0.level >= .boundary }
-            && (assessment.turnLevel.map { $0 < .crisis } ?? true)
+            (assessment.settling || !assessment.stepsTaken.isEmpty) && !lexiconRisk
+            && (stepOutweighsModel || !assessment.signals.contains { $0.level >= .boundary })
+            && (assessment.turnLevel.map { $0 < .crisis } ?? true || stepOutweighsModel)
         let afterEmergency = state.lastEmergencyTurn != nil
         let justAfterEmergency = state.lastEmergencyTurn == state.turn - 1
         // More serious than anything before in this conversation: the full help, whatever was
