@@ -62,7 +62,8 @@ public struct FramingTexts: Sendable, Equatable {
             }
         }
         self.init(
-            parts: parts, quoteAvoidWords: avoid, quoteAvoidRulePrefixes: avoidRules, ruleGroups: groups)
+            parts: parts, quoteAvoidWords: avoid, quoteAvoidRulePrefixes: avoidRules, ruleGroups: groups,
+            quoteAvoidEdgeWords: edges)
     }
 
     /// Whether a signal's rule id starts with one of the prefixes of a rule group.
