@@ -13,10 +13,13 @@ public struct Assessment: Sendable, Equatable, Codable {
     /// The person sounds calmer or safer, or has moved on, while earlier risk is remembered
     /// (de-escalation): the turn's level may still be the conversation's.
     public var settling: Bool
+    /// What the contextual encoder read (nil when it did not read this turn: figurative,
+    /// fictional or quoted talk, or no encoder loaded).
+    public var encoder: EncoderReading?
 
     public init(
         level: RiskLevel = .none, categories: [RiskCategory] = [], subject: Subject = .nobody,
-        signals: [Signal] = [], reasons: [String] = [], settling: Bool = false
+        signals: [Signal] = [], reasons: [String] = [], settling: Bool = false, encoder: EncoderReading? = nil
     ) {
         self.level = level
         self.categories = categories
@@ -24,10 +27,11 @@ public struct Assessment: Sendable, Equatable, Codable {
         self.signals = signals
         self.reasons = reasons
         self.settling = settling
+        self.encoder = encoder
     }
 
     private enum CodingKeys: String, CodingKey {
-        case level, categories, subject, signals, reasons, settling
+        case level, categories, subject, signals, reasons, settling, encoder
     }
 
     public init(from decoder: any Decoder) throws {
@@ -39,6 +43,7 @@ public struct Assessment: Sendable, Equatable, Codable {
         reasons = try container.decode([String].self, forKey: .reasons)
         // Saved before this field existed: not settling.
         settling = try container.decodeIfPresent(Bool.self, forKey: .settling) ?? false
+        encoder = try container.decodeIfPresent(EncoderReading.self, forKey: .encoder)
     }
 
     /// An assessment of a turn with nothing of note.
