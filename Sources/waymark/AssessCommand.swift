@@ -43,6 +43,9 @@ struct AssessCommand: ParsableCommand {
     var input: String?
 
     func run() throws {
+        if input == nil || input == "-", StandardStreams.inputIsClosed {
+            throw AssessFailure("standard input is closed")  // before the slow engine load
+        }
         guard let locator = ResourceLocator.locate() else {
             throw AssessFailure("cannot find the resources folder (set WAYMARK_RESOURCES)")
         }
@@ -55,9 +58,9 @@ struct AssessCommand: ParsableCommand {
         if let input, input != "-", !jsonl, !conversations, !FileManager.default.fileExists(atPath: input) {
             let assessment = engine.assess(input)
             if format == .json {
-                print(AssessmentJSON.object(assessment, id: nil))
+                StandardStreams.say(AssessmentJSON.object(assessment, id: nil) + "\n")
             } else {
-                print(AssessmentText.describe(assessment))
+                StandardStreams.say(AssessmentText.describe(assessment) + "\n")
             }
             return
         }
@@ -68,38 +71,44 @@ struct AssessCommand: ParsableCommand {
             }
             data = contents
         } else {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            do {
+                data = try StandardStreams.readAllInput()
+            } catch {
+                throw AssessFailure(error.description)
+            }
         }
         let json = jsonl || conversations || format == .json || (format == nil && isatty(1) == 0)
         var failed = false
         var output = ""
         output.reserveCapacity(data.count * 2)
-        for line in Self.lines(of: data) {
+        for (index, line) in Self.lines(of: data).enumerated() {
+            let number = index + 1
             let text: String
             if let decoded = String(validating: line, as: UTF8.self) {
                 text = decoded
             } else {
-                output += AssessmentJSON.error("line is not valid UTF-8") + "\n"
+                output += AssessmentJSON.error("line is not valid UTF-8", line: number) + "\n"
                 failed = true
                 continue
             }
-            if conversations {
-                if text.allSatisfy(\.isWhitespace) { continue }
-                output += assessConversation(text, engine: engine, failed: &failed) + "\n"
+            if (conversations || jsonl) && text.allSatisfy(\.isWhitespace) {
+                // Still one output line per input line, so outputs line up with inputs.
+                output += AssessmentJSON.skippedBlank(line: number) + "\n"
+            } else if conversations {
+                output += assessConversation(text, engine: engine, line: number, failed: &failed) + "\n"
             } else if jsonl {
-                if text.allSatisfy(\.isWhitespace) { continue }
-                output += assessJSONLine(text, engine: engine, failed: &failed) + "\n"
+                output += assessJSONLine(text, engine: engine, line: number, failed: &failed) + "\n"
             } else if json {
                 output += AssessmentJSON.object(engine.assess(text), id: nil) + "\n"
             } else {
                 output += AssessmentText.describe(engine.assess(text)) + "\n\n"
             }
             if output.utf8.count > 1 << 16 {
-                FileHandle.standardOutput.write(Data(output.utf8))
+                StandardStreams.say(Data(output.utf8))
                 output.removeAll(keepingCapacity: true)
             }
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        StandardStreams.say(Data(output.utf8))
         if failed { throw ExitCode(1) }
     }
 
@@ -130,26 +139,30 @@ struct AssessCommand: ParsableCommand {
         return object as? [String: Any]
     }
 
-    private func assessJSONLine(_ text: String, engine: SafeguardEngine, failed: inout Bool) -> String {
+    private func assessJSONLine(
+        _ text: String, engine: SafeguardEngine, line: Int, failed: inout Bool
+    ) -> String {
         guard let object = parseObject(text) else {
             failed = true
-            return AssessmentJSON.error("line is not a valid JSON object")
+            return AssessmentJSON.error("line is not a valid JSON object", line: line)
         }
         guard let message = object["text"] as? String else {
             failed = true
-            return AssessmentJSON.error("object has no \"text\" string", id: object["id"])
+            return AssessmentJSON.error("object has no \"text\" string", id: object["id"], line: line)
         }
         return AssessmentJSON.object(engine.assess(message), id: object["id"])
     }
 
-    private func assessConversation(_ text: String, engine: SafeguardEngine, failed: inout Bool) -> String {
+    private func assessConversation(
+        _ text: String, engine: SafeguardEngine, line: Int, failed: inout Bool
+    ) -> String {
         guard let object = parseObject(text) else {
             failed = true
-            return AssessmentJSON.error("line is not a valid JSON object")
+            return AssessmentJSON.error("line is not a valid JSON object", line: line)
         }
         guard let turns = object["turns"] as? [Any] else {
             failed = true
-            return AssessmentJSON.error("object has no \"turns\" array", id: object["id"])
+            return AssessmentJSON.error("object has no \"turns\" array", id: object["id"], line: line)
         }
         var state = ConversationState()
         var results: [String] = []
@@ -161,7 +174,7 @@ struct AssessCommand: ParsableCommand {
                 message = value
             } else {
                 failed = true
-                return AssessmentJSON.error("a turn has no \"text\" string", id: object["id"])
+                return AssessmentJSON.error("a turn has no \"text\" string", id: object["id"], line: line)
             }
             let outcome = engine.assess(message, state: state)
             state = outcome.state

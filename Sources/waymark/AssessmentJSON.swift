@@ -20,10 +20,17 @@ enum AssessmentJSON {
         return out
     }
 
-    /// `{"error": "…"}` (with the id when one was readable).
-    static func error(_ message: String, id: Any? = nil) -> String {
-        if let id { return "{\"id\": \(value(id)), \"error\": \(string(message))}" }
-        return "{\"error\": \(string(message))}"
+    /// `{"line": N, "error": "…"}` (with the id when one was readable).
+    static func error(_ message: String, id: Any? = nil, line: Int? = nil) -> String {
+        var out = "{"
+        if let line { out += "\"line\": \(line), " }
+        if let id { out += "\"id\": \(value(id)), " }
+        return out + "\"error\": \(string(message))}"
+    }
+
+    /// `{"line": N, "skipped": "blank line"}`: keeps the output one line per input line.
+    static func skippedBlank(line: Int) -> String {
+        "{\"line\": \(line), \"skipped\": \"blank line\"}"
     }
 
     /// A JSON value copied from input (an id).

@@ -21,6 +21,7 @@ enum AssessmentText {
         }
         lines.append("why:")
         for reason in assessment.reasons { lines.append("  - \(reason)") }
-        return lines.joined(separator: "\n")
+        // Spans quote the person's text: shown free of control sequences.
+        return ExternalText.shown(lines.joined(separator: "\n"))
     }
 }

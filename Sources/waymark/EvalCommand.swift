@@ -1,3 +1,4 @@
+import Safeguard
 import ArgumentParser
 import ChatCore
 import Foundation
@@ -80,7 +81,7 @@ struct EvalCommand: AsyncParsableCommand {
             }
             let evalFile = EvalFile.decode(data, conversations: conversations ? true : nil)
             for invalid in evalFile.invalidLines {
-                FileHandle.standardError.write(Data("waymark eval: \(file): \(invalid)\n".utf8))
+                StandardStreams.complain("waymark eval: \(file): \(invalid)\n")
             }
             (items, isConversations, invalidLines) = (
                 evalFile.items, evalFile.isConversations, evalFile.invalidLines
@@ -90,7 +91,7 @@ struct EvalCommand: AsyncParsableCommand {
             guard let resources else { throw ValidationError("resources/ not found: no scenarios to run") }
             let loaded = try ScenarioLibrary.load(from: resources)
             for problem in loaded.problems {
-                FileHandle.standardError.write(Data("waymark eval: scenario \(problem)\n".utf8))
+                StandardStreams.complain("waymark eval: scenario \(problem)\n")
             }
             (items, isConversations, library) = (loaded.evalItems, true, loaded)
             source = "demo scenarios"
@@ -106,24 +107,23 @@ struct EvalCommand: AsyncParsableCommand {
             do {
                 reference = try ReviewReference.load(from: resources)
             } catch {
-                FileHandle.standardError.write(
-                    Data(
-                        "waymark eval: review data unreadable (\(error)); framing/referral/after skipped\n"
-                            .utf8))
+                StandardStreams.complain(
+                    "waymark eval: review data unreadable (\(error)); framing/referral/after skipped\n")
             }
         } else {
-            FileHandle.standardError.write(
-                Data("waymark eval: resources/ not found; framing/referral/after checks skipped\n".utf8))
+            StandardStreams.complain(
+                "waymark eval: resources/ not found; framing/referral/after checks skipped\n")
         }
         let card = Scorecard.compute(
             records: records, conversations: isConversations, reference: reference, scenarios: library)
         let renderer = ScorecardRenderer(
             source: source, includeMisses: misses, failuresPerCheck: misses ? Int.max : 5)
-        let report = renderer.render(card, format: format)
+        // Misses quote the set's messages and ids: shown free of control sequences.
+        let report = ExternalText.shown(renderer.render(card, format: format))
         if let output {
             try PrivateFile.write(report, to: URL(fileURLWithPath: output))
         } else {
-            FileHandle.standardOutput.write(Data(report.utf8))
+            StandardStreams.say(Data(report.utf8))
         }
         if !invalidLines.isEmpty {
             throw ExitCode(1)

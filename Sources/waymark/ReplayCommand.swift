@@ -51,7 +51,7 @@ struct ReplayCommand: AsyncParsableCommand {
             switch item {
             case .failure(let problem):
                 badLines += 1
-                FileHandle.standardError.write(Data("waymark replay: \(problem)\n".utf8))
+                StandardStreams.complain("waymark replay: \(problem)\n")
             case .success(let conversation):
                 let session = environment.makeSession()
                 var entries: [TranscriptEntry] = []
@@ -79,9 +79,9 @@ struct ReplayCommand: AsyncParsableCommand {
                     let written = try TranscriptExportWriter.write(
                         entries, to: path, header: header.merging(["conversation": id]) { $1 },
                         title: "Waymark replay: \(id)", includeOriginals: true)
-                    FileHandle.standardError.write(Data("waymark replay: saved \(written)\n".utf8))
+                    StandardStreams.complain("waymark replay: saved \(written)\n")
                 } catch {
-                    FileHandle.standardError.write(Data("waymark replay: \(error)\n".utf8))
+                    StandardStreams.complain("waymark replay: \(error)\n")
                     badLines += 1
                 }
             }
