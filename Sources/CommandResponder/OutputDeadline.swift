@@ -48,8 +48,11 @@ final class OutputDeadline: Sendable {
             let current = state.withLock { $0 }
             if current.finished { return nil }
             let now = ContinuousClock.now
+            // When both have passed (a starved task wakes late), the earlier one is the cause.
+            if now >= current.deadline, current.deadline <= totalDeadline {
+                return current.started ? .idle : .firstOutput
+            }
             if now >= totalDeadline { return .total }
-            if now >= current.deadline { return current.started ? .idle : .firstOutput }
             let wake = min(current.deadline, totalDeadline, now + .milliseconds(100))
             do {
                 try await Task.sleep(until: wake, clock: .continuous)

@@ -63,12 +63,13 @@ final class StreamWatchdog: Sendable {
             let current = state.withLock { $0 }
             if current.phase == .finished { return }
             let now = ContinuousClock.now
-            if now >= totalDeadline {
-                report(.total)
+            // When both have passed (a starved task wakes late), the earlier one is the cause.
+            if now >= current.deadline, current.deadline <= totalDeadline {
+                report(current.phase == .streaming ? .idle : .firstToken)
                 return
             }
-            if now >= current.deadline {
-                report(current.phase == .streaming ? .idle : .firstToken)
+            if now >= totalDeadline {
+                report(.total)
                 return
             }
             do {
