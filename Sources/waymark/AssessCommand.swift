@@ -64,44 +64,64 @@ struct AssessCommand: ParsableCommand {
             }
             return
         }
-        let data: Data
+        // The input is streamed a line at a time (a line is kept up to 1 MB), so its size
+        // never decides how much memory the run takes.
+        var reader: LineReader
         if let input, input != "-" {
-            guard let contents = FileManager.default.contents(atPath: input) else {
-                throw ValidationError("cannot read \(input)")
-            }
-            data = contents
-        } else {
             do {
-                data = try StandardStreams.readAllInput()
+                reader = try LineReader(path: input)
             } catch {
-                throw AssessFailure(error.description)
+                throw AssessFailure("cannot read \(input): \(error)")
             }
+        } else {
+            reader = LineReader(standardInputWithMaxLineBytes: LineReader.defaultMaxLineBytes)
         }
+        defer { reader.close() }
         let json = jsonl || conversations || format == .json || (format == nil && isatty(1) == 0)
         var failed = false
         var output = ""
-        output.reserveCapacity(data.count * 2)
-        for (index, line) in Self.lines(of: data).enumerated() {
-            let number = index + 1
+        while true {
+            let next: LineReader.Line?
+            do {
+                next = try reader.next()
+            } catch {
+                StandardStreams.say(Data(output.utf8))
+                throw AssessFailure("cannot read \(input ?? "standard input"): \(error)")
+            }
+            guard let line = next else { break }
+            let number = line.number
             let text: String
-            if let decoded = String(validating: line, as: UTF8.self) {
+            if let decoded = String(validating: line.bytes, as: UTF8.self) {
                 text = decoded
             } else {
                 output += AssessmentJSON.error("line is not valid UTF-8", line: number) + "\n"
                 failed = true
                 continue
             }
-            if (conversations || jsonl) && text.allSatisfy(\.isWhitespace) {
+            let cutNote =
+                line.wasCut
+                ? "the line is longer than \(reader.maxLineBytes / 1024) KB; only its first \(reader.maxLineBytes / 1024) KB was assessed"
+                : nil
+            if (conversations || jsonl) && line.wasCut {
+                output +=
+                    AssessmentJSON.error("line is longer than \(reader.maxLineBytes / 1024) KB", line: number)
+                    + "\n"
+                failed = true
+            } else if (conversations || jsonl) && text.allSatisfy(\.isWhitespace) {
                 // Still one output line per input line, so outputs line up with inputs.
                 output += AssessmentJSON.skippedBlank(line: number) + "\n"
             } else if conversations {
                 output += assessConversation(text, engine: engine, line: number, failed: &failed) + "\n"
             } else if jsonl {
                 output += assessJSONLine(text, engine: engine, line: number, failed: &failed) + "\n"
-            } else if json {
-                output += AssessmentJSON.object(engine.assess(text), id: nil) + "\n"
             } else {
-                output += AssessmentText.describe(engine.assess(text)) + "\n\n"
+                let bounded = BoundedAssessment.assess(text, engine: engine)
+                let note = [cutNote, bounded.note].compactMap { $0 }.joined(separator: "; ")
+                if json {
+                    output += AssessmentJSON.object(bounded.assessment, id: nil, note: note) + "\n"
+                } else {
+                    output += AssessmentText.describe(bounded.assessment, note: note) + "\n\n"
+                }
             }
             if output.utf8.count > 1 << 16 {
                 StandardStreams.say(Data(output.utf8))
@@ -112,27 +132,8 @@ struct AssessCommand: ParsableCommand {
         if failed { throw ExitCode(1) }
     }
 
-    /// Splits bytes into lines at `\n`, dropping a trailing `\r` and a final empty line.
-    static func lines(of data: Data) -> [ArraySlice<UInt8>] {
-        let bytes = [UInt8](data)
-        var lines: [ArraySlice<UInt8>] = []
-        var start = 0
-        for index in bytes.indices where bytes[index] == 0x0A {
-            var end = index
-            if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-            lines.append(bytes[start..<end])
-            start = index + 1
-        }
-        if start < bytes.count {
-            var end = bytes.count
-            if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-            lines.append(bytes[start..<end])
-        }
-        return lines
-    }
-
     private func parseObject(_ text: String) -> [String: Any]? {
-        guard
+        guard !JSONDepth.isTooDeep(text.utf8),
             let object = try? JSONSerialization.jsonObject(
                 with: Data(text.utf8), options: [.fragmentsAllowed])
         else { return nil }
@@ -150,7 +151,8 @@ struct AssessCommand: ParsableCommand {
             failed = true
             return AssessmentJSON.error("object has no \"text\" string", id: object["id"], line: line)
         }
-        return AssessmentJSON.object(engine.assess(message), id: object["id"])
+        let bounded = BoundedAssessment.assess(message, engine: engine)
+        return AssessmentJSON.object(bounded.assessment, id: object["id"], note: bounded.note ?? "")
     }
 
     private func assessConversation(
@@ -176,9 +178,9 @@ struct AssessCommand: ParsableCommand {
                 failed = true
                 return AssessmentJSON.error("a turn has no \"text\" string", id: object["id"], line: line)
             }
-            let outcome = engine.assess(message, state: state)
+            let outcome = BoundedAssessment.assess(message, engine: engine, state: state)
             state = outcome.state
-            results.append(AssessmentJSON.object(outcome.assessment, id: nil))
+            results.append(AssessmentJSON.object(outcome.assessment, id: nil, note: outcome.note ?? ""))
         }
         var line = "{"
         if let id = object["id"] { line += "\"id\": \(AssessmentJSON.value(id)), " }

@@ -75,9 +75,9 @@ struct EvalCommand: AsyncParsableCommand {
             let url = URL(fileURLWithPath: file)
             let data: Data
             do {
-                data = try Data(contentsOf: url)
+                data = try LineReader.readAll(path: file)
             } catch {
-                throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+                throw ValidationError("cannot read \(file): \(error)")
             }
             let evalFile = EvalFile.decode(data, conversations: conversations ? true : nil)
             for invalid in evalFile.invalidLines {
@@ -101,7 +101,7 @@ struct EvalCommand: AsyncParsableCommand {
         }
         let environment = try PipelineEnvironment.load(options: responderOptions)
         environment.reportProblems()
-        let records = try await runPipeline(items: items, environment: environment)
+        let (records, replies) = try await runPipeline(items: items, environment: environment)
         var reference: ReviewReference?
         if let resources {
             do {
@@ -121,9 +121,25 @@ struct EvalCommand: AsyncParsableCommand {
         // Misses quote the set's messages and ids: shown free of control sequences.
         let report = ExternalText.shown(renderer.render(card, format: format))
         if let output {
-            try PrivateFile.write(report, to: URL(fileURLWithPath: output))
+            // The same rules as exports: a new file only (never overwritten, never through a
+            // link, never a FIFO that would block), readable only by its owner.
+            do {
+                try TranscriptExportWriter.createPrivate(Data(report.utf8), at: output)
+            } catch {
+                throw ValidationError("\(error)")
+            }
         } else {
             StandardStreams.say(Data(report.utf8))
+        }
+        if items.isEmpty {
+            StandardStreams.complain("waymark eval: the input has no items to score\n")
+            throw ExitCode(1)
+        }
+        if replies.asked > 0, replies.failed == replies.asked {
+            StandardStreams.complain(
+                "waymark eval: every one of the \(replies.asked) replies failed (see the notices above); the scores say nothing about the backend\n"
+            )
+            throw ExitCode(1)
         }
         if !invalidLines.isEmpty {
             throw ExitCode(1)
