@@ -174,19 +174,22 @@ public struct OpenAIResponder: Responder {
                     reply.status = status
                     reply.retryAfter = retryAfter
                     reply.isWholeJSON = contentType?.lowercased().contains("application/json") == true
-                case .data(let bytes):
+                case .data(let bytes, let arrived):
                     if !reply.isSuccess || reply.isWholeJSON {
                         let room = max(0, min(1_048_576, configuration.maxBodyBytes) - reply.body.count)
                         reply.body.append(bytes.prefix(room))
                         continue
                     }
-                    if try emit(decoder.feed(bytes), to: output, watchdog: watchdog) { return }
-                case .timedOut(.idle):
-                    throw ResponderFailure.fellSilent(seconds: configuration.idleTimeout)
-                case .timedOut(.firstToken):
-                    throw ResponderFailure.noFirstToken(server, seconds: configuration.firstTokenTimeout)
-                case .timedOut(.total):
-                    throw ResponderFailure.tookTooLong(seconds: configuration.totalTimeout)
+                    let events = try decoder.feed(bytes)
+                    if events.contains(where: { if case .delta = $0 { true } else { false } }) {
+                        watchdog.noteText(at: arrived)
+                    } else if let expiry = watchdog.expiry(at: arrived) {
+                        // Bytes without words after a deadline (a drip, pings): it has passed.
+                        throw failure(for: expiry, server: server)
+                    }
+                    if emit(events, to: output) { return }
+                case .timedOut(let expiry):
+                    throw failure(for: expiry, server: server)
                 case .redirected(let status):
                     throw ResponderFailure.redirectRefused(status: status, server: server)
                 case .tooLarge(let limit):
@@ -210,19 +213,25 @@ public struct OpenAIResponder: Responder {
             guard text.utf8.count <= configuration.maxReplyBytes else {
                 throw ResponderFailure.replyTooLong(limit: configuration.maxReplyBytes)
             }
-            _ = emit([.delta(text), .done], to: output, watchdog: watchdog)
+            _ = emit([.delta(text), .done], to: output)
             return
         }
-        _ = try emit(decoder.finish(), to: output, watchdog: watchdog)
+        _ = try emit(decoder.finish(), to: output)
+    }
+
+    private func failure(for expiry: StreamWatchdog.Expiry, server: String) -> ResponderFailure {
+        switch expiry {
+        case .idle: return .fellSilent(seconds: configuration.idleTimeout)
+        case .firstToken: return .noFirstToken(server, seconds: configuration.firstTokenTimeout)
+        case .total: return .tookTooLong(seconds: configuration.totalTimeout)
+        }
     }
 
     /// Passes events on; returns `true` once the reply is complete.
     private func emit(
-        _ events: [ResponseEvent], to output: AsyncThrowingStream<ResponseEvent, any Error>.Continuation,
-        watchdog: StreamWatchdog
+        _ events: [ResponseEvent], to output: AsyncThrowingStream<ResponseEvent, any Error>.Continuation
     ) -> Bool {
         for event in events {
-            if case .delta = event { watchdog.noteText() }
             if case .terminated = output.yield(event) { return true }
             if event == .done { return true }
         }

@@ -41,14 +41,31 @@ final class StreamWatchdog: Sendable {
         state = Mutex(State(phase: .awaitingFirstToken, deadline: now + .seconds(firstTokenTimeout)))
     }
 
-    /// Words arrived: the first ones end the first-token wait, and every later piece starts
-    /// the idle deadline again.
-    func noteText() {
+    /// Words arrived (at `time`): the first ones end the first-token wait, and every later
+    /// piece starts the idle deadline again.
+    func noteText(at time: ContinuousClock.Instant = .now) {
         state.withLock { state in
-            guard state.phase != .finished else { return }
-            state.phase = .streaming
-            state.deadline = ContinuousClock.now + idleTimeout
+            switch state.phase {
+            case .finished:
+                return
+            case .awaitingFirstToken:
+                state.phase = .streaming
+                state.deadline = time + idleTimeout
+            case .streaming:
+                state.deadline = max(state.deadline, time + idleTimeout)
+            }
         }
+    }
+
+    /// Which limit had passed at `time`, if any: bytes without words that arrive after a
+    /// deadline prove it passed, however late they are read.
+    func expiry(at time: ContinuousClock.Instant) -> Expiry? {
+        let current = state.withLock { $0 }
+        guard current.phase != .finished else { return nil }
+        if time >= current.deadline, current.deadline <= totalDeadline {
+            return current.phase == .streaming ? .idle : .firstToken
+        }
+        return time >= totalDeadline ? .total : nil
     }
 
     /// The reply is over; ``watch(report:)`` returns.

@@ -16,7 +16,9 @@ final class StreamingDataDelegate: NSObject, URLSessionDataDelegate, Sendable {
     /// What the network (or the watchdog) reports.
     enum Report: Sendable {
         case response(status: Int, retryAfter: String?, contentType: String?)
-        case data(Data)
+        /// Body bytes and when they arrived (the delegate's thread is not the task pool, so
+        /// this is when the server sent them, however late they are read).
+        case data(Data, arrived: ContinuousClock.Instant)
         case timedOut(StreamWatchdog.Expiry)
         /// The server answered with a redirect, which was not followed.
         case redirected(status: Int)
@@ -75,7 +77,7 @@ final class StreamingDataDelegate: NSObject, URLSessionDataDelegate, Sendable {
             dataTask.cancel()
             return
         }
-        continuation.yield(.data(data))
+        continuation.yield(.data(data, arrived: .now))
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
