@@ -21,13 +21,16 @@ enum BoundedAssessment {
         }
         var best: (assessment: Assessment, state: ConversationState)?
         var windows = 0
+        // The contextual encoder reads the first window (in at most its own bounded number of
+        // readings); later windows get the lexicon and the n-gram model, so the work stays linear.
+        let later = SafeguardEngine(lexicon: engine.lexicon, model: engine.model)
         var start = scalars.startIndex
         var offset = 0
         while start < scalars.endIndex {
             let end =
                 scalars.index(start, offsetBy: windowScalars, limitedBy: scalars.endIndex) ?? scalars.endIndex
             let window = String(String.UnicodeScalarView(scalars[start..<end]))
-            var outcome = engine.assess(window, state: state)
+            var outcome = (windows == 0 ? engine : later).assess(window, state: state)
             windows += 1
             for index in outcome.assessment.signals.indices {
                 outcome.assessment.signals[index].start += offset
@@ -47,7 +50,7 @@ enum BoundedAssessment {
         }
         let kept = best ?? (Assessment.clear, state)
         let note =
-            "a long message (\(scalars.count) characters): assessed in \(windows) overlapping windows of \(windowScalars) characters; the highest level is kept"
+            "a long message (\(scalars.count) characters): assessed in \(windows) overlapping windows of \(windowScalars) characters (the encoder read the first); the highest level is kept"
         return (kept.assessment, kept.state, note)
     }
 }

@@ -59,8 +59,10 @@ public struct ContextualEncoder: Sendable {
         ids: [[Int32]], truncated: Bool, usedContext: Bool
     ) {
         let width = model.maxTokens - 2
-        // Enough ids to place every window (a message is read in at most maxWindows windows over
-        // a bounded stretch; beyond that, evenly spread windows cover the whole message).
+        let scalars = message.unicodeScalars
+        if scalars.count > Self.longMessageScalars {
+            return (spreadSlices(of: scalars, width: width), true, false)
+        }
         let current = tokenizer.ids(message)
         if current.count > width {
             var starts = Array(Swift.stride(from: 0, to: current.count - width, by: model.stride))
@@ -92,6 +94,45 @@ public struct ContextualEncoder: Sendable {
             budget -= ids.count + 1
         }
         return ([[tokenizer.classID] + context + current + [tokenizer.separatorID]], false, !context.isEmpty)
+    }
+}
+
+extension ContextualEncoder {
+    /// Beyond this many scalars a message is not tokenized whole: the encoder reads
+    /// `maxWindows` evenly spread slices of it, so its work is bounded whatever the length (the
+    /// lexicon still reads every word).
+    static let longMessageScalars = 2_048
+    /// Scalars in one slice of a very long message (more than a window's worth of tokens).
+    static let sliceScalars = 1_024
+    /// Slices read in a very long message.
+    static let slices = 8
+
+    /// Windows over evenly spread slices of a very long message, each cut at white space.
+    func spreadSlices(of scalars: String.UnicodeScalarView, width: Int) -> [[Int32]] {
+        let total = scalars.count
+        let count = Self.slices
+        let step = max(1, (total - Self.sliceScalars) / max(1, count - 1))
+        var windows: [[Int32]] = []
+        var start = scalars.startIndex
+        var offset = 0
+        for _ in 0..<count {
+            guard offset < total else { break }
+            var low = start
+            // Begin after white space so no word is read cut in half (except the first slice).
+            if offset > 0 {
+                while low < scalars.endIndex && !scalars[low].properties.isWhitespace {
+                    low = scalars.index(after: low)
+                }
+            }
+            let high =
+                scalars.index(low, offsetBy: Self.sliceScalars, limitedBy: scalars.endIndex)
+                ?? scalars.endIndex
+            let ids = tokenizer.ids(String(scalars[low..<high]), limit: width)
+            if !ids.isEmpty { windows.append([tokenizer.classID] + ids + [tokenizer.separatorID]) }
+            offset += step
+            start = scalars.index(start, offsetBy: step, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        }
+        return windows
     }
 }
 
