@@ -12,6 +12,8 @@ Packing (Sources/Safeguard/Encoder/EncoderInput.swift mirrors it):
     token and its [SEP]).
   A longer message is read alone in windows of MAX_TOKENS - 2 tokens, each starting STRIDE after
   the last (the final window ends at the last token), [CLS] window [SEP]; the highest reading wins.
+  (The Swift side reads a message of more than 2,048 scalars as 8 evenly spread slices of 1,024
+  scalars instead, so its work is bounded whatever the length; no training example is that long.)
 """
 
 import os
