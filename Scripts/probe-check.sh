@@ -8,7 +8,7 @@ EVAL_DIR="${EVAL_DIR:-../shared/eval}"
 bin="${1:-.build/debug/waymark}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-for set in e f g h i j k l; do
+for set in e f g h i j k l m n o; do
     base="resources/safeguard/probes/set-$set"
     "$bin" assess --jsonl "$base-messages.jsonl" >"$work/m.jsonl"
     "$bin" assess --conversations "$base-conversations.jsonl" >"$work/c.jsonl"

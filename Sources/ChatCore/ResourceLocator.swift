@@ -56,6 +56,12 @@ public struct ResourceLocator: Sendable {
         try Data(contentsOf: url(relativePath))
     }
 
+    /// The bytes of a file inside the resources folder; `mapped` asks for a read-only mapping
+    /// where the system allows it (large model files).
+    public func data(_ relativePath: String, mapped: Bool) throws -> Data {
+        try Data(contentsOf: url(relativePath), options: mapped ? [.alwaysMapped] : [])
+    }
+
     /// The text of a file inside the resources folder (UTF-8).
     public func text(_ relativePath: String) throws -> String {
         try String(decoding: data(relativePath), as: UTF8.self)

@@ -1,3 +1,5 @@
+import Safeguard
+
 /// A responder failure, described for a person: no stack traces, no jargon.
 public struct ResponderFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// What kind of failure, for tests and for choosing what to offer.
@@ -14,15 +16,16 @@ public struct ResponderFailure: Error, Sendable, Equatable, CustomStringConverti
     }
 
     public var kind: Kind
-    /// One clear sentence for the transcript.
+    /// One clear sentence for the transcript, on one line and free of control sequences (it
+    /// often quotes a server or a program: see ``ExternalText``).
     public var message: String
     /// Seconds to wait before retrying, when the server said so.
     public var retryAfter: Double?
 
     public init(_ kind: Kind, _ message: String, retryAfter: Double? = nil) {
         self.kind = kind
-        self.message = message
-        self.retryAfter = retryAfter
+        self.message = ExternalText.line(message)
+        self.retryAfter = retryAfter.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
     }
 
     public var description: String { message }

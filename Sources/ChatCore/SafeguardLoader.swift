@@ -28,9 +28,22 @@ public enum SafeguardLoader {
         return try TextClassifier(modelData: data)
     }
 
-    /// The ready engine every command uses: the lexicon with the statistical model (when
-    /// present), so `waymark assess`, `eval`, `replay` and the chat all judge text the same way.
+    /// The contextual encoder (`resources/safeguard/encoder/`). Required: an engine without it
+    /// reads people far less well, so a missing or broken file is a load error, never a quiet
+    /// fallback.
+    public static func loadEncoder(from locator: ResourceLocator) throws -> ContextualEncoder {
+        try ContextualEncoder(
+            vocabulary: locator.data(ContextualEncoder.vocabularyPath),
+            modelData: locator.data(ContextualEncoder.modelPath, mapped: true),
+            thresholds: locator.data(ContextualEncoder.thresholdsPath))
+    }
+
+    /// The ready engine every command uses: the lexicon, the statistical model (when present)
+    /// and the contextual encoder, so `waymark assess`, `eval`, `replay` and the chat all judge
+    /// text the same way.
     public static func loadEngine(from locator: ResourceLocator) throws -> SafeguardEngine {
-        SafeguardEngine(lexicon: try loadLexicon(from: locator), model: try loadModel(from: locator))
+        SafeguardEngine(
+            lexicon: try loadLexicon(from: locator), model: try loadModel(from: locator),
+            encoder: try loadEncoder(from: locator))
     }
 }

@@ -1,5 +1,6 @@
 import ChatCore
 import Foundation
+import Safeguard
 import Subprocess
 
 #if canImport(Glibc)
@@ -19,15 +20,26 @@ import Subprocess
 /// hands the child a blocked signal mask. A program that exits early, prints something
 /// else or falls silent becomes one ``ResponderFailure``; cancelling the consuming task
 /// kills the program.
+///
+/// The program runs in its own process group, and the whole group is ended with it (so its
+/// children never outlive it), with a cleaned environment (see
+/// ``Configuration/programEnvironment(from:)``). Its output is bounded: line length, reply
+/// size and total time.
 public struct CommandResponder: Responder {
     /// Which program to run and how long to wait for it.
     public let configuration: Configuration
     /// Waymark's standing system prompt, passed to the program as `"system"` when set.
     public let systemPrompt: String?
+    /// Where the variables passed to the program are read.
+    private let environment: [String: String]
 
-    public init(configuration: Configuration, systemPrompt: String? = nil) {
+    public init(
+        configuration: Configuration, systemPrompt: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.configuration = configuration
         self.systemPrompt = systemPrompt
+        self.environment = environment
         Self.ignoreBrokenPipes()
     }
 
@@ -82,14 +94,25 @@ public struct CommandResponder: Responder {
         let line = try requestLine(for: request)
         let reaped = CompletionFlag()
         let result: ExecutionResult<(Ending, [UInt8]), SequenceOutput, SequenceOutput>
+        // A name with a slash is a path, used as it is; a bare name is looked up on PATH.
+        let executable: Executable = program.contains("/") ? .path(.init(program)) : .name(program)
+        var environmentValues: [Environment.Key: String] = [:]
+        for (name, value) in configuration.programEnvironment(from: environment) {
+            if let key = Environment.Key(rawValue: name) { environmentValues[key] = value }
+        }
+        var platformOptions = PlatformOptions()
+        platformOptions.processGroupID = 0  // its own group, so the group can be ended
         do {
             result = try await run(
-                .name(program), arguments: Arguments(Array(configuration.argv.dropFirst())),
+                executable, arguments: Arguments(Array(configuration.argv.dropFirst())),
+                environment: .custom(environmentValues), platformOptions: platformOptions,
                 input: .inputWriter, output: .sequence, error: .sequence
             ) { execution in
                 try await exchange(with: execution, line: line, output: output, reaped: reaped)
             }
             reaped.set()
+            // Anything the program started and left behind goes with it.
+            kill(-result.processIdentifier.value, SIGKILL)
         } catch let failure as ResponderFailure {
             reaped.set()
             throw failure
@@ -124,11 +147,32 @@ public struct CommandResponder: Responder {
         output: AsyncThrowingStream<ResponseEvent, any Error>.Continuation, reaped: CompletionFlag
     ) async throws -> (Ending, [UInt8]) {
         let pid = execution.processIdentifier.value
+        /// Ends the program and everything it started (its process group).
+        let endGroup: @Sendable () -> Void = {
+            kill(-pid, SIGKILL)
+            kill(pid, SIGKILL)
+        }
+        return try await withTaskCancellationHandler {
+            try await exchangeParts(
+                with: execution, line: line, output: output, reaped: reaped, endGroup: endGroup)
+        } onCancel: {
+            endGroup()
+        }
+    }
+
+    private func exchangeParts(
+        with execution: Execution<CustomWriteInput, SequenceOutput, SequenceOutput>, line: [UInt8],
+        output: AsyncThrowingStream<ResponseEvent, any Error>.Continuation, reaped: CompletionFlag,
+        endGroup: @escaping @Sendable () -> Void
+    ) async throws -> (Ending, [UInt8]) {
         let name = configuration.programName
         let deadline = OutputDeadline(
-            firstOutput: configuration.firstOutputTimeout, idle: configuration.idleTimeout)
+            firstOutput: configuration.firstOutputTimeout, idle: configuration.idleTimeout,
+            total: configuration.totalTimeout)
         let firstOutputTimeout = configuration.firstOutputTimeout
         let idleTimeout = configuration.idleTimeout
+        let totalTimeout = configuration.totalTimeout
+        let maxReplyBytes = configuration.maxReplyBytes
 
         return try await withThrowingTaskGroup(of: PartResult.self) { group in
             group.addTask {
@@ -140,12 +184,19 @@ public struct CommandResponder: Responder {
                 return .standardErrorTail(tail)
             }
             group.addTask {
-                if let started = await deadline.waitForExpiry() {
-                    kill(pid, SIGKILL)
-                    throw ResponderFailure.programSilent(
-                        name, seconds: started ? idleTimeout : firstOutputTimeout, started: started)
+                switch await deadline.waitForExpiry() {
+                case nil:
+                    return .watchdogStood
+                case .total:
+                    endGroup()
+                    throw ResponderFailure.programTookTooLong(name, seconds: totalTimeout)
+                case .idle:
+                    endGroup()
+                    throw ResponderFailure.programSilent(name, seconds: idleTimeout, started: true)
+                case .firstOutput:
+                    endGroup()
+                    throw ResponderFailure.programSilent(name, seconds: firstOutputTimeout, started: false)
                 }
-                return .watchdogStood
             }
 
             // A program that exits without reading its input makes this write fail: the exit
@@ -154,25 +205,41 @@ public struct CommandResponder: Responder {
             try? await execution.standardInputWriter.finish()
 
             var ending = Ending.endOfOutput
+            var replyBytes = 0
+            let lines = execution.standardOutput.strings(
+                separatedBy: .unicodeScalarSequence(["\n"]),
+                bufferingPolicy: .maxLineLength(configuration.maxLineBytes))
             do {
-                reading: for try await text in execution.standardOutput.strings() {
-                    deadline.noteOutput()
+                reading: for try await text in lines {
+                    // A cancelled reply (/quit, Esc) stops here, not after a flood of lines.
+                    try Task.checkCancellation()
                     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
                     if trimmed.isEmpty { continue }
                     guard
                         let reply = try? JSONDecoder().decode(CommandReplyLine.self, from: Data(trimmed.utf8))
                     else {
-                        kill(pid, SIGKILL)
+                        endGroup()
                         throw ResponderFailure.programGarbage(name)
                     }
                     if let error = reply.error {
-                        kill(pid, SIGKILL)
+                        endGroup()
                         throw ResponderFailure.programReportedError(name, Self.shortened(error))
                     }
                     if let delta = reply.delta, !delta.isEmpty {
+                        replyBytes += delta.utf8.count
+                        if replyBytes > maxReplyBytes {
+                            endGroup()
+                            throw ResponderFailure.programReplyTooLong(name, limit: maxReplyBytes)
+                        }
+                        // Only words restart the idle deadline (not blank or empty lines).
+                        deadline.noteOutput()
                         output.yield(.delta(delta))
                     }
                     if reply.done == true {
+                        guard replyBytes > 0 else {
+                            endGroup()
+                            throw ResponderFailure.programEmptyReply(name)
+                        }
                         ending = .done
                         break reading
                     }
@@ -180,21 +247,30 @@ public struct CommandResponder: Responder {
             } catch let failure as ResponderFailure {
                 deadline.finish()
                 throw failure
+            } catch is CancellationError {
+                endGroup()
+                deadline.finish()
+                throw CancellationError()
+            } catch let error as SubprocessError where error.code == .outputLimitExceeded {
+                endGroup()
+                deadline.finish()
+                throw ResponderFailure.programLineTooLong(name, limit: configuration.maxLineBytes)
             } catch {
-                kill(pid, SIGKILL)
+                endGroup()
                 deadline.finish()
                 throw ResponderFailure.programGarbage(name)
             }
             deadline.finish()
 
+            // The reply is complete (or the output ended): a program that lingers, and
+            // anything it started, get a short grace period, then the group is ended.
             if case .done = ending {
                 output.yield(.done)
                 output.finish()
-                // The reply is complete; a program that lingers gets a short grace period.
-                Task {
-                    try? await Task.sleep(for: .seconds(2))
-                    if !reaped.isSet() { kill(pid, SIGKILL) }
-                }
+            }
+            Task {
+                try? await Task.sleep(for: .seconds(2))
+                if !reaped.isSet() { endGroup() }
             }
 
             var standardError: [UInt8] = []
@@ -213,10 +289,9 @@ public struct CommandResponder: Responder {
         return shortened(String(line))
     }
 
+    /// One line, at most 160 characters, free of control sequences (``ExternalText``).
     private static func shortened(_ text: String) -> String {
-        let oneLine = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-            .trimmingCharacters(in: .whitespaces)
-        return oneLine.count > 160 ? String(oneLine.prefix(157)) + "…" : oneLine
+        ExternalText.quoted(text)
     }
 
     /// Writing to a program that already exited must fail with `EPIPE`, not kill Waymark

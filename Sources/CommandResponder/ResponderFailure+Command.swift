@@ -40,11 +40,43 @@ extension ResponderFailure {
         )
     }
 
+    static func programTookTooLong(_ name: String, seconds: Double) -> ResponderFailure {
+        ResponderFailure(
+            .timedOut,
+            "The program \u{201C}\(name)\u{201D} took longer than \(Self.seconds(seconds)) seconds in all, so it was stopped (the limit is command.timeouts.total)."
+        )
+    }
+
+    static func programReplyTooLong(_ name: String, limit: Int) -> ResponderFailure {
+        ResponderFailure(
+            .badResponse,
+            "The program \u{201C}\(name)\u{201D} sent more than \(size(limit)) of text, so it was stopped (the limit is command.limits.max_reply_kb)."
+        )
+    }
+
+    static func programLineTooLong(_ name: String, limit: Int) -> ResponderFailure {
+        ResponderFailure(
+            .badResponse,
+            "The program \u{201C}\(name)\u{201D} printed a line longer than \(size(limit)), so it was stopped (the limit is command.limits.max_line_kb)."
+        )
+    }
+
+    static func programEmptyReply(_ name: String) -> ResponderFailure {
+        ResponderFailure(
+            .badResponse, "The program \u{201C}\(name)\u{201D} ended its reply without sending any text.")
+    }
+
     static func programIOFailed(_ name: String) -> ResponderFailure {
         ResponderFailure(.programFailed, "Waymark could not talk to the program \u{201C}\(name)\u{201D}.")
     }
 
     private static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        value.isFinite && abs(value) < 1e15 && value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    private static func size(_ bytes: Int) -> String {
+        if bytes >= 1_048_576, bytes % 1_048_576 == 0 { return "\(bytes / 1_048_576) MB" }
+        if bytes >= 1024 { return "\(bytes / 1024) KB" }
+        return "\(bytes) bytes"
     }
 }

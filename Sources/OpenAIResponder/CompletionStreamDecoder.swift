@@ -5,8 +5,12 @@ import Foundation
 /// parsing, JSON decoding, `[DONE]`, `finish_reason`, server error objects. Pure and
 /// synchronous, so it is tested and benchmarked without a network.
 public struct CompletionStreamDecoder: Sendable {
-    private var parser = SSEParser()
+    private var parser: SSEParser
     private let decoder = JSONDecoder()
+    /// The most reply text accepted, in UTF-8 bytes; more is a failure.
+    public let maxReplyBytes: Int
+    /// How much reply text arrived so far, in UTF-8 bytes.
+    public private(set) var replyBytes = 0
     /// Whether any text arrived.
     public private(set) var sawContent = false
     /// Whether a `finish_reason` arrived.
@@ -14,7 +18,13 @@ public struct CompletionStreamDecoder: Sendable {
     /// Whether `[DONE]` arrived (later bytes are ignored).
     public private(set) var isComplete = false
 
-    public init() {}
+    /// - Parameters:
+    ///   - maxLineBytes: The longest SSE line (and event) accepted, in bytes.
+    ///   - maxReplyBytes: The most reply text accepted, in UTF-8 bytes.
+    public init(maxLineBytes: Int = 1_048_576, maxReplyBytes: Int = 262_144) {
+        parser = SSEParser(maxLineBytes: maxLineBytes)
+        self.maxReplyBytes = max(1, maxReplyBytes)
+    }
 
     /// Decodes another chunk of bytes. `.done` is returned once, for `[DONE]`. A reply that
     /// ends without any text is a failure (llama-cpp-python ends a stream that way when a
@@ -26,6 +36,7 @@ public struct CompletionStreamDecoder: Sendable {
             try apply(event, into: &events)
             if isComplete { break }
         }
+        if parser.overflowed { throw ResponderFailure.lineTooLong(limit: parser.maxLineBytes) }
         return events
     }
 
@@ -71,6 +82,8 @@ public struct CompletionStreamDecoder: Sendable {
             throw ResponderFailure.serverReportedError(error.message.map(ResponderFailure.shortened))
         }
         if let text = chunk.content {
+            replyBytes += text.utf8.count
+            if replyBytes > maxReplyBytes { throw ResponderFailure.replyTooLong(limit: maxReplyBytes) }
             sawContent = true
             events.append(.delta(text))
         }

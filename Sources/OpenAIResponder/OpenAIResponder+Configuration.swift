@@ -20,13 +20,21 @@ extension OpenAIResponder {
         public var firstTokenTimeout: Double
         /// The longest silence, in seconds, once the reply is streaming.
         public var idleTimeout: Double
+        /// The longest a whole reply may take, in seconds, from sending the request.
+        public var totalTimeout: Double
+        /// The longest line of the event stream (and the most data in one event), in bytes.
+        public var maxLineBytes: Int
+        /// The most reply text, in UTF-8 bytes; the whole body may be at most
+        /// ``maxBodyBytes`` (stream framing is much larger than the text it carries).
+        public var maxReplyBytes: Int
         /// Shown to the person; defaults to the model and host.
         public var displayName: String?
 
         public init(
             baseURL: URL, model: String, temperature: Double = 0.7, maxTokens: Int = 400,
             apiKeyEnvironmentVariable: String? = nil, connectTimeout: Double = 5,
-            firstTokenTimeout: Double = 60, idleTimeout: Double = 30, displayName: String? = nil
+            firstTokenTimeout: Double = 60, idleTimeout: Double = 30, totalTimeout: Double = 300,
+            maxLineBytes: Int = 1_048_576, maxReplyBytes: Int = 262_144, displayName: String? = nil
         ) {
             self.baseURL = baseURL
             self.model = model
@@ -36,7 +44,24 @@ extension OpenAIResponder {
             self.connectTimeout = connectTimeout
             self.firstTokenTimeout = firstTokenTimeout
             self.idleTimeout = idleTimeout
+            self.totalTimeout = totalTimeout
+            self.maxLineBytes = maxLineBytes
+            self.maxReplyBytes = maxReplyBytes
             self.displayName = displayName
+        }
+
+        /// The most bytes one streamed body may hold: 64 times the reply limit (each word
+        /// travels in a JSON envelope of a few hundred bytes) plus one longest line.
+        public var maxBodyBytes: Int {
+            let (envelopes, overflow) = maxReplyBytes.multipliedReportingOverflow(by: 64)
+            guard !overflow else { return .max }
+            let (total, overflowAgain) = envelopes.addingReportingOverflow(maxLineBytes)
+            return overflowAgain ? .max : total
+        }
+
+        /// The base URL as it may be shown: a user name or password in it is masked.
+        public var maskedBaseURL: String {
+            URLMasking.masked(baseURL.absoluteString)
         }
 
         /// The streaming endpoint: `{baseURL}/chat/completions`.

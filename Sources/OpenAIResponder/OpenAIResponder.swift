@@ -95,7 +95,7 @@ public struct OpenAIResponder: Responder {
         else {
             throw ResponderFailure(
                 .misconfigured,
-                "The base URL \u{201C}\(configuration.baseURL.absoluteString)\u{201D} is not an http:// or https:// address."
+                "The base URL \u{201C}\(configuration.maskedBaseURL)\u{201D} is not an http:// or https:// address."
             )
         }
         if Self.shouldProbe(scheme: scheme) {
@@ -124,20 +124,23 @@ public struct OpenAIResponder: Responder {
         }
         // Our own watchdog enforces the timeouts; URLSession's is only a backstop.
         let backstop =
-            configuration.connectTimeout + configuration.firstTokenTimeout + configuration.idleTimeout + 5
+            min(
+                configuration.connectTimeout + configuration.firstTokenTimeout + configuration.idleTimeout,
+                configuration.totalTimeout) + 5
         urlRequest.timeoutInterval = backstop
 
         let sessionConfiguration = URLSessionConfiguration.ephemeral
         sessionConfiguration.timeoutIntervalForRequest = backstop
         sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        let delegate = StreamingDataDelegate()
+        let delegate = StreamingDataDelegate(maxBodyBytes: configuration.maxBodyBytes)
         let session = URLSession(configuration: sessionConfiguration, delegate: delegate, delegateQueue: nil)
         let dataTask = session.dataTask(with: urlRequest)
 
         let watchdog = StreamWatchdog(
-            firstTokenTimeout: configuration.firstTokenTimeout, idleTimeout: configuration.idleTimeout)
+            firstTokenTimeout: configuration.firstTokenTimeout, idleTimeout: configuration.idleTimeout,
+            totalTimeout: configuration.totalTimeout)
         let watcher = Task {
-            await watchdog.watch { phase in delegate.continuation.yield(.timedOut(phase)) }
+            await watchdog.watch { expiry in delegate.continuation.yield(.timedOut(expiry)) }
         }
         defer {
             watchdog.finish()
@@ -160,26 +163,37 @@ public struct OpenAIResponder: Responder {
         output: AsyncThrowingStream<ResponseEvent, any Error>.Continuation, server: String, host: String
     ) async throws {
         var reply = ReplyState()
-        var decoder = CompletionStreamDecoder()
+        var decoder = CompletionStreamDecoder(
+            maxLineBytes: configuration.maxLineBytes, maxReplyBytes: configuration.maxReplyBytes)
         do {
             for try await report in reports {
+                // A cancelled reply (/quit, Esc) stops here, not after whatever is buffered.
+                try Task.checkCancellation()
                 switch report {
                 case .response(let status, let retryAfter, let contentType):
                     reply.status = status
                     reply.retryAfter = retryAfter
                     reply.isWholeJSON = contentType?.lowercased().contains("application/json") == true
-                case .data(let bytes):
+                case .data(let bytes, let arrived):
                     if !reply.isSuccess || reply.isWholeJSON {
-                        if reply.body.count < 1_048_576 { reply.body.append(bytes) }
+                        let room = max(0, min(1_048_576, configuration.maxBodyBytes) - reply.body.count)
+                        reply.body.append(bytes.prefix(room))
                         continue
                     }
-                    watchdog.noteActivity()
-                    if try emit(decoder.feed(bytes), to: output, watchdog: watchdog) { return }
-                case .timedOut(let phase):
-                    if phase == .streaming {
-                        throw ResponderFailure.fellSilent(seconds: configuration.idleTimeout)
+                    let events = try decoder.feed(bytes)
+                    if events.contains(where: { if case .delta = $0 { true } else { false } }) {
+                        watchdog.noteText(at: arrived)
+                    } else if let expiry = watchdog.expiry(at: arrived) {
+                        // Bytes without words after a deadline (a drip, pings): it has passed.
+                        throw failure(for: expiry, server: server)
                     }
-                    throw ResponderFailure.noFirstToken(server, seconds: configuration.firstTokenTimeout)
+                    if emit(events, to: output) { return }
+                case .timedOut(let expiry):
+                    throw failure(for: expiry, server: server)
+                case .redirected(let status):
+                    throw ResponderFailure.redirectRefused(status: status, server: server)
+                case .tooLarge(let limit):
+                    throw ResponderFailure.streamTooLarge(limit: limit)
                 }
             }
         } catch let error as URLError {
@@ -196,20 +210,29 @@ public struct OpenAIResponder: Responder {
                 throw ResponderFailure.malformed()
             }
             guard !text.isEmpty else { throw ResponderFailure.emptyReply() }
-            _ = emit([.delta(text), .done], to: output, watchdog: watchdog)
+            guard text.utf8.count <= configuration.maxReplyBytes else {
+                throw ResponderFailure.replyTooLong(limit: configuration.maxReplyBytes)
+            }
+            _ = emit([.delta(text), .done], to: output)
             return
         }
-        _ = try emit(decoder.finish(), to: output, watchdog: watchdog)
+        _ = try emit(decoder.finish(), to: output)
+    }
+
+    private func failure(for expiry: StreamWatchdog.Expiry, server: String) -> ResponderFailure {
+        switch expiry {
+        case .idle: return .fellSilent(seconds: configuration.idleTimeout)
+        case .firstToken: return .noFirstToken(server, seconds: configuration.firstTokenTimeout)
+        case .total: return .tookTooLong(seconds: configuration.totalTimeout)
+        }
     }
 
     /// Passes events on; returns `true` once the reply is complete.
     private func emit(
-        _ events: [ResponseEvent], to output: AsyncThrowingStream<ResponseEvent, any Error>.Continuation,
-        watchdog: StreamWatchdog
+        _ events: [ResponseEvent], to output: AsyncThrowingStream<ResponseEvent, any Error>.Continuation
     ) -> Bool {
         for event in events {
-            if case .delta = event { watchdog.noteFirstToken() }
-            output.yield(event)
+            if case .terminated = output.yield(event) { return true }
             if event == .done { return true }
         }
         return false

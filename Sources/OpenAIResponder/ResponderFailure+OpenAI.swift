@@ -1,5 +1,6 @@
 import ChatCore
 import Foundation
+import Safeguard
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -60,8 +61,18 @@ extension ResponderFailure {
         )
     }
 
+    /// The longest wait a `Retry-After` header can ask for; longer requests (or HTTP dates
+    /// years ahead) are shown as "over an hour".
+    static let longestRetryAfter: Double = 3600
+
     static func rateLimited(retryAfter: Double?) -> ResponderFailure {
-        if let retryAfter {
+        if let retryAfter, retryAfter.isFinite, retryAfter >= 0 {
+            if retryAfter >= longestRetryAfter {
+                return ResponderFailure(
+                    .rateLimited,
+                    "The server is busy or rate-limited (HTTP 429); it asks to wait over an hour before trying again.",
+                    retryAfter: longestRetryAfter)
+            }
             return ResponderFailure(
                 .rateLimited,
                 "The server is busy or rate-limited (HTTP 429); it asks to wait \(formatted(retryAfter)) seconds before trying again.",
@@ -103,6 +114,47 @@ extension ResponderFailure {
             .badResponse, "The server sent something that is not a valid streamed reply (malformed JSON).")
     }
 
+    static func lineTooLong(limit: Int) -> ResponderFailure {
+        ResponderFailure(
+            .badResponse,
+            "The server sent a line longer than \(sizeText(limit)), so the reply was stopped (the limit is openai.limits.max_line_kb)."
+        )
+    }
+
+    static func replyTooLong(limit: Int) -> ResponderFailure {
+        ResponderFailure(
+            .badResponse,
+            "The reply went past \(sizeText(limit)) of text, so it was stopped (the limit is openai.limits.max_reply_kb)."
+        )
+    }
+
+    static func streamTooLarge(limit: Int) -> ResponderFailure {
+        ResponderFailure(
+            .badResponse,
+            "The server sent more than \(sizeText(limit)) for one reply, so it was stopped.")
+    }
+
+    static func tookTooLong(seconds: Double) -> ResponderFailure {
+        ResponderFailure(
+            .timedOut,
+            "The reply took longer than \(formatted(seconds)) seconds in all, so it was stopped (the limit is openai.timeouts.total)."
+        )
+    }
+
+    static func redirectRefused(status: Int, server: String) -> ResponderFailure {
+        ResponderFailure(
+            .misconfigured,
+            "The server at \(server) answered with a redirect (HTTP \(status)) to another address; Waymark does not follow redirects for the chat endpoint (it would send the message, and any API key, elsewhere). Set openai.base_url to the final address."
+        )
+    }
+
+    /// "256 KB", "1 MB".
+    static func sizeText(_ bytes: Int) -> String {
+        if bytes >= 1_048_576, bytes % 1_048_576 == 0 { return "\(bytes / 1_048_576) MB" }
+        if bytes >= 1024 { return "\(bytes / 1024) KB" }
+        return "\(bytes) bytes"
+    }
+
     static func serverReportedError(_ detail: String?) -> ResponderFailure {
         guard let detail, !detail.isEmpty else {
             return ResponderFailure(.serverError, "The server reported an error in the middle of the reply.")
@@ -134,27 +186,35 @@ extension ResponderFailure {
         }
     }
 
-    /// Seconds from a `Retry-After` header: a number, or an HTTP date.
+    /// Seconds from a `Retry-After` header: a number, or an HTTP date. Never traps on what
+    /// a server sends: infinities, NaN, huge numbers and dates far ahead are capped at
+    /// ``longestRetryAfter``; negative or unreadable values give `nil`.
     static func retryAfterSeconds(_ header: String?, now: Date = Date()) -> Double? {
-        guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty else { return nil }
-        if let seconds = Double(header), seconds >= 0 {
-            return seconds
+        guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty,
+            header.count <= 64
+        else { return nil }
+        if let seconds = Double(header) {
+            guard !seconds.isNaN, seconds >= 0 else { return nil }
+            return min(seconds, longestRetryAfter)
         }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         guard let date = formatter.date(from: header) else { return nil }
-        return max(0, date.timeIntervalSince(now).rounded(.up))
+        let seconds = date.timeIntervalSince(now).rounded(.up)
+        guard seconds.isFinite else { return nil }
+        return min(max(0, seconds), longestRetryAfter)
     }
 
-    /// One line, at most 160 characters, for quoting a server's words.
+    /// One line, at most 160 characters, free of control sequences, for quoting a server's words.
     static func shortened(_ text: String) -> String {
-        let oneLine = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return oneLine.count > 160 ? String(oneLine.prefix(157)) + "…" : oneLine
+        ExternalText.quoted(text)
     }
 
-    private static func formatted(_ seconds: Double) -> String {
-        seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.1f", seconds)
+    /// Seconds for a sentence; never traps (a number too large for `Int` is shown as is).
+    static func formatted(_ seconds: Double) -> String {
+        guard seconds.isFinite, abs(seconds) < 1e15 else { return String(seconds) }
+        return seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.1f", seconds)
     }
 }

@@ -35,6 +35,13 @@ public struct SSEParser: Sendable {
     /// How many comment lines were seen (pings, keep-alives).
     public private(set) var commentCount = 0
 
+    /// The longest line, and the longest data of one event, in bytes; longer input sets
+    /// ``overflowed`` and the rest of the stream is ignored (memory stays bounded).
+    public let maxLineBytes: Int
+    /// Whether a line or an event's data went over ``maxLineBytes`` (the stream is then
+    /// unusable: nothing more is parsed).
+    public private(set) var overflowed = false
+
     /// Whether the parser holds the start of an event that has not been dispatched yet.
     public var hasPendingEvent: Bool {
         !line.isEmpty || hasData || eventType != nil
@@ -45,11 +52,15 @@ public struct SSEParser: Sendable {
         !line.isEmpty
     }
 
-    public init() {}
+    /// - Parameter maxLineBytes: The longest line (and event data) accepted, in bytes.
+    public init(maxLineBytes: Int = 1_048_576) {
+        self.maxLineBytes = max(1, maxLineBytes)
+    }
 
     /// Parse another chunk of bytes, returning the events it completed, in order.
     public mutating func feed(_ bytes: some Sequence<UInt8>) -> [Event] {
         var events: [Event] = []
+        guard !overflowed else { return events }
         let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in
             scan(buffer, into: &events)
         }
@@ -65,6 +76,7 @@ public struct SSEParser: Sendable {
     /// line is dropped; check ``hasPendingEvent`` first to tell a cut stream.
     public mutating func finish() -> [Event] {
         var events: [Event] = []
+        guard !overflowed else { return events }
         line.removeAll(keepingCapacity: true)
         dispatch(into: &events)
         return events
@@ -78,7 +90,7 @@ public struct SSEParser: Sendable {
         if atStreamStart, index < end {
             index = skipByteOrderMark(buffer, from: index)
         }
-        while index < end {
+        while index < end, !overflowed {
             let byte = buffer[index]
             if previousWasCR {
                 previousWasCR = false
@@ -93,7 +105,15 @@ public struct SSEParser: Sendable {
                 lineEnd += 1
             }
             if lineEnd == end {
+                if line.count + (end - index) > maxLineBytes {
+                    overflow()
+                    return
+                }
                 line.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index..<end]))
+                return
+            }
+            if line.count + (lineEnd - index) > maxLineBytes {
+                overflow()
                 return
             }
             if line.isEmpty {
@@ -152,6 +172,10 @@ public struct SSEParser: Sendable {
         }
         let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<bytes.endIndex])
         if field.elementsEqual(Self.dataField) {
+            if data.count + value.count + 1 > maxLineBytes {
+                overflow()
+                return
+            }
             if hasData {
                 data.append(0x0A)
             }
@@ -163,6 +187,14 @@ public struct SSEParser: Sendable {
             eventID = String(decoding: value, as: UTF8.self)
         }
         // "retry" and unknown fields are ignored, as the standard says.
+    }
+
+    private mutating func overflow() {
+        overflowed = true
+        line = []
+        data = []
+        hasData = false
+        eventType = nil
     }
 
     private mutating func dispatch(into events: inout [Event]) {

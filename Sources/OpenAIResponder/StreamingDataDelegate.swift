@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -6,20 +7,44 @@ import Foundation
 
 /// Bridges `URLSession`'s data-delegate callbacks to an `AsyncThrowingStream`, so the body
 /// arrives chunk by chunk as the server sends it (`URLSession.bytes` does not exist on Linux).
+///
+/// Redirects are refused (the API key and the conversation must never go to an address the
+/// person did not configure), and the body is bounded: past `maxBodyBytes` the task is
+/// cancelled and ``Report/tooLarge`` reported, so a never-ending stream cannot fill memory
+/// even when it arrives faster than it is read.
 final class StreamingDataDelegate: NSObject, URLSessionDataDelegate, Sendable {
     /// What the network (or the watchdog) reports.
     enum Report: Sendable {
         case response(status: Int, retryAfter: String?, contentType: String?)
-        case data(Data)
-        case timedOut(StreamWatchdog.Phase)
+        /// Body bytes and when they arrived (the delegate's thread is not the task pool, so
+        /// this is when the server sent them, however late they are read).
+        case data(Data, arrived: ContinuousClock.Instant)
+        case timedOut(StreamWatchdog.Expiry)
+        /// The server answered with a redirect, which was not followed.
+        case redirected(status: Int)
+        /// The body went past the limit; the task was cancelled.
+        case tooLarge(limit: Int)
     }
 
     let reports: AsyncThrowingStream<Report, any Error>
     let continuation: AsyncThrowingStream<Report, any Error>.Continuation
+    private let maxBodyBytes: Int
+    private let received = Mutex(0)
 
-    override init() {
+    init(maxBodyBytes: Int = .max) {
         (reports, continuation) = AsyncThrowingStream.makeStream(of: Report.self)
+        self.maxBodyBytes = maxBodyBytes
         super.init()
+    }
+
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        continuation.yield(.redirected(status: response.statusCode))
+        continuation.finish()
+        completionHandler(nil)
+        task.cancel()
     }
 
     func urlSession(
@@ -27,15 +52,32 @@ final class StreamingDataDelegate: NSObject, URLSessionDataDelegate, Sendable {
         completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
     ) {
         let http = response as? HTTPURLResponse
+        let status = http?.statusCode ?? 200
+        if (300..<400).contains(status) {
+            // A redirect that was not followed arrives as the final response: refuse it too.
+            continuation.yield(.redirected(status: status))
+            continuation.finish()
+            completionHandler(.cancel)
+            return
+        }
         let retryAfter = http?.value(forHTTPHeaderField: "Retry-After")
         let contentType = http?.value(forHTTPHeaderField: "Content-Type")
-        continuation.yield(
-            .response(status: http?.statusCode ?? 200, retryAfter: retryAfter, contentType: contentType))
+        continuation.yield(.response(status: status, retryAfter: retryAfter, contentType: contentType))
         completionHandler(.allow)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        continuation.yield(.data(data))
+        let total = received.withLock { count in
+            count += data.count
+            return count
+        }
+        if total > maxBodyBytes {
+            continuation.yield(.tooLarge(limit: maxBodyBytes))
+            continuation.finish()
+            dataTask.cancel()
+            return
+        }
+        continuation.yield(.data(data, arrived: .now))
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {

@@ -18,11 +18,14 @@ public struct Assessment: Sendable, Equatable, Codable {
     public var turnLevel: RiskLevel?
     /// Steps towards safety the message says were taken ("put them away", "she's coming").
     public var stepsTaken: [StepTaken]
+    /// What the contextual encoder read (nil when it did not read this turn: figurative,
+    /// fictional or quoted talk, or no encoder loaded).
+    public var encoder: EncoderReading?
 
     public init(
         level: RiskLevel = .none, categories: [RiskCategory] = [], subject: Subject = .nobody,
         signals: [Signal] = [], reasons: [String] = [], settling: Bool = false, turnLevel: RiskLevel? = nil,
-        stepsTaken: [StepTaken] = []
+        stepsTaken: [StepTaken] = [], encoder: EncoderReading? = nil
     ) {
         self.level = level
         self.categories = categories
@@ -32,13 +35,14 @@ public struct Assessment: Sendable, Equatable, Codable {
         self.settling = settling
         self.turnLevel = turnLevel
         self.stepsTaken = stepsTaken
+        self.encoder = encoder
     }
 
     /// The level of the message's own words (`turnLevel`, or `level` when not known).
     public var ownLevel: RiskLevel { turnLevel ?? level }
 
     private enum CodingKeys: String, CodingKey {
-        case level, categories, subject, signals, reasons, settling
+        case level, categories, subject, signals, reasons, settling, encoder
         case turnLevel = "turn_level"
         case stepsTaken = "steps_taken"
     }
@@ -54,6 +58,7 @@ public struct Assessment: Sendable, Equatable, Codable {
         settling = try container.decodeIfPresent(Bool.self, forKey: .settling) ?? false
         turnLevel = try container.decodeIfPresent(RiskLevel.self, forKey: .turnLevel)
         stepsTaken = try container.decodeIfPresent([StepTaken].self, forKey: .stepsTaken) ?? []
+        encoder = try container.decodeIfPresent(EncoderReading.self, forKey: .encoder)
     }
 
     /// An assessment of a turn with nothing of note.

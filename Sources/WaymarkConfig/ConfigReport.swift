@@ -1,4 +1,5 @@
 import Foundation
+import OpenAIResponder
 
 /// The text `waymark config` prints: every effective value, where it came from, and the
 /// problems found. Secrets are never shown — only the name of the variable holding the API
@@ -53,7 +54,7 @@ public enum ConfigReport {
             ("nation", settings.nation?.rawValue ?? "(not set: England's NHS routes)"),
             ("age_band", settings.ageBand?.rawValue ?? "unspecified"),
             ("history", settings.history ? "true" : "false"),
-            ("openai.base_url", settings.openAI.baseURL),
+            ("openai.base_url", URLMasking.masked(settings.openAI.baseURL)),
             ("openai.model", settings.openAI.model),
             ("openai.temperature", number(settings.openAI.temperature)),
             ("openai.max_tokens", String(settings.openAI.maxTokens)),
@@ -61,9 +62,20 @@ public enum ConfigReport {
             ("openai.timeouts.connect", number(settings.openAI.connectTimeout)),
             ("openai.timeouts.first_token", number(settings.openAI.firstTokenTimeout)),
             ("openai.timeouts.idle", number(settings.openAI.idleTimeout)),
+            ("openai.timeouts.total", number(settings.openAI.totalTimeout)),
+            ("openai.limits.max_line_kb", String(settings.openAI.maxLineKB)),
+            ("openai.limits.max_reply_kb", String(settings.openAI.maxReplyKB)),
             ("command.argv", settings.command.argv.isEmpty ? "(none)" : quoted(settings.command.argv)),
+            (
+                "command.pass_env",
+                settings.command.passEnvironment.isEmpty
+                    ? "(none)" : settings.command.passEnvironment.joined(separator: " ")
+            ),
             ("command.timeouts.first_output", number(settings.command.firstOutputTimeout)),
             ("command.timeouts.idle", number(settings.command.idleTimeout)),
+            ("command.timeouts.total", number(settings.command.totalTimeout)),
+            ("command.limits.max_line_kb", String(settings.command.maxLineKB)),
+            ("command.limits.max_reply_kb", String(settings.command.maxReplyKB)),
             ("scripted.file", settings.scripted.file ?? "(none)"),
             ("scripted.word_delay", number(settings.scripted.wordDelay)),
         ]

@@ -30,7 +30,8 @@ public func makeResponder(
             return .failure(
                 ResponderFailure(
                     .misconfigured,
-                    "The base URL \u{201C}\(settings.openAI.baseURL)\u{201D} is not a web address."))
+                    "The base URL \u{201C}\(URLMasking.masked(settings.openAI.baseURL))\u{201D} is not a web address."
+                ))
         }
         guard let systemPrompt, !systemPrompt.isEmpty else {
             return .failure(
@@ -45,7 +46,8 @@ public func makeResponder(
             apiKeyEnvironmentVariable: settings.openAI.apiKeyEnvironmentVariable,
             connectTimeout: settings.openAI.connectTimeout,
             firstTokenTimeout: settings.openAI.firstTokenTimeout,
-            idleTimeout: settings.openAI.idleTimeout)
+            idleTimeout: settings.openAI.idleTimeout, totalTimeout: settings.openAI.totalTimeout,
+            maxLineBytes: settings.openAI.maxLineKB * 1024, maxReplyBytes: settings.openAI.maxReplyKB * 1024)
         return .success(
             OpenAIResponder(
                 configuration: configuration, systemPrompt: systemPrompt, environment: environment))
@@ -59,8 +61,13 @@ public func makeResponder(
         }
         let configuration = CommandResponder.Configuration(
             argv: settings.command.argv, firstOutputTimeout: settings.command.firstOutputTimeout,
-            idleTimeout: settings.command.idleTimeout)
-        return .success(CommandResponder(configuration: configuration, systemPrompt: systemPrompt))
+            idleTimeout: settings.command.idleTimeout, totalTimeout: settings.command.totalTimeout,
+            maxLineBytes: settings.command.maxLineKB * 1024,
+            maxReplyBytes: settings.command.maxReplyKB * 1024,
+            passEnvironment: settings.command.passEnvironment)
+        return .success(
+            CommandResponder(
+                configuration: configuration, systemPrompt: systemPrompt, environment: environment))
     case .scripted:
         guard let file = settings.scripted.file else {
             return .failure(

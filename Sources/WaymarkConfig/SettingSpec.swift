@@ -39,16 +39,24 @@ struct SettingSpec: Sendable {
         SettingSpec(key: "openai.timeouts.connect", kind: .number(minimum: 0.1, maximum: 3600)),
         SettingSpec(key: "openai.timeouts.first_token", kind: .number(minimum: 0.1, maximum: 3600)),
         SettingSpec(key: "openai.timeouts.idle", kind: .number(minimum: 0.1, maximum: 3600)),
+        SettingSpec(key: "openai.timeouts.total", kind: .number(minimum: 1, maximum: 86400)),
+        SettingSpec(key: "openai.limits.max_line_kb", kind: .count),
+        SettingSpec(key: "openai.limits.max_reply_kb", kind: .count),
         SettingSpec(key: "command.argv", kind: .argv),
+        SettingSpec(key: "command.pass_env", kind: .argv),
         SettingSpec(key: "command.timeouts.first_output", kind: .number(minimum: 0.1, maximum: 3600)),
         SettingSpec(key: "command.timeouts.idle", kind: .number(minimum: 0.1, maximum: 3600)),
+        SettingSpec(key: "command.timeouts.total", kind: .number(minimum: 1, maximum: 86400)),
+        SettingSpec(key: "command.limits.max_line_kb", kind: .count),
+        SettingSpec(key: "command.limits.max_reply_kb", kind: .count),
         SettingSpec(key: "scripted.file", kind: .path),
         SettingSpec(key: "scripted.word_delay", kind: .number(minimum: 0, maximum: 5)),
     ]
 
     /// Keys that may hold other keys.
     static let sections: Set<String> = [
-        "openai", "openai.timeouts", "command", "command.timeouts", "scripted",
+        "openai", "openai.timeouts", "openai.limits", "command", "command.timeouts", "command.limits",
+        "scripted",
     ]
 
     /// Keys a profile may not set (they choose the profile, or are per-machine).

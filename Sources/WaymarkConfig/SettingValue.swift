@@ -1,4 +1,5 @@
 import Foundation
+import OpenAIResponder
 
 /// A validated setting value.
 enum SettingValue: Sendable, Equatable {
@@ -31,7 +32,9 @@ enum SettingValue: Sendable, Equatable {
             guard let url = URL(string: raw), let scheme = url.scheme?.lowercased(),
                 scheme == "http" || scheme == "https", url.host != nil
             else {
-                return .failure("expected an http:// or https:// address, found \u{201C}\(raw)\u{201D}")
+                return .failure(
+                    "expected an http:// or https:// address, found \u{201C}\(URLMasking.masked(raw))\u{201D}"
+                )
             }
             return .success(.text(raw))
         case .environmentName:

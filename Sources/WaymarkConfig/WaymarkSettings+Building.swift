@@ -25,9 +25,22 @@ extension WaymarkSettings {
         if let value = number("openai.timeouts.connect") { settings.openAI.connectTimeout = value }
         if let value = number("openai.timeouts.first_token") { settings.openAI.firstTokenTimeout = value }
         if let value = number("openai.timeouts.idle") { settings.openAI.idleTimeout = value }
+        if let value = number("openai.timeouts.total") { settings.openAI.totalTimeout = value }
+        if case .count(let value) = values["openai.limits.max_line_kb"] { settings.openAI.maxLineKB = value }
+        if case .count(let value) = values["openai.limits.max_reply_kb"] {
+            settings.openAI.maxReplyKB = value
+        }
         if case .words(let value) = values["command.argv"] { settings.command.argv = value }
+        if case .words(let value) = values["command.pass_env"] { settings.command.passEnvironment = value }
         if let value = number("command.timeouts.first_output") { settings.command.firstOutputTimeout = value }
         if let value = number("command.timeouts.idle") { settings.command.idleTimeout = value }
+        if let value = number("command.timeouts.total") { settings.command.totalTimeout = value }
+        if case .count(let value) = values["command.limits.max_line_kb"] {
+            settings.command.maxLineKB = value
+        }
+        if case .count(let value) = values["command.limits.max_reply_kb"] {
+            settings.command.maxReplyKB = value
+        }
         if let value = text("scripted.file") { settings.scripted.file = value }
         if let value = number("scripted.word_delay") { settings.scripted.wordDelay = value }
         return settings

@@ -21,6 +21,9 @@ func runMemoryBenchmark(locator: ResourceLocator) {
     print("start".padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%6.1f MB", last))
     step("lexicon (compiled trie, normaliser)") { try SafeguardLoader.loadLexicon(from: locator) }
     step("statistical model") { try SafeguardLoader.loadModel(from: locator) as Any }
+    step("contextual encoder (weights dequantised to float32)") {
+        try SafeguardLoader.loadEncoder(from: locator)
+    }
     step("policy (directory, framing) and guard rules") {
         (
             try SafeguardResources.loadPolicy(from: locator),

@@ -39,14 +39,16 @@ if CommandLine.arguments.dropFirst().first == "memory" {
     exit(0)
 }
 let loadStart = DispatchTime.now().uptimeNanoseconds
-let engine: SafeguardEngine
+let fullEngine: SafeguardEngine
 do {
-    engine = try SafeguardLoader.loadEngine(from: locator)
+    fullEngine = try SafeguardLoader.loadEngine(from: locator)
 } catch {
     print("cannot load the lexicon: \(error)")
     exit(2)
 }
 let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
+// The layers that run in microseconds (lexicon + n-gram model); the encoder is measured apart.
+let engine = SafeguardEngine(lexicon: fullEngine.lexicon, model: fullEngine.model)
 
 let typical = [
     "hiya, rough day at work again, my manager was on my case about the rota",
@@ -66,6 +68,10 @@ let typical = [
     "k i l l m y s e l f",
     "thinking about ending it tbh",
 ]
+if CommandLine.arguments.contains("--encoder-only") {
+    runEncoderBenchmark(engine: fullEngine, typical: typical)
+    exit(0)
+}
 if CommandLine.arguments.contains("--scaling") {
     var sink = 0
     for count in [50_000, 100_000, 200_000, 400_000, 800_000, 1_600_000] {
@@ -179,6 +185,8 @@ let startupMs =
 print("")
 row("start-up: load safeguard, model, listener", String(format: "%.0f ms", startupMs), "(wall; info)", true)
 
+print("")
+runEncoderBenchmark(engine: fullEngine, typical: typical)
 print("")
 runUIBenchmarks()
 print("")

@@ -43,6 +43,9 @@ struct AssessCommand: ParsableCommand {
     var input: String?
 
     func run() throws {
+        if input == nil || input == "-", StandardStreams.inputIsClosed {
+            throw AssessFailure("standard input is closed")  // before the slow engine load
+        }
         guard let locator = ResourceLocator.locate() else {
             throw AssessFailure("cannot find the resources folder (set WAYMARK_RESOURCES)")
         }
@@ -55,101 +58,113 @@ struct AssessCommand: ParsableCommand {
         if let input, input != "-", !jsonl, !conversations, !FileManager.default.fileExists(atPath: input) {
             let assessment = engine.assess(input)
             if format == .json {
-                print(AssessmentJSON.object(assessment, id: nil))
+                StandardStreams.say(AssessmentJSON.object(assessment, id: nil) + "\n")
             } else {
-                print(AssessmentText.describe(assessment))
+                StandardStreams.say(AssessmentText.describe(assessment) + "\n")
             }
             return
         }
-        let data: Data
+        // The input is streamed a line at a time (a line is kept up to 1 MB), so its size
+        // never decides how much memory the run takes.
+        var reader: LineReader
         if let input, input != "-" {
-            guard let contents = FileManager.default.contents(atPath: input) else {
-                throw ValidationError("cannot read \(input)")
+            do {
+                reader = try LineReader(path: input)
+            } catch {
+                throw AssessFailure("cannot read \(input): \(error)")
             }
-            data = contents
         } else {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            reader = LineReader(standardInputWithMaxLineBytes: LineReader.defaultMaxLineBytes)
         }
+        defer { reader.close() }
         let json = jsonl || conversations || format == .json || (format == nil && isatty(1) == 0)
         var failed = false
         var output = ""
-        output.reserveCapacity(data.count * 2)
-        for line in Self.lines(of: data) {
+        while true {
+            let next: LineReader.Line?
+            do {
+                next = try reader.next()
+            } catch {
+                StandardStreams.say(Data(output.utf8))
+                throw AssessFailure("cannot read \(input ?? "standard input"): \(error)")
+            }
+            guard let line = next else { break }
+            let number = line.number
             let text: String
-            if let decoded = String(validating: line, as: UTF8.self) {
+            if let decoded = String(validating: line.bytes, as: UTF8.self) {
                 text = decoded
             } else {
-                output += AssessmentJSON.error("line is not valid UTF-8") + "\n"
+                output += AssessmentJSON.error("line is not valid UTF-8", line: number) + "\n"
                 failed = true
                 continue
             }
-            if conversations {
-                if text.allSatisfy(\.isWhitespace) { continue }
-                output += assessConversation(text, engine: engine, failed: &failed) + "\n"
+            let cutNote =
+                line.wasCut
+                ? "the line is longer than \(reader.maxLineBytes / 1024) KB; only its first \(reader.maxLineBytes / 1024) KB was assessed"
+                : nil
+            if (conversations || jsonl) && line.wasCut {
+                output +=
+                    AssessmentJSON.error("line is longer than \(reader.maxLineBytes / 1024) KB", line: number)
+                    + "\n"
+                failed = true
+            } else if (conversations || jsonl) && text.allSatisfy(\.isWhitespace) {
+                // Still one output line per input line, so outputs line up with inputs.
+                output += AssessmentJSON.skippedBlank(line: number) + "\n"
+            } else if conversations {
+                output += assessConversation(text, engine: engine, line: number, failed: &failed) + "\n"
             } else if jsonl {
-                if text.allSatisfy(\.isWhitespace) { continue }
-                output += assessJSONLine(text, engine: engine, failed: &failed) + "\n"
-            } else if json {
-                output += AssessmentJSON.object(engine.assess(text), id: nil) + "\n"
+                output += assessJSONLine(text, engine: engine, line: number, failed: &failed) + "\n"
             } else {
-                output += AssessmentText.describe(engine.assess(text)) + "\n\n"
+                let bounded = BoundedAssessment.assess(text, engine: engine)
+                let note = [cutNote, bounded.note].compactMap { $0 }.joined(separator: "; ")
+                if json {
+                    output += AssessmentJSON.object(bounded.assessment, id: nil, note: note) + "\n"
+                } else {
+                    output += AssessmentText.describe(bounded.assessment, note: note) + "\n\n"
+                }
             }
             if output.utf8.count > 1 << 16 {
-                FileHandle.standardOutput.write(Data(output.utf8))
+                StandardStreams.say(Data(output.utf8))
                 output.removeAll(keepingCapacity: true)
             }
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        StandardStreams.say(Data(output.utf8))
         if failed { throw ExitCode(1) }
     }
 
-    /// Splits bytes into lines at `\n`, dropping a trailing `\r` and a final empty line.
-    static func lines(of data: Data) -> [ArraySlice<UInt8>] {
-        let bytes = [UInt8](data)
-        var lines: [ArraySlice<UInt8>] = []
-        var start = 0
-        for index in bytes.indices where bytes[index] == 0x0A {
-            var end = index
-            if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-            lines.append(bytes[start..<end])
-            start = index + 1
-        }
-        if start < bytes.count {
-            var end = bytes.count
-            if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-            lines.append(bytes[start..<end])
-        }
-        return lines
-    }
-
     private func parseObject(_ text: String) -> [String: Any]? {
-        guard
+        guard !JSONDepth.isTooDeep(text.utf8),
             let object = try? JSONSerialization.jsonObject(
                 with: Data(text.utf8), options: [.fragmentsAllowed])
         else { return nil }
         return object as? [String: Any]
     }
 
-    private func assessJSONLine(_ text: String, engine: SafeguardEngine, failed: inout Bool) -> String {
+    private func assessJSONLine(
+        _ text: String, engine: SafeguardEngine, line: Int, failed: inout Bool
+    ) -> String {
         guard let object = parseObject(text) else {
             failed = true
-            return AssessmentJSON.error("line is not a valid JSON object")
+            return AssessmentJSON.error("line is not a valid JSON object", line: line)
         }
         guard let message = object["text"] as? String else {
             failed = true
-            return AssessmentJSON.error("object has no \"text\" string", id: object["id"])
+            return AssessmentJSON.error("object has no \"text\" string", id: object["id"], line: line)
         }
-        return AssessmentJSON.object(engine.assess(message), id: object["id"])
+        let bounded = BoundedAssessment.assess(message, engine: engine)
+        return AssessmentJSON.object(bounded.assessment, id: object["id"], note: bounded.note ?? "")
     }
 
-    private func assessConversation(_ text: String, engine: SafeguardEngine, failed: inout Bool) -> String {
+    private func assessConversation(
+        _ text: String, engine: SafeguardEngine, line: Int, failed: inout Bool
+    ) -> String {
         guard let object = parseObject(text) else {
             failed = true
-            return AssessmentJSON.error("line is not a valid JSON object")
+            return AssessmentJSON.error("line is not a valid JSON object", line: line)
         }
         guard let turns = object["turns"] as? [Any] else {
             failed = true
-            return AssessmentJSON.error("object has no \"turns\" array", id: object["id"])
+            return AssessmentJSON.error("object has no \"turns\" array", id: object["id"], line: line)
         }
         var state = ConversationState()
         var results: [String] = []
@@ -161,11 +176,11 @@ struct AssessCommand: ParsableCommand {
                 message = value
             } else {
                 failed = true
-                return AssessmentJSON.error("a turn has no \"text\" string", id: object["id"])
+                return AssessmentJSON.error("a turn has no \"text\" string", id: object["id"], line: line)
             }
-            let outcome = engine.assess(message, state: state)
+            let outcome = BoundedAssessment.assess(message, engine: engine, state: state)
             state = outcome.state
-            results.append(AssessmentJSON.object(outcome.assessment, id: nil))
+            results.append(AssessmentJSON.object(outcome.assessment, id: nil, note: outcome.note ?? ""))
         }
         var line = "{"
         if let id = object["id"] { line += "\"id\": \(AssessmentJSON.value(id)), " }

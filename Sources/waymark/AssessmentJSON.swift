@@ -4,7 +4,8 @@ import Safeguard
 /// The JSON shapes of `waymark assess` (CONTRACTS.md), written with a stable key order.
 enum AssessmentJSON {
     /// `{"id": …, "level": …, "categories": […], "subject": …, "signals": […]}`.
-    static func object(_ assessment: Assessment, id: Any?) -> String {
+    /// A non-empty `note` (what was cut, or how a long message was read) is added as `"note"`.
+    static func object(_ assessment: Assessment, id: Any?, note: String = "") -> String {
         var out = "{"
         if let id { out += "\"id\": \(value(id)), " }
         out += "\"level\": \(string(assessment.level.rawValue)), "
@@ -16,14 +17,22 @@ enum AssessmentJSON {
                 + "\"start\": \(signal.start), \"end\": \(signal.end), "
                 + "\"modifiers\": [\(signal.modifiers.map { string($0.rawValue) }.joined(separator: ", "))]}"
         }
-        out += "\"signals\": [\(signals.joined(separator: ", "))]}"
-        return out
+        out += "\"signals\": [\(signals.joined(separator: ", "))]"
+        if !note.isEmpty { out += ", \"note\": \(string(note))" }
+        return out + "}"
     }
 
-    /// `{"error": "…"}` (with the id when one was readable).
-    static func error(_ message: String, id: Any? = nil) -> String {
-        if let id { return "{\"id\": \(value(id)), \"error\": \(string(message))}" }
-        return "{\"error\": \(string(message))}"
+    /// `{"line": N, "error": "…"}` (with the id when one was readable).
+    static func error(_ message: String, id: Any? = nil, line: Int? = nil) -> String {
+        var out = "{"
+        if let line { out += "\"line\": \(line), " }
+        if let id { out += "\"id\": \(value(id)), " }
+        return out + "\"error\": \(string(message))}"
+    }
+
+    /// `{"line": N, "skipped": "blank line"}`: keeps the output one line per input line.
+    static func skippedBlank(line: Int) -> String {
+        "{\"line\": \(line), \"skipped\": \"blank line\"}"
     }
 
     /// A JSON value copied from input (an id).

@@ -2,7 +2,7 @@ import Safeguard
 
 /// A human-readable account of one assessment, for `waymark assess "some text"`.
 enum AssessmentText {
-    static func describe(_ assessment: Assessment) -> String {
+    static func describe(_ assessment: Assessment, note: String = "") -> String {
         var lines: [String] = []
         lines.append("level:      \(assessment.level)")
         let categories = assessment.categories.map(\.rawValue).joined(separator: ", ")
@@ -21,6 +21,8 @@ enum AssessmentText {
         }
         lines.append("why:")
         for reason in assessment.reasons { lines.append("  - \(reason)") }
-        return lines.joined(separator: "\n")
+        if !note.isEmpty { lines.append("note:       \(note)") }
+        // Spans quote the person's text: shown free of control sequences.
+        return ExternalText.shown(lines.joined(separator: "\n"))
     }
 }

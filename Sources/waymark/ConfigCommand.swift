@@ -1,3 +1,4 @@
+import Safeguard
 import ArgumentParser
 import Foundation
 import WaymarkConfig
@@ -20,6 +21,6 @@ struct ConfigCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let resolution = responder.resolveSettings(environment: environment)
-        print(ConfigReport.render(resolution, environment: environment), terminator: "")
+        StandardStreams.say(ExternalText.shown(ConfigReport.render(resolution, environment: environment)))
     }
 }

@@ -13,7 +13,7 @@ enum ConsoleText {
     /// Write lines to standard output.
     static func say(_ lines: [String]) {
         guard !lines.isEmpty else { return }
-        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        StandardStreams.say(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
     /// Write one line to standard output.
@@ -23,12 +23,12 @@ enum ConsoleText {
 
     /// Write text with no newline (a prompt).
     static func prompt(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStreams.say(Data(text.utf8))
     }
 
     /// Print a message to standard error and return an exit code to throw.
     static func failure(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        StandardStreams.complain((message + "\n"))
         return ExitCode(1)
     }
 

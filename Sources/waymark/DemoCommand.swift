@@ -51,7 +51,7 @@ struct DemoCommand: ParsableCommand {
         let environment = try PipelineEnvironment.load(options: responderOptions)
         let library = try ScenarioLibrary.load(from: environment.locator)
         for problem in library.problems {
-            FileHandle.standardError.write(Data("waymark demo: \(problem)\n".utf8))
+            StandardStreams.complain("waymark demo: \(problem)\n")
         }
         guard let name else {
             emit(Self.listing(library))
@@ -87,8 +87,7 @@ struct DemoCommand: ParsableCommand {
             let written = try TranscriptExportWriter.write(
                 entries, to: export, header: header, title: "Waymark demo: \(scenario.title)",
                 includeOriginals: true)
-            FileHandle.standardError.write(
-                Data("waymark demo: saved to \(written) (readable only by you)\n".utf8))
+            StandardStreams.complain("waymark demo: saved to \(written) (readable only by you)\n")
         }
     }
 

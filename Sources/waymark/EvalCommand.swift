@@ -1,3 +1,4 @@
+import Safeguard
 import ArgumentParser
 import ChatCore
 import Foundation
@@ -74,13 +75,13 @@ struct EvalCommand: AsyncParsableCommand {
             let url = URL(fileURLWithPath: file)
             let data: Data
             do {
-                data = try Data(contentsOf: url)
+                data = try LineReader.readAll(path: file)
             } catch {
-                throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+                throw ValidationError("cannot read \(file): \(error)")
             }
             let evalFile = EvalFile.decode(data, conversations: conversations ? true : nil)
             for invalid in evalFile.invalidLines {
-                FileHandle.standardError.write(Data("waymark eval: \(file): \(invalid)\n".utf8))
+                StandardStreams.complain("waymark eval: \(file): \(invalid)\n")
             }
             (items, isConversations, invalidLines) = (
                 evalFile.items, evalFile.isConversations, evalFile.invalidLines
@@ -90,7 +91,7 @@ struct EvalCommand: AsyncParsableCommand {
             guard let resources else { throw ValidationError("resources/ not found: no scenarios to run") }
             let loaded = try ScenarioLibrary.load(from: resources)
             for problem in loaded.problems {
-                FileHandle.standardError.write(Data("waymark eval: scenario \(problem)\n".utf8))
+                StandardStreams.complain("waymark eval: scenario \(problem)\n")
             }
             (items, isConversations, library) = (loaded.evalItems, true, loaded)
             source = "demo scenarios"
@@ -100,30 +101,45 @@ struct EvalCommand: AsyncParsableCommand {
         }
         let environment = try PipelineEnvironment.load(options: responderOptions)
         environment.reportProblems()
-        let records = try await runPipeline(items: items, environment: environment)
+        let (records, replies) = try await runPipeline(items: items, environment: environment)
         var reference: ReviewReference?
         if let resources {
             do {
                 reference = try ReviewReference.load(from: resources)
             } catch {
-                FileHandle.standardError.write(
-                    Data(
-                        "waymark eval: review data unreadable (\(error)); framing/referral/after skipped\n"
-                            .utf8))
+                StandardStreams.complain(
+                    "waymark eval: review data unreadable (\(error)); framing/referral/after skipped\n")
             }
         } else {
-            FileHandle.standardError.write(
-                Data("waymark eval: resources/ not found; framing/referral/after checks skipped\n".utf8))
+            StandardStreams.complain(
+                "waymark eval: resources/ not found; framing/referral/after checks skipped\n")
         }
         let card = Scorecard.compute(
             records: records, conversations: isConversations, reference: reference, scenarios: library)
         let renderer = ScorecardRenderer(
             source: source, includeMisses: misses, failuresPerCheck: misses ? Int.max : 5)
-        let report = renderer.render(card, format: format)
+        // Misses quote the set's messages and ids: shown free of control sequences.
+        let report = ExternalText.shown(renderer.render(card, format: format))
         if let output {
-            try PrivateFile.write(report, to: URL(fileURLWithPath: output))
+            // The same rules as exports: a new file only (never overwritten, never through a
+            // link, never a FIFO that would block), readable only by its owner.
+            do {
+                try TranscriptExportWriter.createPrivate(Data(report.utf8), at: output)
+            } catch {
+                throw ValidationError("\(error)")
+            }
         } else {
-            FileHandle.standardOutput.write(Data(report.utf8))
+            StandardStreams.say(Data(report.utf8))
+        }
+        if items.isEmpty {
+            StandardStreams.complain("waymark eval: the input has no items to score\n")
+            throw ExitCode(1)
+        }
+        if replies.asked > 0, replies.failed == replies.asked {
+            StandardStreams.complain(
+                "waymark eval: every one of the \(replies.asked) replies failed (see the notices above); the scores say nothing about the backend\n"
+            )
+            throw ExitCode(1)
         }
         if !invalidLines.isEmpty {
             throw ExitCode(1)

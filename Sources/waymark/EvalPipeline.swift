@@ -8,8 +8,15 @@ import WaymarkReview
 ///
 /// An item with its own responder script (a demo scenario showing an LLM that refuses, say)
 /// is answered by that script; everything else by the configured responder.
-func runPipeline(items: [EvalItem], environment: PipelineEnvironment) async throws -> [TurnRecord] {
+///
+/// `replies` counts the turns on which the responder was asked for a reply, and how many of
+/// those failed (a notice and no complete reply).
+func runPipeline(items: [EvalItem], environment: PipelineEnvironment) async throws -> (
+    records: [TurnRecord], replies: (asked: Int, failed: Int)
+) {
     var records: [TurnRecord] = []
+    var asked = 0
+    var failed = 0
     for item in items {
         let nation = item.nation.flatMap(Nation.init(rawValue:)) ?? environment.settings.person.nation
         let ageBand = item.ageBand.flatMap(AgeBand.init(rawValue:)) ?? environment.settings.ageBand
@@ -22,6 +29,11 @@ func runPipeline(items: [EvalItem], environment: PipelineEnvironment) async thro
             let user = entries.first { $0.role == .user }
             let safeguard = entries.first { $0.role == .safeguard }
             let reply = entries.last { $0.role == .assistant && $0.status == .complete }
+            let noticed = entries.contains { $0.role == .notice }
+            if noticed || entries.contains(where: { $0.role == .assistant }) {
+                asked += 1
+                if noticed && reply == nil { failed += 1 }
+            }
             let message = user?.plan?.message
             records.append(
                 TurnRecord(
@@ -33,5 +45,5 @@ func runPipeline(items: [EvalItem], environment: PipelineEnvironment) async thro
                     nation: nation.rawValue, ageBand: ageBand?.rawValue))
         }
     }
-    return records
+    return (records, (asked, failed))
 }

@@ -70,11 +70,11 @@ struct PipelineEnvironment: Sendable {
     /// without a screen).
     func reportProblems() {
         for issue in issues {
-            FileHandle.standardError.write(Data("waymark: \(issue)\n".utf8))
+            StandardStreams.complain("waymark: \(issue)\n")
         }
         if let responderProblem {
-            FileHandle.standardError.write(
-                Data("waymark: \(responderProblem.message) Using the built-in listener instead.\n".utf8))
+            StandardStreams.complain(
+                "waymark: \(responderProblem.message) Using the built-in listener instead.\n")
         }
     }
 }

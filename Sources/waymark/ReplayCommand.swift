@@ -37,25 +37,53 @@ struct ReplayCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = try PipelineEnvironment.load(options: responderOptions)
         environment.reportProblems()
-        let data: Data
+        // Streamed a line at a time (a line is kept up to 1 MB, a turn up to 16,000
+        // characters), so the file's size never decides how much memory the run takes.
+        var reader: LineReader
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
+            reader = try LineReader(path: file)
         } catch {
-            throw ValidationError("Cannot read \(file): \(error.localizedDescription)")
+            throw ValidationError("Cannot read \(file): \(error)")
         }
-        let parsed = ReplayInput.parse(data, jsonl: file.hasSuffix(".jsonl"))
+        defer { reader.close() }
+        let jsonl = file.hasSuffix(".jsonl")
         var writer = ReplayWriter(format: format)
         var badLines = 0
         var exports: [(id: String, entries: [TranscriptEntry])] = []
-        for item in parsed {
-            switch item {
+        while true {
+            let next: LineReader.Line?
+            do {
+                next = try reader.next()
+            } catch {
+                writer.finish()
+                throw ValidationError("Cannot read \(file): \(error)")
+            }
+            guard let line = next else { break }
+            if line.wasCut {
+                StandardStreams.complain(
+                    "waymark replay: line \(line.number): longer than \(reader.maxLineBytes / 1024) KB; "
+                        + (jsonl ? "skipped\n" : "only its start is replayed\n"))
+                if jsonl {
+                    badLines += 1
+                    continue
+                }
+            }
+            switch ReplayInput.parse(line: Data(line.bytes), number: line.number, jsonl: jsonl) {
+            case nil:
+                continue
             case .failure(let problem):
                 badLines += 1
-                FileHandle.standardError.write(Data("waymark replay: \(problem)\n".utf8))
+                StandardStreams.complain("waymark replay: \(problem)\n")
             case .success(let conversation):
                 let session = environment.makeSession()
                 var entries: [TranscriptEntry] = []
-                for text in conversation.turns {
+                for (index, turn) in conversation.turns.enumerated() {
+                    let (text, wasCut) = ReplayInput.bounded(turn)
+                    if wasCut {
+                        StandardStreams.complain(
+                            "waymark replay: line \(line.number), turn \(index + 1): longer than \(ReplayInput.maxTurnScalars) characters; only the first \(ReplayInput.maxTurnScalars) are replayed\n"
+                        )
+                    }
                     for await event in session.send(text) {
                         if case .entryAdded(let entry) = event {
                             entries.append(entry)
@@ -79,9 +107,9 @@ struct ReplayCommand: AsyncParsableCommand {
                     let written = try TranscriptExportWriter.write(
                         entries, to: path, header: header.merging(["conversation": id]) { $1 },
                         title: "Waymark replay: \(id)", includeOriginals: true)
-                    FileHandle.standardError.write(Data("waymark replay: saved \(written)\n".utf8))
+                    StandardStreams.complain("waymark replay: saved \(written)\n")
                 } catch {
-                    FileHandle.standardError.write(Data("waymark replay: \(error)\n".utf8))
+                    StandardStreams.complain("waymark replay: \(error)\n")
                     badLines += 1
                 }
             }

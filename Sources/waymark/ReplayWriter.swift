@@ -5,10 +5,13 @@ import Safeguard
 /// Prints replayed transcripts as text, JSON lines (CONTRACTS.md) or Markdown.
 struct ReplayWriter {
     var format: ReplayCommand.Format
-    private var output = StandardOutput()
+    private var output: StandardOutput
 
     init(format: ReplayCommand.Format) {
         self.format = format
+        // Text and Markdown echo the person's words and ids: filtered like every outside
+        // string. JSON lines escape control characters themselves.
+        output = StandardOutput(filtered: format != .jsonl)
     }
 
     mutating func write(conversation: String, entries: [TranscriptEntry]) {
@@ -47,8 +50,7 @@ struct ReplayWriter {
             case .safeguard: role = "safeguard"
             case .notice:
                 // Not one of the contract's roles: notices (backend failures) go to stderr.
-                FileHandle.standardError.write(
-                    Data("[\(conversation) turn \(entry.turn)] \(entry.text)\n".utf8))
+                StandardStreams.complain("[\(conversation) turn \(entry.turn)] \(entry.text)\n")
                 continue
             }
             let json = AssessmentJSON.self
@@ -141,16 +143,22 @@ struct ReplayWriter {
 /// Buffered standard output (one `write` per few kilobytes, not per line).
 struct StandardOutput {
     private var buffer = Data()
+    /// Whether lines pass through ``ExternalText`` first.
+    var filtered: Bool
+
+    init(filtered: Bool = true) {
+        self.filtered = filtered
+    }
 
     mutating func line(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        buffer.append(contentsOf: (filtered ? ExternalText.shown(text) : text).utf8)
         buffer.append(UInt8(ascii: "\n"))
         if buffer.count > 64 * 1024 { flush() }
     }
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(buffer)
+        StandardStreams.say(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -62,8 +62,8 @@ struct ResourcesCommand: ParsableCommand {
         let listing = ResourcesListing(
             directory: directory, services: services, nation: nationFilter, now: now)
         switch format {
-        case .text: print(listing.text(), terminator: "")
-        case .json: print(try listing.json())
+        case .text: StandardStreams.say(listing.text())
+        case .json: StandardStreams.say(try listing.json() + "\n")
         }
     }
 }

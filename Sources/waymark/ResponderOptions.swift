@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChatCore
 import Foundation
+import OpenAIResponder
 import Safeguard
 import WaymarkConfig
 
@@ -45,6 +46,21 @@ struct ResponderOptions: ParsableArguments {
 
     @Option(help: "Your UK nation: england, scotland, wales or northern-ireland.")
     var nation: Nation?
+
+    /// A value the person typed on the command line that cannot be used stops the run (rather
+    /// than being warned about and replaced by a default: the conversation must not go to
+    /// a server nobody chose).
+    func validate() throws {
+        if let baseURL {
+            let url = URL(string: baseURL)
+            let scheme = url?.scheme?.lowercased()
+            guard let url, scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else {
+                throw ValidationError(
+                    "--base-url must be an http:// or https:// address with a host, like http://127.0.0.1:8080/v1; got \u{201C}\(ExternalText.line(URLMasking.masked(baseURL)))\u{201D}."
+                )
+            }
+        }
+    }
 
     /// The flags as configuration overrides.
     var flags: ConfigFlags {

@@ -1,6 +1,7 @@
 import ChatCore
 import Foundation
 import Glibc
+import Safeguard
 import WaymarkReview
 
 /// Writes a conversation for case review through ``TranscriptExporter`` — Markdown, or JSON
@@ -21,7 +22,9 @@ enum TranscriptExportWriter {
         if target.lowercased().hasSuffix(".json") {
             data = try exporter.json(entries, exported: now)
         } else {
-            data = Data(exporter.markdown(entries, title: title, exported: now).utf8)
+            // Markdown is read in a terminal too: the person's text, ids and the title are
+            // shown free of control sequences (JSON escapes them anyway).
+            data = Data(ExternalText.shown(exporter.markdown(entries, title: title, exported: now)).utf8)
         }
         try createPrivate(data, at: target)
         return target

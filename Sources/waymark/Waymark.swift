@@ -19,4 +19,10 @@ struct Waymark: AsyncParsableCommand {
         ],
         defaultSubcommand: ChatCommand.self
     )
+
+    /// Makes the standard streams safe (``StandardStreams/prepare()``), then runs the command.
+    static func main() async {
+        StandardStreams.prepare()
+        await main(nil)
+    }
 }

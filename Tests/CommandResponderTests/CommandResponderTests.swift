@@ -97,7 +97,7 @@ import Testing
         let reply = await collect(fixture("garbage.py"))
         #expect(reply.failure?.kind == .programFailed)
         #expect(reply.failure?.message.contains("not Waymark's JSON-lines reply format") == true)
-        #expect(ContinuousClock.now - start < .seconds(30))  // loose: loaded CI machines
+        #expect(ContinuousClock.now - start < .seconds(150))  // loose; the program sleeps 300 s
     }
 
     @Test func errorLineIsReported() async {
@@ -111,7 +111,7 @@ import Testing
         let reply = await collect(fixture("hang.py", firstOutput: 0.5))
         #expect(reply.failure?.kind == .timedOut)
         #expect(reply.failure?.message.contains("did not start replying within 0.5 seconds") == true)
-        #expect(ContinuousClock.now - start < .seconds(30))  // loose: loaded CI machines
+        #expect(ContinuousClock.now - start < .seconds(150))  // loose; the program sleeps 300 s
     }
 
     @Test func programFallingSilentMidReplyTimesOut() async {
@@ -126,7 +126,7 @@ import Testing
         let reply = await collect(fixture("linger.py"))
         #expect(reply.failure == nil)
         #expect(reply.done)
-        #expect(ContinuousClock.now - start < .seconds(30))  // loose: loaded CI machines
+        #expect(ContinuousClock.now - start < .seconds(150))  // loose; the program sleeps 300 s
     }
 
     @Test func missingProgramIsMisconfigured() async {
@@ -170,6 +170,6 @@ import Testing
             alive = kill(childPID, 0) == 0
         }
         #expect(!alive)
-        #expect(ContinuousClock.now - start < .seconds(30))  // loose: loaded CI machines
+        #expect(ContinuousClock.now - start < .seconds(150))  // loose; the program sleeps 300 s
     }
 }

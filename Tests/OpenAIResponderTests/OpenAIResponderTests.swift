@@ -187,7 +187,7 @@ import Testing
         #expect(reply.failure?.message.contains("did not start replying within 0.5 seconds") == true)
         // A loose bound (loaded CI machines are slow): far below the 60 s default, so the
         // configured timeout, not the default, ended the wait.
-        #expect(ContinuousClock.now - start < .seconds(30))
+        #expect(ContinuousClock.now - start < .seconds(55))
     }
 
     @Test func serverFallingSilentMidReplyTimesOut() async throws {
@@ -230,20 +230,20 @@ import Testing
     }
 
     /// Deltas are yielded while the stream is still open: the server sends two deltas and then
-    /// holds the connection silent for 30 s. A client that buffered the body would yield nothing
+    /// holds the connection silent for 120 s. A client that buffered the body would yield nothing
     /// until the stream ends (or its idle timeout fires). Causal rather than timed, so a loaded
     /// machine cannot fail it; the benchmark measures the latency itself.
     @Test func deltasArriveBeforeTheStreamEnds() async throws {
         let start = ContinuousClock.now
         var first: String?
-        for try await event in try responder("stall", idle: 60).respond(to: request) {
+        for try await event in try responder("stall", idle: 150).respond(to: request) {
             if case .delta(let text) = event {
                 first = text
                 break
             }
         }
         #expect(first == "A")
-        #expect(ContinuousClock.now - start < .seconds(25))
+        #expect(ContinuousClock.now - start < .seconds(100))
     }
 
     @Test func cancellingClosesTheHTTPConnection() async throws {

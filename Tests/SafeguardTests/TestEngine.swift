@@ -29,6 +29,23 @@ enum TestEngine {
         else { return nil }
         return SafeguardEngine(lexicon: lexicon, model: model)
     }()
+
+    /// The contextual encoder as shipped in `resources/safeguard/encoder/`.
+    static let encoder: ContextualEncoder? = {
+        let folder = repositoryRoot.appendingPathComponent("resources")
+        func read(_ path: String) -> Data? { try? Data(contentsOf: folder.appendingPathComponent(path)) }
+        guard let vocabulary = read(ContextualEncoder.vocabularyPath),
+            let model = read(ContextualEncoder.modelPath),
+            let thresholds = read(ContextualEncoder.thresholdsPath)
+        else { return nil }
+        return try? ContextualEncoder(vocabulary: vocabulary, modelData: model, thresholds: thresholds)
+    }()
+
+    /// The engine that ships: lexicon, statistical model and contextual encoder.
+    static let shipped: SafeguardEngine? = {
+        guard let withModel = engineWithModel, let encoder else { return nil }
+        return SafeguardEngine(lexicon: withModel.lexicon, model: withModel.model, encoder: encoder)
+    }()
 }
 
 /// A stand-in model that gives every message the same score (to test the engine's bars).

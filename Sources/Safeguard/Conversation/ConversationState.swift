@@ -50,7 +50,31 @@ public struct ConversationState: Sendable, Equatable, Codable {
     /// Calmer turns in a row since the last turn with risk of its own.
     public internal(set) var calmTurnsInARow: Int = 0
 
+    /// The last user turns, oldest first (at most `recentTurnLimit`, each cut to its last
+    /// `recentTurnScalars` scalars at a space): the encoder reads a turn with them.
+    public internal(set) var recentTurns: [String] = []
+    static let recentTurnLimit = 2
+    static let recentTurnScalars = 16_384
+
     public init() {}
+
+    /// Keeps `text` among the recent turns.
+    mutating func remember(turn text: String) {
+        var kept = text
+        let scalars = text.unicodeScalars
+        if scalars.count > Self.recentTurnScalars {
+            var start = scalars.index(scalars.endIndex, offsetBy: -Self.recentTurnScalars)
+            // Start at a word boundary so no word is read cut in half.
+            while start < scalars.endIndex && !scalars[start].properties.isWhitespace {
+                start = scalars.index(after: start)
+            }
+            kept = String(scalars[start...])
+        }
+        recentTurns.append(kept)
+        if recentTurns.count > Self.recentTurnLimit {
+            recentTurns.removeFirst(recentTurns.count - Self.recentTurnLimit)
+        }
+    }
 
     /// Tells the state that Waymark asked the person directly about suicide, so a short "yes"
     /// in the next turn is read as an answer to it.

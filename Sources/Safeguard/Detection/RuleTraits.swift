@@ -32,4 +32,23 @@ struct RuleTraits: Sendable {
         ignoresInnerIdioms = rule.ignoresInnerIdioms
         categories = CategorySet(rule.categories)
     }
+
+    /// A rule made by a statistical layer rather than read from the lexicon (`index` < 0):
+    /// evidence at `level` for `categories`, with no context flags of its own.
+    init(layer index: Int32, role: SignalRole, level: RiskLevel, categories: [RiskCategory]) {
+        self.index = index
+        self.role = role
+        self.level = level
+        subject = nil
+        modifier = nil
+        scope = .sentence
+        hyperbole = false
+        banter = false
+        contextual = false
+        ignoresNegation = false
+        ignoresHistory = false
+        ignoresFraming = false
+        ignoresInnerIdioms = false
+        self.categories = CategorySet(categories)
+    }
 }

@@ -1,12 +1,17 @@
+import Foundation
+
 /// Reads a user's message in the context of the conversation and decides how serious it is.
 ///
 /// Pure and deterministic: no I/O, no clock. Layers: normalise → match the lexicon (one pass
 /// over a token trie) → apply context (negation, history, hypothetical, fiction, someone
-/// else, figurative, quotes) → optional statistical layer → level decision with the
+/// else, figurative, quotes) → the statistical layers (the n-gram model; the contextual encoder,
+/// which reads the message with the two user turns before it) → level decision with the
 /// conversation state.
 public struct SafeguardEngine: Sendable {
     public let lexicon: Lexicon
     public let model: (any RiskModel)?
+    /// The contextual encoder (`nil` only in tests of the other layers).
+    public let encoder: ContextualEncoder?
 
     /// Score at or above which the model's view counts as evidence.
     public static let modelThreshold = 0.85
@@ -14,9 +19,25 @@ public struct SafeguardEngine: Sendable {
     /// the message.
     public static let modelThresholdInContext = 0.97
 
-    public init(lexicon: Lexicon, model: (any RiskModel)? = nil) {
+    /// Rule index of the n-gram model's evidence, and of the encoder's.
+    static let modelRuleIndex: Int32 = -1
+    static let encoderCrisisRuleIndex: Int32 = -2
+    static let encoderEmergencyRuleIndex: Int32 = -3
+
+    public init(lexicon: Lexicon, model: (any RiskModel)? = nil, encoder: ContextualEncoder? = nil) {
         self.lexicon = lexicon
         self.model = model
+        self.encoder = encoder
+    }
+
+    /// The id shown for a rule index (lexicon rules, or one of the statistical layers).
+    func ruleID(_ index: Int32) -> String {
+        if index >= 0 && Int(index) < lexicon.rules.count { return lexicon.rules[Int(index)].id }
+        switch index {
+        case Self.encoderCrisisRuleIndex: return "encoder.crisis"
+        case Self.encoderEmergencyRuleIndex: return "encoder.emergency"
+        default: return "model.suicidal_language"
+        }
     }
 
     /// Assesses one message as the first turn of a fresh conversation.
@@ -34,17 +55,27 @@ public struct SafeguardEngine: Sendable {
         let matches = lexicon.matches(tokens, masks: masks)
         let analyser = ContextAnalyser(lexicon: lexicon, tokens: tokens, masks: masks)
         var candidates = matches.isEmpty ? [] : analyser.analyse(matches)
+        let gate = LayerGate(lexicon: lexicon, matches: matches, masks: masks)
         if let model, !tokens.isEmpty {
             addModelEvidence(
-                model, text: text, tokens: tokens, masks: masks, matches: matches, candidates: &candidates)
+                model, text: text, tokens: tokens, masks: masks, matches: matches, gate: gate,
+                candidates: &candidates)
         }
-        let rules = lexicon.rules
+        var reading: EncoderReading?
+        if let encoder, !tokens.isEmpty, !gate.notTheirs {
+            let found = encoder.read(text, previous: state.recentTurns)
+            reading = found
+            addEncoderEvidence(
+                found, thresholds: encoder.thresholds, gate: gate, tokens: tokens, masks: masks,
+                matches: matches, candidates: &candidates)
+        }
         var decision = LevelDecision(
-            signals: candidates, state: state, wordCount: tokens.count,
-            ruleID: { index in
-                index >= 0 && Int(index) < rules.count ? rules[Int(index)].id : "model.suicidal_language"
-            })
-        let outcome = decision.decide()
+            signals: candidates, state: state, wordCount: tokens.count, ruleID: { [self] in ruleID($0) })
+        var outcome = decision.decide()
+        outcome.state.remember(turn: text)
+        if let reading, let encoder {
+            decision.reasons.append(Self.explanation(reading, thresholds: encoder.thresholds))
+        }
         let source = decision.signals.isEmpty ? SourceText.empty : SourceText(text)
         var signals: [Signal] = []
         let ordered = Self.inTextOrder(
@@ -69,7 +100,7 @@ public struct SafeguardEngine: Sendable {
         }
         let assessment = Assessment(
             level: outcome.level, categories: outcome.categories, subject: outcome.subject,
-            signals: signals, reasons: decision.reasons, settling: outcome.settling)
+            signals: signals, reasons: decision.reasons, settling: outcome.settling, encoder: reading)
         return (assessment, outcome.state)
     }
 
@@ -107,20 +138,20 @@ public struct SafeguardEngine: Sendable {
         return result
     }
 
-    /// Adds the statistical layer's view when the lexicon found no crisis-level evidence, the
+    /// Adds the n-gram model's view when the lexicon found no crisis-level evidence, the
     /// message is not figurative, fictional or quoted, and it talks about life, death, harm,
     /// means or farewells. Negation, history, a lowered phrase or a calmer turn raise the bar.
     private func addModelEvidence(
         _ model: any RiskModel, text: String, tokens: [NormalisedToken], masks: [ClassMask],
-        matches: [RuleMatch], candidates: inout [CandidateSignal]
+        matches: [RuleMatch], gate: LayerGate, candidates: inout [CandidateSignal]
     ) {
-        guard tokens.count >= 3 else { return }
+        guard tokens.count >= 3, !gate.notTheirs else { return }
         // A contextual signal (a time, "do it") is only crisis once the conversation says so:
         // it does not stand in for the model.
         if candidates.contains(where: { $0.level >= .crisis && !$0.rule.contextual }) { return }
         // The lexicon read a risk phrase and its context lowered it ("i'm not suicidal"): the
         // model reads the message without that phrase, and must be surer.
-        var threshold = Self.modelThreshold
+        var threshold = gate.raised ? Self.modelThresholdInContext : Self.modelThreshold
         var scored = text
         let lowered = candidates.filter { !$0.modifiers.isEmpty && $0.level < $0.rule.level }
         if !lowered.isEmpty {
@@ -136,46 +167,74 @@ public struct SafeguardEngine: Sendable {
         }) {
             return
         }
-        // "not joking", "not being dramatic": said to be meant. Their negation word negates
-        // nothing, and laughter elsewhere does not make the message a joke.
-        let earnest = matches.filter { lexicon.rules[Int($0.rule)].role == .earnest }
-        let meantUpTo = earnest.map(\.last).max() ?? -1
-        // Figurative, fictional or quoted talk is not the person's. Negation, history or "what if"
-        // elsewhere in a message the lexicon found nothing in only ask the model to be surer
-        // ("i'm not going to do anything but…" is still risk).
-        let notTheirs: Set<ContextModifier> = [.fictional, .figurative, .quoted]
-        let lowering: Set<ContextModifier> = [.negated, .historical, .hypothetical]
-        for match in matches {
-            let rule = lexicon.rules[Int(match.rule)]
-            if rule.role == .idiom { return }
-            if rule.role == .joke && match.first > meantUpTo { return }
-            // Calmer, safer, found, being treated: the model must be surer to say otherwise.
-            if rule.role == .deescalate || rule.role == .treated { threshold = Self.modelThresholdInContext }
-            guard rule.role == .cue, let modifier = rule.modifier,
-                !earnest.contains(where: { $0.first <= match.last && match.first <= $0.last })
-            else { continue }
-            if notTheirs.contains(modifier) { return }
-            if lowering.contains(modifier) { threshold = Self.modelThresholdInContext }
-        }
         // The model learnt from templates and also leans on words like "tonight" or "would": in
         // a message with no word about life, death, harm, means or farewells it must be surer.
-        if lexicon.modelAnchorClass >= 0 && !masks.contains(where: { $0.contains(lexicon.modelAnchorClass) })
-        {
-            threshold = max(threshold, Self.modelThresholdInContext)
-        }
+        if !gate.anchored { threshold = max(threshold, Self.modelThresholdInContext) }
         guard model.suicidalProbability(for: scored) >= threshold else { return }
-        var rule = RuleTraits(lexicon.rules[0], index: -1)
-        rule.role = .ideation
-        rule.level = .crisis
-        rule.subject = nil
-        rule.modifier = nil
-        rule.hyperbole = false
-        rule.banter = false
-        rule.contextual = false
-        rule.ignoresNegation = false
-        rule.ignoresHistory = false
-        rule.ignoresFraming = false
-        rule.categories = CategorySet([.suicide])
+        candidates.append(
+            layerCandidate(
+                index: Self.modelRuleIndex, level: .crisis, categories: [.suicide], tokens: tokens,
+                masks: masks,
+                matches: matches))
+    }
+
+    /// Adds the contextual encoder's view: at its very-sure cut it is crisis evidence where the
+    /// lexicon found less; its emergency output, when sure, raises a crisis (its own or the
+    /// lexicon's) to an emergency. Never in figurative, fictional or quoted talk; negation,
+    /// history, "what if" or a calmer turn ask it to be surer.
+    private func addEncoderEvidence(
+        _ reading: EncoderReading, thresholds: EncoderThresholds, gate: LayerGate, tokens: [NormalisedToken],
+        masks: [ClassMask], matches: [RuleMatch], candidates: inout [CandidateSignal]
+    ) {
+        let crisisCut = gate.raised ? Self.surer(thresholds.crisis) : thresholds.crisis
+        let emergencyCut = gate.raised ? Self.surer(thresholds.emergency) : thresholds.emergency
+        let found = candidates.filter { $0.applies && $0.isEvidence && !$0.rule.contextual }
+        let lexiconLevel = found.map(\.level).max() ?? .none
+        let crisis = reading.crisis >= crisisCut
+        let emergency = reading.emergency >= emergencyCut && (crisis || lexiconLevel >= .crisis)
+        let level: RiskLevel
+        if emergency && lexiconLevel < .emergency {
+            level = .emergency
+        } else if crisis && lexiconLevel < .crisis {
+            level = .crisis
+        } else {
+            return
+        }
+        // The topic the lexicon read (abuse, a child…), or suicide when it read none.
+        var categories: [RiskCategory] = []
+        for candidate in found where candidate.level >= .distress {
+            for category in candidate.rule.categories.all where !categories.contains(category) {
+                categories.append(category)
+            }
+        }
+        if categories.isEmpty { categories = [.suicide] }
+        var candidate = layerCandidate(
+            index: level == .emergency ? Self.encoderEmergencyRuleIndex : Self.encoderCrisisRuleIndex,
+            level: level, categories: categories, tokens: tokens, masks: masks, matches: matches)
+        // Who is at risk: the lexicon reads that from the phrase itself ("my friend has taken…"),
+        // which is surer than the encoder's whole-message guess from pronouns.
+        if let strongest = found.filter({ $0.level >= .distress }).max(by: {
+            ($0.level, $0.subjectStrength) < ($1.level, $1.subjectStrength)
+        }) {
+            candidate.subject = strongest.subject
+            candidate.subjectExplicit = strongest.subjectExplicit
+            candidate.subjectStrength = strongest.subjectStrength
+            candidate.modifiers = ModifierSet()
+            if strongest.subject == .other { candidate.add(.otherPerson) }
+        }
+        candidates.append(candidate)
+    }
+
+    /// Halfway from a cut to certainty: the bar in lowering context.
+    static func surer(_ cut: Double) -> Double { cut + (1 - cut) / 2 }
+
+    /// A statistical layer's evidence over the whole message; about someone else when only
+    /// other people are named (but "asking for a friend" does not move the risk).
+    private func layerCandidate(
+        index: Int32, level: RiskLevel, categories: [RiskCategory], tokens: [NormalisedToken],
+        masks: [ClassMask], matches: [RuleMatch]
+    ) -> CandidateSignal {
+        let rule = RuleTraits(layer: index, role: .ideation, level: level, categories: categories)
         var candidate = CandidateSignal(rule: rule, first: 0, last: Int32(tokens.count - 1))
         var sawSelf = false
         var sawOther = false
@@ -183,13 +242,24 @@ public struct SafeguardEngine: Sendable {
             if lexicon.selfSubjectClass >= 0 && mask.contains(lexicon.selfSubjectClass) { sawSelf = true }
             if lexicon.otherSubjectClass >= 0 && mask.contains(lexicon.otherSubjectClass) { sawOther = true }
         }
-        // "asking for a friend" does not move the risk to someone else.
         let pretext = matches.contains { lexicon.rules[Int($0.rule)].modifier == .pretext }
         if sawOther && !sawSelf && !pretext {
             candidate.subject = .other
             candidate.add(.otherPerson)
         }
-        candidates.append(candidate)
+        return candidate
+    }
+
+    /// The encoder's reading in words, for the inspector and `assess` explanations.
+    static func explanation(_ reading: EncoderReading, thresholds: EncoderThresholds) -> String {
+        func figure(_ value: Double) -> String { String(format: "%.2f", value) }
+        var text =
+            "encoder: crisis \(figure(reading.crisis)) (cut \(figure(thresholds.crisis))), emergency "
+            + "\(figure(reading.emergency)) (cut \(figure(thresholds.emergency)))"
+        if reading.usedContext { text += ", read with the earlier turns" }
+        if reading.windows > 1 { text += ", \(reading.windows) windows" }
+        if reading.truncated { text += " spread over a very long message" }
+        return text
     }
 
     /// The text with the given scalar ranges blanked out (for the model: a lowered phrase).

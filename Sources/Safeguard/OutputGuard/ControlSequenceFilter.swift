@@ -2,8 +2,13 @@
 ///
 /// Strips ESC sequences (CSI, OSC, DCS/SOS/PM/APC strings, two-character escapes), 8-bit C1
 /// controls and their sequences, C0 controls except newline (tab becomes a space, carriage
-/// return is dropped), DEL, and bidirectional override characters. State carries across calls,
-/// so a sequence split between two deltas is still removed.
+/// return is dropped), DEL, bidirectional controls (embeddings, overrides and isolates
+/// U+202A–202E and U+2066–2069, the marks LRM U+200E, RLM U+200F and ALM U+061C) and the
+/// Unicode line and paragraph separators U+2028/U+2029 (each becomes a newline). State carries
+/// across calls, so a sequence split between two deltas is still removed.
+///
+/// ``ExternalText`` applies the same filter to every other string that comes from outside
+/// Waymark (server and program errors, replayed input, ids) before it is shown.
 public struct ControlSequenceFilter: Sendable, Equatable {
     enum State: Sendable, Equatable {
         case normal, escape, escapeIntermediate, csi, string, stringEscape
@@ -113,7 +118,10 @@ public struct ControlSequenceFilter: Sendable, Equatable {
             state = .string
             stringLength = 0
             return nil
-        case 0x00...0x1F, 0x7F, 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069:
+        case 0x2028, 0x2029:
+            removedSomething = true
+            return "\n"
+        case 0x00...0x1F, 0x7F, 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
             removedSomething = true
             return nil
         default:

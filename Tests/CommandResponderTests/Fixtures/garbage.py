@@ -3,4 +3,4 @@
 import sys, time
 sys.stdin.readline()
 print("Traceback (most recent call last): oops", flush=True)
-time.sleep(30)
+time.sleep(300)

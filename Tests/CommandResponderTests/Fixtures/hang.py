@@ -6,4 +6,4 @@ if len(sys.argv) > 1:
     with open(sys.argv[1], "w") as f:
         f.write(str(os.getpid()))
 sys.stdin.readline()
-time.sleep(30)
+time.sleep(300)

@@ -3,4 +3,4 @@
 import json, sys, time
 sys.stdin.readline()
 print(json.dumps({"delta": "Done"}) + "\n" + json.dumps({"done": True}), flush=True)
-time.sleep(30)
+time.sleep(300)

@@ -18,7 +18,7 @@ The first path component picks the behaviour: POST /<mode>/v1/chat/completions
   malformed   a data: line with broken JSON
   errorobject a data: line holding an {"error": ...} object
   silent      headers, then nothing for 30 s
-  stall       two deltas, then nothing for 30 s
+  stall       two deltas, then nothing for 120 s
   slow        wait 1.5 s, then headers and the stream
   late        wait 10 s, then headers and the stream (far past a short first-token limit, even on a loaded machine)
   nonstream   ignores "stream": true and answers with one chat.completion JSON object
@@ -211,7 +211,7 @@ class Handler(BaseHTTPRequestHandler):
             self.start_stream()
             events = SHORT.split(b"\n\n")
             self.write_chunk(events[0] + b"\n\n" + events[1] + b"\n\n" + events[2] + b"\n\n")
-            time.sleep(30)
+            time.sleep(120)
             self.end_chunks()
         elif mode in ("slow", "late"):
             time.sleep(1.5 if mode == "slow" else 10)

@@ -1,0 +1,196 @@
+import Foundation
+
+/// The safeguard's contextual layer: a fine-tuned MiniLM-class encoder that reads a message
+/// with the two user turns before it and says how likely it is to be crisis-or-above and an
+/// emergency.
+///
+/// Input packing mirrors `Scripts/model/encoder/model.py`: a message that fits is read as
+/// `[CLS] turn₋₂ [SEP] turn₋₁ [SEP] message [SEP]`, the earlier turns filling what room is left
+/// (nearest first, each cut to its last tokens); a longer message is read alone in overlapping
+/// windows (at most `maxWindows`, spread evenly, always the first and the last) and the highest
+/// reading is kept.
+public struct ContextualEncoder: Sendable {
+    public let tokenizer: WordPieceTokenizer
+    public let model: TransformerEncoder
+    public let thresholds: EncoderThresholds
+
+    public init(tokenizer: WordPieceTokenizer, model: TransformerEncoder, thresholds: EncoderThresholds) {
+        self.tokenizer = tokenizer
+        self.model = model
+        self.thresholds = thresholds
+    }
+
+    /// Loads the three files of `resources/safeguard/encoder/`.
+    public init(vocabulary: Data, modelData: Data, thresholds: Data) throws(EncoderError) {
+        guard let text = String(data: vocabulary, encoding: .utf8) else {
+            throw .invalidVocabulary("vocab.txt is not UTF-8")
+        }
+        let tokenizer = try WordPieceTokenizer(vocabularyText: text)
+        let model = try TransformerEncoder(modelData: modelData)
+        guard tokenizer.count <= model.vocabularySize else {
+            throw .invalidVocabulary("vocab.txt is larger than the model's vocabulary")
+        }
+        self.init(tokenizer: tokenizer, model: model, thresholds: try EncoderThresholds(data: thresholds))
+    }
+
+    /// Files of the encoder inside `resources/`.
+    public static let vocabularyPath = "safeguard/encoder/vocab.txt"
+    public static let modelPath = "safeguard/encoder/encoder.bin"
+    public static let thresholdsPath = "safeguard/encoder/thresholds.json"
+
+    /// Reads `message` with up to two earlier user turns (oldest first).
+    public func read(_ message: String, previous: [String] = []) -> EncoderReading {
+        let windows = self.windows(message, previous: previous)
+        var crisis = 0.0
+        var emergency = 0.0
+        for window in windows.ids {
+            let reading = model.probabilities(window)
+            crisis = max(crisis, reading.crisis)
+            emergency = max(emergency, reading.emergency)
+        }
+        return EncoderReading(
+            crisis: crisis, emergency: emergency, windows: windows.ids.count,
+            tokens: windows.ids.map(\.count).max() ?? 0, truncated: windows.truncated,
+            usedContext: windows.usedContext)
+    }
+
+    /// The token id windows for a message and its earlier turns.
+    public func windows(_ message: String, previous: [String]) -> (
+        ids: [[Int32]], truncated: Bool, usedContext: Bool
+    ) {
+        let width = model.maxTokens - 2
+        let scalars = message.unicodeScalars
+        if scalars.count > Self.longMessageScalars {
+            return (spreadSlices(of: scalars, width: width), true, false)
+        }
+        let current = tokenizer.ids(message)
+        if current.count > width {
+            var starts = Array(Swift.stride(from: 0, to: current.count - width, by: model.stride))
+            starts.append(current.count - width)
+            var truncated = false
+            if starts.count > model.maxWindows {
+                let step = Double(starts.count - 1) / Double(model.maxWindows - 1)
+                var picked: [Int] = []
+                for index in 0..<model.maxWindows {
+                    let start = starts[Int((Double(index) * step).rounded(.toNearestOrEven))]
+                    if picked.last != start { picked.append(start) }
+                }
+                starts = picked
+                truncated = true
+            }
+            let ids = starts.map { start in
+                [tokenizer.classID] + current[start..<(start + width)] + [tokenizer.separatorID]
+            }
+            return (ids, truncated, false)
+        }
+        var budget = width - current.count
+        var context: [Int32] = []
+        for turn in previous.suffix(2).reversed() {
+            if budget < 2 { break }
+            var ids = tokenizer.ids(turn)
+            if ids.isEmpty { continue }
+            if ids.count + 1 > budget { ids = Array(ids[(ids.count - (budget - 1))...]) }
+            context = ids + [tokenizer.separatorID] + context
+            budget -= ids.count + 1
+        }
+        return ([[tokenizer.classID] + context + current + [tokenizer.separatorID]], false, !context.isEmpty)
+    }
+}
+
+extension ContextualEncoder {
+    /// Beyond this many scalars a message is not tokenized whole: the encoder reads
+    /// `maxWindows` evenly spread slices of it, so its work is bounded whatever the length (the
+    /// lexicon still reads every word).
+    static let longMessageScalars = 2_048
+    /// Scalars in one slice of a very long message (more than a window's worth of tokens).
+    static let sliceScalars = 1_024
+    /// Slices read in a very long message.
+    static let slices = 8
+
+    /// Windows over evenly spread slices of a very long message, each cut at white space.
+    func spreadSlices(of scalars: String.UnicodeScalarView, width: Int) -> [[Int32]] {
+        let total = scalars.count
+        let count = Self.slices
+        let step = max(1, (total - Self.sliceScalars) / max(1, count - 1))
+        var windows: [[Int32]] = []
+        var start = scalars.startIndex
+        var offset = 0
+        for _ in 0..<count {
+            guard offset < total else { break }
+            var low = start
+            // Begin after white space so no word is read cut in half (except the first slice).
+            if offset > 0 {
+                while low < scalars.endIndex && !scalars[low].properties.isWhitespace {
+                    low = scalars.index(after: low)
+                }
+            }
+            let high =
+                scalars.index(low, offsetBy: Self.sliceScalars, limitedBy: scalars.endIndex)
+                ?? scalars.endIndex
+            let ids = tokenizer.ids(String(scalars[low..<high]), limit: width)
+            if !ids.isEmpty { windows.append([tokenizer.classID] + ids + [tokenizer.separatorID]) }
+            offset += step
+            start = scalars.index(start, offsetBy: step, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        }
+        return windows
+    }
+}
+
+/// What the encoder read in one message.
+public struct EncoderReading: Sendable, Equatable, Codable {
+    /// Probability that the message (in its context) is crisis or above.
+    public var crisis: Double
+    /// Probability that it is an emergency.
+    public var emergency: Double
+    /// Windows read (more than one for a long message).
+    public var windows: Int
+    /// Tokens in the longest window.
+    public var tokens: Int
+    /// A very long message was read in evenly spread windows, not in full.
+    public var truncated: Bool
+    /// Earlier turns were read with the message.
+    public var usedContext: Bool
+
+    public init(
+        crisis: Double, emergency: Double, windows: Int = 1, tokens: Int = 0, truncated: Bool = false,
+        usedContext: Bool = false
+    ) {
+        self.crisis = crisis
+        self.emergency = emergency
+        self.windows = windows
+        self.tokens = tokens
+        self.truncated = truncated
+        self.usedContext = usedContext
+    }
+}
+
+/// The encoder's cuts, recomputed by cross-validation after every retrain
+/// (`resources/safeguard/encoder/thresholds.json`).
+public struct EncoderThresholds: Sendable, Equatable {
+    /// At or above: very sure the message is crisis or above.
+    public var crisis: Double
+    /// At or above: an emergency (raises crisis to emergency).
+    public var emergency: Double
+
+    public init(crisis: Double, emergency: Double) {
+        self.crisis = crisis
+        self.emergency = emergency
+    }
+
+    init(data: Data) throws(EncoderError) {
+        struct File: Decodable {
+            var crisis: Double
+            var emergency: Double
+        }
+        let file: File
+        do {
+            file = try JSONDecoder().decode(File.self, from: data)
+        } catch {
+            throw .invalidThresholds("unreadable (\(error))")
+        }
+        guard file.crisis > 0, file.crisis < 1, file.emergency > 0, file.emergency < 1 else {
+            throw .invalidThresholds("cuts must lie between 0 and 1")
+        }
+        self.init(crisis: file.crisis, emergency: file.emergency)
+    }
+}

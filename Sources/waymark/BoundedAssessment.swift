@@ -1,0 +1,56 @@
+import Safeguard
+
+/// The safeguard's work on one message, bounded: a message longer than ``windowScalars`` is
+/// assessed in overlapping windows, the window with the highest level is kept (its signals'
+/// offsets are those of the whole message), and a note says so. The work, and the memory,
+/// then grow with the length of a window, never with the length of the message.
+enum BoundedAssessment {
+    /// The longest text assessed in one piece, in Unicode scalars.
+    static let windowScalars = 4000
+    /// How much consecutive windows share, so a phrase across a boundary is still read whole.
+    static let overlapScalars = 400
+
+    /// Assesses `text` (after `state`); `note` is set when it was read in windows.
+    static func assess(
+        _ text: String, engine: SafeguardEngine, state: ConversationState = ConversationState()
+    ) -> (assessment: Assessment, state: ConversationState, note: String?) {
+        let scalars = text.unicodeScalars
+        guard scalars.count > windowScalars else {
+            let outcome = engine.assess(text, state: state)
+            return (outcome.assessment, outcome.state, nil)
+        }
+        var best: (assessment: Assessment, state: ConversationState)?
+        var windows = 0
+        // The contextual encoder reads the first window (in at most its own bounded number of
+        // readings); later windows get the lexicon and the n-gram model, so the work stays linear.
+        let later = SafeguardEngine(lexicon: engine.lexicon, model: engine.model)
+        var start = scalars.startIndex
+        var offset = 0
+        while start < scalars.endIndex {
+            let end =
+                scalars.index(start, offsetBy: windowScalars, limitedBy: scalars.endIndex) ?? scalars.endIndex
+            let window = String(String.UnicodeScalarView(scalars[start..<end]))
+            var outcome = (windows == 0 ? engine : later).assess(window, state: state)
+            windows += 1
+            for index in outcome.assessment.signals.indices {
+                outcome.assessment.signals[index].start += offset
+                outcome.assessment.signals[index].end += offset
+            }
+            if let current = best {
+                if outcome.assessment.level > current.assessment.level {
+                    best = (outcome.assessment, outcome.state)
+                }
+            } else {
+                best = (outcome.assessment, outcome.state)
+            }
+            if end == scalars.endIndex { break }
+            let step = windowScalars - overlapScalars
+            start = scalars.index(start, offsetBy: step)
+            offset += step
+        }
+        let kept = best ?? (Assessment.clear, state)
+        let note =
+            "a long message (\(scalars.count) characters): assessed in \(windows) overlapping windows of \(windowScalars) characters (the encoder read the first); the highest level is kept"
+        return (kept.assessment, kept.state, note)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+@testable import Safeguard
+
+/// The contextual encoder: tokenizer and forward pass pinned to the Python reference
+/// (`resources/safeguard/encoder/golden.json`, written by `Scripts/model/encoder/train.py export`),
+/// and the rules by which the engine takes its view.
+@Suite struct EncoderTests {
+    struct GoldenCase: Decodable {
+        var segments: [String]
+        var windows: [[Int32]]
+        var pooledFirstWindow: [Float]
+        var crisis: Double
+        var emergency: Double
+
+        enum CodingKeys: String, CodingKey {
+            case segments, windows, crisis, emergency
+            case pooledFirstWindow = "pooled_first_window"
+        }
+    }
+
+    static func golden() throws -> [GoldenCase] {
+        try JSONDecoder().decode(
+            [GoldenCase].self, from: TestResources.resource("safeguard/encoder/golden.json"))
+    }
+
+    @Test func theShippedEncoderLoads() throws {
+        let encoder = try #require(TestEngine.encoder)
+        #expect(encoder.tokenizer.count == 30_522)
+        #expect(encoder.model.maxTokens == 128)
+        #expect(encoder.thresholds.crisis > 0.5 && encoder.thresholds.crisis < 1)
+        #expect(encoder.thresholds.emergency > 0.5 && encoder.thresholds.emergency < 1)
+    }
+
+    @Test func tokenIDsMatchThePythonReference() throws {
+        let encoder = try #require(TestEngine.encoder)
+        let cases = try Self.golden()
+        #expect(cases.count >= 10)
+        for item in cases {
+            let message = try #require(item.segments.last)
+            let windows = encoder.windows(message, previous: Array(item.segments.dropLast()))
+            #expect(windows.ids == item.windows, "\(item.segments)")
+        }
+    }
+
+    @Test func pooledVectorAndProbabilitiesMatchThePythonReference() throws {
+        let encoder = try #require(TestEngine.encoder)
+        for item in try Self.golden() {
+            let first = try #require(item.windows.first)
+            var pooled = [Float](repeating: 0, count: item.pooledFirstWindow.count)
+            _ = pooled.withUnsafeMutableBufferPointer { encoder.model.probabilities(first, pooled: $0) }
+            let worst = zip(pooled, item.pooledFirstWindow).map { abs($0 - $1) }.max() ?? 1
+            #expect(worst < 2e-4, "pooled vector of \(item.segments) differs by \(worst)")
+            let message = try #require(item.segments.last)
+            let reading = encoder.read(message, previous: Array(item.segments.dropLast()))
+            #expect(abs(reading.crisis - item.crisis) < 1e-3, "\(item.segments)")
+            #expect(abs(reading.emergency - item.emergency) < 1e-3, "\(item.segments)")
+        }
+    }
+
+    @Test func aLongMessageIsReadInEvenlySpreadWindows() throws {
+        let encoder = try #require(TestEngine.encoder)
+        let long = String(repeating: "walked the dog and made tea ", count: 3000)
+        let windows = encoder.windows(long, previous: ["earlier turn"])
+        #expect(windows.ids.count == 8)
+        #expect(windows.truncated)
+        #expect(!windows.usedContext)
+        #expect(windows.ids.allSatisfy { $0.count == encoder.model.maxTokens })
+    }
+
+    @Test func earlierTurnsFillTheRoomLeftNearestFirst() throws {
+        let encoder = try #require(TestEngine.encoder)
+        let windows = encoder.windows("tonight", previous: ["i have them here", "ok"])
+        let ids = try #require(windows.ids.first)
+        let tokenizer = encoder.tokenizer
+        let expected =
+            [tokenizer.classID] + tokenizer.ids("i have them here") + [tokenizer.separatorID]
+            + tokenizer.ids("ok")
+            + [tokenizer.separatorID] + tokenizer.ids("tonight") + [tokenizer.separatorID]
+        #expect(ids == expected)
+        #expect(windows.usedContext)
+    }
+
+    @Test func tokenizerHandlesHostileInput() throws {
+        let encoder = try #require(TestEngine.encoder)
+        let tokenizer = encoder.tokenizer
+        #expect(tokenizer.ids("").isEmpty)
+        #expect(tokenizer.ids("\u{0}\u{FFFD}\u{200D}\u{202E}").isEmpty)
+        #expect(tokenizer.ids(String(repeating: "a", count: 101)) == [tokenizer.unknownID])
+        #expect(tokenizer.ids("\u{1B}[2J") == tokenizer.ids("[2J"))
+        let reading = encoder.read(String(repeating: "💀", count: 5000))
+        #expect(reading.crisis >= 0 && reading.crisis <= 1)
+    }
+
+    // MARK: - Union rules (the real encoder with stand-in cuts)
+
+    static func engine(crisis: Double, emergency: Double) throws -> SafeguardEngine {
+        let shipped = try #require(TestEngine.shipped)
+        let real = try #require(shipped.encoder)
+        let encoder = ContextualEncoder(
+            tokenizer: real.tokenizer, model: real.model,
+            thresholds: EncoderThresholds(crisis: crisis, emergency: emergency))
+        return SafeguardEngine(lexicon: shipped.lexicon, model: nil, encoder: encoder)
+    }
+
+    @Test func atItsSureCutTheEncoderAddsCrisisTheLexiconMissed() throws {
+        let sure = try Self.engine(crisis: 1e-9, emergency: 0.999_999_9)
+        let assessment = sure.assess("i made a cup of tea and sat in the garden")
+        #expect(assessment.level == .crisis)
+        #expect(assessment.signals.contains { $0.rule == "encoder.crisis" })
+        #expect(assessment.reasons.contains { $0.hasPrefix("encoder: crisis") })
+        let never = try Self.engine(crisis: 0.999_999_9, emergency: 0.999_999_9)
+        #expect(never.assess("i made a cup of tea and sat in the garden").level == .none)
+    }
+
+    @Test func itsEmergencyOutputRaisesCrisisToEmergency() throws {
+        let both = try Self.engine(crisis: 1e-9, emergency: 1e-9)
+        let assessment = both.assess("i made a cup of tea and sat in the garden")
+        #expect(assessment.level == .emergency)
+        #expect(assessment.signals.contains { $0.rule == "encoder.emergency" })
+        // Emergency alone, without crisis from the encoder or the lexicon, is not enough.
+        let emergencyOnly = try Self.engine(crisis: 0.999_999_9, emergency: 1e-9)
+        #expect(emergencyOnly.assess("i made a cup of tea and sat in the garden").level == .none)
+    }
+
+    @Test func figurativeFictionalOrQuotedTalkIsNeverTheEncoders() throws {
+        let sure = try Self.engine(crisis: 1e-9, emergency: 1e-9)
+        for text in [
+            "this essay is killing me lol", "in my novel the detective finds the body in the lake",
+        ] {
+            let assessment = sure.assess(text)
+            #expect(assessment.level < .crisis, "\(text)")
+            #expect(assessment.encoder == nil, "\(text)")
+        }
+    }
+
+    @Test func theEncoderReadsEachTurnWithTheTwoBeforeIt() throws {
+        let engine = try #require(TestEngine.shipped)
+        var state = ConversationState()
+        for text in ["first", "second", "third"] {
+            state = engine.assess(text, state: state).state
+        }
+        #expect(state.recentTurns == ["second", "third"])
+        let reading = try #require(engine.assess("and now", state: state).assessment.encoder)
+        #expect(reading.usedContext)
+    }
+
+    @Test func theShippedEngineRunsEveryLayer() throws {
+        let engine = try #require(TestEngine.shipped)
+        #expect(engine.model != nil)
+        #expect(engine.encoder != nil)
+        #expect(engine.assess("had a long day at work").encoder != nil)
+    }
+}
