@@ -22,4 +22,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$bin" replay --format jsonl "$shared/eval/dev_conversations.jsonl" > "$tmp/replay.jsonl"
 python3 Scripts/replay-check.py "$shared/eval/dev_conversations.jsonl" "$tmp/replay.jsonl" \
-    resources/services/directory.json
+    resources/services/directory.json --no-false-emergencies
+
+echo "-- replay of the probe conversations: no safeguard message repeated after an emergency"
+cat resources/safeguard/probes/set-*-conversations.jsonl > "$tmp/probes.jsonl"
+"$bin" replay --format jsonl "$tmp/probes.jsonl" > "$tmp/probes-replay.jsonl"
+python3 Scripts/replay-check.py "$tmp/probes.jsonl" "$tmp/probes-replay.jsonl" \
+    resources/services/directory.json --repeats-only

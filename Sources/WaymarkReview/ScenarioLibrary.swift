@@ -31,6 +31,17 @@ public struct ScenarioLibrary: Sendable, Equatable {
         self.problems = problems
     }
 
+    /// Decode a suite of scenarios written one per line (JSON Lines); blank lines are skipped
+    /// and a line that does not decode is a problem named `name:line`.
+    public init(jsonLines data: Data, name: String) {
+        var files: [String: Data] = [:]
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() where line.contains(where: { $0 > 0x20 }) {
+            files["\(name):\(String(index + 1).leftPadded(to: 4)).json"] = Data(line)
+        }
+        self.init(files: files)
+    }
+
     /// The scenario with this id, if any.
     public func scenario(_ id: String) -> Scenario? {
         scenarios.first { $0.id == id }
@@ -66,6 +77,16 @@ public struct ScenarioLibrary: Sendable, Equatable {
     /// Folder of the scenarios inside `resources/`.
     public static let folder = "scenarios"
 
+    /// Folder of the scenario suites (JSON Lines, one scenario per line) inside `resources/`:
+    /// conversations that test the policy, not shown by `waymark demo`.
+    public static let suitesFolder = "scenarios/suites"
+
+    /// Read the suite `name` (a `.jsonl` file of `resources/scenarios/suites/`).
+    public static func loadSuite(_ name: String, from resources: ResourceLocator) throws -> ScenarioLibrary {
+        let url = resources.url(suitesFolder).appendingPathComponent(name)
+        return ScenarioLibrary(jsonLines: try Data(contentsOf: url), name: name)
+    }
+
     /// Read every `.json` file of `resources/scenarios/`.
     public static func load(from resources: ResourceLocator) throws -> ScenarioLibrary {
         let folder = resources.url(folder)
@@ -75,5 +96,11 @@ public struct ScenarioLibrary: Sendable, Equatable {
             files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
         }
         return ScenarioLibrary(files: files)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

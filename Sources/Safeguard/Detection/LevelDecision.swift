@@ -155,7 +155,7 @@ struct LevelDecision {
             state.untreatedAct = false
             state.ongoingDanger = false
             state.floor = min(state.floor, .crisis)
-            reasons.append("being treated: the emergency floor is lifted, risk stays")
+            reasons.append("being treated, or help has arrived: the emergency floor is lifted, risk stays")
         }
         let deescalated = has(.deescalate) && !has(.act) && level < .crisis
         let ownLevel = level
@@ -229,6 +229,14 @@ struct LevelDecision {
         // Conversation floor.
         var subject: Subject =
             subjects.contains(.speaker) ? .speaker : (subjects.contains(.other) ? .other : .nobody)
+        // A statistical layer's guess from pronouns ("my pal came round, she's staying over",
+        // "they were kind") does not move who is at risk in a conversation that already knows:
+        // only phrases the lexicon reads do.
+        if state.subject != .nobody, !strongestSignals.isEmpty,
+            strongestSignals.allSatisfy({ $0.rule.index < 0 && !$0.subjectExplicit })
+        {
+            subject = state.subject
+        }
         if state.floor > level {
             reasons.append("conversation: earlier risk keeps this turn at \(state.floor)")
             level = state.floor

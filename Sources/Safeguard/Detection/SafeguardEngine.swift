@@ -66,8 +66,9 @@ public struct SafeguardEngine: Sendable {
             let found = encoder.read(text, previous: state.recentTurns)
             reading = found
             addEncoderEvidence(
-                found, thresholds: encoder.thresholds, gate: gate, tokens: tokens, masks: masks,
-                matches: matches, candidates: &candidates)
+                found, thresholds: encoder.thresholds, gate: gate,
+                withEarlierTurns: !state.recentTurns.isEmpty,
+                tokens: tokens, masks: masks, matches: matches, candidates: &candidates)
         }
         var decision = LevelDecision(
             signals: candidates, state: state, wordCount: tokens.count, ruleID: { [self] in ruleID($0) })
@@ -181,17 +182,24 @@ public struct SafeguardEngine: Sendable {
     /// Adds the contextual encoder's view: at its very-sure cut it is crisis evidence where the
     /// lexicon found less; its emergency output, when sure, raises a crisis (its own or the
     /// lexicon's) to an emergency. Never in figurative, fictional or quoted talk; negation,
-    /// history, "what if" or a calmer turn ask it to be surer.
+    /// history, "what if" or a calmer turn ask it to be surer. Later in a conversation its own
+    /// emergency reading is not enough: it reads each turn with the two before it, so an earlier
+    /// emergency or plan is still in what it reads ("i put it back in the drawer" straight after
+    /// "a knife in my hand, right now"); there an emergency needs the turn's own words to be
+    /// crisis or more.
     private func addEncoderEvidence(
-        _ reading: EncoderReading, thresholds: EncoderThresholds, gate: LayerGate, tokens: [NormalisedToken],
-        masks: [ClassMask], matches: [RuleMatch], candidates: inout [CandidateSignal]
+        _ reading: EncoderReading, thresholds: EncoderThresholds, gate: LayerGate, withEarlierTurns: Bool,
+        tokens: [NormalisedToken], masks: [ClassMask], matches: [RuleMatch],
+        candidates: inout [CandidateSignal]
     ) {
         let crisisCut = gate.raised ? Self.surer(thresholds.crisis) : thresholds.crisis
         let emergencyCut = gate.raised ? Self.surer(thresholds.emergency) : thresholds.emergency
         let found = candidates.filter { $0.applies && $0.isEvidence && !$0.rule.contextual }
         let lexiconLevel = found.map(\.level).max() ?? .none
         let crisis = reading.crisis >= crisisCut
-        let emergency = reading.emergency >= emergencyCut && (crisis || lexiconLevel >= .crisis)
+        let emergency =
+            reading.emergency >= emergencyCut
+            && (lexiconLevel >= .crisis || (crisis && !withEarlierTurns))
         let level: RiskLevel
         if emergency && lexiconLevel < .emergency {
             level = .emergency

@@ -56,7 +56,7 @@ public struct SafeguardPolicy: Sendable {
         // The statistical layer's reading alone does not outweigh a step taken ("i rang my
         // daughter, she's coming" reads like crisis to a model trained on templates).
         let lexiconRisk = assessment.signals.contains {
-            $0.level >= .boundary && !$0.rule.hasPrefix("model.")
+            $0.level >= .boundary && !Self.isLayerRule($0.rule)
         }
         let stepOutweighsModel = assessment.stepsTaken.contains(where: \.isAction)
         let settlingTurn =
@@ -137,7 +137,7 @@ public struct SafeguardPolicy: Sendable {
                 state.checkInTurn = state.turn + Self.checkInAfterTurns
                 state.checkInsSinceReferral = 0
                 state.messagesComposed += 1
-            } else if own >= .crisis, let referral {
+            } else if own >= .crisis, lexiconRisk, let referral {
                 // New risk in their own words: a short reminder with services, no safety question
                 // (the emergency has answered it).
                 let brief = briefOffers(referral, level: level)
@@ -381,6 +381,12 @@ public struct SafeguardPolicy: Sendable {
         }
         let topical = Assessment(level: .boundary, categories: [topic], subject: .speaker)
         return [matcher.referral(for: topical, settings: settings, now: now)?.firstStep ?? referral.firstStep]
+    }
+
+    /// A statistical layer's evidence (the n-gram model's, the encoder's): a reading of the whole
+    /// message, which for the encoder includes the two turns before it.
+    static func isLayerRule(_ rule: String) -> Bool {
+        rule.hasPrefix("model.") || rule.hasPrefix("encoder.")
     }
 
     /// Whether the last risk message (card, brief or emergency) was on the previous turn.
