@@ -22,10 +22,11 @@ public enum SafeguardLoader {
         try Lexicon(files: lexiconFiles(from: locator))
     }
 
-    /// The statistical model, when its file is in the resources folder (nil when absent).
-    public static func loadModel(from locator: ResourceLocator) throws -> (any RiskModel)? {
-        guard let data = try? locator.data(TextClassifier.resourcePath) else { return nil }
-        return try TextClassifier(modelData: data)
+    /// The statistical model (`resources/safeguard/model/`). Required, like the encoder: the
+    /// lexicon alone finds far fewer crises, so a missing or unreadable file is a load error
+    /// (the chat then falls back to 999 and Samaritans only), never a quietly weaker engine.
+    public static func loadModel(from locator: ResourceLocator) throws -> any RiskModel {
+        try TextClassifier(modelData: locator.data(TextClassifier.resourcePath))
     }
 
     /// The contextual encoder (`resources/safeguard/encoder/`). Required: an engine without it
@@ -38,8 +39,8 @@ public enum SafeguardLoader {
             thresholds: locator.data(ContextualEncoder.thresholdsPath))
     }
 
-    /// The ready engine every command uses: the lexicon, the statistical model (when present)
-    /// and the contextual encoder, so `waymark assess`, `eval`, `replay` and the chat all judge
+    /// The ready engine every command uses: the lexicon, the statistical model and the
+    /// contextual encoder, so `waymark assess`, `eval`, `replay` and the chat all judge
     /// text the same way.
     public static func loadEngine(from locator: ResourceLocator) throws -> SafeguardEngine {
         SafeguardEngine(

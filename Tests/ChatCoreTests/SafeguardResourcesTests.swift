@@ -30,6 +30,22 @@ import Testing
         #expect(plan.guidance.mode == .strict)
     }
 
+    /// A copy of `resources/` without `removed`: loading the engine from it must fail (issue 16:
+    /// the statistical layers are required, never a quietly weaker lexicon-only engine).
+    @Test(arguments: [
+        TextClassifier.resourcePath, ContextualEncoder.modelPath, ContextualEncoder.vocabularyPath,
+    ])
+    func theEngineDoesNotLoadWithoutALayer(removed: String) throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "waymark-resources-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.copyItem(at: locator.root, to: copy)
+        let trimmed = ResourceLocator(root: copy)
+        _ = try SafeguardLoader.loadEngine(from: trimmed)
+        try FileManager.default.removeItem(at: copy.appendingPathComponent(removed))
+        #expect(throws: (any Error).self) { try SafeguardLoader.loadEngine(from: trimmed) }
+    }
+
     @Test func missingResourcesThrow() {
         let nowhere = ResourceLocator(root: URL(fileURLWithPath: "/nonexistent-waymark-resources"))
         #expect(throws: (any Error).self) { try SafeguardResources.loadDirectory(from: nowhere) }

@@ -26,9 +26,14 @@ func expectSpan(
     if let subject { #expect(assessment.subject == subject, sourceLocation: sourceLocation) }
 }
 
-/// The level of a message as the first turn of a conversation.
-func level(_ text: String) -> RiskLevel {
-    TestEngine.engine?.assess(text).level ?? .emergency
+/// The level of a message as the first turn of a conversation (an engine that did not load is
+/// a failed test, never a passing level).
+func level(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> RiskLevel {
+    guard let engine = TestEngine.engine else {
+        Issue.record("the safeguard engine did not load", sourceLocation: sourceLocation)
+        return .none
+    }
+    return engine.assess(text).level
 }
 
 @Suite struct SafeguardEngineTests {
