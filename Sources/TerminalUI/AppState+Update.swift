@@ -36,7 +36,7 @@ extension AppState {
             return historyEffects(after: sessionEvent)
         case .replyStreamEnded:
             isReplying = false
-            isCancelling = false
+            endCancelling()
             if let queued = queuedMessage {
                 queuedMessage = nil
                 return send(queued)
@@ -94,8 +94,14 @@ extension AppState {
             status = failure.message
         case .turnFinished:
             isReplying = false
-            isCancelling = false
+            endCancelling()
         }
+    }
+
+    /// The reply has stopped: a pending "Stopping the reply…" is over, so it leaves the status line.
+    private mutating func endCancelling() {
+        if isCancelling && status == AppState.stoppingStatus { status = nil }
+        isCancelling = false
     }
 
     /// Add a notice made by the screen itself (command answers, export results).
@@ -272,10 +278,13 @@ extension AppState {
         return []
     }
 
+    /// The status line while a stop is pending.
+    static let stoppingStatus = "Stopping the reply…"
+
     private mutating func cancelReply() -> [AppEffect] {
         guard isReplying, !isCancelling else { return [] }
         isCancelling = true
-        status = "Stopping the reply…"
+        status = AppState.stoppingStatus
         return [.cancelReply]
     }
 

@@ -74,6 +74,23 @@ import Testing
         #expect(result72 == [])
     }
 
+    @Test func stoppingTheReplyLeavesTheStatusLineWhenTheStopCompletes() {
+        var state = Sample.state()
+        state.type("hi")
+        _ = state.update(.key(.enter))
+        _ = state.update(.key(.escape))
+        #expect(state.status == "Stopping the reply…")
+        _ = state.update(.session(.turnFinished(turn: 1)))
+        #expect(state.status == nil)
+        // The stream ending without a turn-finished event clears it too.
+        state.type("again")
+        _ = state.update(.key(.enter))
+        _ = state.update(.key(.escape))
+        _ = state.update(.replyStreamEnded)
+        #expect(state.status == nil)
+        #expect(!ScreenRenderer().frame(state).grid.lines.joined().contains("Stopping the reply"))
+    }
+
     @Test func ctrlCCancelsWhileReplyingAndQuitsOtherwise() {
         var state = Sample.state()
         state.type("hi")
