@@ -37,6 +37,7 @@ extension AppState {
         case .replyStreamEnded:
             isReplying = false
             endCancelling()
+            endPendingMessage()
             if let queued = queuedMessage {
                 queuedMessage = nil
                 return send(queued)
@@ -79,7 +80,7 @@ extension AppState {
     public mutating func apply(_ event: SessionEvent) {
         switch event {
         case .entryAdded(let entry):
-            entries.append(entry)
+            if !settlePendingMessage(with: entry) { entries.append(entry) }
             noteNewContent(entry)
             notePlanOffer(entry)
         case .entryUpdated(let entry):
@@ -95,6 +96,7 @@ extension AppState {
         case .turnFinished:
             isReplying = false
             endCancelling()
+            endPendingMessage()
         }
     }
 
@@ -345,6 +347,7 @@ extension AppState {
         status = nil
         scrollOffset = 0
         unseenBelow = false
+        showPendingMessage(text)
         return [.send(text)]
     }
 

@@ -124,6 +124,8 @@ public struct TranscriptView {
             for line in TextWrapper.wrap(text, width: max(1, width - 2)) {
                 lines.append(Line("  " + line, CellStyle(.user)))
             }
+            // Sent, and not yet read by the safeguard (see ``AppState/showPendingMessage(_:)``).
+            if entry.status == .streaming { lines.append(Line("  checking…", CellStyle(.dim, dim: true))) }
         case .assistant:
             lines.append(Line("Waymark", CellStyle(.assistant, bold: true)))
             var body = TextWrapper.wrap(text, width: max(1, width - 2))

@@ -249,3 +249,38 @@ import Testing
         #expect(state.layout.title.rows == 0)
     }
 }
+
+/// A message sent while the safeguard loads (or a busy machine assesses it) shows at once,
+/// marked "checking…" until the session's assessed entry replaces it (issue 15, bug 3).
+@Suite struct PendingMessageTests {
+    init() { _ = utf8Locale }
+
+    static func screen(_ state: AppState) -> [String] { ScreenRenderer().frame(state).grid.lines }
+
+    @Test func aSentMessageAppearsAtOnceMarkedCheckingUntilAssessed() {
+        var state = Sample.state()
+        state.type("hello there")
+        #expect(state.update(.key(.enter)) == [.send("hello there")])
+        let before = Self.screen(state)
+        #expect(before.contains("   hello there"), "\(before)")
+        #expect(before.contains("   checking…"), "\(before)")
+        _ = state.update(.session(.entryAdded(Sample.user(1, "hello there", turn: 1))))
+        let after = Self.screen(state)
+        #expect(after.filter { $0 == "   hello there" }.count == 1, "\(after)")
+        #expect(!after.contains("   checking…"), "\(after)")
+        #expect(state.entries.map(\.id) == [1])
+        _ = state.update(.session(.entryAdded(Sample.reply(2, "I'm listening.", turn: 1))))
+        _ = state.update(.session(.turnFinished(turn: 1)))
+        #expect(state.entries.map(\.id) == [1, 2])
+    }
+
+    @Test func aTurnThatEndsWithoutTheSessionsEntryKeepsTheMessageUnmarked() {
+        var state = Sample.state()
+        state.type("anyone there?")
+        _ = state.update(.key(.enter))
+        _ = state.update(.replyStreamEnded)
+        let screen = Self.screen(state)
+        #expect(screen.contains("   anyone there?"))
+        #expect(!screen.contains("   checking…"))
+    }
+}
