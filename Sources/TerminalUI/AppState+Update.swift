@@ -133,10 +133,11 @@ extension AppState {
     // MARK: - Keys
 
     private mutating func handle(_ key: Key) -> [AppEffect] {
-        // Ctrl-C: stop a reply if one is running, otherwise leave.
+        // Ctrl-C: stop a reply if one is running, otherwise leave (asking first over a draft).
+        noteKeyForLeaving(key)
         if key == .control("c") {
             if isReplying { return cancelReply() }
-            return [.quit]
+            return quitOrAsk()
         }
         if let effects = handleDemoKey(key) { return effects }
         switch overlay {
@@ -249,7 +250,7 @@ extension AppState {
         case .backspace, .control("h"):
             editor.backspace()
         case .delete, .control("d"):
-            if key == .control("d") && editor.isEmpty && !isReplying { return [.quit] }
+            if key == .control("d") && editor.afterCursor.isEmpty && !isReplying { return quitOrAsk() }
             editor.deleteForward()
         case .left, .control("b"): editor.moveLeft()
         case .right, .control("f"): editor.moveRight()

@@ -27,6 +27,8 @@ public struct AppState: Sendable, Equatable {
     public var isReplying = false
     /// A cancellation was requested and not yet confirmed.
     public var isCancelling = false
+    /// Ctrl-C was pressed with a message half typed: a second press leaves.
+    public var isLeaveConfirmPending = false
     /// A message sent while a reply was streaming: sent when that turn's stream ends.
     public var queuedMessage: String?
     /// A short message on the status line (command results, hints).
