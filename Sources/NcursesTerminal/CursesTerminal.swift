@@ -35,6 +35,9 @@ public final class CursesTerminal {
     private var pasteBuffer: String?
     /// A second event produced by one read (Escape followed by a plain character).
     private var pendingEvent: AppEvent?
+    /// The terminal was resized: the next paint redraws every cell (what the terminal shows
+    /// after it reflowed is not what ncurses remembers).
+    private var needsFullRepaint = false
     private var ctrlLeftCode: Int32 = -1
     private var ctrlRightCode: Int32 = -1
     private static let pasteStartCode: Int32 = 0x7100
@@ -50,6 +53,7 @@ public final class CursesTerminal {
         guard let window = initscr() else { throw TerminalError.cannotStart }
         self.window = window
         TerminalGuard.active.store(true, ordering: .relaxed)
+        TerminalGuard.wakeOnResize()
         raw()  // Ctrl-C arrives as byte 3: we decide (cancel the reply or quit cleanly)
         noecho()
         nonl()
@@ -100,6 +104,10 @@ public final class CursesTerminal {
 
     /// Paint a grid (the whole screen) and place the cursor.
     public func paint(_ grid: CellGrid) {
+        if needsFullRepaint {
+            clearok(window, true)
+            needsFullRepaint = false
+        }
         werase(window)
         let (cols, rows) = size
         let height = min(rows, grid.rows)
@@ -269,6 +277,7 @@ public final class CursesTerminal {
     private func keyCode(_ code: Int32) -> AppEvent? {
         switch code {
         case KEY_RESIZE:
+            needsFullRepaint = true
             let (cols, rows) = size
             return .resize(cols: cols, rows: rows)
         case KEY_UP: return .key(.up)

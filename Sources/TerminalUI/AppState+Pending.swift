@@ -8,6 +8,7 @@ extension AppState {
     /// the safeguard is still loading, or the machine is busy, the person sees their words at
     /// once instead of an empty conversation.
     mutating func showPendingMessage(_ text: String) {
+        pinnedEntryID = nil
         let turn = (entries.last?.turn ?? 0) + 1
         entries.append(
             TranscriptEntry(id: nextLocalID, turn: turn, role: .user, text: text, status: .streaming))

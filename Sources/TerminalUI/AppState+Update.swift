@@ -69,6 +69,7 @@ extension AppState {
             addNotice(text)
             return []
         case .viewClamped(let transcript, let panel):
+            if transcript > 0 { pinnedEntryID = nil }
             scrollOffset = max(0, transcript)
             panelScroll = max(0, panel)
             if scrollOffset == 0 { unseenBelow = false }
@@ -117,15 +118,18 @@ extension AppState {
 
     private mutating func noteNewContent(_ entry: TranscriptEntry) {
         if entry.role == .safeguard || entry.role == .user {
-            // Safety information and the person's own message are always brought into view.
+            // Safety information and the person's own message are always brought into view,
+            // a support card from its start.
             scrollOffset = 0
             unseenBelow = false
+            pinnedEntryID = entry.role == .safeguard ? entry.id : nil
         } else if scrollOffset > 0 {
             unseenBelow = true
         }
     }
 
     private mutating func scroll(by lines: Int) {
+        pinnedEntryID = nil
         scrollOffset = max(0, scrollOffset + lines)
         if scrollOffset == 0 { unseenBelow = false }
     }

@@ -48,7 +48,7 @@ public final class ScreenRenderer {
         } else {
             report.transcriptScroll = TranscriptView(
                 entries: state.shownEntries, scrollOffset: state.scrollOffset, unseenBelow: state.unseenBelow,
-                cache: cache
+                cache: cache, pinnedEntryID: state.pinnedEntryID
             ).render(in: layout.transcript, into: &grid)
         }
         renderStatus(state, in: layout.status, into: &grid)
