@@ -12,7 +12,10 @@ numbers, keywords and hours text are copied verbatim; the only additions are
   * `action` - a short instruction built from the value ("Call 116 123"),
   * a machine schedule for hours that are confirmed/corroborated AND parse cleanly,
   * the RiskCategory topics each service is matched for (TOPICS below - reviewed judgement),
-  * age limits read from the audience text (AGE_LIMITS below, each quoted from the reference).
+  * age limits read from the audience text (AGE_LIMITS below, each quoted from the reference),
+  * display text written for people from resources/services/display.json (hand-written,
+    reviewed), in place of the reference's research wording, which stays as `referenceText`.
+    A display text may not hold a number or time the reference text lacks, nor drop a time.
 """
 
 import argparse
@@ -356,6 +359,59 @@ def build(reference, checked):
     return services
 
 
+DIGITS = re.compile(r"\d+")
+
+
+def times_of(text):
+    return sorted(m.group(0).lower() for m in re.finditer(TIME, text or "", re.IGNORECASE))
+
+
+def check_display(sid, what, original, display, extra_digits=()):
+    """A display text may reword, never add or change a number, text code or opening time."""
+    allowed = set(DIGITS.findall(original or "")) | set(extra_digits)
+    added = [d for d in DIGITS.findall(display) if d not in allowed]
+    if added:
+        raise SystemExit(f"display.json {sid} {what}: numbers {added} are not in {original!r}")
+    if what == "hours" and times_of(display) != times_of(original):
+        raise SystemExit(f"display.json {sid} hours: times differ from {original!r}")
+
+
+def apply_display(services, display):
+    """Write display.json's text into the generated services (the reference wording is kept)."""
+    by_id = {s["id"]: s for s in services}
+    for sid, d in display.items():
+        if sid not in by_id:
+            raise SystemExit(f"display.json: unknown service id {sid}")
+        service = by_id[sid]
+        shown_digits = [x for c in service["channels"] if c["shown"] for x in DIGITS.findall(c["value"])]
+        for value, change in d.get("channels", {}).items():
+            channel = next((c for c in service["channels"] if c["value"] == value), None)
+            if channel is None:
+                raise SystemExit(f"display.json {sid}: no channel {value!r}")
+            if "hidden" in change:
+                channel["shown"] = False
+                channel["hiddenBecause"] = change["hidden"]
+            if "action" in change:
+                check_display(sid, "action", value, change["action"], shown_digits)
+                if channel.get("dial") and channel["dial"] not in change["action"]:
+                    raise SystemExit(f"display.json {sid}: action must keep {channel['dial']}")
+                channel["referenceAction"] = channel["action"]
+                channel["action"] = change["action"]
+            if "label" in change:
+                original = channel.pop("label", None)
+                if original is not None:
+                    channel["referenceLabel"] = original
+                if change["label"] is not None:
+                    check_display(sid, "label", (original or "") + " " + value, change["label"])
+                    channel["label"] = change["label"]
+        for field in ("hours", "audience"):
+            if field in d:
+                fact = service[field]
+                check_display(sid, field, fact["text"], d[field])
+                fact["referenceText"] = fact["text"]
+                fact["text"] = d[field]
+
+
 def is_free(text):
     """True when the cost text says calls are free and mentions no charge or rate."""
     low = (text or "").lower()
@@ -411,6 +467,8 @@ def main():
     with open(os.path.join(root, "resources", "services", "routes.json"), encoding="utf-8") as f:
         routes = json.load(f)
     services = build(reference, args.checked)
+    with open(os.path.join(root, "resources", "services", "display.json"), encoding="utf-8") as f:
+        apply_display(services, json.load(f)["services"])
     ids = {s["id"] for s in services}
     check_routes(routes, ids)
     out = {

@@ -35,6 +35,9 @@ public final class CursesTerminal {
     private var pasteBuffer: String?
     /// A second event produced by one read (Escape followed by a plain character).
     private var pendingEvent: AppEvent?
+    /// The terminal was resized: the next paint redraws every cell (what the terminal shows
+    /// after it reflowed is not what ncurses remembers).
+    private var needsFullRepaint = false
     private var ctrlLeftCode: Int32 = -1
     private var ctrlRightCode: Int32 = -1
     private static let pasteStartCode: Int32 = 0x7100
@@ -44,9 +47,13 @@ public final class CursesTerminal {
     public init(options: Options = Options()) throws {
         TerminalGuard.install()
         locale = DisplayWidth.ensureUTF8Locale()
+        // Before ncurses owns the terminal: how wide it draws emoji clusters, so the layout
+        // matches what is really drawn.
+        if let widths = ClusterWidthProbe.measure() { ClusterWidths.current = widths }
         guard let window = initscr() else { throw TerminalError.cannotStart }
         self.window = window
         TerminalGuard.active.store(true, ordering: .relaxed)
+        TerminalGuard.wakeOnResize()
         raw()  // Ctrl-C arrives as byte 3: we decide (cancel the reply or quit cleanly)
         noecho()
         nonl()
@@ -97,12 +104,19 @@ public final class CursesTerminal {
 
     /// Paint a grid (the whole screen) and place the cursor.
     public func paint(_ grid: CellGrid) {
+        if needsFullRepaint {
+            clearok(window, true)
+            needsFullRepaint = false
+        }
         werase(window)
         let (cols, rows) = size
         let height = min(rows, grid.rows)
         let width = min(cols, grid.cols)
         var wide: [wchar_t] = []
         wide.reserveCapacity(width * 2)
+        // Clusters ncurses cannot hold in a cell (it keeps only zero-width scalars after the
+        // first): ncurses gets a stand-in of the same width, and the cluster is written over it.
+        var clusters: [(row: Int, col: Int, text: String)] = []
         for row in 0..<height {
             // The bottom-right cell cannot be written (the cursor cannot advance past it).
             let rowWidth = row == rows - 1 ? width - 1 : width
@@ -112,8 +126,14 @@ public final class CursesTerminal {
                 let start = col
                 wide.removeAll(keepingCapacity: true)
                 while col < rowWidth, grid[row, col].style == style {
-                    for scalar in grid[row, col].text.unicodeScalars {
-                        wide.append(wchar_t(bitPattern: scalar.value))
+                    let text = grid[row, col].text
+                    if let character = text.first, text.count == 1, ClusterWidths.Kind(character) != nil {
+                        clusters.append((row, col, text))
+                        wide += CursesTerminal.standIn(for: character)
+                    } else {
+                        for scalar in text.unicodeScalars {
+                            wide.append(wchar_t(bitPattern: scalar.value))
+                        }
                     }
                     col += 1
                 }
@@ -136,6 +156,24 @@ public final class CursesTerminal {
         }
         wnoutrefresh(window)
         doupdate()
+        if !clusters.isEmpty {
+            // Save and restore the cursor and attributes around the direct writes (DECSC/DECRC),
+            // so ncurses' idea of the terminal stays true.
+            var out = "\u{1B}7"
+            for cluster in clusters { out += "\u{1B}[\(cluster.row + 1);\(cluster.col + 1)H" + cluster.text }
+            writeRaw(out + "\u{1B}8")
+        }
+    }
+
+    /// What ncurses holds for a cluster it cannot: its first scalar padded with spaces to the
+    /// cluster's width (or spaces alone when that scalar is wider).
+    static func standIn(for character: Character) -> [wchar_t] {
+        let width = DisplayWidth.of(character)
+        guard let first = character.unicodeScalars.first else { return [] }
+        let firstWidth = DisplayWidth.of(first)
+        let base: [wchar_t] = firstWidth <= width && firstWidth > 0 ? [wchar_t(bitPattern: first.value)] : []
+        let used = base.isEmpty ? 0 : firstWidth
+        return base + Array(repeating: wchar_t(32), count: max(0, width - used))
     }
 
     private func apply(_ style: CellStyle) {
@@ -239,6 +277,7 @@ public final class CursesTerminal {
     private func keyCode(_ code: Int32) -> AppEvent? {
         switch code {
         case KEY_RESIZE:
+            needsFullRepaint = true
             let (cols, rows) = size
             return .resize(cols: cols, rows: rows)
         case KEY_UP: return .key(.up)

@@ -36,6 +36,32 @@ public enum TerminalGuard {
         atexit { TerminalGuard.emergencyRestore() }
     }
 
+    /// ncurses' own SIGWINCH handler, called first by ours.
+    nonisolated(unsafe) private static var ncursesResizeHandler: (@convention(c) (Int32) -> Void)?
+
+    /// Wake the main loop when the terminal is resized: the signal may be delivered to any
+    /// thread, and without a wake the loop would sleep through it (up to its 1 s timeout)
+    /// with a garbled screen. Call after `initscr()`; ncurses' handler still runs first.
+    static func wakeOnResize() {
+        var previous = sigaction()
+        guard sigaction(SIGWINCH, nil, &previous) == 0, previous.sa_flags & SA_SIGINFO == 0 else { return }
+        let handler = previous.__sigaction_handler.sa_handler
+        // SIG_DFL (0) and SIG_IGN (1) are not functions to call.
+        ncursesResizeHandler = handler.flatMap { unsafeBitCast($0, to: UInt.self) > 1 ? $0 : nil }
+        var ours = sigaction()
+        ours.__sigaction_handler.sa_handler = { signalNumber in
+            TerminalGuard.ncursesResizeHandler?(signalNumber)
+            let fd = TerminalGuard.wakeFD.load(ordering: .relaxed)
+            if fd >= 0 {
+                var one: UInt8 = 1
+                _ = write(fd, &one, 1)
+            }
+        }
+        sigemptyset(&ours.sa_mask)
+        ours.sa_flags = previous.sa_flags
+        _ = sigaction(SIGWINCH, &ours, nil)
+    }
+
     private static func requestQuit(_ signalNumber: Int32) {
         quitSignal.store(signalNumber, ordering: .relaxed)
         let fd = wakeFD.load(ordering: .relaxed)

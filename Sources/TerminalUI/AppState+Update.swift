@@ -37,7 +37,8 @@ extension AppState {
             return historyEffects(after: sessionEvent)
         case .replyStreamEnded:
             isReplying = false
-            isCancelling = false
+            endCancelling()
+            endPendingMessage()
             if let queued = queuedMessage {
                 queuedMessage = nil
                 return send(queued)
@@ -69,6 +70,7 @@ extension AppState {
             addNotice(text)
             return []
         case .viewClamped(let transcript, let panel):
+            if transcript > 0 { pinnedEntryID = nil }
             scrollOffset = max(0, transcript)
             panelScroll = max(0, panel)
             if scrollOffset == 0 { unseenBelow = false }
@@ -80,7 +82,7 @@ extension AppState {
     public mutating func apply(_ event: SessionEvent) {
         switch event {
         case .entryAdded(let entry):
-            entries.append(entry)
+            if !settlePendingMessage(with: entry) { entries.append(entry) }
             noteNewContent(entry)
             notePlanOffer(entry)
         case .entryUpdated(let entry):
@@ -95,8 +97,15 @@ extension AppState {
             status = failure.message
         case .turnFinished:
             isReplying = false
-            isCancelling = false
+            endCancelling()
+            endPendingMessage()
         }
+    }
+
+    /// The reply has stopped: a pending "Stopping the reply…" is over, so it leaves the status line.
+    private mutating func endCancelling() {
+        if isCancelling && status == AppState.stoppingStatus { status = nil }
+        isCancelling = false
     }
 
     /// Add a notice made by the screen itself (command answers, export results).
@@ -110,15 +119,18 @@ extension AppState {
 
     private mutating func noteNewContent(_ entry: TranscriptEntry) {
         if entry.role == .safeguard || entry.role == .user {
-            // Safety information and the person's own message are always brought into view.
+            // Safety information and the person's own message are always brought into view,
+            // a support card from its start.
             scrollOffset = 0
             unseenBelow = false
+            pinnedEntryID = entry.role == .safeguard ? entry.id : nil
         } else if scrollOffset > 0 {
             unseenBelow = true
         }
     }
 
     private mutating func scroll(by lines: Int) {
+        pinnedEntryID = nil
         scrollOffset = max(0, scrollOffset + lines)
         if scrollOffset == 0 { unseenBelow = false }
     }
@@ -126,10 +138,11 @@ extension AppState {
     // MARK: - Keys
 
     private mutating func handle(_ key: Key) -> [AppEffect] {
-        // Ctrl-C: stop a reply if one is running, otherwise leave.
+        // Ctrl-C: stop a reply if one is running, otherwise leave (asking first over a draft).
+        noteKeyForLeaving(key)
         if key == .control("c") {
             if isReplying { return cancelReply() }
-            return [.quit]
+            return quitOrAsk()
         }
         if let effects = handleDemoKey(key) { return effects }
         switch overlay {
@@ -242,7 +255,7 @@ extension AppState {
         case .backspace, .control("h"):
             editor.backspace()
         case .delete, .control("d"):
-            if key == .control("d") && editor.isEmpty && !isReplying { return [.quit] }
+            if key == .control("d") && editor.afterCursor.isEmpty && !isReplying { return quitOrAsk() }
             editor.deleteForward()
         case .left, .control("b"): editor.moveLeft()
         case .right, .control("f"): editor.moveRight()
@@ -273,10 +286,13 @@ extension AppState {
         return []
     }
 
+    /// The status line while a stop is pending.
+    static let stoppingStatus = "Stopping the reply…"
+
     private mutating func cancelReply() -> [AppEffect] {
         guard isReplying, !isCancelling else { return [] }
         isCancelling = true
-        status = "Stopping the reply…"
+        status = AppState.stoppingStatus
         return [.cancelReply]
     }
 
@@ -337,6 +353,7 @@ extension AppState {
         status = nil
         scrollOffset = 0
         unseenBelow = false
+        showPendingMessage(text)
         return [.send(text)]
     }
 

@@ -19,6 +19,10 @@ public struct AppState: Sendable, Equatable {
     public var overlay: Overlay?
     /// Lines scrolled up from the bottom of the transcript (0 = following the conversation).
     public var scrollOffset: Int = 0
+    /// A support card whose start must stay in view: on a small screen the card (and the reply
+    /// after it) can be taller than the transcript, and its first step comes first. Released
+    /// once the view holds it, or when the person scrolls or sends.
+    public var pinnedEntryID: Int?
     /// New entries arrived while scrolled up.
     public var unseenBelow = false
     /// Lines scrolled inside the open panel.
@@ -27,6 +31,8 @@ public struct AppState: Sendable, Equatable {
     public var isReplying = false
     /// A cancellation was requested and not yet confirmed.
     public var isCancelling = false
+    /// Ctrl-C was pressed with a message half typed: a second press leaves.
+    public var isLeaveConfirmPending = false
     /// A message sent while a reply was streaming: sent when that turn's stream ends.
     public var queuedMessage: String?
     /// A short message on the status line (command results, hints).

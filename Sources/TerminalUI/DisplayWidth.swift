@@ -3,10 +3,11 @@ import Foundation
 
 /// Display widths as ncurses and the terminal count them, and text made safe to draw.
 ///
-/// The width of a string is the sum of `wcwidth(3)` over its Unicode scalars, exactly what
-/// ncurses advances. Ambiguous emoji clusters (ZWJ sequences, VS16, skin tones, flags) are
-/// drawn differently by grapheme-aware terminals, so ``sanitize(_:)`` reduces them to their
-/// first scalar before anything is measured or drawn.
+/// A grapheme cluster is measured as `wcwidth(3)` summed over its Unicode scalars (what ncurses
+/// advances), except the emoji clusters `wcwidth` cannot measure — ZWJ sequences, skin tones,
+/// tag and regional-indicator flags, VS16 — which take what the terminal gives them
+/// (``ClusterWidths/current``, measured at start). Clusters are kept whole: a cell holds the
+/// whole cluster and the terminal runtime draws it as one.
 public enum DisplayWidth {
     /// Columns one scalar takes (`wcwidth`, negatives clamped to 0).
     @inline(__always)
@@ -20,6 +21,7 @@ public enum DisplayWidth {
     @inline(__always)
     public static func of(_ character: Character) -> Int {
         if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
+        if let kind = ClusterWidths.Kind(character) { return ClusterWidths.current[kind] }
         var total = 0
         for scalar in character.unicodeScalars { total += of(scalar) }
         return total
@@ -33,8 +35,8 @@ public enum DisplayWidth {
     }
 
     /// Make text safe and unambiguous to draw: tabs become spaces (to the next multiple of
-    /// `tabWidth`), other control characters (ESC, CR, BEL, …) become U+FFFD, and ambiguous
-    /// emoji clusters are reduced to their first scalar. Newlines are kept.
+    /// `tabWidth`), other control characters (ESC, CR, BEL, …) become U+FFFD; grapheme clusters
+    /// stay whole. Newlines are kept.
     public static func sanitize(_ text: String, tabWidth: Int = 4) -> String {
         // Fast path: printable ASCII and newlines need nothing.
         if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return text }
@@ -73,13 +75,8 @@ public enum DisplayWidth {
             // A lone zero-width joiner or other invisible scalar is fine; wcwidth -1 is not.
             return cwidth_wcwidth(first.value) < 0 ? "\u{FFFD}" : character
         }
-        let isAmbiguousEmoji = scalars.contains { scalar in
-            let v = scalar.value
-            return v == 0x200D || v == 0xFE0F || (0x1F3FB...0x1F3FF).contains(v)
-                || (0x1F1E6...0x1F1FF).contains(v) || (0xE0020...0xE007F).contains(v)
-        }
-        if isAmbiguousEmoji { return Character(first) }
-        // Combining sequences (e + U+0301) stay whole; drop any control scalar inside.
+        // Clusters (e + U+0301, 👩‍👩‍👧, 👍🏽, 🇬🇧, ☀️) stay whole; one with a control scalar inside
+        // is not drawn.
         if scalars.contains(where: { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }) {
             return "\u{FFFD}"
         }

@@ -31,6 +31,12 @@ public struct HelpStrip: Sendable, Equatable {
         ([danger, samaritansLong, shout] + (nationItem.map { [$0] } ?? [])).joined(separator: separator)
     }
 
+    /// Printed to the terminal when the chat closes, so the numbers stay in view.
+    public var exitText: String {
+        "Help any time: "
+            + (["999", samaritans, shout] + (nationItem.map { [$0] } ?? [])).joined(separator: separator)
+    }
+
     /// How many rows the strip needs at `cols` columns (1, or 2 on very narrow terminals).
     public func rows(forCols cols: Int) -> Int {
         DisplayWidth.of(minimalOneLine) <= max(0, cols - 1) ? 1 : 2

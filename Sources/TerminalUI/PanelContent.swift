@@ -8,6 +8,26 @@ public enum PanelContent {
 
     /// The intro text as paragraphs, from light Markdown: `#` headings, `-` bullets, `**bold**`,
     /// blank lines between paragraphs (lines inside a paragraph are joined).
+    /// The intro (and `/about`) when history is on: its privacy paragraph, which says nothing is
+    /// saved, gives way to what is really happening.
+    public static func intro(_ text: String, historyOn: Bool) -> [StyledText] {
+        let paragraphs = intro(text)
+        guard historyOn else { return paragraphs }
+        let notice = StyledText(inline(historyOnNotice))
+        let plain = paragraphs.map { $0.runs.map(\.text).joined() }
+        if let index = plain.firstIndex(where: { $0.contains("saved unless you turn history on") }) {
+            var result = paragraphs
+            result[index] = notice
+            return result
+        }
+        return [notice, .blank] + paragraphs
+    }
+
+    /// Said on the intro and `/about` while history is on.
+    public static let historyOnNotice =
+        "**History is on:** what you write here is saved on this computer. "
+        + "/history off stops saving; /forget deletes what is saved."
+
     public static func intro(_ text: String) -> [StyledText] {
         var result: [StyledText] = []
         var paragraph: String?

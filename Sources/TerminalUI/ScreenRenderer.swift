@@ -48,7 +48,7 @@ public final class ScreenRenderer {
         } else {
             report.transcriptScroll = TranscriptView(
                 entries: state.shownEntries, scrollOffset: state.scrollOffset, unseenBelow: state.unseenBelow,
-                cache: cache
+                cache: cache, pinnedEntryID: state.pinnedEntryID
             ).render(in: layout.transcript, into: &grid)
         }
         renderStatus(state, in: layout.status, into: &grid)
@@ -114,9 +114,18 @@ public final class ScreenRenderer {
         }
         grid.repeatCharacter(
             "─", row: rect.row, col: rect.col, count: rect.cols, style: CellStyle(.border, dim: true))
+        // While history is on, the status line says so at its right end, every session.
+        let marker = state.tools.historyEnabled ? " history on " : ""
+        let markerWidth = DisplayWidth.of(marker)
+        let room = rect.cols - (markerWidth > 0 && rect.cols >= 24 ? markerWidth + 1 : 0)
         if !text.isEmpty {
-            let shown = " " + DisplayWidth.truncate(text, columns: max(0, rect.cols - 4)) + " "
-            grid.put(shown, row: rect.row, col: rect.col + 1, maxColumns: rect.cols - 1, style: style)
+            let shown = " " + DisplayWidth.truncate(text, columns: max(0, room - 4)) + " "
+            grid.put(shown, row: rect.row, col: rect.col + 1, maxColumns: room - 1, style: style)
+        }
+        if room < rect.cols {
+            grid.put(
+                marker, row: rect.row, col: rect.col + room, maxColumns: markerWidth,
+                style: CellStyle(.notice, bold: true))
         }
     }
 
@@ -127,7 +136,8 @@ public final class ScreenRenderer {
         switch overlay {
         case .intro:
             return PanelView(
-                title: "Welcome to Waymark", paragraphs: PanelContent.intro(state.introText),
+                title: "Welcome to Waymark",
+                paragraphs: PanelContent.intro(state.introText, historyOn: state.tools.historyEnabled),
                 footer: "Enter to start · F1 help", scroll: state.panelScroll
             ).render(in: rect, into: &grid)
         case .help:

@@ -83,7 +83,13 @@ public enum TextWrapper {
         if closingPunctuation.contains(next) { return false }
         // Between wide characters (ideographs, kana, hangul), or after one.
         if widths[index - 1] >= 2 || widths[index] >= 2 { return true }
-        if previous == "-" || previous == "/" { return true }
+        // After a hyphen or slash inside a word ("and/or", "well-being"), but not inside a
+        // command or flag: "/history", "/reduced-motion" and "--no-intro" stay whole.
+        if previous == "-" || previous == "/" {
+            var start = index - 1
+            while start > 0, chars[start - 1] != " ", chars[start - 1] != "\n" { start -= 1 }
+            return start < index - 1 && chars[start] != "/" && chars[start] != "-"
+        }
         return false
     }
 

@@ -21,16 +21,24 @@ public struct TranscriptView {
     public var scrollOffset: Int
     public var unseenBelow: Bool
     public var cache: TranscriptLayoutCache
+    /// While following the conversation: an entry whose first line must stay in view (a
+    /// support card), scrolling up just enough when what is below it is taller than the window.
+    public var pinnedEntryID: Int?
 
     public init(
         entries: ArraySlice<TranscriptEntry>, scrollOffset: Int = 0, unseenBelow: Bool = false,
-        cache: TranscriptLayoutCache = TranscriptLayoutCache()
+        cache: TranscriptLayoutCache = TranscriptLayoutCache(), pinnedEntryID: Int? = nil
     ) {
         self.entries = entries
         self.scrollOffset = scrollOffset
         self.unseenBelow = unseenBelow
         self.cache = cache
+        self.pinnedEntryID = pinnedEntryID
     }
+
+    /// Shown while the conversation is empty.
+    public static let welcome =
+        "Welcome. Type whatever is on your mind below and press Enter. F1 help · F2 services."
 
     /// Draw into `rect`; returns the scroll offset actually used (clamped to the content).
     @discardableResult
@@ -38,13 +46,23 @@ public struct TranscriptView {
         guard !rect.isEmpty else { return scrollOffset }
         let width = max(1, rect.cols - 1)  // one column of margin on the left
         if entries.isEmpty {
-            let hint = "Type a message below and press Enter. F1: help · F2: services."
-            for (offset, line) in TextWrapper.wrap(hint, width: width).prefix(rect.rows).enumerated() {
+            // A one-line welcome that says what to do (not dim: it is the first thing to read).
+            for (offset, line) in TextWrapper.wrap(TranscriptView.welcome, width: width).prefix(rect.rows)
+                .enumerated()
+            {
                 grid.put(
-                    line, row: rect.row + offset, col: rect.col + 1, maxColumns: width, style: CellStyle(.dim)
-                )
+                    line, row: rect.row + offset, col: rect.col + 1, maxColumns: width,
+                    style: CellStyle(.assistant))
             }
             return 0
+        }
+        var scrollOffset = self.scrollOffset
+        if scrollOffset == 0, rect.rows > 1, let pinned = pinnedEntryID,
+            let start = entries.lastIndex(where: { $0.id == pinned })
+        {
+            let below = entries[start...].reduce(0) { $0 + cache.lines(for: $1, width: width).count }
+            // The last row becomes the "more below" marker once scrolled.
+            if below > rect.rows { scrollOffset = below - (rect.rows - 1) }
         }
         let scrolled = scrollOffset > 0
         // When scrolled up, the last row is the "more below" marker.
@@ -124,6 +142,8 @@ public struct TranscriptView {
             for line in TextWrapper.wrap(text, width: max(1, width - 2)) {
                 lines.append(Line("  " + line, CellStyle(.user)))
             }
+            // Sent, and not yet read by the safeguard (see ``AppState/showPendingMessage(_:)``).
+            if entry.status == .streaming { lines.append(Line("  checking…", CellStyle(.dim, dim: true))) }
         case .assistant:
             lines.append(Line("Waymark", CellStyle(.assistant, bold: true)))
             var body = TextWrapper.wrap(text, width: max(1, width - 2))

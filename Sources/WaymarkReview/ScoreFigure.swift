@@ -26,6 +26,30 @@ public struct ScoreFigure: Sendable, Equatable {
         }
     }
 
+    /// The value for people reading a report: a ratio with nothing to divide by says what the
+    /// set lacks ("no idioms in this set") instead of Python's `None`.
+    public var reportText: String {
+        if case .ratio(nil) = value {
+            return ScoreFigure.emptyReason[name] ?? "nothing to measure in this set"
+        }
+        return pythonText
+    }
+
+    /// What a set lacks when a figure has no denominator, by figure name.
+    static let emptyReason: [String: String] = [
+        "exact_level_accuracy": "no labelled turns in this set",
+        "crisis_recall": "no crisis or emergency turns in this set",
+        "emergency_recall": "no emergencies in this set",
+        "false_alarm_rate": "no safe turns in this set",
+        "idiom_false_alarm_rate": "no idioms in this set",
+        "none_flagged_any_rate": "no turns labelled none in this set",
+        "boundary_recall": "no boundary turns in this set",
+        "boundary_category_match": "no boundary turns in this set",
+        "third_person_subject_accuracy": "no risky turns about someone else in this set",
+        "level_macro_f1": "no labelled turns in this set",
+        "risk_caught_by_first_risky_turn": "no risky conversations in this set",
+    ]
+
     /// The value as `json.dumps` prints it (`null` instead of `None`).
     public var jsonText: String {
         if case .ratio(nil) = value { return "null" }

@@ -50,9 +50,8 @@ public struct Scorecard: Sendable, Equatable {
             ? AfterChecks.groupedByItem(records).map { group in
                 group.compactMap { record in record.gold.map { (gold: $0, predicted: record.assessment) } }
             }.filter { !$0.isEmpty } : nil
-        let misses = labelled.filter {
-            ScorecardMiss.isMiss(gold: $0.1.level, predicted: $0.0.assessment.level)
-        }.map {
+        // Every level disagreement, so the listing matches the per-level under/over counts.
+        let misses = labelled.filter { $0.1.level != $0.0.assessment.level }.map {
             ScorecardMiss(
                 itemID: $0.0.itemID, turn: $0.0.turn, text: $0.0.text, gold: $0.1, assessment: $0.0.assessment
             )

@@ -1,8 +1,9 @@
 import Safeguard
 
-/// A turn where a risk was missed or over-called (the `score.py --misses` rule: the crisis line
-/// or the emergency line was crossed in one direction but not the other), with the safeguard's
-/// explanation.
+/// A turn the safeguard read at a different level from its label (missed: lower; over-called:
+/// higher), with the safeguard's explanation. The ones that cross the crisis or emergency line
+/// (``crossesLine``) are those `score.py --misses` lists; the rest (a distress turn read as none)
+/// are the under- and over-calls the scorecard's per-level table counts.
 public struct ScorecardMiss: Sendable, Equatable {
     public var itemID: String
     public var turn: Int
@@ -21,6 +22,9 @@ public struct ScorecardMiss: Sendable, Equatable {
 
     /// `missed` when the safeguard called it lower than the label, else `over-called`.
     public var kind: String { assessment.level < gold.level ? "missed" : "over-called" }
+
+    /// Whether the label and the safeguard differ across the crisis or the emergency line.
+    public var crossesLine: Bool { ScorecardMiss.isMiss(gold: gold.level, predicted: assessment.level) }
 
     /// Whether `gold` and `predicted` differ across the crisis or the emergency line.
     public static func isMiss(gold: RiskLevel, predicted: RiskLevel) -> Bool {

@@ -88,7 +88,10 @@ extension ScorecardRenderer {
             let shown: String
             switch value {
             case .count(let count): shown = String(count)
-            case .ratio(let ratio): shown = ratio.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a"
+            case .ratio(let ratio):
+                shown =
+                    ratio.map { String(format: "%.1f%%", $0 * 100) }
+                    ?? ScoreFigure(name: name, value: value).reportText
             }
             cards.append(
                 "<div class=\"card\"><span class=\"v\">\(shown)</span><span class=\"k\">\(label)</span></div>"
@@ -114,7 +117,7 @@ extension ScorecardRenderer {
             "<thead><tr><th scope=\"col\">figure</th><th scope=\"col\" class=\"num\">value</th></tr></thead><tbody>"
         for figure in card.triggering.figures {
             out +=
-                "<tr><th scope=\"row\"><code>\(figure.name)</code></th><td class=\"num\">\(figure.pythonText)</td></tr>"
+                "<tr><th scope=\"row\"><code>\(figure.name)</code></th><td class=\"num\">\(figure.reportText)</td></tr>"
         }
         out += "</tbody></table></div><div>"
         out += "<h3 id=\"heatmap-title\">Confusion matrix</h3>"
@@ -317,9 +320,9 @@ extension ScorecardRenderer {
     }
 
     private func missesSection(_ misses: [ScorecardMiss]) -> String {
-        var out = "<section aria-labelledby=\"misses\"><h2 id=\"misses\">Misses (\(misses.count))</h2>"
+        var out = "<section aria-labelledby=\"misses\"><h2 id=\"misses\">Misses (\(missSummary(misses)))</h2>"
         if misses.isEmpty {
-            out += "<p>No turn crossed the crisis or emergency line in the wrong direction.</p>"
+            out += "<p>The safeguard read every labelled turn at its labelled level.</p>"
         }
         for miss in misses {
             out += "<div class=\"miss\(miss.kind == "missed" ? "" : " over")\">"

@@ -33,15 +33,15 @@ public struct ScorecardRenderer: Sendable {
 
     // MARK: - Text
 
-    /// Terminal text. The triggering block's lines are exactly `score.py`'s (`name: value`,
-    /// unindented); every other line is indented or starts with `#`, so
-    /// `grep -E '^[a-z0-9_]+: '` extracts a block that diffs cleanly against `score.py`.
+    /// Terminal text. The triggering block's lines are `score.py`'s (`name: value`, unindented;
+    /// an empty figure says what the set lacks where `score.py` prints `None`); every other line
+    /// is indented or starts with `#`, so `grep -E '^[a-z0-9_]+: '` extracts that block.
     public func text(_ card: Scorecard) -> String {
         var lines: [String] = ["# \(title)"]
         lines.append("# \(subtitle(card))")
         lines.append("")
         lines.append("# triggering (same figures as score.py)")
-        lines += card.triggering.lines
+        lines += card.triggering.reportLines
         lines.append("")
         lines.append("  per level        gold  pred exact under  over  recall  precision")
         for row in card.breakdown.levels {
@@ -83,7 +83,7 @@ public struct ScorecardRenderer: Sendable {
         }
         if includeMisses {
             lines.append("")
-            lines.append("# misses (\(card.misses.count))")
+            lines.append("# misses (\(missSummary(card.misses)))")
             lines += missLines(card.misses)
         }
         return lines.joined(separator: "\n") + "\n"
@@ -129,7 +129,7 @@ public struct ScorecardRenderer: Sendable {
         out.append("| figure | value |")
         out.append("|---|---|")
         for figure in card.triggering.figures {
-            out.append("| `\(figure.name)` | \(figure.pythonText) |")
+            out.append("| `\(figure.name)` | \(figure.reportText) |")
         }
         out.append("")
         out.append("### Per level")
@@ -201,7 +201,7 @@ public struct ScorecardRenderer: Sendable {
         }
         if includeMisses {
             out.append("")
-            out.append("## Misses (\(card.misses.count))")
+            out.append("## Misses (\(missSummary(card.misses)))")
             for miss in card.misses {
                 out.append("")
                 out.append(
@@ -272,7 +272,15 @@ public struct ScorecardRenderer: Sendable {
         return lines
     }
 
-    func ratioText(_ value: Double?) -> String { value.map { $0.description } ?? "None" }
+    func ratioText(_ value: Double?) -> String { value.map { $0.description } ?? "–" }
+
+    /// "5: 3 missed, 2 over-called; 1 crosses the crisis or emergency line (score.py --misses)".
+    func missSummary(_ misses: [ScorecardMiss]) -> String {
+        let missed = misses.filter { $0.kind == "missed" }.count
+        let crossing = misses.filter(\.crossesLine).count
+        return "\(misses.count): \(missed) missed, \(misses.count - missed) over-called; "
+            + "\(crossing) \(crossing == 1 ? "crosses" : "cross") the crisis or emergency line (score.py --misses)"
+    }
 
     func percent(_ value: Double?) -> String {
         guard let value else { return "  n/a" }

@@ -57,15 +57,15 @@ public struct TranscriptExporter: Sendable {
         var turns: [ExportedTurn]
     }
 
-    /// The entries grouped by turn, in order.
+    /// The entries grouped by turn: turns in number order ("before the first turn" first), and
+    /// within a turn the entries in the order they were given, which is the order they happened.
+    /// (Ids are no guide: the screen numbers its own notices downwards from -1.)
     func turns(_ entries: [TranscriptEntry]) -> [ExportedTurn] {
-        var order: [Int] = []
         var grouped: [Int: [TranscriptEntry]] = [:]
-        for entry in entries.sorted(by: { $0.id < $1.id }) {
-            if grouped[entry.turn] == nil { order.append(entry.turn) }
+        for entry in entries {
             grouped[entry.turn, default: []].append(entry)
         }
-        return order.map { turn in
+        return grouped.keys.sorted().map { turn in
             let group = grouped[turn, default: []]
             let services = group.filter { $0.role == .safeguard }.flatMap(\.services)
             let user = group.first { $0.role == .user }

@@ -24,6 +24,12 @@ public struct TriggeringFigures: Sendable, Equatable {
         figures.map { "\($0.name): \($0.pythonText)" }
     }
 
+    /// The same lines for reports people read: an empty figure says what the set lacks
+    /// (``ScoreFigure/reportText``) where `score.py` prints `None`.
+    public var reportLines: [String] {
+        figures.map { "\($0.name): \($0.reportText)" }
+    }
+
     /// Compute the figures over labelled turns. For conversations, pass the turns grouped by
     /// conversation (in order) to add `conversations` and `risk_caught_by_first_risky_turn`.
     public static func compute(

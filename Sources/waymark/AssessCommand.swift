@@ -46,6 +46,13 @@ struct AssessCommand: ParsableCommand {
         if input == nil || input == "-", StandardStreams.inputIsClosed {
             throw AssessFailure("standard input is closed")  // before the slow engine load
         }
+        // A person at a terminal is told what to type, and each line is answered at once.
+        let typing = (input == nil || input == "-") && isatty(0) != 0
+        if typing {
+            StandardStreams.complain(
+                "Type a message and press Enter to assess it (each line on its own); Ctrl-D ends.\n"
+                    + "For one message: waymark assess \"some text\". More: waymark assess --help\n")
+        }
         guard let locator = ResourceLocator.locate() else {
             throw AssessFailure("cannot find the resources folder (set WAYMARK_RESOURCES)")
         }
@@ -123,7 +130,7 @@ struct AssessCommand: ParsableCommand {
                     output += AssessmentText.describe(bounded.assessment, note: note) + "\n\n"
                 }
             }
-            if output.utf8.count > 1 << 16 {
+            if typing || output.utf8.count > 1 << 16 {
                 StandardStreams.say(Data(output.utf8))
                 output.removeAll(keepingCapacity: true)
             }

@@ -70,5 +70,7 @@ struct ChatCommand: ParsableCommand {
             loaded: { await deferred.setup }
         ).run()
         if code != 0 { throw ExitCode(code) }
+        // The terminal is restored: the help numbers stay on it after the screen has gone.
+        StandardStreams.say(HelpStrip(nation: nation).exitText + "\n")
     }
 }

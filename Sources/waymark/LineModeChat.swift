@@ -26,13 +26,16 @@ struct LineModeChat {
             emit("")
         }
         emit(strip.fullText)
+        if tools.historyEnabled {
+            emit("Note: " + PanelContent.historyOnNotice.replacingOccurrences(of: "**", with: ""))
+        }
         for notice in startupNotices { emit("Note: \(notice)") }
         emit("Type a message and press Enter. /help lists commands; /quit leaves.")
         var entries: [TranscriptEntry] = []
         let extras = LineModeSupport(driver: driver, support: support, tools: tools)
         while true {
             if interactive { emit("You: ", newline: false) }
-            guard let line = readLine(strippingNewline: true) else { break }
+            guard let line = extras.nextLine() else { break }
             let text = line.trimmingCharacters(in: .whitespaces)
             if text.isEmpty { continue }
             if text.hasPrefix("/") && !text.hasPrefix("//") {
@@ -101,7 +104,8 @@ struct LineModeChat {
         case "/services":
             for service in resources.services {
                 let hours = service.hours.map { ", " + $0 } ?? ""
-                emit("\(service.name): \(service.contact)\(hours)")
+                let open = service.openNow.map { $0 ? " (open now)" : " (closed now)" } ?? ""
+                emit("\(service.name): \(service.contact)\(hours)\(open)")
             }
         case "/export":
             let path = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : nil

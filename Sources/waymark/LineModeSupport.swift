@@ -38,7 +38,7 @@ final class LineModeSupport {
         case "/breathe", "/breathing":
             breathe(argument.lowercased(), interactive: interactive)
         case "/ground", "/grounding":
-            ground()
+            ground(interactive: interactive)
         case "/history":
             let effect: AppEffect
             switch argument.lowercased() {
@@ -175,22 +175,75 @@ final class LineModeSupport {
             try? await exercise.playLineMode(show: { emit($0) }, sleep: { try await Task.sleep(for: $0) })
             done.store(true, ordering: .relaxed)
         }
+        guard interactive else {
+            breatheFromPipe(task: task, isDone: { done.load(ordering: .relaxed) }, closing: guide.closing)
+            return
+        }
         // Real pauses; a line typed (Enter) stops the exercise.
         while !done.load(ordering: .relaxed) {
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
-            if interactive, poll(&fds, 1, 100) > 0 {
+            if poll(&fds, 1, 100) > 0 {
                 _ = readLine(strippingNewline: true)
                 task.cancel()
                 emit(guide.closing)
                 break
             }
-            if !interactive { usleep(100_000) }
+        }
+    }
+
+    /// Piped input may already sit in stdio's buffer, where `poll` cannot see it: the next line
+    /// is read on a dispatch thread instead. An empty line stops the exercise (as Enter does at
+    /// a terminal); a message stops it too and is then handled as the next input; the end of
+    /// the input lets the exercise finish.
+    private func breatheFromPipe(task: Task<Void, Never>, isDone: () -> Bool, closing: String) {
+        let read = DispatchSemaphore(value: 0)
+        let box = ResultBox<String?>()
+        DispatchQueue.global().async {
+            box.set(readLine(strippingNewline: true))
+            read.signal()
+        }
+        var stopped = false
+        while !isDone() {
+            guard read.wait(timeout: .now() + .milliseconds(100)) == .success else { continue }
+            stopped = true
+            if case let line?? = box.value {
+                task.cancel()
+                emit(closing)
+                if !line.trimmingCharacters(in: .whitespaces).isEmpty { bufferedLine = .line(line) }
+            } else {
+                bufferedLine = .end
+            }
+            break
+        }
+        if !stopped {
+            read.wait()
+            bufferedLine = box.value.flatMap { $0 }.map { .line($0) } ?? .end
+        } else if case .end? = bufferedLine {
+            while !isDone() { usleep(50_000) }
+        }
+    }
+
+    /// A line read ahead (while breathing) that the chat loop has not seen yet.
+    private enum BufferedLine {
+        case line(String)
+        case end
+    }
+
+    private var bufferedLine: BufferedLine?
+
+    /// The next input line for the chat loop (`nil` at the end of the input).
+    func nextLine() -> String? {
+        defer { bufferedLine = nil }
+        switch bufferedLine {
+        case .line(let line)?: return line
+        case .end?: return nil
+        case nil: return readLine(strippingNewline: true)
         }
     }
 
     // MARK: - Grounding
 
-    private func ground() {
+    private func ground(interactive: Bool) {
         guard let guide = tools.groundingGuide else {
             emit("Note: the grounding exercise isn't available: Waymark's resources folder wasn't found.")
             return
@@ -203,6 +256,9 @@ final class LineModeSupport {
             emit(question)
             emit("You: ", newline: false)
             guard let answer = readLine(strippingNewline: true) else { return }
+            // Piped input is not echoed by a terminal: print it, so Waymark's words never
+            // follow "You:".
+            if !interactive { emit(answer) }
             let driver = self.driver
             if Self.wait({ GroundingAnswerCheck.needsSafeguard(await driver.screen(answer)) }) {
                 emit("Let's pause the exercise: what you wrote matters more.")

@@ -54,17 +54,26 @@ enum TranscriptExportWriter {
         bytes.removeAll()
     }
 
+    /// The full path to write: a timestamped name in the current folder when none is given,
+    /// `~/` expanded, and a relative path made absolute, so the person is told exactly where
+    /// the file is.
     static func resolve(_ path: String?, now: Date) -> String {
         guard let path, !path.isEmpty else {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.dateFormat = "yyyyMMdd-HHmmss"
-            return "waymark-conversation-\(formatter.string(from: now)).md"
+            return absolute("waymark-conversation-\(formatter.string(from: now)).md")
         }
         if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
             return home + path.dropFirst()
         }
-        return path
+        return absolute(path)
+    }
+
+    private static func absolute(_ path: String) -> String {
+        guard !path.hasPrefix("/") else { return path }
+        let folder = FileManager.default.currentDirectoryPath
+        return (folder.hasSuffix("/") ? folder : folder + "/") + path
     }
 
     struct ExportError: Error, CustomStringConvertible {

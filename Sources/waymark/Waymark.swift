@@ -5,6 +5,7 @@ struct Waymark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "waymark",
         abstract: "A terminal peer-support chat with a boundary-setting safeguard.",
+        version: WaymarkVersion.current,
         subcommands: [
             ChatCommand.self,
             AssessCommand.self,

@@ -99,7 +99,7 @@ import Testing
             matcher.referral(for: crisis(), settings: PersonSettings(nation: .england), now: now))
         #expect(
             england.alternatives.last?.channels.first?.action
-                == "Call 111 and choose the mental health option")
+                == "Call 111 and choose the mental health option (option 2)")
         let wales = try #require(
             matcher.referral(for: crisis(), settings: PersonSettings(nation: .wales), now: now))
         #expect(wales.alternatives.last?.channels.first?.action == "Call 111 and press 2")

@@ -74,6 +74,23 @@ import Testing
         #expect(result72 == [])
     }
 
+    @Test func stoppingTheReplyLeavesTheStatusLineWhenTheStopCompletes() {
+        var state = Sample.state()
+        state.type("hi")
+        _ = state.update(.key(.enter))
+        _ = state.update(.key(.escape))
+        #expect(state.status == "Stopping the reply…")
+        _ = state.update(.session(.turnFinished(turn: 1)))
+        #expect(state.status == nil)
+        // The stream ending without a turn-finished event clears it too.
+        state.type("again")
+        _ = state.update(.key(.enter))
+        _ = state.update(.key(.escape))
+        _ = state.update(.replyStreamEnded)
+        #expect(state.status == nil)
+        #expect(!ScreenRenderer().frame(state).grid.lines.joined().contains("Stopping the reply"))
+    }
+
     @Test func ctrlCCancelsWhileReplyingAndQuitsOtherwise() {
         var state = Sample.state()
         state.type("hi")
@@ -246,5 +263,40 @@ import Testing
         _ = state.update(.resize(cols: 40, rows: 12))
         #expect(state.layout.helpStrip.row == 11)
         #expect(state.layout.title.rows == 0)
+    }
+}
+
+/// A message sent while the safeguard loads (or a busy machine assesses it) shows at once,
+/// marked "checking…" until the session's assessed entry replaces it (issue 15, bug 3).
+@Suite struct PendingMessageTests {
+    init() { _ = utf8Locale }
+
+    static func screen(_ state: AppState) -> [String] { ScreenRenderer().frame(state).grid.lines }
+
+    @Test func aSentMessageAppearsAtOnceMarkedCheckingUntilAssessed() {
+        var state = Sample.state()
+        state.type("hello there")
+        #expect(state.update(.key(.enter)) == [.send("hello there")])
+        let before = Self.screen(state)
+        #expect(before.contains("   hello there"), "\(before)")
+        #expect(before.contains("   checking…"), "\(before)")
+        _ = state.update(.session(.entryAdded(Sample.user(1, "hello there", turn: 1))))
+        let after = Self.screen(state)
+        #expect(after.filter { $0 == "   hello there" }.count == 1, "\(after)")
+        #expect(!after.contains("   checking…"), "\(after)")
+        #expect(state.entries.map(\.id) == [1])
+        _ = state.update(.session(.entryAdded(Sample.reply(2, "I'm listening.", turn: 1))))
+        _ = state.update(.session(.turnFinished(turn: 1)))
+        #expect(state.entries.map(\.id) == [1, 2])
+    }
+
+    @Test func aTurnThatEndsWithoutTheSessionsEntryKeepsTheMessageUnmarked() {
+        var state = Sample.state()
+        state.type("anyone there?")
+        _ = state.update(.key(.enter))
+        _ = state.update(.replyStreamEnded)
+        let screen = Self.screen(state)
+        #expect(screen.contains("   anyone there?"))
+        #expect(!screen.contains("   checking…"))
     }
 }

@@ -306,7 +306,7 @@ import Testing
             frame("wide", cols: 80, rows: 24).lines == [
                 " Waymark · peer support                      F1 help  F2 services  F3 inspector",
                 " You",
-                "   emoji 😀🚀 family 👨 中文字符 é",
+                "   emoji 😀🚀 family 👨‍👩‍👧 中文字符 é",
                 "",
                 " Waymark",
                 "   日本語のテキスト and 한국어 …",
@@ -335,7 +335,7 @@ import Testing
         #expect(
             frame("wide", cols: 40, rows: 12).lines == [
                 " You",
-                "   emoji 😀🚀 family 👨 中文字符 é",
+                "   emoji 😀🚀 family 👨‍👩‍👧 中文字符 é",
                 "",
                 " Waymark",
                 "   日本語のテキスト and 한국어 …",

@@ -48,6 +48,10 @@ import Testing
         tmux.press("M-Enter")
         tmux.send("second line")
         result = tmux.expectScreen(timeout: 20) { $0.contains("   first line\n   second line\n") }
+        // The message shows at once (marked "checking…"): wait for its reply to finish, or the
+        // paste below would be queued behind it rather than confirmed.
+        #expect(
+            tmux.waitFor(timeout: 20) { !$0.contains("Waymark is replying") && !$0.contains("checking…") }.ok)
 
         // A very long bracketed paste is not sent until confirmed.
         _ = tmux.tmux(["set-buffer", String(repeating: "pasted words ", count: 400)])

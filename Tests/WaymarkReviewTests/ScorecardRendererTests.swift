@@ -37,12 +37,27 @@ import Testing
         let marginLines = text.split(separator: "\n").filter {
             $0.range(of: "^[a-z0-9_]+: ", options: .regularExpression) != nil
         }.map(String.init)
-        #expect(marginLines == card.triggering.lines)
+        #expect(marginLines == card.triggering.reportLines)
         #expect(text.contains("MISS g02 turn 1 gold=none pred=crisis (over-called)"))
         #expect(text.contains("signal: harm.kill_someone \"could kill a man\""))
         #expect(text.contains("modifiers: figurative"))
         #expect(text.contains("reason: idiom not recognised"))
         #expect(text.contains("# referral"))
+    }
+
+    @Test func aFigureWithNothingToMeasureSaysSoInEveryFormat() throws {
+        let (all, _) = try ReviewTestSupport.records(
+            gold: try Data(contentsOf: ReviewTestSupport.fixture("gold-messages.jsonl")),
+            predictions: try Data(contentsOf: ReviewTestSupport.fixture("pred-messages.jsonl")))
+        let figurative: Set<String> = ["idiom", "joke", "lyrics"]
+        let records = all.filter { figurative.isDisjoint(with: $0.gold?.tags ?? []) }
+        let card = Scorecard.compute(records: records, conversations: false)
+        #expect(card.triggering["idiom_false_alarm_rate"] == .ratio(nil))
+        for format in [ScorecardFormat.text, .markdown, .html] {
+            let report = ScorecardRenderer(includeMisses: true).render(card, format: format)
+            #expect(report.contains("no idioms in this set"), "\(format)")
+            #expect(!report.contains("None"), "\(format)")
+        }
     }
 
     @Test func htmlIsWellFormedSelfContainedAndHasTheHeatMap() throws {
@@ -84,8 +99,13 @@ import Testing
     }
 
     @Test func markdownHasEveryPhase() throws {
-        let markdown = ScorecardRenderer(includeMisses: true).markdown(try Self.sampleCard())
-        for heading in ["## Triggering", "## Framing", "## Referral", "## After", "## Misses (6)"] {
+        let card = try Self.sampleCard()
+        let markdown = ScorecardRenderer(includeMisses: true).markdown(card)
+        #expect(card.misses.filter(\.crossesLine).count == 6)
+        for heading in [
+            "## Triggering", "## Framing", "## Referral", "## After", "## Misses (\(card.misses.count): ",
+            "6 cross the crisis or emergency line (score.py --misses)",
+        ] {
             #expect(markdown.contains(heading))
         }
         #expect(markdown.contains("| `crisis_recall` | 0.6667 |"))

@@ -131,7 +131,22 @@ import Testing
         let suicide = try #require(card.breakdown.categories.first { $0.name == "suicide" })
         #expect(suicide.categoryFalseAlarms == 2)  // g15, g18
         // score.py's --misses rule: g02, g11, g13, g14, g17, g18.
-        #expect(card.misses.map(\.itemID) == ["g02", "g11", "g13", "g14", "g17", "g18"])
+        #expect(
+            card.misses.filter(\.crossesLine).map(\.itemID) == ["g02", "g11", "g13", "g14", "g17", "g18"])
+    }
+
+    /// `--misses` lists what the scorecard counts: every under- and over-call in the per-level
+    /// table (a distress turn read as none too), not only those crossing the crisis line.
+    @Test func missesAgreeWithThePerLevelUnderAndOverCounts() throws {
+        let (records, _) = try ReviewTestSupport.records(
+            gold: try Data(contentsOf: ReviewTestSupport.fixture("gold-messages.jsonl")),
+            predictions: try Data(contentsOf: ReviewTestSupport.fixture("pred-messages.jsonl")))
+        let card = Scorecard.compute(records: records, conversations: false)
+        let under = card.breakdown.levels.map(\.under).reduce(0, +)
+        let over = card.breakdown.levels.map(\.over).reduce(0, +)
+        #expect(card.misses.count == under + over)
+        #expect(card.misses.filter { $0.kind == "missed" }.count == under)
+        #expect(card.misses.contains { !$0.crossesLine })
     }
 }
 

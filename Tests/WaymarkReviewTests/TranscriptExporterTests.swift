@@ -46,6 +46,33 @@ import Testing
         #expect(!markdown.contains("\u{1B}"))
     }
 
+    /// As the chat screen records them: its own notices (command answers) are numbered down
+    /// from -1, the session's entries up from 1; the export follows what happened.
+    @Test func notesAndMessagesKeepTheOrderTheyHappenedIn() {
+        func notice(_ id: Int, _ turn: Int, _ text: String) -> TranscriptEntry {
+            TranscriptEntry(
+                id: id, turn: turn, role: .notice, text: text, date: Date(timeIntervalSince1970: 0))
+        }
+        func said(_ id: Int, _ turn: Int, _ role: TranscriptEntry.Role, _ text: String) -> TranscriptEntry {
+            TranscriptEntry(id: id, turn: turn, role: role, text: text, date: Date(timeIntervalSince1970: 0))
+        }
+        let entries = [
+            notice(-1, 0, "note foo1"), notice(-2, 0, "note foo2"),
+            said(1, 1, .user, "first message"), said(2, 1, .assistant, "first reply"),
+            notice(-3, 1, "note foo3"),
+            said(3, 2, .user, "second message"), said(4, 2, .assistant, "second reply"),
+            notice(-4, 2, "note foo4"),
+        ]
+        let markdown = TranscriptExporter().markdown(entries)
+        let order = [
+            "## Before the first turn", "note foo1", "note foo2", "## Turn 1", "first message", "first reply",
+            "note foo3", "## Turn 2", "second message", "second reply", "note foo4",
+        ]
+        let positions = order.map { markdown.range(of: $0)?.lowerBound }
+        #expect(!positions.contains(nil), "\(markdown)")
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted(), "\(markdown)")
+    }
+
     @Test func jsonGroupsByTurnAndMasksSecrets() throws {
         let data = try TranscriptExporter(header: Self.header, planKinds: [1: "fullReferral"]).json(
             Self.entries)
