@@ -104,24 +104,38 @@ import Testing
         return SafeguardEngine(lexicon: shipped.lexicon, model: nil, encoder: encoder)
     }
 
+    /// Nothing for the lexicon, one word about life (`@model_anchor`).
+    static let anchored = "i made a cup of tea and sat in the garden thinking about life"
+    /// Nothing for the lexicon and no word about life, death or harm.
+    static let unanchored = "i made a cup of tea and sat in the garden"
+
     @Test func atItsSureCutTheEncoderAddsCrisisTheLexiconMissed() throws {
         let sure = try Self.engine(crisis: 1e-9, emergency: 0.999_999_9)
-        let assessment = sure.assess("i made a cup of tea and sat in the garden")
+        let assessment = sure.assess(Self.anchored)
         #expect(assessment.level == .crisis)
         #expect(assessment.signals.contains { $0.rule == "encoder.crisis" })
         #expect(assessment.reasons.contains { $0.hasPrefix("encoder: crisis") })
         let never = try Self.engine(crisis: 0.999_999_9, emergency: 0.999_999_9)
-        #expect(never.assess("i made a cup of tea and sat in the garden").level == .none)
+        #expect(never.assess(Self.anchored).level == .none)
+    }
+
+    /// With no word about life, death or harm the encoder must be surer (halfway from its cut to
+    /// certainty): a neutral message it scores low stays calm even with a near-zero cut.
+    @Test func withoutAnAnchorWordTheEncoderMustBeSurer() throws {
+        let sure = try Self.engine(crisis: 1e-9, emergency: 0.999_999_9)
+        let reading = try #require(sure.assess(Self.unanchored).encoder)
+        #expect(reading.crisis < SafeguardEngine.surer(1e-9))
+        #expect(sure.assess(Self.unanchored).level == .none)
     }
 
     @Test func itsEmergencyOutputRaisesCrisisToEmergency() throws {
         let both = try Self.engine(crisis: 1e-9, emergency: 1e-9)
-        let assessment = both.assess("i made a cup of tea and sat in the garden")
+        let assessment = both.assess(Self.anchored)
         #expect(assessment.level == .emergency)
         #expect(assessment.signals.contains { $0.rule == "encoder.emergency" })
         // Emergency alone, without crisis from the encoder or the lexicon, is not enough.
         let emergencyOnly = try Self.engine(crisis: 0.999_999_9, emergency: 1e-9)
-        #expect(emergencyOnly.assess("i made a cup of tea and sat in the garden").level == .none)
+        #expect(emergencyOnly.assess(Self.anchored).level == .none)
     }
 
     @Test func figurativeFictionalOrQuotedTalkIsNeverTheEncoders() throws {

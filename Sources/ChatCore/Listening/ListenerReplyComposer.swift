@@ -36,6 +36,9 @@ struct ListenerReplyComposer: Sendable {
         let earlier = messages[..<latestIndex].filter { $0.role == .user }.suffix(Self.memoryTurns).map {
             ListenerReading($0.content, lexicon: lexicon)
         }
+        // One question per turn: Waymark's support message this turn (after the person's) may
+        // already ask one; then the reply ends on a statement.
+        context.noQuestion = messages[(latestIndex + 1)...].contains { $0.content.contains("?") }
         let sinceLastTurn = messages[..<latestIndex].reversed().prefix { $0.role != .user }
         if sinceLastTurn.contains(where: { askedSafetyQuestion($0.content) }) {
             return safetyReply(latest, context: &context)
@@ -65,6 +68,8 @@ struct ListenerReplyComposer: Sendable {
         var recentReplies: [String]
         var previousOpener = ""
         var sentences: [String] = []
+        /// The support message this turn asked a question: no sentence that is one.
+        var noQuestion = false
 
         var isOpening: Bool { sentences.isEmpty }
     }
@@ -77,7 +82,8 @@ struct ListenerReplyComposer: Sendable {
         context: inout Context
     ) -> Bool {
         let usable = options.filter { option in
-            Self.placeholders(in: option).allSatisfy { fill[$0] != nil }
+            !(context.noQuestion && option.hasSuffix("?"))
+                && Self.placeholders(in: option).allSatisfy { fill[$0] != nil }
         }
         let opening = context.isOpening
         let previous = context.previousOpener

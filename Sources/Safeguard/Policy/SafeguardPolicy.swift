@@ -271,6 +271,11 @@ public struct SafeguardPolicy: Sendable {
         {
             state.helpOnTheWay = true
         }
+        // One question per turn: when the support message asks one, the reply does not.
+        if message?.text.contains("?") == true, guidance.mode != .withheld {
+            let extra = framing.variants("guidance.questionAsked")
+            guidance.instructions += extra.filter { !guidance.instructions.contains($0) }
+        }
         if let text = message?.text, !state.hasShown(text) { state.recordShown(text) }
         reasons.insert("level \(level) → \(guidance.mode.rawValue) guidance", at: 0)
         let plan = TurnPlan(
