@@ -177,11 +177,18 @@ public struct OpenAIResponder: Responder {
         let head = try HTTPRequestHead.make(
             target: target, bodyLength: body.count, apiKey: apiKey,
             keyVariable: configuration.apiKeyEnvironmentVariable)
-        let client = try HTTPStreamClient(
-            request: .init(host: target.host, port: target.port, bytes: head + Array(body)),
-            connectTimeout: configuration.connectTimeout,
-            backstop: configuration.connectTimeout + configuration.totalTimeout + 5,
-            maxBodyBytes: configuration.maxBodyBytes)
+        let client: HTTPStreamClient
+        do {
+            client = try HTTPStreamClient(
+                request: .init(host: target.host, port: target.port, bytes: head + Array(body)),
+                connectTimeout: configuration.connectTimeout,
+                backstop: configuration.connectTimeout + configuration.totalTimeout + 5,
+                maxBodyBytes: configuration.maxBodyBytes)
+        } catch let error as HTTPClientError {
+            throw ResponderFailure.transport(
+                error, server: server, host: host, connectTimeout: configuration.connectTimeout,
+                midReply: false)
+        }
         let watchdog = StreamWatchdog(
             firstTokenTimeout: configuration.firstTokenTimeout, idleTimeout: configuration.idleTimeout,
             totalTimeout: configuration.totalTimeout)
