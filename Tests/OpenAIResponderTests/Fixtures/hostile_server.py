@@ -27,7 +27,7 @@ The raw modes write bytes outside BaseHTTPRequestHandler's framing (issue 17's s
   reset          one delta, then the connection is reset (RST) mid-stream
   error_chunked  400 with a chunked JSON error body
   error_cut      400 whose Content-Length promises more than is sent before the close
-  length_stream  a whole SSE reply framed by Content-Length (not chunked)
+  length_stream  an SSE reply without [DONE] framed by Content-Length, then 30 s before the close
   close_stream   an HTTP/1.0 SSE reply ended by closing the connection
   early_hints    103 Early Hints, then the streamed reply
   bad_status     a status line that is not HTTP
@@ -234,9 +234,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send_raw(b"HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\n"
                           b"content-length: %d\r\n\r\n" % (len(body) + 1000) + body)
         elif mode == "length_stream":
+            # No [DONE]: only the end of the Content-Length body ends the reply, 30 s before the close.
+            body = delta("Hello there.", "stop")
             self.send_raw(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
-                          b"content-length: %d\r\n\r\n" % len(reply) + reply)
-            time.sleep(5)  # the length, not the close, ends the reply
+                          b"content-length: %d\r\n\r\n" % len(body) + body)
+            time.sleep(30)
         elif mode == "close_stream":
             self.send_raw(b"HTTP/1.0 200 OK\r\ncontent-type: text/event-stream\r\n\r\n" + reply)
         elif mode == "early_hints":
