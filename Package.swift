@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(name: "waymark-store-probe", dependencies: ["WaymarkStore"]),
         .executableTarget(
             name: "waymark-bench",
-            dependencies: ["Safeguard", "ChatCore", "OpenAIResponder", "TerminalUI"]),
+            dependencies: ["Safeguard", "ChatCore", "OpenAIResponder", "CommandResponder", "TerminalUI"]),
 
         // MARK: - Tests
         .testTarget(name: "SafeguardTests", dependencies: ["Safeguard", "WaymarkTesting"]),

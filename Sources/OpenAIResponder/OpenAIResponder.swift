@@ -18,6 +18,9 @@ public struct OpenAIResponder: Responder {
     /// The standing system prompt (`resources/prompts/system.md`).
     public let systemPrompt: String
     private let apiKey: APIKey?
+    /// Tests only: carry `http://` through URLSession too, as `https://` is, so that path
+    /// stays tested against the local fakes.
+    var usesURLSessionForHTTP = false
 
     /// - Parameters:
     ///   - configuration: The server, model and timeouts.
@@ -98,7 +101,14 @@ public struct OpenAIResponder: Responder {
                 "The base URL \u{201C}\(configuration.maskedBaseURL)\u{201D} is not an http:// or https:// address."
             )
         }
-        if Self.shouldProbe(scheme: scheme) {
+        let direct = Self.isDirect(scheme: scheme)
+        if scheme == "http", direct, !usesURLSessionForHTTP {
+            // Plain HTTP (where local servers live) goes over a socket that costs nothing while
+            // it waits; URLSession stays for https:// and proxies (issue 17).
+            try await streamOverSocket(to: request, into: output, server: server, host: host)
+            return
+        }
+        if direct {
             let port = configuration.baseURL.port ?? (scheme == "https" ? 443 : 80)
             switch await ConnectProbe.probe(host: host, port: port, timeout: configuration.connectTimeout) {
             case .reachable, .failed:
@@ -158,8 +168,48 @@ public struct OpenAIResponder: Responder {
         }
     }
 
+    private func streamOverSocket(
+        to request: ChatRequest, into output: AsyncThrowingStream<ResponseEvent, any Error>.Continuation,
+        server: String, host: String
+    ) async throws {
+        let target = try HTTPRequestHead.target(for: configuration.completionsURL)
+        let body = try requestBody(for: request)
+        let head = try HTTPRequestHead.make(
+            target: target, bodyLength: body.count, apiKey: apiKey,
+            keyVariable: configuration.apiKeyEnvironmentVariable)
+        let client: HTTPStreamClient
+        do {
+            client = try HTTPStreamClient(
+                request: .init(host: target.host, port: target.port, bytes: head + Array(body)),
+                connectTimeout: configuration.connectTimeout,
+                backstop: configuration.connectTimeout + configuration.totalTimeout + 5,
+                maxBodyBytes: configuration.maxBodyBytes)
+        } catch let error as HTTPClientError {
+            throw ResponderFailure.transport(
+                error, server: server, host: host, connectTimeout: configuration.connectTimeout,
+                midReply: false)
+        }
+        let watchdog = StreamWatchdog(
+            firstTokenTimeout: configuration.firstTokenTimeout, idleTimeout: configuration.idleTimeout,
+            totalTimeout: configuration.totalTimeout)
+        let watcher = Task {
+            await watchdog.watch { expiry in client.yield(.timedOut(expiry)) }
+        }
+        defer {
+            watchdog.finish()
+            watcher.cancel()
+            client.cancel()
+        }
+        try await withTaskCancellationHandler {
+            client.start()
+            try await consume(client.reports, watchdog: watchdog, output: output, server: server, host: host)
+        } onCancel: {
+            client.cancel()
+        }
+    }
+
     private func consume(
-        _ reports: AsyncThrowingStream<StreamingDataDelegate.Report, any Error>, watchdog: StreamWatchdog,
+        _ reports: AsyncThrowingStream<StreamReport, any Error>, watchdog: StreamWatchdog,
         output: AsyncThrowingStream<ResponseEvent, any Error>.Continuation, server: String, host: String
     ) async throws {
         var reply = ReplyState()
@@ -199,6 +249,13 @@ public struct OpenAIResponder: Responder {
         } catch let error as URLError {
             if error.code == .cancelled || Task.isCancelled { throw CancellationError() }
             throw ResponderFailure.network(error, server: server, host: host, midReply: decoder.sawContent)
+        } catch let error as HTTPClientError {
+            if Task.isCancelled { throw CancellationError() }
+            // An error body cut short still has its status: that is the answer.
+            if error == .connectionLost, reply.status != nil, !reply.isSuccess { throw httpFailure(reply) }
+            throw ResponderFailure.transport(
+                error, server: server, host: host, connectTimeout: configuration.connectTimeout,
+                midReply: decoder.sawContent)
         }
         try Task.checkCancellation()
         if !reply.isSuccess {
@@ -267,8 +324,9 @@ public struct OpenAIResponder: Responder {
         return nil
     }
 
-    /// Probing is skipped when a proxy is configured (the proxy, not the server, is dialled).
-    private static func shouldProbe(scheme: String) -> Bool {
+    /// Whether the server is dialled directly: not when a proxy is configured (then the
+    /// proxy, not the server, is dialled; URLSession goes through it, and nothing is probed).
+    private static func isDirect(scheme: String) -> Bool {
         let environment = ProcessInfo.processInfo.environment
         let names = scheme == "https" ? ["https_proxy", "HTTPS_PROXY"] : ["http_proxy", "HTTP_PROXY"]
         return !names.contains { !(environment[$0] ?? "").isEmpty }

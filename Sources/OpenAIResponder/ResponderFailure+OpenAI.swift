@@ -186,6 +186,37 @@ extension ResponderFailure {
         }
     }
 
+    /// A failure of the socket transport (``HTTPClientError``), as one sentence.
+    static func transport(
+        _ error: HTTPClientError, server: String, host: String, connectTimeout: Double, midReply: Bool
+    ) -> ResponderFailure {
+        switch error {
+        case .nameNotFound:
+            return hostNotFound(host)
+        case .refused:
+            return serverDown(server)
+        case .connectTimedOut:
+            return connectTimedOut(server, seconds: connectTimeout)
+        case .connectFailed(let code):
+            return ResponderFailure(
+                .unreachable, "Could not connect to \(server) (\(String(cString: strerror(code))).")
+        case .connectionLost:
+            return midReply ? cutOff() : closedWithoutReply()
+        case .headTooLarge(let limit):
+            return ResponderFailure(
+                .badResponse,
+                "The server at \(server) sent response headers longer than \(sizeText(limit)), so the request was stopped."
+            )
+        case .malformed(let what):
+            return ResponderFailure(
+                .badResponse,
+                "The server at \(server) sent a response that is not valid HTTP (\(what)), so the reply was stopped."
+            )
+        case .timedOut:
+            return ResponderFailure(.timedOut, "The request to \(server) timed out.")
+        }
+    }
+
     /// Seconds from a `Retry-After` header: a number, or an HTTP date. Never traps on what
     /// a server sends: infinities, NaN, huge numbers and dates far ahead are capped at
     /// ``longestRetryAfter``; negative or unreadable values give `nil`.

@@ -13,18 +13,7 @@ import Synchronization
 /// cancelled and ``Report/tooLarge`` reported, so a never-ending stream cannot fill memory
 /// even when it arrives faster than it is read.
 final class StreamingDataDelegate: NSObject, URLSessionDataDelegate, Sendable {
-    /// What the network (or the watchdog) reports.
-    enum Report: Sendable {
-        case response(status: Int, retryAfter: String?, contentType: String?)
-        /// Body bytes and when they arrived (the delegate's thread is not the task pool, so
-        /// this is when the server sent them, however late they are read).
-        case data(Data, arrived: ContinuousClock.Instant)
-        case timedOut(StreamWatchdog.Expiry)
-        /// The server answered with a redirect, which was not followed.
-        case redirected(status: Int)
-        /// The body went past the limit; the task was cancelled.
-        case tooLarge(limit: Int)
-    }
+    typealias Report = StreamReport
 
     let reports: AsyncThrowingStream<Report, any Error>
     let continuation: AsyncThrowingStream<Report, any Error>.Continuation

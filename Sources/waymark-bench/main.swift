@@ -34,6 +34,10 @@ guard let locator = ResourceLocator.locate() else {
     print("cannot find resources/ (set WAYMARK_RESOURCES)")
     exit(2)
 }
+if CommandLine.arguments.dropFirst().first == "idle-cpu" {
+    runIdleCPUBenchmark(locator: locator, arguments: Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
 if CommandLine.arguments.dropFirst().first == "memory" {
     runMemoryBenchmark(locator: locator)
     exit(0)

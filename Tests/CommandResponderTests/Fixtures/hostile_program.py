@@ -11,6 +11,8 @@ python3 hostile_program.py MODE [ARG]. Every mode stops by itself within 40 s (o
   empty_done     {"done": true} with no text
   children ARG   starts a child that sleeps 300 s, writes its pid to the file ARG, replies, exits
   environment    replies with the names of the environment variables it got (JSON list)
+  quiet          silent for 10 s, then a short reply (waymark-bench idle-cpu)
+  steady         20 small deltas a second for 10 s, then done (waymark-bench idle-cpu)
 """
 import json
 import os
@@ -71,6 +73,16 @@ try:
         say({"done": True})
     elif mode == "environment":
         say({"delta": json.dumps(sorted(os.environ.keys()))})
+        say({"done": True})
+    elif mode == "quiet":
+        time.sleep(10)
+        say({"delta": "Still here."})
+        say({"done": True})
+    elif mode == "steady":
+        for index in range(200):
+            time.sleep(max(0.0, start + index * 0.05 - time.monotonic()))
+            say({"delta": "word "})
+        say({"delta": "end."})
         say({"done": True})
 except BrokenPipeError:
     pass

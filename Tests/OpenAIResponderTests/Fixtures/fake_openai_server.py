@@ -23,6 +23,8 @@ The first path component picks the behaviour: POST /<mode>/v1/chat/completions
   late        wait 10 s, then headers and the stream (far past a short first-token limit, even on a loaded machine)
   nonstream   ignores "stream": true and answers with one chat.completion JSON object
   pinging     headers, then only ": ping" comments every 0.1 s for 30 s (counted while open)
+  quiet       headers, then nothing for 10 s, then a short reply (waymark-bench idle-cpu)
+  steady      headers, then 20 small deltas a second for 10 s, then [DONE] (waymark-bench idle-cpu)
 GET /stats returns {"pinging_open": N}: how many "pinging" responses are still connected.
 """
 import json
@@ -50,6 +52,12 @@ def random_chunks(data, seed, max_size=40):
         n = rng.randint(1, max_size)
         yield data[i:i + n]
         i += n
+
+
+def delta_event(text, finish=None):
+    chunk = {"id": "chatcmpl-bench", "object": "chat.completion.chunk",
+             "choices": [{"index": 0, "delta": {"content": text}, "finish_reason": finish}]}
+    return b"data: " + json.dumps(chunk).encode() + b"\n\n"
 
 
 def crlf_variant():
@@ -190,6 +198,20 @@ class Handler(BaseHTTPRequestHandler):
         elif mode == "silent":
             self.start_stream()
             time.sleep(30)
+            self.end_chunks()
+        elif mode == "quiet":
+            self.start_stream()
+            time.sleep(10)
+            self.write_chunk(delta_event("Still here.", "stop") + b"data: [DONE]\n\n")
+            self.end_chunks()
+        elif mode == "steady":
+            self.start_stream()
+            start = time.monotonic()
+            for index in range(200):
+                # On a schedule, not after each write: 20 a second however long writes take.
+                time.sleep(max(0.0, start + index * 0.05 - time.monotonic()))
+                self.write_chunk(delta_event("word "))
+            self.write_chunk(delta_event("end.", "stop") + b"data: [DONE]\n\n")
             self.end_chunks()
         elif mode == "nonstream":
             self.send_json(200, {"id": "x", "object": "chat.completion", "choices": [

@@ -17,10 +17,26 @@ POST /<mode>/v1/chat/completions
   huge_line      one "data:" line of 16 MB with no line end
   drip           one delta, then one byte of comments every 0.2 s for 30 s
   trickle        one delta every 0.3 s for 40 s
+The raw modes write bytes outside BaseHTTPRequestHandler's framing (issue 17's socket client):
+  bad_chunk      one valid chunk with a delta, then a chunk size "zz"
+  chunk_overrun  a chunk carrying more bytes than its size says
+  huge_chunk_size a chunk size of 2^64 and more
+  huge_headers   a 1 MB header line (the head limit is 64 KB)
+  many_headers   100,000 short header lines
+  endless_header a status line, then one header byte every 0.1 s for 30 s (slow loris)
+  reset          one delta, then the connection is reset (RST) mid-stream
+  error_chunked  400 with a chunked JSON error body
+  error_cut      400 whose Content-Length promises more than is sent before the close
+  length_stream  an SSE reply without [DONE] framed by Content-Length, then 30 s before the close
+  close_stream   an HTTP/1.0 SSE reply ended by closing the connection
+  early_hints    103 Early Hints, then the streamed reply
+  bad_status     a status line that is not HTTP
 GET /stats  {"other_hits": N, "other_with_key": N, "flood_open": N}
 """
 import json
 import os
+import socket
+import struct
 import sys
 import threading
 import time
@@ -170,8 +186,71 @@ class Handler(BaseHTTPRequestHandler):
                 time.sleep(0.3)
             self.write_chunk(delta("end.", "stop") + b"data: [DONE]\n\n")
             self.end_chunks()
+        elif mode in RAW_MODES:
+            self.close_connection = True
+            self.raw(mode)
         else:
             self.send_json(404, {"error": {"message": "unknown mode " + mode}})
+
+    def send_raw(self, data):
+        self.wfile.write(data)
+        self.wfile.flush()
+
+    def raw(self, mode):
+        reply = delta("Hello there.", "stop") + b"data: [DONE]\n\n"
+        chunked_head = b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n"
+        hello = delta("Hello. ")
+        if mode == "bad_chunk":
+            self.send_raw(chunked_head + b"%x\r\n%s\r\n" % (len(hello), hello) + b"zz\r\nmore\r\n")
+            time.sleep(5)
+        elif mode == "chunk_overrun":
+            self.send_raw(chunked_head + b"%x\r\n%s\r\n" % (len(hello), hello) + b"4\r\ndata: smuggled\r\n")
+            time.sleep(5)
+        elif mode == "huge_chunk_size":
+            self.send_raw(chunked_head + b"1" + b"0" * 20 + b"\r\n" + hello)
+            time.sleep(5)
+        elif mode == "huge_headers":
+            self.send_raw(b"HTTP/1.1 200 OK\r\nx-padding: " + b"a" * (1 << 20) + b"\r\n\r\n" + reply)
+        elif mode == "many_headers":
+            self.send_raw(b"HTTP/1.1 200 OK\r\n" + b"x-a: b\r\n" * 100000 + b"\r\n" + reply)
+        elif mode == "endless_header":
+            self.send_raw(b"HTTP/1.1 200 OK\r\nx-slow: ")
+            start = time.monotonic()
+            while time.monotonic() - start < 30:
+                self.send_raw(b"a")
+                time.sleep(0.1)
+        elif mode == "reset":
+            self.send_raw(chunked_head + b"%x\r\n%s\r\n" % (len(hello), hello))
+            time.sleep(0.2)
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+        elif mode == "error_chunked":
+            body = json.dumps({"error": {"message": "context too long for this model"}}).encode()
+            self.send_raw(b"HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\n"
+                          b"transfer-encoding: chunked\r\n\r\n"
+                          + b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body))
+        elif mode == "error_cut":
+            body = json.dumps({"error": {"message": "context too long"}}).encode()
+            self.send_raw(b"HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\n"
+                          b"content-length: %d\r\n\r\n" % (len(body) + 1000) + body)
+        elif mode == "length_stream":
+            # No [DONE]: only the end of the Content-Length body ends the reply, 30 s before the close.
+            body = delta("Hello there.", "stop")
+            self.send_raw(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
+                          b"content-length: %d\r\n\r\n" % len(body) + body)
+            time.sleep(30)
+        elif mode == "close_stream":
+            self.send_raw(b"HTTP/1.0 200 OK\r\ncontent-type: text/event-stream\r\n\r\n" + reply)
+        elif mode == "early_hints":
+            self.send_raw(b"HTTP/1.1 103 Early Hints\r\nlink: </style.css>; rel=preload\r\n\r\n")
+            self.send_raw(chunked_head + b"%x\r\n%s\r\n0\r\n\r\n" % (len(reply), reply))
+        elif mode == "bad_status":
+            self.send_raw(b"HTTP/1.1 2OO OK\r\n\r\n" + reply)
+
+
+RAW_MODES = {"bad_chunk", "chunk_overrun", "huge_chunk_size", "huge_headers", "many_headers",
+             "endless_header", "reset", "error_chunked", "error_cut", "length_stream",
+             "close_stream", "early_hints", "bad_status"}
 
 
 def main():
