@@ -260,17 +260,23 @@ import Testing
 
     @Test func distressGetsAQuietReminderOnlyOccasionally() {
         var state = FollowUpState.start
-        var reminders = 0
-        for _ in 0..<16 {
+        var reminderTurns: [Int] = []
+        for turn in 1...16 {
             let result = policy.plan(
                 for: Assessment(level: .distress), userText: "rough week", settings: settings,
                 followUp: state,
                 now: night)
-            if result.plan.message?.kind == .quietReminder { reminders += 1 }
+            if result.plan.message?.kind == .quietReminder { reminderTurns.append(turn) }
             #expect(result.plan.guidance.mode == .supportive)
             state = result.followUp
         }
-        #expect(reminders == 2)
+        // Not on the first distress turns ("hello, had a long day"): only once distress has
+        // been heard for a while, then every eight turns.
+        #expect(
+            reminderTurns == [
+                SafeguardPolicy.reminderAfterDistressTurns,
+                SafeguardPolicy.reminderAfterDistressTurns + SafeguardPolicy.reminderEveryTurns,
+            ])
     }
 
     @Test func helpingSomeoneElseIsNotAskedAboutTheirOwnLife() throws {

@@ -38,6 +38,9 @@ public struct FollowUpState: Sendable, Equatable, Codable {
     /// Fingerprints of the messages shown so far (the latest few), so none is repeated word for
     /// word.
     public var shownFingerprints: [UInt64]
+    /// Turns read at distress or above so far (nil before the first; optional so states saved
+    /// before it existed still load).
+    public var distressTurns: Int?
 
     public init() {
         turn = 0

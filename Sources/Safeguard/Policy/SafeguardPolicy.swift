@@ -20,6 +20,8 @@ public struct SafeguardPolicy: Sendable {
     public static let refreshAfterTurns = 8
     /// Turns between quiet reminders at `distress`.
     public static let reminderEveryTurns = 8
+    /// Turns of distress (or more) heard before the first quiet reminder.
+    public static let reminderAfterDistressTurns = 3
     /// Turns before the full safety question is asked again (a shorter check is used between).
     public static let safetyQuestionEveryTurns = 4
 
@@ -47,6 +49,7 @@ public struct SafeguardPolicy: Sendable {
         var state = followUp
         state.turn += 1
         let previousHighest = state.highestLevel
+        if assessment.level >= .distress { state.distressTurns = (state.distressTurns ?? 0) + 1 }
         state.highestLevel = max(state.highestLevel, assessment.level)
         let level = assessment.level
         let own = assessment.ownLevel
@@ -468,6 +471,10 @@ public struct SafeguardPolicy: Sendable {
     }
 
     func reminderDue(_ state: FollowUpState) -> Bool {
+        // Signposting at plain distress is rare and light (constant signposting put people off
+        // in the interviews behind this product): not before distress has been heard on a few
+        // turns; the help strip and F2 always show where help is.
+        guard (state.distressTurns ?? 0) >= Self.reminderAfterDistressTurns else { return false }
         if let last = state.lastReferralTurn, state.turn - last < Self.reminderEveryTurns { return false }
         guard let lastReminder = state.lastReminderTurn else { return true }
         return state.turn - lastReminder >= Self.reminderEveryTurns
