@@ -194,7 +194,9 @@ import Testing
         let reply = await collect(try responder("stall", idle: 0.5))
         #expect(reply.failure?.kind == .timedOut)
         #expect(reply.text == "Ale")
-        #expect(reply.failure?.message.contains("stopped sending") == true)
+        #expect(
+            reply.failure?.message.contains("stopped sending") == true, "\(String(describing: reply.failure))"
+        )
     }
 
     @Test func slowFirstTokenBeyondTheLimitTimesOut() async throws {

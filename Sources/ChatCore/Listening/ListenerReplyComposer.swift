@@ -143,9 +143,25 @@ struct ListenerReplyComposer: Sendable {
             .joined(separator: " ")
     }
 
-    private func finish(_ context: Context) -> String {
-        context.sentences.joined(separator: " ")
+    private func finish(_ context: inout Context) -> String {
+        // When the support message asked this turn's question, the reply still ends by keeping
+        // the conversation open: with a statement that Waymark is here, if it has none yet.
+        if context.noQuestion {
+            let reply = context.sentences.joined(separator: " ").lowercased()
+            let open = Self.openEndings.contains { reply.contains($0) }
+            if !open { add(replies.strict.invitations, slot: "statement-invitation", context: &context) }
+        }
+        return context.sentences.joined(separator: " ")
     }
+
+    /// The invitations to use: a question when this turn has none yet, otherwise a statement
+    /// (the lists hold both).
+    private static func invitations(_ options: [String], _ context: Context) -> [String] {
+        options.filter { $0.hasSuffix("?") != context.noQuestion }
+    }
+
+    /// Words that already keep the conversation open without a question.
+    private static let openEndings = ["i'm here", "still here", "with you", "keep talking", "listening"]
 
     // MARK: - Moments
 
@@ -154,7 +170,7 @@ struct ListenerReplyComposer: Sendable {
         var fill: [String: String] = [:]
         if let mention { fill["mention"] = mention }
         addOpener(moment.replies, slot: "moment-\(id)", fill: fill, context: &context)
-        return finish(context)
+        return finish(&context)
     }
 
     /// The first moment (in phrasebook order) found in the message, when the moments' phrases
@@ -201,7 +217,7 @@ struct ListenerReplyComposer: Sendable {
                 !$0.emojiReplies.isEmpty
             }) {
                 addOpener(topic.emojiReplies, slot: "emoji-\(topic.id)", context: &context)
-                return finish(context)
+                return finish(&context)
             }
             if let moment = moment(for: latest) {
                 return momentReply(moment.id, context: &context, mention: nil) ?? replies.withheld
@@ -343,7 +359,7 @@ struct ListenerReplyComposer: Sendable {
                 add(replies.neutralQuestions, slot: "neutral-question", context: &context)
             }
         }
-        return finish(context)
+        return finish(&context)
     }
 
     /// The fixed start of a template (before any placeholder), lower-cased, for spotting reuse.
@@ -370,7 +386,7 @@ struct ListenerReplyComposer: Sendable {
         } else {
             add(topic.questions, slot: "question-\(topic.id)", context: &context)
         }
-        return finish(context)
+        return finish(&context)
     }
 
     private func longReply(_ latest: ListenerReading, context: inout Context) -> String {
@@ -381,7 +397,7 @@ struct ListenerReplyComposer: Sendable {
             add(long.themes, slot: "long-theme", fill: ["topics": Self.list(mentions)], context: &context)
         }
         add(long.questions, slot: "long-question", context: &context)
-        return finish(context)
+        return finish(&context)
     }
 
     /// "a", "a and b", "a, b and c".
@@ -409,16 +425,16 @@ struct ListenerReplyComposer: Sendable {
             guided.service.contains { reply.contains($0.lowercased()) }
         }
         add(offered ? guided.serviceAgain : guided.service, slot: "guided-service", context: &context)
-        add(guided.questions, slot: "guided-question", context: &context)
-        return finish(context)
+        add(Self.invitations(guided.questions, context), slot: "guided-question", context: &context)
+        return finish(&context)
     }
 
     private func strictReply(thanked: Bool, context: inout Context) -> String {
         let strict = replies.strict
         addOpener(thanked ? strict.thanks : strict.acknowledgements, slot: "strict-ack", context: &context)
         add(strict.presence, slot: "strict-presence", context: &context)
-        add(strict.invitations, slot: "strict-invitation", context: &context)
-        return finish(context)
+        add(Self.invitations(strict.invitations, context), slot: "strict-invitation", context: &context)
+        return finish(&context)
     }
 
     private func askedSafetyQuestion(_ text: String) -> Bool {
@@ -446,6 +462,6 @@ struct ListenerReplyComposer: Sendable {
             options = safety.other
         }
         addOpener(options, slot: "safety", context: &context)
-        return finish(context)
+        return finish(&context)
     }
 }
