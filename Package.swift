@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Waymark",
-    platforms: [.macOS(.v15)],  // Synchronization.Mutex; Linux has no minimum
+    // Linux only (the sources import Glibc and link ncursesw): no Apple platform is claimed.
     products: [
         .executable(name: "waymark", targets: ["waymark"]),
         .library(name: "Safeguard", targets: ["Safeguard"]),
