@@ -104,10 +104,8 @@ import Testing
         return SafeguardEngine(lexicon: shipped.lexicon, model: nil, encoder: encoder)
     }
 
-    /// Nothing for the lexicon, one word about life (`@model_anchor`).
+    /// Nothing for the lexicon.
     static let anchored = "i made a cup of tea and sat in the garden thinking about life"
-    /// Nothing for the lexicon and no word about life, death or harm.
-    static let unanchored = "i made a cup of tea and sat in the garden"
 
     @Test func atItsSureCutTheEncoderAddsCrisisTheLexiconMissed() throws {
         let sure = try Self.engine(crisis: 1e-9, emergency: 0.999_999_9)
@@ -117,15 +115,6 @@ import Testing
         #expect(assessment.reasons.contains { $0.hasPrefix("encoder: crisis") })
         let never = try Self.engine(crisis: 0.999_999_9, emergency: 0.999_999_9)
         #expect(never.assess(Self.anchored).level == .none)
-    }
-
-    /// With no word about life, death or harm the encoder must be surer (halfway from its cut to
-    /// certainty): a neutral message it scores low stays calm even with a near-zero cut.
-    @Test func withoutAnAnchorWordTheEncoderMustBeSurer() throws {
-        let sure = try Self.engine(crisis: 1e-9, emergency: 0.999_999_9)
-        let reading = try #require(sure.assess(Self.unanchored).encoder)
-        #expect(reading.crisis < SafeguardEngine.surer(1e-9))
-        #expect(sure.assess(Self.unanchored).level == .none)
     }
 
     @Test func itsEmergencyOutputRaisesCrisisToEmergency() throws {

@@ -182,7 +182,7 @@ public struct SafeguardEngine: Sendable {
     /// Adds the contextual encoder's view: at its very-sure cut it is crisis evidence where the
     /// lexicon found less; its emergency output, when sure, raises a crisis (its own or the
     /// lexicon's) to an emergency. Never in figurative, fictional or quoted talk; negation,
-    /// history, "what if", a calmer turn or no word about life, death or harm ask it to be surer. Later in a conversation its own
+    /// history, "what if" or a calmer turn ask it to be surer. Later in a conversation its own
     /// emergency reading is not enough: it reads each turn with the two before it, so an earlier
     /// emergency or plan is still in what it reads ("i put it back in the drawer" straight after
     /// "a knife in my hand, right now"); there an emergency needs the turn's own words to be
@@ -192,9 +192,7 @@ public struct SafeguardEngine: Sendable {
         tokens: [NormalisedToken], masks: [ClassMask], matches: [RuleMatch],
         candidates: inout [CandidateSignal]
     ) {
-        // A message with no word about life, death, harm, means or farewells ("hello there, a
-        // longer message so the lines reflow") asks the encoder to be surer too.
-        let crisisCut = gate.raised || !gate.anchored ? Self.surer(thresholds.crisis) : thresholds.crisis
+        let crisisCut = gate.raised ? Self.surer(thresholds.crisis) : thresholds.crisis
         let emergencyCut = gate.raised ? Self.surer(thresholds.emergency) : thresholds.emergency
         let found = candidates.filter { $0.applies && $0.isEvidence && !$0.rule.contextual }
         let lexiconLevel = found.map(\.level).max() ?? .none
