@@ -251,6 +251,11 @@ public struct OpenAIResponder: Responder {
             throw ResponderFailure.network(error, server: server, host: host, midReply: decoder.sawContent)
         } catch let error as HTTPClientError {
             if Task.isCancelled { throw CancellationError() }
+            // The client's backstop can win the race with the watchdog on a loaded machine:
+            // the watchdog's own limit, when one has passed, says which it was.
+            if error == .timedOut, let expiry = watchdog.expiry(at: .now) {
+                throw failure(for: expiry, server: server)
+            }
             // An error body cut short still has its status: that is the answer.
             if error == .connectionLost, reply.status != nil, !reply.isSuccess { throw httpFailure(reply) }
             throw ResponderFailure.transport(
