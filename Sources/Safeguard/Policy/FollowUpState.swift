@@ -38,6 +38,9 @@ public struct FollowUpState: Sendable, Equatable, Codable {
     /// Fingerprints of the messages shown so far (the latest few), so none is repeated word for
     /// word.
     public var shownFingerprints: [UInt64]
+    /// The turn Waymark last named the boundary for a method, dose or means request (issue 18):
+    /// a later request gets "asked again" wording.
+    public var lastMethodBoundaryTurn: Int?
 
     public init() {
         turn = 0
@@ -57,6 +60,7 @@ public struct FollowUpState: Sendable, Equatable, Codable {
         lastEmergencyTurn = nil
         helpOnTheWay = false
         shownFingerprints = []
+        lastMethodBoundaryTurn = nil
     }
 
     /// How many message fingerprints are remembered.
