@@ -21,11 +21,15 @@ public struct Assessment: Sendable, Equatable, Codable {
     /// What the contextual encoder read (nil when it did not read this turn: figurative,
     /// fictional or quoted talk, or no encoder loaded).
     public var encoder: EncoderReading?
+    /// Ids of the context cue rules found in the message ("context.hypothetical",
+    /// "context.pretext", …), whatever they did to the signals: a method rule turns a what-if or a
+    /// story into `pretext` on the signal itself, and the framing still words the boundary for it.
+    public var cues: [String]
 
     public init(
         level: RiskLevel = .none, categories: [RiskCategory] = [], subject: Subject = .nobody,
         signals: [Signal] = [], reasons: [String] = [], settling: Bool = false, turnLevel: RiskLevel? = nil,
-        stepsTaken: [StepTaken] = [], encoder: EncoderReading? = nil
+        stepsTaken: [StepTaken] = [], encoder: EncoderReading? = nil, cues: [String] = []
     ) {
         self.level = level
         self.categories = categories
@@ -36,13 +40,14 @@ public struct Assessment: Sendable, Equatable, Codable {
         self.turnLevel = turnLevel
         self.stepsTaken = stepsTaken
         self.encoder = encoder
+        self.cues = cues
     }
 
     /// The level of the message's own words (`turnLevel`, or `level` when not known).
     public var ownLevel: RiskLevel { turnLevel ?? level }
 
     private enum CodingKeys: String, CodingKey {
-        case level, categories, subject, signals, reasons, settling, encoder
+        case level, categories, subject, signals, reasons, settling, encoder, cues
         case turnLevel = "turn_level"
         case stepsTaken = "steps_taken"
     }
@@ -59,6 +64,7 @@ public struct Assessment: Sendable, Equatable, Codable {
         turnLevel = try container.decodeIfPresent(RiskLevel.self, forKey: .turnLevel)
         stepsTaken = try container.decodeIfPresent([StepTaken].self, forKey: .stepsTaken) ?? []
         encoder = try container.decodeIfPresent(EncoderReading.self, forKey: .encoder)
+        cues = try container.decodeIfPresent([String].self, forKey: .cues) ?? []
     }
 
     /// An assessment of a turn with nothing of note.

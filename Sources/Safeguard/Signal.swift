@@ -18,11 +18,14 @@ public struct Signal: Sendable, Equatable, Codable, Hashable {
     public var modifiers: [ContextModifier]
     /// Who the signal is about.
     public var subject: Subject
+    /// The part the rule plays in the decision (`method` for a method, dose or means request);
+    /// `nil` when not known (saved before this field existed).
+    public var role: SignalRole?
 
     public init(
         rule: String, text: String, start: Int, end: Int, category: RiskCategory?,
         baseLevel: RiskLevel, level: RiskLevel? = nil, modifiers: [ContextModifier] = [],
-        subject: Subject = .speaker
+        subject: Subject = .speaker, role: SignalRole? = nil
     ) {
         self.rule = rule
         self.text = text
@@ -33,5 +36,6 @@ public struct Signal: Sendable, Equatable, Codable, Hashable {
         self.level = level ?? baseLevel
         self.modifiers = modifiers
         self.subject = subject
+        self.role = role
     }
 }

@@ -15,6 +15,9 @@ public struct FramingPhrases: Sendable, Equatable, Decodable {
     public var refusalPhrases: PhraseList
     public var jargon: PhraseList
     public var invitesContinuing: PhraseList
+    /// Phrases that name the method boundary ("won't give", "won't share"): checked on turns whose
+    /// assessment shows a method, dose or means request. Optional in older files.
+    public var namesBoundary: PhraseList?
 
     enum CodingKeys: String, CodingKey {
         case validates
@@ -23,6 +26,7 @@ public struct FramingPhrases: Sendable, Equatable, Decodable {
         case refusalPhrases = "refusal_phrases"
         case jargon
         case invitesContinuing = "invites_continuing"
+        case namesBoundary = "names_boundary"
     }
 
     /// Decode the JSON file's bytes.
@@ -34,6 +38,22 @@ public struct FramingPhrases: Sendable, Equatable, Decodable {
     public static func matches(_ phrases: [String], in text: String) -> [String] {
         let haystack = normalised(text)
         return phrases.filter { haystack.contains(normalised($0)) }
+    }
+
+    /// How many sentences of `text` hold at least one of `phrases` (a phrase said twice in one
+    /// sentence counts once; the same boundary said in two sentences counts twice).
+    public static func sentencesMatching(_ phrases: [String], in text: String) -> Int {
+        var count = 0
+        var sentence = ""
+        for character in text + "\n" {
+            if ".!?\n".contains(character) {
+                if !matches(phrases, in: sentence).isEmpty { count += 1 }
+                sentence = ""
+            } else {
+                sentence.append(character)
+            }
+        }
+        return count
     }
 
     /// Lower-case, curly apostrophes straightened, every run of characters other than

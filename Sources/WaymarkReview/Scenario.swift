@@ -45,6 +45,15 @@ public struct Scenario: Sendable, Equatable, Codable, Identifiable {
         public var messageExcludes: [String]?
         /// Service ids that must not be offered this turn.
         public var servicesExclude: [String]?
+        /// When `true`: what was shown this turn (message and reply) names the method boundary in
+        /// exactly one sentence (`names_boundary` phrases of the framing checks).
+        public var boundaryNamedOnce: Bool?
+        /// When `true`: what was shown this turn invites a reply (a question, or an
+        /// `invites_continuing` phrase).
+        public var invitesReply: Bool?
+        /// When `true`: nothing shown this turn gives a method, dose or location detail (by the
+        /// output guard's own rules).
+        public var noMethodDetail: Bool?
 
         enum CodingKeys: String, CodingKey {
             case level, categories, subject, notes
@@ -54,13 +63,17 @@ public struct Scenario: Sendable, Equatable, Codable, Identifiable {
             case notRepeated = "not_repeated"
             case messageExcludes = "message_excludes"
             case servicesExclude = "services_exclude"
+            case boundaryNamedOnce = "boundary_named_once"
+            case invitesReply = "invites_reply"
+            case noMethodDetail = "no_method_detail"
         }
 
         public init(
             level: RiskLevel, categories: [RiskCategory] = [], subject: Subject = .nobody,
             safeguardMessage: SafeguardMessage = .none, servicesInclude: [String] = [], notes: String = "",
             responderAnswers: Bool? = nil, notRepeated: Bool? = nil, messageExcludes: [String]? = nil,
-            servicesExclude: [String]? = nil
+            servicesExclude: [String]? = nil, boundaryNamedOnce: Bool? = nil, invitesReply: Bool? = nil,
+            noMethodDetail: Bool? = nil
         ) {
             self.level = level
             self.categories = categories
@@ -72,6 +85,9 @@ public struct Scenario: Sendable, Equatable, Codable, Identifiable {
             self.notRepeated = notRepeated
             self.messageExcludes = messageExcludes
             self.servicesExclude = servicesExclude
+            self.boundaryNamedOnce = boundaryNamedOnce
+            self.invitesReply = invitesReply
+            self.noMethodDetail = noMethodDetail
         }
 
         /// The expectation as a gold label for scoring.
@@ -130,8 +146,11 @@ public struct Scenario: Sendable, Equatable, Codable, Identifiable {
 
     /// Where `record` (the pipeline's result for turn `record.turn`) falls short of the
     /// expectation, in plain words; empty when it meets it. `earlier` holds the records of the
-    /// conversation's earlier turns (for `not_repeated`).
-    public func shortfalls(of record: TurnRecord, earlier: [TurnRecord] = []) -> [String] {
+    /// conversation's earlier turns (for `not_repeated`); `checks` the reviewed phrase lists and
+    /// guard rules the issue-18 expectations need (without them those expectations fail).
+    public func shortfalls(of record: TurnRecord, earlier: [TurnRecord] = [], checks: ScenarioChecks? = nil)
+        -> [String]
+    {
         guard record.turn >= 1, record.turn <= turns.count else { return ["no turn \(record.turn) in \(id)"] }
         let expect = turns[record.turn - 1].expect
         var problems: [String] = []
@@ -173,6 +192,7 @@ public struct Scenario: Sendable, Equatable, Codable, Identifiable {
         for phrase in expect.messageExcludes ?? [] where shown.contains(phrase.lowercased()) {
             problems.append("the safeguard message says “\(phrase)”")
         }
+        problems += (checks ?? ScenarioChecks()).shortfalls(of: record, expect: expect)
         return problems
     }
 }

@@ -15,6 +15,8 @@ public struct ScenarioLibrary: Sendable, Equatable {
     public var scenarios: [Scenario]
     /// Files that could not be decoded (the rest still load).
     public var problems: [Problem]
+    /// Phrase lists and guard rules for the method-boundary expectations (filled by `load`).
+    public var checks = ScenarioChecks()
 
     /// Decode scenarios from file name → bytes (only `.json` files are read).
     public init(files: [String: Data]) {
@@ -67,7 +69,7 @@ public struct ScenarioLibrary: Sendable, Equatable {
                     continue
                 }
                 let earlier = records.filter { $0.itemID == scenario.id && $0.turn <= index }
-                let problems = scenario.shortfalls(of: record, earlier: earlier)
+                let problems = scenario.shortfalls(of: record, earlier: earlier, checks: checks)
                 check.record(problems.isEmpty, record, problems.joined(separator: "; "))
             }
         }
@@ -95,7 +97,9 @@ public struct ScenarioLibrary: Sendable, Equatable {
         for name in names where name.hasSuffix(".json") {
             files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
         }
-        return ScenarioLibrary(files: files)
+        var library = ScenarioLibrary(files: files)
+        library.checks = (try? ScenarioChecks.load(from: resources)) ?? ScenarioChecks()
+        return library
     }
 }
 

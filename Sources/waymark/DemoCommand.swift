@@ -73,7 +73,8 @@ struct DemoCommand: ParsableCommand {
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         if plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 || term.isEmpty || term == "dumb"
         {
-            entries = DemoPlainPlayer(setup: setup, pacing: pacing, compare: compare).play()
+            entries = DemoPlainPlayer(setup: setup, pacing: pacing, compare: compare, checks: library.checks)
+                .play()
         } else {
             let result = try DemoScreen(setup: setup, pacing: pacing, compare: compare).run()
             entries = result.entries

@@ -11,6 +11,8 @@ struct DemoPlainPlayer {
     let setup: DemoSetup
     let pacing: DemoPacing
     let compare: Bool
+    /// For the method-boundary expectations (issue 18).
+    var checks = ScenarioChecks()
 
     /// Play every turn; returns the transcript.
     func play() -> [TranscriptEntry] {
@@ -60,7 +62,7 @@ struct DemoPlainPlayer {
                 itemID: scenario.id, turn: number, text: turn.text, gold: turn.expect.gold,
                 entries: turnEntries, person: setup.person)
             emit(Self.decided(record))
-            let problems = scenario.shortfalls(of: record)
+            let problems = scenario.shortfalls(of: record, checks: checks)
             emit(
                 "Expected: \(Self.expected(turn.expect))"
                     + (problems.isEmpty ? " — met" : " — differs: " + problems.joined(separator: "; ")))

@@ -11,6 +11,9 @@ import Testing
     static let ukHelp =
         "In the UK you can reach Samaritans (call 116 123) and Shout (text SHOUT to 85258), free, any time."
 
+    /// The one line shown where the first part of a reply was removed (issue 18).
+    var note: String { outputGuard.removalNote }
+
     init() throws {
         outputGuard = OutputGuard(
             rules: try TestResources.guardRules(), directory: try TestResources.directory(),
@@ -34,14 +37,15 @@ import Testing
         let text =
             "That sounds so heavy. A lethal dose would be around 20 paracetamol. Taking 500mg more won't help. I'm here with you."
         let result = outputGuard.review(fullText: text, guidance: strict)
-        #expect(result.text == "That sounds so heavy. I'm here with you.")
+        #expect(result.text == "That sounds so heavy. \(note) I'm here with you.")
         #expect(result.notes.contains("method or dose detail removed"))
         let height = outputGuard.review(
             fullText: "A fall from 30 metres is rarely survived. Let's slow down.", guidance: normal)
-        #expect(height.text == "Let's slow down.")
+        #expect(height.text == "\(note) Let's slow down.")
         let bestWay = outputGuard.review(
             fullText: "The best way to die quickly is not something to rush.", guidance: normal)
-        #expect(bestWay.text.isEmpty && bestWay.withheld)
+        // Nothing of it is left: the person sees the one honest line, not a silent gap.
+        #expect(bestWay.text == note && !bestWay.withheld)
         let benign = outputGuard.review(
             fullText: "The best way to start might be a short walk.", guidance: normal)
         #expect(!benign.changed)
@@ -52,13 +56,13 @@ import Testing
             fullText:
                 "As a therapist, I've seen this often. I hear how tired you are. I'm a real person, not a bot.",
             guidance: normal)
-        #expect(result.text == "I hear how tired you are. ")
+        #expect(result.text == "\(note) I hear how tired you are. ")
         #expect(result.notes.contains("claim to be human or a professional removed"))
         // Seen from a real small model: a claim to be a helpline volunteer.
         let volunteer = outputGuard.review(
             fullText: "As a waymark-certified Samaritan, I've heard this before. You matter.",
             guidance: normal)
-        #expect(volunteer.text == "You matter.")
+        #expect(volunteer.text == "\(note) You matter.")
         let honest = outputGuard.review(
             fullText: "I'm not a therapist, but I'm here to listen.", guidance: normal)
         #expect(!honest.changed)
@@ -68,12 +72,12 @@ import Testing
         let result = outputGuard.review(
             fullText: "It sounds like you have bipolar disorder. What has this week been like?",
             guidance: normal)
-        #expect(result.text == "What has this week been like?")
+        #expect(result.text == "\(note) What has this week been like?")
         #expect(result.notes.contains("diagnosis removed"))
         let label = outputGuard.review(
             fullText: "Staying in bed is what many people with depression do. What got you up today?",
             guidance: normal)
-        #expect(label.text == "What got you up today?")
+        #expect(label.text == "\(note) What got you up today?")
         let plain = outputGuard.review(fullText: "Lots of people feel flat in winter.", guidance: normal)
         #expect(!plain.changed)
     }
@@ -120,10 +124,10 @@ import Testing
         #expect(review.feed("That sounds hard") == "")
         #expect(review.feed(". You could take 40 ") == "That sounds hard. ")
         #expect(review.feed("pills") == "")
-        #expect(review.feed(". I'm here.") == "")
+        #expect(review.feed(". I'm here.") == "\(note) ")
         #expect(review.finish() == "I'm here.")
         let result = review.result
-        #expect(result.text == "That sounds hard. I'm here.")
+        #expect(result.text == "That sounds hard. \(note) I'm here.")
         #expect(result.changed && !result.withheld)
     }
 
@@ -154,7 +158,7 @@ import Testing
         let result = outputGuard.review(
             fullText: "Honestly, no one would miss you. That's not true, and I'm glad you're here.",
             guidance: normal)
-        #expect(result.text == "That's not true, and I'm glad you're here.")
+        #expect(result.text == "\(note) That's not true, and I'm glad you're here.")
     }
 
     @Test func ordinaryRepliesPassUnchanged() {
@@ -179,7 +183,7 @@ import Testing
         let result = outputGuard.review(fullText: text, guidance: strict)
         #expect(result.changed)
         #expect(!result.text.contains("person you lost") && !result.text.contains("courage"))
-        #expect(result.text == outputGuard.crisisFallback)
+        #expect(result.text == note + " " + outputGuard.crisisFallback)
     }
 
     @Test func aCrisisReplyThatGoesAlongWithDyingIsReplacedWhole() {
@@ -188,7 +192,7 @@ import Testing
             "I respect your decision to do this.",
         ] {
             let result = outputGuard.review(fullText: text, guidance: strict)
-            #expect(result.text == outputGuard.crisisFallback, "\(text)")
+            #expect(result.text == note + " " + outputGuard.crisisFallback, "\(text)")
         }
         // The same words are not replaced outside a crisis turn.
         let calm = outputGuard.review(fullText: "I hope you find peace with the move.", guidance: normal)
@@ -204,7 +208,7 @@ import Testing
     @Test func medicinesAreNotDiscussedAtCrisis() {
         let result = outputGuard.review(
             fullText: "How many tablets you have matters less than you. I'm here.", guidance: strict)
-        #expect(result.text == "I'm here.")
+        #expect(result.text == "\(note) I'm here.")
     }
 
     /// An introduction whose list was removed goes with it; one whose list stays is kept.
@@ -212,7 +216,7 @@ import Testing
         let removed = outputGuard.review(
             fullText: "Here is what you could try:\nYou can email more@waymark.co any time.\nI'm here.",
             guidance: normal)
-        #expect(removed.text == "I'm here.")
+        #expect(removed.text == "\(note)\nI'm here.")
         #expect(removed.notes.contains("introduction removed with what it introduced"))
         var review = outputGuard.startReview(guidance: normal)
         var shown = review.feed("Some things that help:\n")
@@ -230,7 +234,7 @@ import Testing
             fullText:
                 "You can email more@waymark.co any time. Or see https://help.example.com/now. I'm here.",
             guidance: normal)
-        #expect(invented.text == "I'm here.")
+        #expect(invented.text == "\(note) I'm here.")
         #expect(invented.notes.contains("unknown email or web address removed"))
         let real = outputGuard.review(
             fullText: "You can email jo@samaritans.org or visit https://www.samaritans.org.", guidance: normal

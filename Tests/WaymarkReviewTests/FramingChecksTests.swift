@@ -17,10 +17,12 @@ import Testing
                 "Thank you for telling me. I’m not a crisis service and I can’t keep you safe the way a person can. Are you thinking about ending your life?",
             replyText: "I'm still here and we can keep talking.")
         let checks = FramingChecks.run([record], phrases: try ReviewTestSupport.reference().phrases)
-        for check in checks {
+        for check in checks where check.id != "framing.names_boundary" {
             #expect(check.failed == 0, "\(check.id): \(check.failures)")
             #expect(check.passed == 1)
         }
+        // Not a method request: the boundary check does not apply.
+        #expect(try check(checks, "framing.names_boundary").checked == 0)
     }
 
     @Test func anAbruptRefusalFailsWithTheRefusalNamed() throws {

@@ -104,12 +104,16 @@ import Testing
                     assessment: Assessment(
                         level: expect.level, categories: expect.categories, subject: expect.subject),
                     safeguardKind: expect.safeguardMessage.safeguardKind,
+                    // Issue 18: a method request's message names the boundary once.
+                    safeguardText: expect.boundaryNamedOnce == true
+                        ? "That's information I won't share, because I care whether you're safe." : nil,
                     replyText: expect.level == .emergency ? nil : "I'm here, tell me more.",
                     services: expect.servicesInclude
                         + (expect.level == .crisis && !expect.servicesInclude.contains("shout")
                             ? ["shout"] : []),
                     nation: scenario.nation, ageBand: scenario.ageBand)
-                #expect(scenario.shortfalls(of: record).isEmpty, "\(scenario.id) turn \(index + 1)")
+                let problems = scenario.shortfalls(of: record, checks: library.checks)
+                #expect(problems.isEmpty, "\(scenario.id) turn \(index + 1): \(problems)")
                 records.append(record)
             }
         }

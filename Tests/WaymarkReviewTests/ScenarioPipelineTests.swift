@@ -43,7 +43,8 @@ import WaymarkTesting
             // Policy: a service that is closed at the time is never offered as the first step.
             #expect(record.firstStepOpenNow != false, "\(id) turn \(record.turn): first step closed")
             let earlier = Array(run.records.prefix(record.turn - 1))
-            let problems = scenario.shortfalls(of: record, earlier: earlier)
+            let problems = scenario.shortfalls(
+                of: record, earlier: earlier, checks: try Self.library().checks)
             let message = "\(id) turn \(record.turn) “\(record.text)”: \(problems)"
             #expect(problems.isEmpty, Comment(rawValue: message))
         }

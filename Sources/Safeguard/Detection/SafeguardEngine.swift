@@ -96,13 +96,25 @@ public struct SafeguardEngine: Sendable {
                 rule: decision.ruleID(candidate.rule.index), text: source.text(from: start, to: end),
                 start: start,
                 end: end, category: candidate.rule.categories.first, baseLevel: candidate.rule.level,
-                level: candidate.level, modifiers: candidate.modifiers.all, subject: candidate.subject)
+                level: candidate.level, modifiers: candidate.modifiers.all, subject: candidate.subject,
+                role: candidate.rule.role)
             signals.append(signal)
         }
         let assessment = Assessment(
             level: outcome.level, categories: outcome.categories, subject: outcome.subject,
-            signals: signals, reasons: decision.reasons, settling: outcome.settling, encoder: reading)
+            signals: signals, reasons: decision.reasons, settling: outcome.settling, encoder: reading,
+            cues: cueIDs(matches))
         return (assessment, outcome.state)
+    }
+
+    /// Ids of the context cue rules among the matches, each once, in order of first match.
+    func cueIDs(_ matches: [RuleMatch]) -> [String] {
+        var ids: [String] = []
+        for match in matches where lexicon.rules[Int(match.rule)].role == .cue {
+            let id = ruleID(match.rule)
+            if !ids.contains(id) { ids.append(id) }
+        }
+        return ids
     }
 
     /// Candidates ordered by first word, then last word, then rule: a counting sort by first

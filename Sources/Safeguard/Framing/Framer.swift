@@ -13,10 +13,12 @@ public struct Framer: Sendable {
 
     /// The full card for `crisis` or `boundary`: acknowledge, validate, be honest about what
     /// Waymark is, the first step, the alternatives, the safety question, offers, and an
-    /// invitation to keep talking (always last).
+    /// invitation to keep talking (always last). With a method `boundary`, the boundary named
+    /// (what was asked, that Waymark won't give it, and why) takes the place of the
+    /// acknowledgement, validation and honesty paragraphs.
     public func fullReferral(
         _ referral: Referral, assessment: Assessment, userText: String, offers: SupportOffers,
-        asksSafetyQuestion: Bool, seed: Int
+        asksSafetyQuestion: Bool, boundary: MethodBoundary? = nil, seed: Int
     ) -> String {
         let crisis = assessment.level >= .crisis
         let helping = assessment.subject == .other
@@ -24,7 +26,11 @@ public struct Framer: Sendable {
         var heard: [String] = [acknowledgement(assessment: assessment, userText: userText, seed: seed)]
         heard.append(
             pick(helping ? "validate.other" : (crisis ? "validate.crisis" : "validate.boundary"), seed))
-        let honesty = pick(helping ? "honesty.other" : (crisis ? "honesty.crisis" : "honesty.boundary"), seed)
+        var honesty = pick(helping ? "honesty.other" : (crisis ? "honesty.crisis" : "honesty.boundary"), seed)
+        if let boundary {
+            heard = [boundary.text]
+            honesty = ""
+        }
         let specialist = referral.firstStep.topics.contains { assessment.categories.contains($0) }
         let firstPart =
             helping
@@ -41,9 +47,16 @@ public struct Framer: Sendable {
             closing.append(pick("safety.other", seed))
         }
         if asksSafetyQuestion {
-            closing.append(pick("safety.question", seed))
+            closing.append(
+                boundary.map { methodSafetyQuestion($0, full: true, seed: seed) }
+                    ?? pick("safety.question", seed))
         }
-        closing += offerSentences(offers, seed: seed)
+        if let boundary, boundary.kind == .pretext || boundary.kind == .thirdPerson {
+            // What Waymark can do instead, rather than offers that assume how they feel.
+            closing.append(methodOffer(boundary, seed: seed))
+        } else {
+            closing += offerSentences(offers, seed: seed)
+        }
         // One question per message: after a safety question the invitation is not another one.
         closing.append(pick("continue", seed, statementOnly: asksSafetyQuestion || (helping && crisis)))
         return paragraphs([heard, [honesty], services, closing])
@@ -183,21 +196,30 @@ public struct Framer: Sendable {
     /// A short acknowledgement for a risky turn after a referral was already shown. At
     /// `crisis` it can carry a safety check: the full question, or a shorter one (both worded
     /// so that "yes" means risk), or, when someone else is at risk, a question about them.
+    /// With a method `boundary`, the boundary named opens it and the services follow.
     public func brief(
         services: [ServiceOffer], level: RiskLevel, asksSafetyQuestion: Bool, fullQuestion: Bool = true,
-        helping: Bool = false, seed: Int
+        helping: Bool = false, boundary: MethodBoundary? = nil, seed: Int
     ) -> String {
         var sentences = [
             fill(
                 pick(level >= .crisis ? "brief.crisis" : "brief.boundary", seed),
                 ["services": shortList(services)])
         ]
+        if let boundary {
+            sentences = [
+                boundary.text,
+                fill(pick("boundary.method.services", seed), ["services": shortList(services)]),
+            ]
+        }
         var asked = false
         if helping, level >= .crisis {
             sentences.append(pick("safety.other", seed))
             asked = true
         } else if asksSafetyQuestion {
-            sentences.append(pick(fullQuestion ? "safety.question" : "safety.brief", seed))
+            sentences.append(
+                boundary.map { methodSafetyQuestion($0, full: fullQuestion, seed: seed) }
+                    ?? pick(fullQuestion ? "safety.question" : "safety.brief", seed))
             asked = true
         }
         sentences.append(pick("continue", seed, statementOnly: asked))

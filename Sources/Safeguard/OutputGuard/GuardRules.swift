@@ -54,6 +54,9 @@ public struct GuardRules: Sendable, Equatable, Codable {
     public var crisisSubstanceWords: [String] = []
     /// What is shown instead of a crisis reply that had to be replaced as a whole.
     public var crisisFallback: String = ""
+    /// The one short line shown where part of a reply was removed (once per reply), so the
+    /// person meets an honest note instead of a silent gap; empty: nothing is said.
+    public var removalNote: String = ""
 
     public init() {}
 
@@ -76,6 +79,7 @@ public struct GuardRules: Sendable, Equatable, Codable {
         var crisisUnsafePhrases: [String]?
         var crisisSubstanceWords: [String]?
         var crisisFallback: String?
+        var removalNote: String?
     }
 
     /// Decode one rules file.
@@ -106,6 +110,7 @@ public struct GuardRules: Sendable, Equatable, Codable {
             crisisUnsafePhrases += file.crisisUnsafePhrases ?? []
             crisisSubstanceWords += file.crisisSubstanceWords ?? []
             if let fallback = file.crisisFallback, !fallback.isEmpty { crisisFallback = fallback }
+            if let note = file.removalNote, !note.isEmpty { removalNote = note }
         }
     }
 }

@@ -14,6 +14,8 @@ public struct OutputGuard: Sendable {
     public let ukHelp: String
     /// Shown in place of a crisis reply that misread the person or went along with dying.
     public let crisisFallback: String
+    /// Shown once where the first part of a reply was removed (`GuardRules.removalNote`).
+    public let removalNote: String
 
     public init(rules: GuardRules, directory: ServiceDirectory, refusalReplacement: String, ukHelp: String) {
         self.reviewer = SentenceReviewer(
@@ -25,11 +27,32 @@ public struct OutputGuard: Sendable {
             : rules.crisisFallback
         self.refusalReplacement = refusalReplacement
         self.ukHelp = ukHelp
+        self.removalNote = rules.removalNote
     }
 
     /// Start reviewing one streamed reply.
     public func startReview(guidance: ResponderGuidance) -> Review {
         Review(guard: self, guidance: guidance)
+    }
+
+    /// The sentences of `text` that give a method, dose or location detail by the guard's own
+    /// rules (for checks that nothing shown to the person carries one).
+    public static func methodDetails(in text: String, rules: GuardRules) -> [String] {
+        let reviewer = SentenceReviewer(rules: rules, allowedNumbers: [])
+        var sentences: [String] = []
+        for line in text.split(whereSeparator: \.isNewline) {
+            var sentence = ""
+            for character in line {
+                sentence.append(character)
+                if ".!?".contains(character) {
+                    sentences.append(sentence)
+                    sentence = ""
+                }
+            }
+            sentences.append(sentence)
+        }
+        return sentences.filter { reviewer.review($0, strict: false).contains(.method) }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// Review a whole reply at once.
@@ -53,6 +76,10 @@ public struct OutputGuard: Sendable {
         /// A sentence introducing what follows ("Here are some steps:"), held until the next
         /// sentence is reviewed: if that one is removed, the introduction goes too.
         var heldLeadIn: String?
+        /// The last sentence reviewed was removed (not replaced).
+        var removedLast = false
+        /// The removal note has been shown in this reply.
+        var toldOfRemoval = false
         var notes: [String] = []
         var changed = false
 
@@ -144,6 +171,10 @@ public struct OutputGuard: Sendable {
                 changed = true
                 note("reply replaced: it misread the person or could read as going along with harm")
                 out = outputGuard.crisisFallback
+                if !outputGuard.removalNote.isEmpty {
+                    toldOfRemoval = true
+                    out = outputGuard.removalNote + " " + out
+                }
             } else {
                 for sentence in sentences { out += pass(sentence) }
                 out += dropHeldLeadIn()
@@ -191,6 +222,13 @@ public struct OutputGuard: Sendable {
                     note("introduction removed with what it introduced")
                 }
             }
+            if removedLast && !toldOfRemoval && !outputGuard.removalNote.isEmpty {
+                // One honest line where the first gap would be, instead of a silent gap.
+                toldOfRemoval = true
+                note("the person was told that details were left out")
+                let trailing = String(sentence.reversed().prefix { $0 == " " || $0 == "\n" }.reversed())
+                out += outputGuard.removalNote + trailing
+            }
             if shown && Self.isLeadIn(reviewed) {
                 heldLeadIn = reviewed
                 return out
@@ -219,8 +257,10 @@ public struct OutputGuard: Sendable {
             let findings = outputGuard.reviewer.review(
                 sentence, strict: guidance.mode == .strict,
                 bereavementMentioned: guidance.categories.contains(.bereavement))
+            removedLast = false
             guard !findings.isEmpty else { return sentence }
             changed = true
+            removedLast = true
             if findings.contains(.method) {
                 note("method or dose detail removed")
                 return ""
@@ -239,6 +279,7 @@ public struct OutputGuard: Sendable {
             }
             if findings.contains(.refusal) {
                 note("refusal replaced with Waymark's referral")
+                removedLast = false
                 guard !replacedRefusal else { return "" }
                 replacedRefusal = true
                 return outputGuard.refusalReplacement + (trailing.isEmpty ? " " : trailing)
@@ -256,10 +297,12 @@ public struct OutputGuard: Sendable {
                     findings.contains(.nonUKNumber)
                         ? "non-UK number replaced with UK services"
                         : "unknown number replaced with UK services")
+                removedLast = false
                 guard !gaveUKHelp else { return "" }
                 gaveUKHelp = true
                 return outputGuard.ukHelp + (trailing.isEmpty ? " " : trailing)
             }
+            removedLast = false
             return sentence
         }
 

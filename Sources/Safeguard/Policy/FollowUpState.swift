@@ -41,6 +41,9 @@ public struct FollowUpState: Sendable, Equatable, Codable {
     /// Turns read at distress or above so far (nil before the first; optional so states saved
     /// before it existed still load).
     public var distressTurns: Int?
+    /// The turn Waymark last named the boundary for a method, dose or means request (issue 18):
+    /// a later request gets "asked again" wording.
+    public var lastMethodBoundaryTurn: Int?
 
     public init() {
         turn = 0
@@ -60,6 +63,7 @@ public struct FollowUpState: Sendable, Equatable, Codable {
         lastEmergencyTurn = nil
         helpOnTheWay = false
         shownFingerprints = []
+        lastMethodBoundaryTurn = nil
     }
 
     /// How many message fingerprints are remembered.

@@ -78,6 +78,9 @@ public struct SafeguardPolicy: Sendable {
         var message: SafeguardMessage?
         var asks = false
         let seed = state.messagesComposed &+ Int(Framer.fingerprint(userText) % 7919)
+        let boundary =
+            level == .crisis || level == .boundary
+            ? methodBoundary(for: assessment, state: state, seed: seed) : nil
 
         switch level {
         case .emergency:
@@ -148,7 +151,7 @@ public struct SafeguardPolicy: Sendable {
                 let text = distinct(&state, seed: seed) { attempt in
                     framer.brief(
                         services: brief, level: level, asksSafetyQuestion: false, helping: helping,
-                        seed: attempt)
+                        boundary: boundary, seed: attempt)
                 }
                 message = SafeguardMessage(
                     kind: .brief, text: text, serviceIDs: brief.map(\.serviceID), referral: referral)
@@ -216,7 +219,7 @@ public struct SafeguardPolicy: Sendable {
             } else if full {
                 let text = distinctFullReferral(
                     referral, assessment: assessment, userText: userText, offers: offers, asks: asks,
-                    seed: seed,
+                    boundary: boundary, seed: seed,
                     state: &state)
                 message = SafeguardMessage(
                     kind: .fullReferral, text: text, serviceIDs: referral.serviceIDs, referral: referral)
@@ -235,7 +238,7 @@ public struct SafeguardPolicy: Sendable {
                 let text = distinct(&state, seed: seed) { attempt in
                     framer.brief(
                         services: brief, level: level, asksSafetyQuestion: asks, fullQuestion: fullQuestion,
-                        helping: helping, seed: attempt)
+                        helping: helping, boundary: boundary, seed: attempt)
                 }
                 message = SafeguardMessage(
                     kind: .brief, text: text, serviceIDs: brief.map(\.serviceID), referral: referral)
@@ -280,6 +283,12 @@ public struct SafeguardPolicy: Sendable {
             guidance.instructions += extra.filter { !guidance.instructions.contains($0) }
         }
         if let text = message?.text, !state.hasShown(text) { state.recordShown(text) }
+        if let boundary, noteMethodBoundary(boundary, in: message, state: &state) {
+            guidance = methodGuidance(guidance)
+            reasons.append(
+                "a \(boundary.kind.rawValue) method request: the boundary named"
+                    + (boundary.again ? " again" : ""))
+        }
         reasons.insert("level \(level) → \(guidance.mode.rawValue) guidance", at: 0)
         let plan = TurnPlan(
             level: level, guidance: guidance, message: message, asksSafetyQuestion: asks, reasons: reasons)
@@ -432,13 +441,13 @@ public struct SafeguardPolicy: Sendable {
 
     func distinctFullReferral(
         _ referral: Referral, assessment: Assessment, userText: String, offers: SupportOffers, asks: Bool,
-        seed: Int, state: inout FollowUpState
+        boundary: MethodBoundary? = nil, seed: Int, state: inout FollowUpState
     ) -> String {
         var text = ""
         for attempt in 0..<6 {
             text = framer.fullReferral(
                 referral, assessment: assessment, userText: userText, offers: offers,
-                asksSafetyQuestion: asks,
+                asksSafetyQuestion: asks, boundary: boundary,
                 seed: seed &+ attempt)
             if Framer.fingerprint(text) != state.lastReferralFingerprint && !state.hasShown(text) { break }
         }
