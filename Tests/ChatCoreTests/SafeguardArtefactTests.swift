@@ -96,7 +96,9 @@ struct SafeguardArtefactTests {
                 let expected = text.assess(message, state: state)
                 let actual = artefact.assess(message, state: state)
                 #expect(actual.assessment == expected.assessment, "\(conversation.name)")
-                #expect(try Self.comparable(actual.state) == Self.comparable(expected.state), "\(conversation.name)")
+                #expect(
+                    try Self.comparable(actual.state) == Self.comparable(expected.state),
+                    "\(conversation.name)")
                 state = expected.state
                 turns += 1
             }
