@@ -32,7 +32,9 @@ let package = Package(
         // Optimised in debug builds too: the contextual encoder's matrix products are ~50× slower
         // unoptimised, and `swift test` runs the shipped engine over thousands of messages.
         .target(name: "Safeguard", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-        .target(name: "ChatCore", dependencies: ["Safeguard"]),
+        .target(
+            name: "ChatCore",
+            dependencies: ["Safeguard", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "OpenAIResponder", dependencies: ["ChatCore"]),
         .target(
             name: "CommandResponder",

@@ -29,6 +29,28 @@ public enum SafeguardLoader {
         try TextClassifier(modelData: locator.data(TextClassifier.resourcePath))
     }
 
+    /// The lexicon and the model, through the precompiled cache (``SafeguardCache``): the text
+    /// sources are read and hashed every launch, and compiled only when no cache file for that
+    /// hash checks out (the fresh result is then stored). `cache: nil` always compiles the text.
+    /// The result is the same either way (tested on every committed set).
+    public static func loadCompiled(
+        from locator: ResourceLocator, cache: SafeguardCache? = SafeguardCache.standard()
+    ) throws -> (lexicon: Lexicon, model: TextClassifier) {
+        let files = try lexiconFiles(from: locator)
+        let modelData = try locator.data(TextClassifier.resourcePath)
+        guard let cache else {
+            return (try Lexicon(files: files), try TextClassifier(modelData: modelData))
+        }
+        let key = SafeguardCache.key(lexiconFiles: files, model: modelData)
+        if let payload = cache.read(key: key), let compiled = try? SafeguardArtefact.decode(payload) {
+            return compiled
+        }
+        let lexicon = try Lexicon(files: files)
+        let model = try TextClassifier(modelData: modelData)
+        cache.write(SafeguardArtefact.encode(lexicon: lexicon, model: model), key: key)
+        return (lexicon, model)
+    }
+
     /// The contextual encoder (`resources/safeguard/encoder/`). Required: an engine without it
     /// reads people far less well, so a missing or broken file is a load error, never a quiet
     /// fallback.
@@ -42,9 +64,11 @@ public enum SafeguardLoader {
     /// The ready engine every command uses: the lexicon, the statistical model and the
     /// contextual encoder, so `waymark assess`, `eval`, `replay` and the chat all judge
     /// text the same way.
-    public static func loadEngine(from locator: ResourceLocator) throws -> SafeguardEngine {
-        SafeguardEngine(
-            lexicon: try loadLexicon(from: locator), model: try loadModel(from: locator),
-            encoder: try loadEncoder(from: locator))
+    public static func loadEngine(
+        from locator: ResourceLocator, cache: SafeguardCache? = SafeguardCache.standard()
+    ) throws -> SafeguardEngine {
+        let compiled = try loadCompiled(from: locator, cache: cache)
+        return SafeguardEngine(
+            lexicon: compiled.lexicon, model: compiled.model, encoder: try loadEncoder(from: locator))
     }
 }

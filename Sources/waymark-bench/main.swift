@@ -72,6 +72,10 @@ let typical = [
     "k i l l m y s e l f",
     "thinking about ending it tbh",
 ]
+if CommandLine.arguments.dropFirst().first == "e2e" {
+    runEndToEndBenchmark(arguments: Array(CommandLine.arguments.dropFirst(2)), typical: typical)
+    exit(0)
+}
 if CommandLine.arguments.contains("--encoder-only") {
     runEncoderBenchmark(engine: fullEngine, typical: typical)
     exit(0)

@@ -42,12 +42,22 @@ struct AssessCommand: ParsableCommand {
     @Argument(help: "A file (or - for stdin), or one message to assess. Default: stdin.")
     var input: String?
 
+    /// For `waymark-bench` only (hidden): assess with the lexicon and the n-gram model, without
+    /// the contextual encoder, to measure the layers that run on every message end to end. Says
+    /// so on standard error; never a way to assess people (DECISIONS.md, issue 14).
+    @Flag(name: .customLong("bench-without-encoder"), help: .hidden)
+    var benchWithoutEncoder = false
+
     func run() throws {
         if input == nil || input == "-", StandardStreams.inputIsClosed {
             throw AssessFailure("standard input is closed")  // before the slow engine load
         }
         // A person at a terminal is told what to type, and each line is answered at once.
         let typing = (input == nil || input == "-") && isatty(0) != 0
+        if benchWithoutEncoder {
+            StandardStreams.complain(
+                "benchmark mode: the contextual encoder is off; not for assessing people\n")
+        }
         if typing {
             StandardStreams.complain(
                 "Type a message and press Enter to assess it (each line on its own); Ctrl-D ends.\n"
@@ -58,7 +68,9 @@ struct AssessCommand: ParsableCommand {
         }
         let engine: SafeguardEngine
         do {
-            engine = try SafeguardLoader.loadEngine(from: locator)
+            let loaded = try SafeguardLoader.loadEngine(from: locator)
+            engine =
+                benchWithoutEncoder ? SafeguardEngine(lexicon: loaded.lexicon, model: loaded.model) : loaded
         } catch {
             throw AssessFailure("cannot load the safeguard lexicon: \(error)")
         }
@@ -114,7 +126,7 @@ struct AssessCommand: ParsableCommand {
                     AssessmentJSON.error("line is longer than \(reader.maxLineBytes / 1024) KB", line: number)
                     + "\n"
                 failed = true
-            } else if (conversations || jsonl) && text.allSatisfy(\.isWhitespace) {
+            } else if (conversations || jsonl) && Self.isBlank(text) {
                 // Still one output line per input line, so outputs line up with inputs.
                 output += AssessmentJSON.skippedBlank(line: number) + "\n"
             } else if conversations {
@@ -139,6 +151,15 @@ struct AssessCommand: ParsableCommand {
         if failed { throw ExitCode(1) }
     }
 
+    /// Whether every character of `text` is whitespace. A line with any ASCII byte that is not
+    /// whitespace is not blank (that byte starts its character, or follows a prepended mark
+    /// that is not whitespace either), which decides almost every line without walking its
+    /// characters.
+    static func isBlank(_ text: String) -> Bool {
+        let decided = text.utf8.contains { $0 < 0x80 && !(0x09...0x0D ~= $0 || $0 == 0x20) }
+        return decided ? false : text.allSatisfy(\.isWhitespace)
+    }
+
     private func parseObject(_ text: String) -> [String: Any]? {
         guard !JSONDepth.isTooDeep(text.utf8),
             let object = try? JSONSerialization.jsonObject(
@@ -150,6 +171,12 @@ struct AssessCommand: ParsableCommand {
     private func assessJSONLine(
         _ text: String, engine: SafeguardEngine, line: Int, failed: inout Bool
     ) -> String {
+        // The plain shape of a line is read in one pass; anything else goes through Foundation
+        // as before (same errors, same copied ids).
+        if let fields = JSONLineFields.read(text) {
+            let bounded = BoundedAssessment.assess(fields.text, engine: engine)
+            return AssessmentJSON.object(bounded.assessment, idJSON: fields.id, note: bounded.note ?? "")
+        }
         guard let object = parseObject(text) else {
             failed = true
             return AssessmentJSON.error("line is not a valid JSON object", line: line)

@@ -1,3 +1,4 @@
+import ChatCore
 import Foundation
 import Safeguard
 
@@ -6,8 +7,13 @@ enum AssessmentJSON {
     /// `{"id": …, "level": …, "categories": […], "subject": …, "signals": […]}`.
     /// A non-empty `note` (what was cut, or how a long message was read) is added as `"note"`.
     static func object(_ assessment: Assessment, id: Any?, note: String = "") -> String {
+        object(assessment, idJSON: id.map(value), note: note)
+    }
+
+    /// The same, with the id already written as JSON (``JSONLineFields/id``).
+    static func object(_ assessment: Assessment, idJSON: String?, note: String = "") -> String {
         var out = "{"
-        if let id { out += "\"id\": \(value(id)), " }
+        if let idJSON { out += "\"id\": \(idJSON), " }
         out += "\"level\": \(string(assessment.level.rawValue)), "
         out +=
             "\"categories\": [\(assessment.categories.map { string($0.rawValue) }.joined(separator: ", "))], "
@@ -47,26 +53,6 @@ enum AssessmentJSON {
         return "null"
     }
 
-    /// A JSON string literal.
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
-                    || scalar.value == 0x2029
-                {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (``JSONText``).
+    static func string(_ text: String) -> String { JSONText.string(text) }
 }

@@ -26,7 +26,9 @@ struct LineReader {
     private var pending: [UInt8] = []
     /// Where the unread part of ``pending`` starts.
     private var start = 0
-    private var chunk = [UInt8](repeating: 0, count: 65_536)
+    /// Input is read in blocks of this size (large reads, few system calls).
+    static let blockBytes = 1 << 20
+    private var chunk = [UInt8](repeating: 0, count: blockBytes)
     private var atEnd = false
     private var lineNumber = 0
 
@@ -78,7 +80,7 @@ struct LineReader {
         var line: [UInt8] = []
         var wasCut = false
         while true {
-            if let newline = pending[start...].firstIndex(of: 0x0A) {
+            if let newline = Self.newline(in: pending, from: start) {
                 append(pending[start..<newline], to: &line, wasCut: &wasCut)
                 start = newline + 1
                 return finish(line, wasCut: wasCut)
@@ -99,6 +101,17 @@ struct LineReader {
             } else {
                 pending.append(contentsOf: chunk[0..<count])
             }
+        }
+    }
+
+    /// The index of the next `\n` in `bytes` at or after `start` (`memchr`).
+    private static func newline(in bytes: [UInt8], from start: Int) -> Int? {
+        guard start < bytes.count else { return nil }
+        return bytes.withUnsafeBytes { buffer -> Int? in
+            guard let base = buffer.baseAddress,
+                let found = memchr(base + start, 0x0A, buffer.count - start)
+            else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
         }
     }
 

@@ -20,16 +20,48 @@ public struct TextClassifier: RiskModel {
     private let tokeniser: ClassifierTokeniser
     private let hasher: NGramHasher
     private let bias: Double
-    private let weights: [Double]
+    let weights: [Double]
+
+    /// The model's settings as read from its file (``ClassifierModelFile/weights`` left empty;
+    /// the weights are ``weights``), kept so the precompiled artefact can be written.
+    let settings: ClassifierModelFile
 
     /// Loads a model written by `Scripts/model/train.py` (`suicidal-language.json`).
     public init(modelData: Data) throws {
-        let file: ClassifierModelFile
+        var file: ClassifierModelFile
         do {
             file = try JSONDecoder().decode(ClassifierModelFile.self, from: modelData)
         } catch {
             throw TextClassifierError.unreadable(String(describing: error))
         }
+        try Self.validate(file)
+        var weights = [Double](repeating: 0, count: file.buckets)
+        for (key, weight) in file.weights {
+            guard let bucket = Int(key), bucket >= 0, bucket < file.buckets, weight.isFinite else {
+                throw TextClassifierError.unreadable("bad weight entry \(key)")
+            }
+            weights[bucket] = weight
+        }
+        file.weights = [:]
+        try self.init(settings: file, weights: weights)
+    }
+
+    /// A model from validated settings and its dense weights (one per bucket).
+    init(settings file: ClassifierModelFile, weights: [Double]) throws {
+        guard file.bias.isFinite else { throw TextClassifierError.unreadable("bias is not finite") }
+        self.settings = file
+        self.weights = weights
+        self.bias = file.bias
+        self.threshold = file.threshold
+        self.tokeniser = try ClassifierTokeniser(
+            tables: file.normalisation, maxScalars: file.maxScalars, keepScalars: file.keepScalars)
+        self.hasher = NGramHasher(
+            buckets: UInt32(file.buckets), charMin: file.ngrams.chars[0], charMax: file.ngrams.chars[1],
+            charWordCap: file.ngrams.charWordCap)
+    }
+
+    /// Checks everything but the weights: the versions and schemes this code implements, and limits.
+    static func validate(_ file: ClassifierModelFile) throws {
         guard file.version == 1 else { throw TextClassifierError.unsupported("version \(file.version)") }
         guard file.hash == "fnv1a32-utf8" else { throw TextClassifierError.unsupported("hash \(file.hash)") }
         guard file.normalisation.name == "waymark-simple-1" else {
@@ -49,22 +81,6 @@ public struct TextClassifier: RiskModel {
         guard file.keepScalars > 0, file.maxScalars >= 2 * file.keepScalars else {
             throw TextClassifierError.unsupported("input limits \(file.maxScalars)/\(file.keepScalars)")
         }
-        var weights = [Double](repeating: 0, count: file.buckets)
-        for (key, weight) in file.weights {
-            guard let bucket = Int(key), bucket >= 0, bucket < file.buckets, weight.isFinite else {
-                throw TextClassifierError.unreadable("bad weight entry \(key)")
-            }
-            weights[bucket] = weight
-        }
-        guard file.bias.isFinite else { throw TextClassifierError.unreadable("bias is not finite") }
-        self.weights = weights
-        self.bias = file.bias
-        self.threshold = file.threshold
-        self.tokeniser = try ClassifierTokeniser(
-            tables: file.normalisation, maxScalars: file.maxScalars, keepScalars: file.keepScalars)
-        self.hasher = NGramHasher(
-            buckets: UInt32(file.buckets), charMin: file.ngrams.chars[0], charMax: file.ngrams.chars[1],
-            charWordCap: file.ngrams.charWordCap)
     }
 
     /// Scores one message: the logistic probability of suicidal language and the top n-grams.

@@ -55,24 +55,35 @@ public struct Lexicon: Sendable {
         }
         var trie = builder.trie
         trie.finish()
-        self.trie = trie
-        self.rules = builder.rules
-        self.traits = builder.rules.enumerated().map { RuleTraits($0.element, index: Int32($0.offset)) }
-        self.classIndex = builder.classIndex
-        self.clauseBreakClass = builder.classIndex["@clause_break"] ?? -1
-        self.selfSubjectClass = builder.classIndex["@self_subject"] ?? -1
-        self.otherSubjectClass = builder.classIndex["@other_subject"] ?? -1
-        self.selfInPhraseClass = builder.classIndex["@self_in_phrase"] ?? self.selfSubjectClass
-        self.otherInPhraseClass = builder.classIndex["@other_in_phrase"] ?? self.otherSubjectClass
-        self.genericPersonClass = builder.classIndex["@generic_person"] ?? -1
-        self.modelAnchorClass = builder.classIndex["@model_anchor"] ?? -1
         var masks = builder.classMasks
         while masks.count < builder.table.count { masks.append(.empty) }
-        self.classMasks = masks
         var replacements = builder.replacements
         while replacements.count < builder.table.count { replacements.append([]) }
-        self.normaliser = Normaliser(
-            table: builder.table, replacements: replacements, scalarWords: builder.scalarWords)
+        self.init(
+            rules: builder.rules, classIndex: builder.classIndex, classMasks: masks,
+            normaliser: Normaliser(
+                table: builder.table, replacements: replacements, scalarWords: builder.scalarWords),
+            trie: trie)
+    }
+
+    /// A lexicon from its compiled parts (text sources compiled, or a precompiled artefact read).
+    init(
+        rules: [LexiconRule], classIndex: [String: Int], classMasks: [ClassMask], normaliser: Normaliser,
+        trie: TokenTrie
+    ) {
+        self.trie = trie
+        self.rules = rules
+        self.traits = rules.enumerated().map { RuleTraits($0.element, index: Int32($0.offset)) }
+        self.classIndex = classIndex
+        self.clauseBreakClass = classIndex["@clause_break"] ?? -1
+        self.selfSubjectClass = classIndex["@self_subject"] ?? -1
+        self.otherSubjectClass = classIndex["@other_subject"] ?? -1
+        self.selfInPhraseClass = classIndex["@self_in_phrase"] ?? self.selfSubjectClass
+        self.otherInPhraseClass = classIndex["@other_in_phrase"] ?? self.otherSubjectClass
+        self.genericPersonClass = classIndex["@generic_person"] ?? -1
+        self.modelAnchorClass = classIndex["@model_anchor"] ?? -1
+        self.classMasks = classMasks
+        self.normaliser = normaliser
     }
 
     /// Index of a rule by id.

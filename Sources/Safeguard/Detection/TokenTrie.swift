@@ -380,3 +380,94 @@ struct TokenTrie: Sendable {
         nodeCount = Int(kept)
     }
 }
+
+// MARK: - Precompiled artefact
+
+extension TokenTrie {
+    /// Writes the compiled matching tables (call after `finish()`).
+    func write(to writer: inout ArtefactWriter) {
+        writer.int(nodeCount)
+        writer.int32s(rootChildren)
+        writer.int32s(literalStart)
+        writer.int32s(literalWords)
+        writer.int32s(literalChildren)
+        writer.int32s(flatClassStart)
+        writer.int32s(flatClassEdges.flatMap { [Int32($0.classIndex), $0.child] })
+        writer.int32s(flatGapStart)
+        writer.int32s(flatGapEdges.flatMap { [Int32($0.limit), $0.child] })
+        writer.int32s(flatAcceptStart)
+        writer.int32s(flatAccepts.flatMap { [$0.rule, $0.needsBoundary ? 1 : 0] })
+        writer.data(alive.map { $0 ? 1 : 0 })
+    }
+
+    /// Reads tables written by ``write(to:)``, checking every index so matching can never read
+    /// out of bounds: children are nodes, rows are monotonic, rules exist, classes fit a mask.
+    init(reading reader: inout ArtefactReader, ruleCount: Int) throws(ArtefactError) {
+        self.init()
+        literalLookup = EdgeTable(capacity: 0)
+        let count = try reader.int()
+        guard count >= 1 else { throw ArtefactError("trie: no nodes") }
+        func node(_ value: Int32) throws(ArtefactError) {
+            guard value >= 0, Int(value) < count else { throw ArtefactError("trie: bad node") }
+        }
+        func rows(_ start: [Int32], items: Int) throws(ArtefactError) {
+            guard start.count == count + 1, start.first == 0, Int(start[count]) == items else {
+                throw ArtefactError("trie: bad rows")
+            }
+            for index in 0..<count where start[index] > start[index + 1] {
+                throw ArtefactError("trie: bad rows")
+            }
+        }
+        func pairs(_ flat: [Int32]) throws(ArtefactError) -> Int {
+            guard flat.count % 2 == 0 else { throw ArtefactError("trie: odd table") }
+            return flat.count / 2
+        }
+        nodeCount = count
+        rootChildren = try reader.int32s()
+        for child in rootChildren where child != -1 { try node(child) }
+        literalStart = try reader.int32s()
+        literalWords = try reader.int32s()
+        literalChildren = try reader.int32s()
+        guard literalWords.count == literalChildren.count else { throw ArtefactError("trie: bad literals") }
+        try rows(literalStart, items: literalWords.count)
+        for child in literalChildren { try node(child) }
+        flatClassStart = try reader.int32s()
+        let classes = try reader.int32s()
+        try rows(flatClassStart, items: try pairs(classes))
+        flatClassEdges = []
+        flatClassEdges.reserveCapacity(classes.count / 2)
+        for index in stride(from: 0, to: classes.count, by: 2) {
+            guard classes[index] >= 0, classes[index] < 128 else { throw ArtefactError("trie: bad class") }
+            try node(classes[index + 1])
+            flatClassEdges.append(ClassEdge(classIndex: Int(classes[index]), child: classes[index + 1]))
+        }
+        flatGapStart = try reader.int32s()
+        let gaps = try reader.int32s()
+        try rows(flatGapStart, items: try pairs(gaps))
+        flatGapEdges = []
+        flatGapEdges.reserveCapacity(gaps.count / 2)
+        for index in stride(from: 0, to: gaps.count, by: 2) {
+            guard gaps[index] >= 0, gaps[index] <= Int32(Int8.max) else {
+                throw ArtefactError("trie: bad gap")
+            }
+            try node(gaps[index + 1])
+            flatGapEdges.append(GapEdge(limit: Int8(gaps[index]), child: gaps[index + 1]))
+        }
+        flatAcceptStart = try reader.int32s()
+        let accepts = try reader.int32s()
+        try rows(flatAcceptStart, items: try pairs(accepts))
+        flatAccepts = []
+        flatAccepts.reserveCapacity(accepts.count / 2)
+        for index in stride(from: 0, to: accepts.count, by: 2) {
+            guard accepts[index] >= 0, Int(accepts[index]) < ruleCount, accepts[index + 1] & ~1 == 0 else {
+                throw ArtefactError("trie: bad accept")
+            }
+            flatAccepts.append(Accept(rule: accepts[index], needsBoundary: accepts[index + 1] == 1))
+        }
+        let alive = try reader.data()
+        guard alive.count == count, alive.allSatisfy({ $0 <= 1 }) else {
+            throw ArtefactError("trie: bad liveness")
+        }
+        self.alive = alive.map { $0 == 1 }
+    }
+}
