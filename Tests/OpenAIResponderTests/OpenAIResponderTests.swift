@@ -181,8 +181,10 @@ import Testing
     }
 
     @Test func silentServerTimesOutWaitingForTheFirstToken() async throws {
+        // Timed from when the server is up (the shared fake starts on first use).
+        let backend = try responder("silent", firstToken: 0.5)
         let start = ContinuousClock.now
-        let reply = await collect(try responder("silent", firstToken: 0.5))
+        let reply = await collect(backend)
         #expect(reply.failure?.kind == .timedOut)
         #expect(reply.failure?.message.contains("did not start replying within 0.5 seconds") == true)
         // A loose bound (loaded CI machines are slow): far below the 60 s default, so the
@@ -191,7 +193,9 @@ import Testing
     }
 
     @Test func serverFallingSilentMidReplyTimesOut() async throws {
-        let reply = await collect(try responder("stall", idle: 0.5))
+        // A first-token limit far away: only the mid-reply silence may end it, even when the shared
+        // fake is slow to answer on a loaded machine.
+        let reply = await collect(try responder("stall", firstToken: 60, idle: 0.5))
         #expect(reply.failure?.kind == .timedOut)
         #expect(reply.text == "Ale")
         #expect(

@@ -89,8 +89,10 @@ import WaymarkTesting
 
     @Test(arguments: ["length_stream", "close_stream", "early_hints"])
     func everyLegalFramingCarriesTheReply(mode: String) async throws {
+        // Timed from when the server is up (the shared fake starts on first use).
+        let backend = try responder(mode)
         let start = ContinuousClock.now
-        let reply = await collect(try responder(mode))
+        let reply = await collect(backend)
         #expect(reply.failure == nil)
         #expect(reply.text == "Hello there.")
         // length_stream sends no [DONE] and holds the connection 30 s after its body: only the
