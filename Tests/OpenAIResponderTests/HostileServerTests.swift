@@ -27,17 +27,7 @@ import Testing
     }
 
     private func collect(_ responder: OpenAIResponder) async -> (text: String, failure: ResponderFailure?) {
-        var text = ""
-        do {
-            for try await event in responder.respond(to: request) {
-                if case .delta(let piece) = event { text += piece }
-            }
-            return (text, nil)
-        } catch let failure as ResponderFailure {
-            return (text, failure)
-        } catch {
-            return (text, ResponderFailure(.badResponse, "unexpected \(type(of: error))"))
-        }
+        await collectReply(responder, to: request)
     }
 
     /// Nothing a terminal would act on: no ESC, no C1 controls, no bidi controls.

@@ -25,17 +25,7 @@ import WaymarkTesting
     }
 
     private func collect(_ responder: OpenAIResponder) async -> (text: String, failure: ResponderFailure?) {
-        var text = ""
-        do {
-            for try await event in responder.respond(to: request) {
-                if case .delta(let piece) = event { text += piece }
-            }
-            return (text, nil)
-        } catch let failure as ResponderFailure {
-            return (text, failure)
-        } catch {
-            return (text, ResponderFailure(.badResponse, "unexpected \(type(of: error))"))
-        }
+        await collectReply(responder, to: request)
     }
 
     @Test(arguments: [
