@@ -19,7 +19,7 @@ import Testing
     private let request = ChatRequest(messages: [ChatMessage(role: .user, content: "Hello.")])
 
     private func responder(
-        _ arguments: [String], program: String = "python3", firstOutput: Double = 20, idle: Double = 20,
+        _ arguments: [String], program: String = "python3", firstOutput: Double = 60, idle: Double = 60,
         total: Double = 300, maxLineBytes: Int = 1_048_576, maxReplyBytes: Int = 262_144,
         passEnvironment: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> CommandResponder {

@@ -13,7 +13,7 @@ import Testing
     private let request = ChatRequest(messages: [ChatMessage(role: .user, content: "Hello.")])
 
     private func responder(
-        _ mode: String, firstToken: Double = 20, idle: Double = 20, total: Double = 300,
+        _ mode: String, firstToken: Double = 60, idle: Double = 60, total: Double = 300,
         maxLineBytes: Int = 1_048_576, maxReplyBytes: Int = 262_144, keyVariable: String? = nil,
         environment: [String: String] = [:]
     ) throws -> OpenAIResponder {

@@ -7,13 +7,13 @@ import Testing
 
 /// Integration tests against a real HTTP server on 127.0.0.1 (the fake server replays the
 /// captured llama-cpp-python stream, or fails in one of the ways real servers do).
-@Suite(.timeLimit(.minutes(1))) struct OpenAIResponderTests {
+@Suite(.timeLimit(.minutes(3))) struct OpenAIResponderTests {
     private let request = ChatRequest(messages: [
         ChatMessage(role: .user, content: "Tell me about someone kind.")
     ])
 
     private func responder(
-        _ mode: String, firstToken: Double = 10, idle: Double = 10, keyVariable: String? = nil,
+        _ mode: String, firstToken: Double = 60, idle: Double = 60, keyVariable: String? = nil,
         environment: [String: String] = [:]
     ) throws -> OpenAIResponder {
         let server = try FakeOpenAIServer.shared.get()
