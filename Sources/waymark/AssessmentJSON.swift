@@ -5,6 +5,8 @@ import Safeguard
 /// The JSON shapes of `waymark assess` (CONTRACTS.md), written with a stable key order.
 enum AssessmentJSON {
     /// `{"id": …, "level": …, "categories": […], "subject": …, "signals": […]}`.
+    /// When the encoder read the message, its two probabilities are added as
+    /// `"encoder": {"crisis": …, "emergency": …}` (the cuts are in `thresholds.json`).
     /// A non-empty `note` (what was cut, or how a long message was read) is added as `"note"`.
     static func object(_ assessment: Assessment, id: Any?, note: String = "") -> String {
         object(assessment, idJSON: id.map(value), note: note)
@@ -24,6 +26,11 @@ enum AssessmentJSON {
                 + "\"modifiers\": [\(signal.modifiers.map { string($0.rawValue) }.joined(separator: ", "))]}"
         }
         out += "\"signals\": [\(signals.joined(separator: ", "))]"
+        if let reading = assessment.encoder {
+            out +=
+                ", \"encoder\": {\"crisis\": \(probability(reading.crisis)), "
+                + "\"emergency\": \(probability(reading.emergency))}"
+        }
         if !note.isEmpty { out += ", \"note\": \(string(note))" }
         return out + "}"
     }
@@ -51,6 +58,11 @@ enum AssessmentJSON {
             return String(text.dropFirst().dropLast())
         }
         return "null"
+    }
+
+    /// A probability with four decimals (finite by construction; 0 if not).
+    static func probability(_ value: Double) -> String {
+        value.isFinite ? String(format: "%.4f", min(1, max(0, value))) : "0"
     }
 
     /// A JSON string literal (``JSONText``).

@@ -95,12 +95,17 @@ import Testing
 
     // MARK: - Union rules (the real encoder with stand-in cuts)
 
-    static func engine(crisis: Double, emergency: Double) throws -> SafeguardEngine {
+    static func engine(
+        crisis: Double, emergency: Double, crisisCorroborated: Double? = nil,
+        emergencyCorroborated: Double? = nil
+    ) throws -> SafeguardEngine {
         let shipped = try #require(TestEngine.shipped)
         let real = try #require(shipped.encoder)
         let encoder = ContextualEncoder(
             tokenizer: real.tokenizer, model: real.model,
-            thresholds: EncoderThresholds(crisis: crisis, emergency: emergency))
+            thresholds: EncoderThresholds(
+                crisis: crisis, emergency: emergency, crisisCorroborated: crisisCorroborated,
+                emergencyCorroborated: emergencyCorroborated))
         return SafeguardEngine(lexicon: shipped.lexicon, model: nil, encoder: encoder)
     }
 
@@ -125,6 +130,43 @@ import Testing
         // Emergency alone, without crisis from the encoder or the lexicon, is not enough.
         let emergencyOnly = try Self.engine(crisis: 0.999_999_9, emergency: 1e-9)
         #expect(emergencyOnly.assess(Self.anchored).level == .none)
+    }
+
+    /// Low mood the lexicon reads as distress, and nothing else.
+    static let distressOnly = "been feeling really low and tired all week"
+
+    @Test func atItsCorroboratedCutTheEncoderCountsOnlyBesideOtherEvidence() throws {
+        let lexiconOnly = try #require(TestEngine.engine)
+        #expect(lexiconOnly.assess(Self.distressOnly).level == .distress)
+        #expect(lexiconOnly.assess(Self.anchored).level == .none)
+        let corroborated = try Self.engine(
+            crisis: 0.999_999_9, emergency: 0.999_999_9, crisisCorroborated: 1e-9)
+        let assessment = corroborated.assess(Self.distressOnly)
+        #expect(assessment.level == .crisis)
+        #expect(assessment.signals.contains { $0.rule == "encoder.crisis" })
+        // Nothing for the other layers: nothing to corroborate.
+        #expect(corroborated.assess(Self.anchored).level == .none)
+    }
+
+    @Test func corroborationDoesNotCountInLoweringContext() throws {
+        let text = "years ago i felt really low and tired all the time"
+        let lexiconOnly = try #require(TestEngine.engine)
+        #expect(lexiconOnly.assess(text).signals.contains { $0.modifiers.contains(.historical) })
+        let corroborated = try Self.engine(
+            crisis: 0.999_999_9, emergency: 0.999_999_9, crisisCorroborated: 1e-9)
+        #expect(corroborated.assess(text).level < .crisis)
+    }
+
+    @Test func aSureEmergencyReadingWithAnAgreeingCrisisReadingIsAnEmergency() throws {
+        let engine = try Self.engine(crisis: 0.999_999_9, emergency: 1e-9, crisisCorroborated: 1e-9)
+        let assessment = engine.assess(Self.anchored)
+        #expect(assessment.level == .emergency)
+        #expect(assessment.signals.contains { $0.rule == "encoder.emergency" })
+        // Later in a conversation, with nothing of the turn's own, it is not enough.
+        var state = ConversationState()
+        state = engine.assess("hello", state: state).state
+        let later = engine.assess(Self.anchored, state: state).assessment
+        #expect(later.level < .emergency)
     }
 
     @Test func figurativeFictionalOrQuotedTalkIsNeverTheEncoders() throws {

@@ -19,14 +19,28 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.a
 MODEL_DIR = os.path.join(ROOT, "resources", "safeguard", "model")
 PROBES_DIR = os.path.join(ROOT, "resources", "safeguard", "probes")
 TRAINING_DIR = os.path.join(ROOT, "resources", "safeguard", "training")
+SUITES = [os.path.join(ROOT, "resources", "scenarios", "suites", "conversation-policy.jsonl")]
 
 LEVELS = ["none", "distress", "boundary", "crisis", "emergency"]
 RANK = {name: i for i, name in enumerate(LEVELS)}
 
 # Blind sets: kept out of every training run until their final blind figures are recorded.
-BLIND = {"m", "n", "o"}
+# (m, n and o were scored blind in the fourth session and trained on from the sixth.)
+BLIND = {"p", "q", "r"}
 # Corpus kinds whose messages are an act done or someone else's act now: emergency.
-CORPUS_EMERGENCY_KINDS = {"act_done", "other_act", "threat_other"}
+CORPUS_EMERGENCY_KINDS = {"act_done", "other_act"}
+# The corpus kind `threat_other` mixes five situations under one "benign" label; read each by
+# what its template says (patterns over the lower-cased text, in order; the first that matches).
+#   danger now (emergency): a threat to kill with a knife or tonight, "is going to kill me";
+#   threats (crisis, emergency unknown): "keeps threatening to kill me", "if i leave";
+#   abuse, harm-to-others urges, being told to die (boundary: neither target);
+#   hyperbole ("i could kill them sometimes, they drive me mad": none).
+THREAT_OTHER_READINGS = [
+    (("knife", "tonight", "going to kill me", "going to hurt me"), 1.0, 1.0),
+    (("threatening to kill me", "threatening to kill", "kill me if i leave", "ll kill me"), 1.0, None),
+    (("drive me mad",), 0.0, 0.0),
+]
+
 # Corpus lines kept (a stratified sample: the templates repeat themselves).
 CORPUS_SAMPLE = 4000
 # Hand-written examples count this many times against the templates.
@@ -66,12 +80,40 @@ def corpus_examples(seed=13):
         take = max(20, round(len(group) * share))
         picked = rng.sample(group, min(take, len(group)))
         for index, row in enumerate(picked):
-            # "danger" (threat_other: "he says he'll kill me") is danger from another person:
-            # emergency in the safeguard's levels, not benign (the old label was a bug).
-            crisis = row["label"] in ("suicidal", "danger") or kind == "threat_other"
+            if kind == "threat_other":
+                crisis, emergency = threat_other_reading(row["text"])
+                examples.append(Example([row["text"]], crisis, emergency, 1.0, "corpus",
+                                        f"corpus-{kind}-{index}"))
+                continue
+            crisis = row["label"] in ("suicidal", "danger")
             emergency = 1.0 if kind in CORPUS_EMERGENCY_KINDS else (0.0 if not crisis else None)
             examples.append(Example([row["text"]], float(crisis), emergency, 1.0, "corpus",
                                     f"corpus-{kind}-{index}"))
+    return examples
+
+
+def threat_other_reading(text):
+    """(crisis, emergency) for a `threat_other` corpus line (see THREAT_OTHER_READINGS)."""
+    lowered = text.lower()
+    for patterns, crisis, emergency in THREAT_OTHER_READINGS:
+        if any(pattern in lowered for pattern in patterns):
+            return crisis, emergency
+    return 0.0, 0.0  # abuse, urges to hurt someone, being told to die: boundary
+
+
+def suite_examples(path):
+    """Turns of a scenario suite (each turn's `expect.level`), read with their earlier turns."""
+    examples = []
+    for conversation in read_jsonl(path):
+        texts = []
+        for number, turn in enumerate(conversation["turns"]):
+            level_name = turn.get("expect", {}).get("level")
+            if level_name in RANK:
+                level = RANK[level_name]
+                segments = texts[-CONTEXT_TURNS:] + [turn["text"]]
+                examples.append(Example(segments, float(level >= 3), float(level == 4), HAND_WEIGHT,
+                                        "suite", f"{conversation.get('id', '')}#{number}", level_name))
+            texts.append(turn["text"])
     return examples
 
 
@@ -128,8 +170,11 @@ def set_files():
 
 
 def all_examples():
-    """Every training example: the corpus sample, the holdout and every non-blind set."""
+    """Every training example: the corpus sample, the holdout, the suites and every non-blind set."""
     examples = corpus_examples() + holdout_examples()
+    for path in SUITES:
+        if os.path.exists(path):
+            examples += suite_examples(path)
     for group, messages, conversations in set_files():
         if messages:
             examples += message_examples(messages, group)

@@ -46,6 +46,10 @@ FOLDS = 3
 CRISIS_FALSE_ALARMS = 0.01
 # The emergency cut: at most this share of hand-written messages below emergency scored above it.
 EMERGENCY_FALSE_ALARMS = 0.01
+# The corroborated cuts (they count only beside the other layers' evidence in the same message):
+# the same measures at a larger share.
+CRISIS_CORROBORATED_FALSE_ALARMS = 0.05
+EMERGENCY_CORROBORATED_FALSE_ALARMS = 0.03
 
 
 def seed_everything(seed=SEED):
@@ -129,28 +133,35 @@ def command_cv(args):
     os.makedirs(WORK, exist_ok=True)
     with open(os.path.join(WORK, "oof.json"), "w") as handle:
         json.dump(oof, handle)
-    thresholds = thresholds_from(oof)
+    thresholds = thresholds_from(oof, args.crisis_share, args.emergency_share,
+                                 args.crisis_corroborated_share, args.emergency_corroborated_share)
     print(json.dumps(thresholds, indent=2))
     with open(os.path.join(WORK, "thresholds.json"), "w") as handle:
         json.dump(thresholds, handle, indent=2)
 
 
-def thresholds_from(oof):
+def thresholds_from(oof, crisis_share=CRISIS_FALSE_ALARMS, emergency_share=EMERGENCY_FALSE_ALARMS,
+                    crisis_corroborated_share=CRISIS_CORROBORATED_FALSE_ALARMS,
+                    emergency_corroborated_share=EMERGENCY_CORROBORATED_FALSE_ALARMS):
     labelled = [r for r in oof if r["level"] is not None]
     calm = [r["p"][0] for r in labelled if r["level"] in ("none", "distress")]
     below_emergency = [r["p"][1] for r in labelled if r["level"] != "emergency"]
-    crisis_cut = cut_for(calm, CRISIS_FALSE_ALARMS)
-    emergency_cut = cut_for(below_emergency, EMERGENCY_FALSE_ALARMS)
+    crisis_cut = cut_for(calm, crisis_share)
+    emergency_cut = cut_for(below_emergency, emergency_share)
     positives = [r for r in labelled if r["level"] in ("crisis", "emergency")]
     emergencies = [r for r in labelled if r["level"] == "emergency"]
     recall = sum(r["p"][0] >= crisis_cut for r in positives) / max(1, len(positives))
     e_recall = sum(r["p"][1] >= emergency_cut for r in emergencies) / max(1, len(emergencies))
+    crisis_corroborated = min(crisis_cut, cut_for(calm, crisis_corroborated_share))
+    emergency_corroborated = min(emergency_cut, cut_for(below_emergency, emergency_corroborated_share))
     return {
         "crisis": round(crisis_cut, 4),
         "emergency": round(emergency_cut, 4),
+        "crisis_corroborated": round(crisis_corroborated, 4),
+        "emergency_corroborated": round(emergency_corroborated, 4),
         "method": (f"{FOLDS}-fold cross-validation by hand-written set; crisis cut: out-of-fold "
-                   f"false alarms on none/distress <= {CRISIS_FALSE_ALARMS}; emergency cut: "
-                   f"messages below emergency scored above it <= {EMERGENCY_FALSE_ALARMS}"),
+                   f"false alarms on none/distress <= {crisis_share}; emergency cut: "
+                   f"messages below emergency scored above it <= {emergency_share}"),
         "out_of_fold": {
             "hand_written_examples": len(labelled),
             "crisis_recall_at_cut": round(recall, 3),
@@ -167,10 +178,13 @@ def command_dev_cuts(args):
                 + data.conversation_examples(os.path.join(dev, "dev_conversations.jsonl"), "dev"))
     probs = M.probabilities(model, tokenizer, [e.segments for e in examples])
     rows = [{"level": e.level, "p": p} for e, p in zip(examples, probs)]
-    thresholds = thresholds_from(rows)
+    thresholds = thresholds_from(rows, args.crisis_share, args.emergency_share,
+                                 args.crisis_corroborated_share, args.emergency_corroborated_share)
     thresholds["method"] = ("development set (../shared/eval, never trained on): crisis cut where "
-                            f"none/distress false alarms <= {CRISIS_FALSE_ALARMS}; emergency cut where "
-                            f"turns below emergency scored above it <= {EMERGENCY_FALSE_ALARMS}")
+                            f"none/distress false alarms <= {args.crisis_share}; emergency cut where "
+                            f"turns below emergency scored above it <= {args.emergency_share}; "
+                            f"corroborated cuts (counted only beside other evidence) at "
+                            f"{args.crisis_corroborated_share} and {args.emergency_corroborated_share}")
     thresholds["development_set"] = thresholds.pop("out_of_fold")
     print(json.dumps(thresholds, indent=2))
     with open(os.path.join(WORK, "thresholds.json"), "w") as handle:
@@ -288,6 +302,13 @@ def main():
     parser.add_argument("--file")
     parser.add_argument("--conversations", action="store_true")
     parser.add_argument("--int8", action="store_true")
+    parser.add_argument("--crisis-share", type=float, default=CRISIS_FALSE_ALARMS,
+                        help="cuts: largest share of none/distress examples at or above the crisis cut")
+    parser.add_argument("--emergency-share", type=float, default=EMERGENCY_FALSE_ALARMS,
+                        help="cuts: largest share of examples below emergency at or above its cut")
+    parser.add_argument("--crisis-corroborated-share", type=float, default=CRISIS_CORROBORATED_FALSE_ALARMS)
+    parser.add_argument("--emergency-corroborated-share", type=float,
+                        default=EMERGENCY_CORROBORATED_FALSE_ALARMS)
     parser.add_argument("--quick", action="store_true", help="export: skip the fp32/int8 comparison")
     parser.add_argument("--untrained", action="store_true",
                         help="write an untrained checkpoint (to test the export and the Swift side)")

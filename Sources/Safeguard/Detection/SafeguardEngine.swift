@@ -67,7 +67,7 @@ public struct SafeguardEngine: Sendable {
             reading = found
             addEncoderEvidence(
                 found, thresholds: encoder.thresholds, gate: gate,
-                withEarlierTurns: !state.recentTurns.isEmpty,
+                withEarlierTurns: !state.recentTurns.isEmpty, emergencySeen: state.emergencySeen,
                 tokens: tokens, masks: masks, matches: matches, candidates: &candidates)
         }
         var decision = LevelDecision(
@@ -192,26 +192,43 @@ public struct SafeguardEngine: Sendable {
     }
 
     /// Adds the contextual encoder's view: at its very-sure cut it is crisis evidence where the
-    /// lexicon found less; its emergency output, when sure, raises a crisis (its own or the
-    /// lexicon's) to an emergency. Never in figurative, fictional or quoted talk; negation,
-    /// history, "what if" or a calmer turn ask it to be surer. Later in a conversation its own
-    /// emergency reading is not enough: it reads each turn with the two before it, so an earlier
-    /// emergency or plan is still in what it reads ("i put it back in the drawer" straight after
-    /// "a knife in my hand, right now"); there an emergency needs the turn's own words to be
-    /// crisis or more.
+    /// lexicon found less; at its lower corroborated cut only where the other layers found
+    /// distress or more in the same message (two weaker readings that agree; not in lowering
+    /// context). Its emergency
+    /// output, when sure (or corroborated by a crisis the lexicon read), raises a crisis (its own
+    /// or the lexicon's) to an emergency. Never in figurative, fictional or
+    /// quoted talk; negation, history, "what if" or a calmer turn ask it to be surer. Later in a
+    /// conversation its own emergency reading is not enough: it reads each turn with the two
+    /// before it, so an earlier emergency or plan is still in what it reads ("i put it back in the
+    /// drawer" straight after "a knife in my hand, right now"); there an emergency needs the
+    /// turn's own words to be crisis or more.
     private func addEncoderEvidence(
         _ reading: EncoderReading, thresholds: EncoderThresholds, gate: LayerGate, withEarlierTurns: Bool,
-        tokens: [NormalisedToken], masks: [ClassMask], matches: [RuleMatch],
+        emergencySeen: Bool, tokens: [NormalisedToken], masks: [ClassMask], matches: [RuleMatch],
         candidates: inout [CandidateSignal]
     ) {
-        let crisisCut = gate.raised ? Self.surer(thresholds.crisis) : thresholds.crisis
-        let emergencyCut = gate.raised ? Self.surer(thresholds.emergency) : thresholds.emergency
+        func cut(_ value: Double) -> Double { gate.raised ? Self.surer(value) : value }
         let found = candidates.filter { $0.applies && $0.isEvidence && !$0.rule.contextual }
         let lexiconLevel = found.map(\.level).max() ?? .none
-        let crisis = reading.crisis >= crisisCut
+        // Corroboration never counts in lowering context: there only the (raised) sure cut does.
+        let corroborates = !gate.raised
+        let sure = reading.crisis >= cut(thresholds.crisis)
+        let corroborated =
+            corroborates && reading.crisis >= thresholds.crisisCorroborated && lexiconLevel >= .distress
+        let sureEmergency = reading.emergency >= cut(thresholds.emergency)
+        // A sure emergency reading whose crisis reading agrees (at the corroborated cut) is its
+        // own evidence of crisis: emergency examples are crisis examples too.
+        let consistent = sureEmergency && reading.crisis >= cut(thresholds.crisisCorroborated)
+        let crisis = sure || corroborated || consistent
+        let emergencyReading =
+            sureEmergency
+            || (corroborates && reading.emergency >= thresholds.emergencyCorroborated
+                && lexiconLevel >= .crisis)
+        // With earlier turns in what it read, its emergency needs the turn's own words: crisis or
+        // more, or (before any emergency in the conversation) at least distress.
+        let ownWords = lexiconLevel >= .crisis || (!emergencySeen && lexiconLevel >= .distress)
         let emergency =
-            reading.emergency >= emergencyCut
-            && (lexiconLevel >= .crisis || (crisis && !withEarlierTurns))
+            emergencyReading && (lexiconLevel >= .crisis || (crisis && (!withEarlierTurns || ownWords)))
         let level: RiskLevel
         if emergency && lexiconLevel < .emergency {
             level = .emergency

@@ -164,23 +164,43 @@ public struct EncoderReading: Sendable, Equatable, Codable {
     }
 }
 
-/// The encoder's cuts, recomputed by cross-validation after every retrain
-/// (`resources/safeguard/encoder/thresholds.json`).
+/// The encoder's cuts, recomputed after every retrain
+/// (`resources/safeguard/encoder/thresholds.json`). Two tiers: a very-sure cut at which the
+/// encoder's reading counts on its own, and a lower corroborated cut at which it counts only
+/// when the lexicon or the n-gram model found something in the same message (a distress word,
+/// a boundary topic, a crisis signal): two weaker readings that agree.
 public struct EncoderThresholds: Sendable, Equatable {
     /// At or above: very sure the message is crisis or above.
     public var crisis: Double
     /// At or above: an emergency (raises crisis to emergency).
     public var emergency: Double
+    /// At or above, with the other layers' evidence of distress or more: crisis.
+    public var crisisCorroborated: Double
+    /// At or above, with the other layers' evidence of crisis or more: emergency.
+    public var emergencyCorroborated: Double
 
-    public init(crisis: Double, emergency: Double) {
+    public init(
+        crisis: Double, emergency: Double, crisisCorroborated: Double? = nil,
+        emergencyCorroborated: Double? = nil
+    ) {
         self.crisis = crisis
         self.emergency = emergency
+        self.crisisCorroborated = min(crisis, crisisCorroborated ?? crisis)
+        self.emergencyCorroborated = min(emergency, emergencyCorroborated ?? emergency)
     }
 
     init(data: Data) throws(EncoderError) {
         struct File: Decodable {
             var crisis: Double
             var emergency: Double
+            var crisisCorroborated: Double
+            var emergencyCorroborated: Double
+
+            enum CodingKeys: String, CodingKey {
+                case crisis, emergency
+                case crisisCorroborated = "crisis_corroborated"
+                case emergencyCorroborated = "emergency_corroborated"
+            }
         }
         let file: File
         do {
@@ -188,9 +208,15 @@ public struct EncoderThresholds: Sendable, Equatable {
         } catch {
             throw .invalidThresholds("unreadable (\(error))")
         }
-        guard file.crisis > 0, file.crisis < 1, file.emergency > 0, file.emergency < 1 else {
+        let cuts = [file.crisis, file.emergency, file.crisisCorroborated, file.emergencyCorroborated]
+        guard cuts.allSatisfy({ $0 > 0 && $0 < 1 }) else {
             throw .invalidThresholds("cuts must lie between 0 and 1")
         }
-        self.init(crisis: file.crisis, emergency: file.emergency)
+        guard file.crisisCorroborated <= file.crisis, file.emergencyCorroborated <= file.emergency else {
+            throw .invalidThresholds("a corroborated cut must not be above its very-sure cut")
+        }
+        self.init(
+            crisis: file.crisis, emergency: file.emergency, crisisCorroborated: file.crisisCorroborated,
+            emergencyCorroborated: file.emergencyCorroborated)
     }
 }
