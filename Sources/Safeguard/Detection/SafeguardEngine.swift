@@ -201,7 +201,7 @@ public struct SafeguardEngine: Sendable {
     /// conversation its own emergency reading is not enough: it reads each turn with the two
     /// before it, so an earlier emergency or plan is still in what it reads ("i put it back in the
     /// drawer" straight after "a knife in my hand, right now"); there an emergency needs the
-    /// turn's own words to be crisis or more.
+    /// turn's own words, and after an emergency it is the lexicon's alone.
     private func addEncoderEvidence(
         _ reading: EncoderReading, thresholds: EncoderThresholds, gate: LayerGate, withEarlierTurns: Bool,
         emergencySeen: Bool, tokens: [NormalisedToken], masks: [ClassMask], matches: [RuleMatch],
@@ -224,11 +224,15 @@ public struct SafeguardEngine: Sendable {
             sureEmergency
             || (corroborates && reading.emergency >= thresholds.emergencyCorroborated
                 && lexiconLevel >= .crisis)
-        // With earlier turns in what it read, its emergency needs the turn's own words: crisis or
-        // more, or (before any emergency in the conversation) at least distress.
-        let ownWords = lexiconLevel >= .crisis || (!emergencySeen && lexiconLevel >= .distress)
-        let emergency =
-            emergencyReading && (lexiconLevel >= .crisis || (crisis && (!withEarlierTurns || ownWords)))
+        // With earlier turns in what it read, its emergency needs the turn's own words (distress
+        // or more, crisis for its corroborated cut); after an emergency in the conversation it
+        // does not count at all: that emergency is in what it reads, and only the turn's own
+        // words (the lexicon) can say the danger is here again.
+        let allowed =
+            !withEarlierTurns
+            ? (lexiconLevel >= .crisis || crisis)
+            : !emergencySeen && (lexiconLevel >= .crisis || (crisis && lexiconLevel >= .distress))
+        let emergency = emergencyReading && allowed
         let level: RiskLevel
         if emergency && lexiconLevel < .emergency {
             level = .emergency
