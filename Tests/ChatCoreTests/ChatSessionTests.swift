@@ -33,7 +33,7 @@ import WaymarkTesting
         #expect(entries.map(\.role) == [.user, .assistant])
         #expect(entries[1].text == "That sounds like a long day. What happened?")
         #expect(entries[1].status == .complete)
-        #expect(entries[0].assessment?.level ?? .emergency < .boundary)
+        #expect(try #require(entries[0].assessment).level < .boundary)
         #expect(stub.requests.count == 1)
     }
 

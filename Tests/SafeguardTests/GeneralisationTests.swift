@@ -406,7 +406,10 @@ import Testing
 
     /// Assesses turns in order, recording Waymark's safety question after the turns listed.
     private func levels(_ turns: [String], askedAfter: Set<Int> = []) -> [RiskLevel] {
-        guard let engine = TestEngine.engine else { return [] }
+        guard let engine = TestEngine.engine else {
+            Issue.record("the safeguard engine did not load")
+            return []
+        }
         var state = ConversationState()
         var levels: [RiskLevel] = []
         for (index, turn) in turns.enumerated() {
@@ -445,10 +448,10 @@ import Testing
         #expect(level("sometimes i want to die but tonight i'm going to do it") == .emergency)
     }
 
-    @Test func ordinaryGriefIsNotSuicidalRisk() {
-        let assessment = TestEngine.engine?.assess(
+    @Test func ordinaryGriefIsNotSuicidalRisk() throws {
+        let assessment = try #require(TestEngine.engine).assess(
             "first easter without my grandma and the house feels so empty")
-        #expect(assessment?.level == .distress)
-        #expect(assessment?.categories == [.bereavement])
+        #expect(assessment.level == .distress)
+        #expect(assessment.categories == [.bereavement])
     }
 }

@@ -105,7 +105,7 @@ import Testing
         process.arguments = ["python3", "-c", script]
         let output = Pipe()
         process.standardOutput = output
-        guard (try? process.run()) != nil else { return }
+        try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let expected = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
