@@ -14,6 +14,9 @@ import Testing
     ]
 
     static let lookAlikes: [String] = [
+        // A fixed structure by the road is a place of risk only with driving aimed at it.
+        "parked at the bridge support to fix the tyre",
+        "driving near the central reservation in the roadworks",
         "my laptop's on its last legs", "what's the best way to slice a pineapple",
         "quickest way to hang a picture",
         "the bridge by the station is being repainted", "i want to pack it all in and move to the coast",
