@@ -74,11 +74,6 @@ public actor ChatSession: ConversationDriver {
 
     // MARK: - Changing the session
 
-    /// Replace the responder (for example after a failure, switch to the built-in listener).
-    public func setResponder(_ newResponder: any Responder) {
-        responder = newResponder
-    }
-
     /// Switch to the built-in listener given at creation (after a backend failure).
     public func useBuiltInListener() async -> String {
         guard let builtInListener else { return "The built-in listener is not available here." }
@@ -110,12 +105,6 @@ public actor ChatSession: ConversationDriver {
     /// ``GroundingAnswerCheck``).
     public func screen(_ text: String) async -> Assessment? {
         safeguards.engine.assess(text)
-    }
-
-    /// Forget the transcript shown on screen. The safeguard's memory of risk is kept: clearing
-    /// the screen must not make Waymark forget that someone said they were in danger.
-    public func clearTranscript() {
-        entries.removeAll()
     }
 
     // MARK: - Turns

@@ -21,7 +21,24 @@ public struct ResourceDataError: Error, Sendable, Equatable, CustomStringConvert
         "resources/\(file): " + (key.map { "`\($0)`: " } ?? "") + message
     }
 
-    /// The top-level keys of a JSON object file that are not among `known` (`about` is always
+    /// One reviewed JSON file decoded, after checking it holds no key outside `known`.
+    static func decode<File: Decodable>(_ type: File.Type, from data: Data, file: String, known: Set<String>)
+        throws -> File
+    {
+        try unknownKeys(in: data, known: known, file: file)
+        do {
+            return try JSONDecoder().decode(File.self, from: data)
+        } catch {
+            throw ResourceDataError(file: file, message: "cannot be read (\(error))")
+        }
+    }
+
+    /// The folder of the first file (`guard/methods.json` → `guard`), or `fallback`.
+    static func folder(of files: [(name: String, data: Data)], fallback: String) -> String {
+        files.first.map { $0.name.split(separator: "/").dropLast().joined(separator: "/") } ?? fallback
+    }
+
+    /// Throws when a JSON object file has a top-level key not among `known` (`about` is always
     /// allowed: every reviewed file explains itself).
     static func unknownKeys(in data: Data, known: Set<String>, file: String) throws {
         let object = try JSONSerialization.jsonObject(with: data)

@@ -105,4 +105,17 @@ import WaymarkTesting
         #expect(output.contains("can't chat right now"), "\(output)")
         #expect(output.contains("999"), "\(output)")
     }
+
+    /// A backend that cannot start: the chat says so and talks with the built-in listener
+    /// (the live path, ConversationSetup; issue 16 removed an unused copy of this choice).
+    @Test(.enabled(if: binaryExists, "needs swift build"), .timeLimit(.minutes(1)))
+    func aBackendThatCannotStartFallsBackToTheListenerWithANote() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try Self.run(
+            ["--plain", "--no-intro", "--backend", "command"], input: "hello\n/quit\n", in: folder
+        ).output
+        #expect(output.contains("You're talking with the built-in listener instead."), "\(output)")
+        #expect(output.contains("You: hello"), "\(output)")
+    }
 }

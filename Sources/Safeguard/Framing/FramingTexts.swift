@@ -52,13 +52,7 @@ public struct FramingTexts: Sendable, Equatable {
         var groups: [String: [String]] = [:]
         let known = Set(File.CodingKeys.allCases.map(\.rawValue))
         for (name, data) in files {
-            try ResourceDataError.unknownKeys(in: data, known: known, file: name)
-            let file: File
-            do {
-                file = try JSONDecoder().decode(File.self, from: data)
-            } catch {
-                throw ResourceDataError(file: name, message: "cannot be read (\(error))")
-            }
+            let file = try ResourceDataError.decode(File.self, from: data, file: name, known: known)
             for (part, variants) in file.parts ?? [:] {
                 guard Self.requiredParts.contains(part) || Self.optionalParts.contains(part) else {
                     throw ResourceDataError(file: name, key: part, message: "unknown part (misspelt?)")
@@ -80,7 +74,7 @@ public struct FramingTexts: Sendable, Equatable {
             }
         }
         let folder =
-            files.first.map { $0.name.split(separator: "/").dropLast().joined(separator: "/") } ?? "framing"
+            ResourceDataError.folder(of: files, fallback: "framing")
         if let part = Self.requiredParts.sorted().first(where: { (parts[$0] ?? []).isEmpty }) {
             throw ResourceDataError(
                 file: folder, key: part, message: "required framing part missing or empty")

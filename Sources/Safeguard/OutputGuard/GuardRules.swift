@@ -102,13 +102,7 @@ public struct GuardRules: Sendable, Equatable, Codable {
         var given: [String: String] = [:]
         let known = Set(File.CodingKeys.allCases.map(\.rawValue))
         for (name, data) in files {
-            try ResourceDataError.unknownKeys(in: data, known: known, file: name)
-            let file: File
-            do {
-                file = try JSONDecoder().decode(File.self, from: data)
-            } catch {
-                throw ResourceDataError(file: name, message: "cannot be read (\(error))")
-            }
+            let file = try ResourceDataError.decode(File.self, from: data, file: name, known: known)
             let merged = merge(file)
             for key in merged.given { given[key] = name }
             if let key = merged.empty.subtracting(Self.mayBeEmpty).sorted().first {
@@ -116,7 +110,7 @@ public struct GuardRules: Sendable, Equatable, Codable {
             }
         }
         let folder =
-            files.first.map { $0.name.split(separator: "/").dropLast().joined(separator: "/") } ?? "guard"
+            ResourceDataError.folder(of: files, fallback: "guard")
         for key in File.CodingKeys.allCases.map(\.rawValue) where given[key] == nil {
             throw ResourceDataError(
                 file: folder, key: key, message: "missing: no output-guard rules file gives it")
