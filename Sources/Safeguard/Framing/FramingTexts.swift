@@ -73,8 +73,7 @@ public struct FramingTexts: Sendable, Equatable {
                 if let list { lists[key, default: []] += list }
             }
         }
-        let folder =
-            ResourceDataError.folder(of: files, fallback: "framing")
+        let folder = ResourceDataError.folder(of: files, fallback: "framing")
         if let part = Self.requiredParts.sorted().first(where: { (parts[$0] ?? []).isEmpty }) {
             throw ResourceDataError(
                 file: folder, key: part, message: "required framing part missing or empty")

@@ -109,8 +109,7 @@ public struct GuardRules: Sendable, Equatable, Codable {
                 throw ResourceDataError(file: name, key: key, message: "is empty")
             }
         }
-        let folder =
-            ResourceDataError.folder(of: files, fallback: "guard")
+        let folder = ResourceDataError.folder(of: files, fallback: "guard")
         for key in File.CodingKeys.allCases.map(\.rawValue) where given[key] == nil {
             throw ResourceDataError(
                 file: folder, key: key, message: "missing: no output-guard rules file gives it")
