@@ -82,7 +82,9 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkTesting"]),
         .testTarget(name: "WaymarkReviewTests", dependencies: ["WaymarkReview", "WaymarkTesting"]),
-        .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkConfig", "WaymarkTesting"]),
+        .testTarget(
+            name: "WaymarkCLITests",
+            dependencies: ["ChatCore", "Safeguard", "WaymarkConfig", "WaymarkTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,12 +8,16 @@ EVAL_DIR="${EVAL_DIR:-../shared/eval}"
 bin="${1:-.build/debug/waymark}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# The figures shown, picked by name (not by line number, which moves when score.py changes).
+message_figures="crisis_recall|emergency_recall|emergency_under_crisis|false_alarm_rate|boundary_recall|boundary_category_match|third_person_subject_accuracy"
+conversation_figures="crisis_recall|emergency_recall|risk_caught_by_first_risky_turn"
 for set in e f g h i j k l m n o; do
     base="resources/safeguard/probes/set-$set"
     "$bin" assess --jsonl "$base-messages.jsonl" >"$work/m.jsonl"
     "$bin" assess --conversations "$base-conversations.jsonl" >"$work/c.jsonl"
     echo "== set $set: messages"
-    python3 "$EVAL_DIR/score.py" "$base-messages.jsonl" "$work/m.jsonl" | sed -n '3,6p;9,11p'
+    python3 "$EVAL_DIR/score.py" "$base-messages.jsonl" "$work/m.jsonl" | grep -E "^($message_figures):"
     echo "== set $set: conversations"
-    python3 "$EVAL_DIR/score.py" --conversations "$base-conversations.jsonl" "$work/c.jsonl" | sed -n '3,4p;14p'
+    python3 "$EVAL_DIR/score.py" --conversations "$base-conversations.jsonl" "$work/c.jsonl" \
+        | grep -E "^($conversation_figures):"
 done

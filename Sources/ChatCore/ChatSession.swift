@@ -25,12 +25,15 @@ public actor ChatSession: ConversationDriver {
     private let safeguards: Safeguards
     private var responder: any Responder
     private let builtInListener: (any Responder)?
-    private var settings: PersonSettings
+    /// The safeguard's side of the conversation (reading, plan, the safety question asked).
+    private var conversation: SafeguardConversation
+    private var settings: PersonSettings {
+        get { conversation.settings }
+        set { conversation.settings = newValue }
+    }
     private var offers: SupportOffers
     private let clock: @Sendable () -> Date
 
-    private var conversationState = ConversationState()
-    private var followUp = FollowUpState()
     private var entries: [TranscriptEntry] = []
     private var nextID = 1
     private var turn = 0
@@ -52,7 +55,8 @@ public actor ChatSession: ConversationDriver {
         self.safeguards = safeguards
         self.responder = responder
         self.builtInListener = builtInListener
-        self.settings = settings
+        self.conversation = SafeguardConversation(
+            engine: safeguards.engine, policy: safeguards.policy, settings: settings)
         self.offers = offers
         self.clock = clock
     }
@@ -69,11 +73,6 @@ public actor ChatSession: ConversationDriver {
     public var latestPlan: TurnPlan? { lastPlan }
 
     // MARK: - Changing the session
-
-    /// Replace the responder (for example after a failure, switch to the built-in listener).
-    public func setResponder(_ newResponder: any Responder) {
-        responder = newResponder
-    }
 
     /// Switch to the built-in listener given at creation (after a backend failure).
     public func useBuiltInListener() async -> String {
@@ -106,12 +105,6 @@ public actor ChatSession: ConversationDriver {
     /// ``GroundingAnswerCheck``).
     public func screen(_ text: String) async -> Assessment? {
         safeguards.engine.assess(text)
-    }
-
-    /// Forget the transcript shown on screen. The safeguard's memory of risk is kept: clearing
-    /// the screen must not make Waymark forget that someone said they were in danger.
-    public func clearTranscript() {
-        entries.removeAll()
     }
 
     // MARK: - Turns
@@ -147,22 +140,12 @@ public actor ChatSession: ConversationDriver {
     public func runTurn(_ text: String, emit: @Sendable (SessionEvent) -> Void) async {
         turn += 1
         let now = clock()
-        let (read, newState) = safeguards.engine.assess(text, state: conversationState)
-        let assessment = read.remembering(newState)
-        conversationState = newState
-        // An age or a place said in the conversation routes services for the rest of it.
-        let (said, routingNote) = safeguards.policy.settings(after: text, current: settings)
-        settings = said
-        var (plan, newFollowUp) = safeguards.policy.plan(
-            for: assessment, userText: text, settings: settings, followUp: followUp, now: now,
-            offers: offers)
-        if let routingNote { plan.reasons.append(routingNote) }
-        followUp = newFollowUp
+        // The same path as `waymark assess --conversations`: the reading with what the
+        // conversation remembers, the plan (an age or a place said routes services for the rest
+        // of it), and the safety question remembered when the plan asks it.
+        let (assessment, plan) = conversation.take(text, now: now, offers: offers)
         lastPlan = plan
         emit(.entryAdded(append(role: .user, text: text, assessment: assessment, plan: plan, date: now)))
-        if plan.asksSafetyQuestion {
-            conversationState.recordSafeguardAskedSafetyQuestion()
-        }
         if let message = plan.message {
             emit(
                 .entryAdded(

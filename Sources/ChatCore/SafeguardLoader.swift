@@ -6,10 +6,27 @@ public enum SafeguardLoader {
     /// Folder of the lexicon inside `resources/`.
     public static let lexiconFolder = "safeguard/lexicon"
 
-    /// Reads every `.txt` file of the lexicon folder (file name → contents).
+    /// The lexicon's rule files that must be there: a deleted file would otherwise take its
+    /// rules out of the engine with no error. (New files are read too; add them here once they
+    /// carry rules the safeguard depends on.) The special files and the word classes the
+    /// engine reads are checked by ``Lexicon``.
+    public static let requiredLexiconFiles = [
+        "abuse.txt", "act.txt", "algospeak.txt", "bereavement.txt", "child.txt", "context_fiction.txt",
+        "context_history.txt", "context_hypothetical.txt", "context_negation.txt", "context_pretext.txt",
+        "conversation.txt", "crisis_kinds.txt", "distress.txt", "eating.txt", "explicit.txt", "farewell.txt",
+        "figurative.txt", "harm_to_others.txt", "jokes.txt", "medical.txt", "medication.txt", "mention.txt",
+        "method.txt", "non_english.txt", "passive.txt", "plan.txt", "psychosis.txt", "self_harm.txt",
+        "sexual_violence.txt", "substance.txt", "trauma.txt", "uk_slang.txt",
+    ]
+
+    /// Reads every `.txt` file of the lexicon folder (file name → contents); a missing required
+    /// file is an error naming it.
     public static func lexiconFiles(from locator: ResourceLocator) throws -> [String: Data] {
         let folder = locator.url(lexiconFolder)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        if let missing = requiredLexiconFiles.first(where: { !names.contains($0) }) {
+            throw ResourceDataError(file: "\(lexiconFolder)/\(missing)", message: "required file is missing")
+        }
         var files: [String: Data] = [:]
         for name in names where name.hasSuffix(".txt") {
             files[name] = try Data(contentsOf: folder.appendingPathComponent(name))

@@ -14,9 +14,4 @@ public struct Rect: Sendable, Hashable {
 
     /// True when nothing fits inside.
     public var isEmpty: Bool { rows <= 0 || cols <= 0 }
-
-    /// The rectangle shrunk by `by` cells on every side.
-    public func inset(_ by: Int) -> Rect {
-        Rect(row: row + by, col: col + by, rows: rows - 2 * by, cols: cols - 2 * by)
-    }
 }

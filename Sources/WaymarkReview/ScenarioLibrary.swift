@@ -98,7 +98,7 @@ public struct ScenarioLibrary: Sendable, Equatable {
             files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
         }
         var library = ScenarioLibrary(files: files)
-        library.checks = (try? ScenarioChecks.load(from: resources)) ?? ScenarioChecks()
+        library.checks = try ScenarioChecks.load(from: resources)
         return library
     }
 }

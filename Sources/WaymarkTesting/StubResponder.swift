@@ -15,10 +15,11 @@ public final class StubResponder: Responder {
 
     private let behaviour: Behaviour
     private let recorded = Mutex<[ChatRequest]>([])
-    public let displayName = "stub"
+    public let displayName: String
 
-    public init(_ behaviour: Behaviour) {
+    public init(_ behaviour: Behaviour, displayName: String = "stub") {
         self.behaviour = behaviour
+        self.displayName = displayName
     }
 
     /// Every request received, in order.

@@ -74,6 +74,16 @@ struct AssessCommand: ParsableCommand {
         } catch {
             throw AssessFailure("cannot load the safeguard lexicon: \(error)")
         }
+        // Conversations are played as the chat plays them: with the policy's plan, so the
+        // safety question it asks is remembered (``SafeguardConversation``).
+        var policy: SafeguardPolicy?
+        if conversations {
+            do {
+                policy = try SafeguardResources.loadPolicy(from: locator)
+            } catch {
+                throw AssessFailure("cannot load the safeguard policy: \(error)")
+            }
+        }
         if let input, input != "-", !jsonl, !conversations, !FileManager.default.fileExists(atPath: input) {
             let assessment = engine.assess(input)
             if format == .json {
@@ -129,8 +139,10 @@ struct AssessCommand: ParsableCommand {
             } else if (conversations || jsonl) && Self.isBlank(text) {
                 // Still one output line per input line, so outputs line up with inputs.
                 output += AssessmentJSON.skippedBlank(line: number) + "\n"
-            } else if conversations {
-                output += assessConversation(text, engine: engine, line: number, failed: &failed) + "\n"
+            } else if let policy, conversations {
+                output +=
+                    assessConversation(text, engine: engine, policy: policy, line: number, failed: &failed)
+                    + "\n"
             } else if jsonl {
                 output += assessJSONLine(text, engine: engine, line: number, failed: &failed) + "\n"
             } else {
@@ -190,7 +202,7 @@ struct AssessCommand: ParsableCommand {
     }
 
     private func assessConversation(
-        _ text: String, engine: SafeguardEngine, line: Int, failed: inout Bool
+        _ text: String, engine: SafeguardEngine, policy: SafeguardPolicy, line: Int, failed: inout Bool
     ) -> String {
         guard let object = parseObject(text) else {
             failed = true
@@ -200,7 +212,7 @@ struct AssessCommand: ParsableCommand {
             failed = true
             return AssessmentJSON.error("object has no \"turns\" array", id: object["id"], line: line)
         }
-        var state = ConversationState()
+        var conversation = Self.conversation(engine: engine, policy: policy)
         var results: [String] = []
         for turn in turns {
             let message: String
@@ -212,14 +224,29 @@ struct AssessCommand: ParsableCommand {
                 failed = true
                 return AssessmentJSON.error("a turn has no \"text\" string", id: object["id"], line: line)
             }
-            let outcome = BoundedAssessment.assess(message, engine: engine, state: state)
-            state = outcome.state
-            results.append(AssessmentJSON.object(outcome.assessment, id: nil, note: outcome.note ?? ""))
+            let assessment = conversation.take(message, now: Date(), offers: Self.chatOffers).assessment
+            let note = BoundedAssessment.note(scalarCount: message.unicodeScalars.count)
+            results.append(AssessmentJSON.object(assessment, id: nil, note: note ?? ""))
         }
         var line = "{"
         if let id = object["id"] { line += "\"id\": \(AssessmentJSON.value(id)), " }
         line += "\"turns\": [\(results.joined(separator: ", "))]}"
         return line
+    }
+}
+
+extension AssessCommand {
+    /// What the chat offers after a referral when no safety plan is saved (ConversationSetup).
+    static let chatOffers: SupportOffers = [.grounding]
+
+    /// A conversation played as the chat plays it, each turn read in bounded windows.
+    static func conversation(engine: SafeguardEngine, policy: SafeguardPolicy) -> SafeguardConversation {
+        SafeguardConversation(
+            engine: engine, policy: policy, settings: PersonSettings(),
+            reading: { text, state in
+                let outcome = BoundedAssessment.assess(text, engine: engine, state: state)
+                return (outcome.assessment, outcome.state)
+            })
     }
 }
 

@@ -49,8 +49,15 @@ enum BoundedAssessment {
             offset += step
         }
         let kept = best ?? (Assessment.clear, state)
-        let note =
-            "a long message (\(scalars.count) characters): assessed in \(windows) overlapping windows of \(windowScalars) characters (the encoder read the first); the highest level is kept"
-        return (kept.assessment, kept.state, note)
+        return (kept.assessment, kept.state, note(scalarCount: scalars.count, windows: windows))
+    }
+
+    /// The note for a message of `scalarCount` scalars (nil when it is read in one piece).
+    static func note(scalarCount: Int, windows: Int? = nil) -> String? {
+        guard scalarCount > windowScalars else { return nil }
+        let step = windowScalars - overlapScalars
+        let count = windows ?? 1 + (scalarCount - windowScalars + step - 1) / step
+        return
+            "a long message (\(scalarCount) characters): assessed in \(count) overlapping windows of \(windowScalars) characters (the encoder read the first); the highest level is kept"
     }
 }

@@ -67,10 +67,9 @@ struct LineModeChat {
         echoUser: Bool, strip: HelpStrip,
         _ start: @escaping @Sendable (any ConversationDriver) -> AsyncStream<SessionEvent>
     ) -> [TranscriptEntry] {
-        let done = DispatchSemaphore(value: 0)
         let collected = TurnEntryCollector()
         let driver = self.driver
-        Task.detached {
+        Blocking.run {
             var printer = LineModePrinter()
             for await event in start(driver) {
                 switch event {
@@ -82,9 +81,7 @@ struct LineModeChat {
                 }
             }
             printer.finish()
-            done.signal()
         }
-        done.wait()
         return collected.entries
     }
 
@@ -134,27 +131,16 @@ struct LineModeChat {
                         : "Note: type /age and your age in years, for example /age 15.")
                 return true
             }
-            let done = DispatchSemaphore(value: 0)
             let driver = self.driver
-            let said = SentenceBox()
-            Task.detached {
-                said.set(await driver.setPerson(nation: nation, ageBand: band))
-                done.signal()
-            }
-            done.wait()
-            emit("Note: \(said.text)")
+            let (chosenNation, chosenBand) = (nation, band)
+            let said = Blocking.run { await driver.setPerson(nation: chosenNation, ageBand: chosenBand) }
+            emit("Note: \(said)")
         case "/backend", "/listener":
             let argument = parts.count > 1 ? parts[1].lowercased().trimmingCharacters(in: .whitespaces) : ""
             if name == "/listener" || argument == "listening" {
-                let done = DispatchSemaphore(value: 0)
                 let driver = self.driver
-                let said = SentenceBox()
-                Task.detached {
-                    said.set(await driver.useBuiltInListener())
-                    done.signal()
-                }
-                done.wait()
-                emit("Note: \(said.text)")
+                let said = Blocking.run { await driver.useBuiltInListener() }
+                emit("Note: \(said)")
             } else {
                 emit("Note: only the built-in listener can be chosen here: type /backend listening.")
             }

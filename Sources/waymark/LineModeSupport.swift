@@ -151,7 +151,7 @@ final class LineModeSupport {
         }
         let offers: SupportOffers = tools.hasPlan ? [.grounding, .safetyPlan] : [.grounding]
         let driver = self.driver
-        Self.wait { await driver.setSupportOffers(offers) }
+        Blocking.run { await driver.setSupportOffers(offers) }
     }
 
     // MARK: - Breathing
@@ -260,7 +260,7 @@ final class LineModeSupport {
             // follow "You:".
             if !interactive { emit(answer) }
             let driver = self.driver
-            if Self.wait({ GroundingAnswerCheck.needsSafeguard(await driver.screen(answer)) }) {
+            if Blocking.run({ GroundingAnswerCheck.needsSafeguard(await driver.screen(answer)) }) {
                 emit("Let's pause the exercise: what you wrote matters more.")
                 pendingMessage = answer
                 return
@@ -271,19 +271,6 @@ final class LineModeSupport {
 
     /// A grounding answer the safeguard must respond to: line mode sends it as a message.
     var pendingMessage: String?
-
-    /// Run async work from the line-mode loop and wait for its result.
-    static func wait<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
-        let done = DispatchSemaphore(value: 0)
-        let box = ResultBox<T>()
-        Task.detached {
-            box.set(await work())
-            done.signal()
-        }
-        done.wait()
-        guard let value = box.value else { preconditionFailure("work finished without a value") }
-        return value
-    }
 }
 
 /// A value handed from a background task to the line-mode loop.

@@ -76,18 +76,6 @@ struct ResponderOptions: ParsableArguments {
     ) -> SettingsResolution {
         SettingsResolver(flags: flags, environment: environment).resolve()
     }
-
-    /// The settings and the responder to start with (falling back to `listening()` with a
-    /// notice when the configured backend cannot start).
-    func responderChoice(
-        resources: ResourceLocator?, environment: [String: String] = ProcessInfo.processInfo.environment,
-        listening: () -> any Responder
-    ) -> (settings: WaymarkSettings, choice: ResponderChoice) {
-        let resolution = resolveSettings(environment: environment)
-        let choice = ResponderChoice(
-            resolution: resolution, resources: resources, environment: environment, listening: listening)
-        return (resolution.settings, choice)
-    }
 }
 
 extension WaymarkSettings.Backend: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WaymarkTesting
 
 @testable import OpenAIResponder
 
@@ -148,22 +149,5 @@ import Testing
     @Test func emptyEventsAreNotDispatched() {
         var parser = SSEParser()
         #expect(parser.feed(Array("\n\n\n: c\n\nevent: x\n\n".utf8)).isEmpty)
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64) for repeatable chunkings.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -5,7 +5,11 @@ import Testing
 /// The modifiers on the signal covering the marked span.
 func modifiers(_ marked: String) -> [ContextModifier]? {
     let input = MarkedText(marked)
-    return TestEngine.engine?.assess(input.text).signals.first {
+    guard let engine = TestEngine.engine else {
+        Issue.record("the safeguard engine did not load")
+        return nil
+    }
+    return engine.assess(input.text).signals.first {
         $0.start == input.start && $0.end == input.end
     }?
     .modifiers

@@ -5,7 +5,10 @@ import Testing
 
 /// Runs turns through one conversation and returns every assessment.
 func converse(_ turns: [String], askedAfter: Set<Int> = []) -> [Assessment] {
-    guard let engine = TestEngine.engine else { return [] }
+    guard let engine = TestEngine.engine else {
+        Issue.record("the safeguard engine did not load")
+        return []
+    }
     var state = ConversationState()
     var results: [Assessment] = []
     for (index, turn) in turns.enumerated() {
@@ -106,7 +109,7 @@ func converse(_ turns: [String], askedAfter: Set<Int> = []) -> [Assessment] {
     }
 
     @Test func stateRoundTripsThroughCodable() throws {
-        guard let engine = TestEngine.engine else { return }
+        let engine = try #require(TestEngine.engine)
         let state = engine.assess("i want to die", state: ConversationState()).state
         let data = try JSONEncoder().encode(state)
         #expect(try JSONDecoder().decode(ConversationState.self, from: data) == state)

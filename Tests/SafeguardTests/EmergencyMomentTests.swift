@@ -150,6 +150,19 @@ struct PolicyConversation {
 
 /// Danger in progress stays an emergency until it is resolved; ordinary words stay ordinary.
 @Suite struct OngoingDangerAndLookAlikeTests {
+    static let ordinaryWords: [String] = [
+        "picked up a new climbing rope, off to the wall tonight",
+        "spent all evening hanging pictures in the hallway",
+        "sorting my will out before we move house next month",
+        "about to unalive my to-do list tonight",
+        "the comedian was so funny i nearly died",
+        "the rope is ready for the camping trip",
+        "stuck on the bridge now, the traffic is unreal",
+        "gonna do it tonight, finally asking him out",
+        "going to kill it tonight at the open mic",
+        "hanging the curtains now, then bed",
+    ]
+
     @Test func someoneCollapsedStaysAnEmergencyUntilTreated() {
         let levels = converse([
             "my flatmate has collapsed and is not breathing properly",
@@ -186,18 +199,7 @@ struct PolicyConversation {
         #expect(converse(["my nan won't wake up and she's cold"])[0].subject == .other)
     }
 
-    @Test(arguments: [
-        "picked up a new climbing rope, off to the wall tonight",
-        "spent all evening hanging pictures in the hallway",
-        "sorting my will out before we move house next month",
-        "about to unalive my to-do list tonight",
-        "the comedian was so funny i nearly died",
-        "the rope is ready for the camping trip",
-        "stuck on the bridge now, the traffic is unreal",
-        "gonna do it tonight, finally asking him out",
-        "going to kill it tonight at the open mic",
-        "hanging the curtains now, then bed",
-    ])
+    @Test(arguments: ordinaryWords)
     func ordinaryWordsStayOrdinary(text: String) {
         let level = converse([text])[0].level
         #expect(level < .crisis, "\(text): \(level)")

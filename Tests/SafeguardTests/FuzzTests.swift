@@ -1,19 +1,8 @@
 import Foundation
 import Testing
+import WaymarkTesting
 
 @testable import Safeguard
-
-/// A small deterministic generator (SplitMix64) so failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct FuzzTests {
     private func check(_ text: String, engine: SafeguardEngine) {
@@ -29,7 +18,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
     @Test func arbitraryUnicodeScalarsNeverCrash() throws {
         let engine = try #require(TestEngine.engine)
-        var random = SeededGenerator(state: 42)
+        var random = SeededGenerator(seed: 42)
         let pools: [ClosedRange<UInt32>] = [
             0x00...0x7F, 0x80...0x2FF, 0x300...0x36F, 0x400...0x4FF, 0x2000...0x206F, 0xD7FF...0xD7FF,
             0xE000...0xFFFF, 0x1F300...0x1FAFF, 0x10000...0x10FFFF,
@@ -48,7 +37,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
     @Test func arbitraryBytesNeverCrash() throws {
         let engine = try #require(TestEngine.engine)
-        var random = SeededGenerator(state: 7)
+        var random = SeededGenerator(seed: 7)
         let alphabet = Array("kill myself i want to die not never used to ' . - k.i.l.l 😭💊 ѕ".utf8)
         for _ in 0..<2000 {
             var bytes: [UInt8] = []
@@ -64,7 +53,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
     @Test func conversationsOfRandomTurnsNeverCrash() throws {
         let engine = try #require(TestEngine.engine)
-        var random = SeededGenerator(state: 99)
+        var random = SeededGenerator(seed: 99)
         let turns = [
             "yeah", "tonight", "i want to die", "got them here", "feel better", "in a&e", "", "💊💊",
             "not not not",

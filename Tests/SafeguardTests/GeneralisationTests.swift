@@ -7,6 +7,72 @@ import Testing
 /// ideation, current and recovered self-harm, method questions in fiction, psychosis-like
 /// experiences, restriction for control, everyday distress and grief; and benign traps.
 @Suite struct GeneralisationTests {
+    static let everydayTiredness: [String] = [
+        "i'm so tired i could sleep for a week",
+        "my partner handles the bills because she's better with money",
+    ]
+
+    static let benignTraps: [String] = [
+        "we're having a roast tonight with the family",
+        "going out for pizza tonight with my mates",
+        "dinner at my mum's tonight",
+        "can't wait for the match tonight",
+        "this meeting is killing me",
+        "my boss will kill me if i'm late again lol",
+        "i cut the grass yesterday",
+        "i hurt my back lifting boxes",
+        "burned my hand on the kettle this morning",
+        "i'm writing a novel about a detective in leeds",
+        "my character dies at the end of the book",
+        "i watched a documentary about voices in radio history",
+        "i heard my neighbours arguing through the wall",
+        "my mum checks the weather every morning",
+        "i skipped breakfast because i was running late",
+        "i only eat chocolate at christmas",
+        "the tv was on all night",
+        "i can't wait to sleep in on saturday",
+        "i'm dying to see that film",
+        "my dad's at the door with the shopping",
+        "my ex texted asking about the dog",
+        "i love how the radio plays my favourite songs",
+        "i'll go to sleep early tonight",
+        "my phone tracks my steps",
+        "the kids are at their dad's tonight",
+        "my friend is tracking her spending in an app",
+        "i deleted my instagram to focus on exams",
+        "made a cake for my nan's birthday",
+        "we're getting a chinese tonight",
+        "my nan's coming round tonight for tea",
+        "the voices in the choir sounded amazing",
+        "i let myself have a lie in on sunday",
+        "i've been watching the new series on netflix",
+        "my mum gives me pocket money every saturday",
+        "my best friend has my location on find my friends so she knows i got home",
+        "i skip breakfast most days, never hungry in the morning",
+        "i used to cut my own hair during lockdown",
+        "it's been ages since i last cut my fringe",
+        "i burned the toast worse than usual this morning",
+        "this song is literally about me lol",
+        "uni is so much fun this term",
+        "the neighbours were banging on the wall about the music",
+        "the government is raising taxes again",
+        "my dad gives me money for the week when i'm at uni",
+        "i only let myself have pudding on sundays haha",
+        "i'm going to sleep and not waking up till noon tomorrow lol",
+        "i can't wait to get home and go to sleep",
+        "my little sister is driving me mad",
+        "followed a recipe for curry tonight",
+        "i've been hearing good things about that show",
+        "my novel's villain poisons the king in chapter three",
+        "i hurt myself playing football again last night",
+        "my dog went back to his old habits of chewing shoes",
+        "i always know where my kids are thanks to the app",
+        "we went out for tea and i felt really full after",
+        "the radio said there'll be rain tomorrow",
+        "my manager said the project is going well",
+        "i made a cup of tea and sat in the garden thinking about life",
+    ]
+
     typealias Probe = LevelProbe
 
     static let probes: [Probe] = [
@@ -266,73 +332,12 @@ import Testing
         try probe.check()
     }
 
-    @Test(arguments: [
-        "we're having a roast tonight with the family",
-        "going out for pizza tonight with my mates",
-        "dinner at my mum's tonight",
-        "can't wait for the match tonight",
-        "this meeting is killing me",
-        "my boss will kill me if i'm late again lol",
-        "i cut the grass yesterday",
-        "i hurt my back lifting boxes",
-        "burned my hand on the kettle this morning",
-        "i'm writing a novel about a detective in leeds",
-        "my character dies at the end of the book",
-        "i watched a documentary about voices in radio history",
-        "i heard my neighbours arguing through the wall",
-        "my mum checks the weather every morning",
-        "i skipped breakfast because i was running late",
-        "i only eat chocolate at christmas",
-        "the tv was on all night",
-        "i can't wait to sleep in on saturday",
-        "i'm dying to see that film",
-        "my dad's at the door with the shopping",
-        "my ex texted asking about the dog",
-        "i love how the radio plays my favourite songs",
-        "i'll go to sleep early tonight",
-        "my phone tracks my steps",
-        "the kids are at their dad's tonight",
-        "my friend is tracking her spending in an app",
-        "i deleted my instagram to focus on exams",
-        "made a cake for my nan's birthday",
-        "we're getting a chinese tonight",
-        "my nan's coming round tonight for tea",
-        "the voices in the choir sounded amazing",
-        "i let myself have a lie in on sunday",
-        "i've been watching the new series on netflix",
-        "my mum gives me pocket money every saturday",
-        "my best friend has my location on find my friends so she knows i got home",
-        "i skip breakfast most days, never hungry in the morning",
-        "i used to cut my own hair during lockdown",
-        "it's been ages since i last cut my fringe",
-        "i burned the toast worse than usual this morning",
-        "this song is literally about me lol",
-        "uni is so much fun this term",
-        "the neighbours were banging on the wall about the music",
-        "the government is raising taxes again",
-        "my dad gives me money for the week when i'm at uni",
-        "i only let myself have pudding on sundays haha",
-        "i'm going to sleep and not waking up till noon tomorrow lol",
-        "i can't wait to get home and go to sleep",
-        "my little sister is driving me mad",
-        "followed a recipe for curry tonight",
-        "i've been hearing good things about that show",
-        "my novel's villain poisons the king in chapter three",
-        "i hurt myself playing football again last night",
-        "my dog went back to his old habits of chewing shoes",
-        "i always know where my kids are thanks to the app",
-        "we went out for tea and i felt really full after",
-        "the radio said there'll be rain tomorrow",
-        "my manager said the project is going well",
-    ])
+    @Test(arguments: benignTraps)
     func benignTrapsStayNone(text: String) {
         #expect(level(text) == .none, "\(text)")
     }
 
-    @Test(arguments: [
-        "i'm so tired i could sleep for a week",
-        "my partner handles the bills because she's better with money",
-    ])
+    @Test(arguments: everydayTiredness)
     func everydayTirednessAndBillsAreAtMostDistress(text: String) {
         #expect(level(text) <= .distress, "\(text)")
     }
@@ -401,7 +406,10 @@ import Testing
 
     /// Assesses turns in order, recording Waymark's safety question after the turns listed.
     private func levels(_ turns: [String], askedAfter: Set<Int> = []) -> [RiskLevel] {
-        guard let engine = TestEngine.engine else { return [] }
+        guard let engine = TestEngine.engine else {
+            Issue.record("the safeguard engine did not load")
+            return []
+        }
         var state = ConversationState()
         var levels: [RiskLevel] = []
         for (index, turn) in turns.enumerated() {
@@ -440,10 +448,10 @@ import Testing
         #expect(level("sometimes i want to die but tonight i'm going to do it") == .emergency)
     }
 
-    @Test func ordinaryGriefIsNotSuicidalRisk() {
-        let assessment = TestEngine.engine?.assess(
+    @Test func ordinaryGriefIsNotSuicidalRisk() throws {
+        let assessment = try #require(TestEngine.engine).assess(
             "first easter without my grandma and the house feels so empty")
-        #expect(assessment?.level == .distress)
-        #expect(assessment?.categories == [.bereavement])
+        #expect(assessment.level == .distress)
+        #expect(assessment.categories == [.bereavement])
     }
 }

@@ -8,6 +8,14 @@ import Testing
 /// boundary topics said plainly. Each kind has look-alikes that must stay calm. Lexicon only.
 @Suite struct ImminenceKindsTests {
     static let emergencies: [LevelProbe] = [
+        // The crisis_kinds rules written from single probe sentences, generalised to the kind
+        // (issue 16): which bridge it is, contact lost at the edge of a height.
+        LevelProbe(
+            text: "i'm on the bridge, the one over the motorway. wanted someone to know", level: .emergency,
+            categories: [.suicide]),
+        LevelProbe(
+            text: "my mate says hes on the edge of the multi storey and then he hung up", level: .emergency,
+            categories: [.suicide]),
         LevelProbe(
             text: "i'm sat on the railway line behind the retail park", level: .emergency,
             categories: [.suicide]),
@@ -41,6 +49,9 @@ import Testing
     ]
 
     static let crises: [LevelProbe] = [
+        LevelProbe(
+            text: "sometimes i think about steering into the central reservation", level: .crisis,
+            categories: [.suicide]),
         LevelProbe(
             text: "i've got it all planned, just not the day yet", level: .crisis, categories: [.suicide]),
         LevelProbe(text: "only thing keeping me here is my dog", level: .crisis, categories: [.suicide]),

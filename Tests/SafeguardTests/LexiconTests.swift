@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct LexiconTests {
     private func lexicon(_ rules: String, classes: String = "") throws -> Lexicon {
-        try Lexicon(files: ["rules.txt": Data(rules.utf8), "classes.txt": Data(classes.utf8)])
+        try Lexicon(files: ["rules.txt": Data(rules.utf8), "classes.txt": Data(classes.utf8)], requiring: [])
     }
 
     private func rules(_ lexicon: Lexicon, _ text: String) -> [String] {

@@ -4,7 +4,11 @@ import Testing
 
 @Suite struct NormaliserTests {
     private func words(_ text: String) -> [String] {
-        TestEngine.lexicon?.normaliser.normalise(text).words ?? []
+        guard let lexicon = TestEngine.lexicon else {
+            Issue.record("the lexicon did not load")
+            return []
+        }
+        return lexicon.normaliser.normalise(text).words
     }
 
     @Test func foldsCaseAndCompatibilityForms() {

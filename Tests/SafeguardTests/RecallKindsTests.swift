@@ -6,6 +6,53 @@ import Testing
 /// several fresh wordings written for these tests, and the everyday look-alikes that must stay
 /// calm. Sentences are our own; none come from the eval set, the holdout or the scenarios.
 @Suite struct RecallKindsTests {
+    static let recovered: [String] = [
+        "i survived an attempt years back and now i run marathons",
+        "i tried in 2012 and now i volunteer with a helpline",
+        "after my redundancy i thought about dying a lot, but counselling got me through",
+        "i'm not going to act on anything, i'm just so tired after work",
+    ]
+
+    static let lookAlikes: [String] = [
+        // A fixed structure by the road is a place of risk only with driving aimed at it.
+        "parked at the bridge support to fix the tyre",
+        "driving near the central reservation in the roadworks",
+        "my laptop's on its last legs", "what's the best way to slice a pineapple",
+        "quickest way to hang a picture",
+        "the bridge by the station is being repainted", "i want to pack it all in and move to the coast",
+        "i want this lecture to be over", "wish my shift would end already",
+        "i hope the operation goes well tomorrow",
+        "i hope a bus comes soon, i'm freezing", "i slept forever last night, 12 hours",
+        "i want to disappear to a desert island for a month", "i overstayed my welcome at my sister's",
+        "city life isn't for me", "we're checking out of the airbnb at 11", "i made my peace with my ex",
+        "the house is lighter without the old wardrobe", "the team would be better without him as captain",
+        "do me a favour and grab some milk", "i've picked a date for the party",
+        "we set a date for the wedding",
+        "my plan is to revise all weekend", "counting the days till christmas",
+        "i'm on the roof terrace having a drink",
+        "i stepped closer to the edge to get a photo of the waterfall",
+        "i bit my nails until they bled a bit",
+        "i burnt my hand on the oven", "i cut my arm on a nail in the garden", "my cat scratched my arm open",
+        "i hit my head on the cupboard", "my nan says she's taken her tablets",
+        "she took her pills with breakfast",
+        "how long does paracetamol take to work", "what's the tallest building in the world",
+        "my little cousin says he's going to unalive this sandwich 😭", "i'm so close to finishing this essay",
+        "i wish the car crash scene in the film was shorter", "time to pack it in for the night",
+        "i cut myself a slice of cake", "i'm going to let go of the grudge",
+        "i wish i'd never woken up this early", "i've stocked up on toilet roll",
+        "the kids will be fine without me for a weekend",
+        "i'm at the railway bridge now, where are you",
+        "my mate said he's going to kms when he missed the bus 😭",
+        "i'd give anything to not exist on mondays lol",
+        "i hope i don't wake up late tomorrow",
+        "the train's on the tracks now", "i've decided how i'm going to paint the hallway",
+        "i'm reading a novel about a girl who wants to die",
+        "my uncle survived a fall from three floors when he was a roofer",
+        "quickest way to go to the station",
+        "i took everything in the cupboard to the charity shop",
+        "this essay is killing me", "could murder a curry", "i'm dying to see that film",
+    ]
+
     /// A kind of language: its name, the least level it must reach and what it must say.
     struct Kind: Sendable, CustomTestStringConvertible {
         let name: String
@@ -244,52 +291,12 @@ import Testing
         #expect(assessment.signals.contains { $0.modifiers.contains(.pretext) })
     }
 
-    @Test(arguments: [
-        "my laptop's on its last legs", "what's the best way to slice a pineapple",
-        "quickest way to hang a picture",
-        "the bridge by the station is being repainted", "i want to pack it all in and move to the coast",
-        "i want this lecture to be over", "wish my shift would end already",
-        "i hope the operation goes well tomorrow",
-        "i hope a bus comes soon, i'm freezing", "i slept forever last night, 12 hours",
-        "i want to disappear to a desert island for a month", "i overstayed my welcome at my sister's",
-        "city life isn't for me", "we're checking out of the airbnb at 11", "i made my peace with my ex",
-        "the house is lighter without the old wardrobe", "the team would be better without him as captain",
-        "do me a favour and grab some milk", "i've picked a date for the party",
-        "we set a date for the wedding",
-        "my plan is to revise all weekend", "counting the days till christmas",
-        "i'm on the roof terrace having a drink",
-        "i stepped closer to the edge to get a photo of the waterfall",
-        "i bit my nails until they bled a bit",
-        "i burnt my hand on the oven", "i cut my arm on a nail in the garden", "my cat scratched my arm open",
-        "i hit my head on the cupboard", "my nan says she's taken her tablets",
-        "she took her pills with breakfast",
-        "how long does paracetamol take to work", "what's the tallest building in the world",
-        "my little cousin says he's going to unalive this sandwich 😭", "i'm so close to finishing this essay",
-        "i wish the car crash scene in the film was shorter", "time to pack it in for the night",
-        "i cut myself a slice of cake", "i'm going to let go of the grudge",
-        "i wish i'd never woken up this early", "i've stocked up on toilet roll",
-        "the kids will be fine without me for a weekend",
-        "i'm at the railway bridge now, where are you",
-        "my mate said he's going to kms when he missed the bus 😭",
-        "i'd give anything to not exist on mondays lol",
-        "i hope i don't wake up late tomorrow",
-        "the train's on the tracks now", "i've decided how i'm going to paint the hallway",
-        "i'm reading a novel about a girl who wants to die",
-        "my uncle survived a fall from three floors when he was a roofer",
-        "quickest way to go to the station",
-        "i took everything in the cupboard to the charity shop",
-        "this essay is killing me", "could murder a curry", "i'm dying to see that film",
-    ])
+    @Test(arguments: lookAlikes)
     func lookAlikesStayNone(text: String) {
         #expect(level(text) == .none, "\(text)")
     }
 
-    @Test(arguments: [
-        "i survived an attempt years back and now i run marathons",
-        "i tried in 2012 and now i volunteer with a helpline",
-        "after my redundancy i thought about dying a lot, but counselling got me through",
-        "i'm not going to act on anything, i'm just so tired after work",
-    ])
+    @Test(arguments: recovered)
     func recoveredOrOrdinaryStaysBelowCrisis(text: String) {
         #expect(level(text) < .crisis, "\(text)")
     }

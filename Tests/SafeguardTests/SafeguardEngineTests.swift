@@ -67,7 +67,7 @@ func level(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) ->
         expectSpan("ready to [[ctb]]", rule: "algospeak.ctb", level: .crisis)
     }
 
-    @Test func methodSeekingIncludingPretexts() {
+    @Test func methodSeekingIncludingPretexts() throws {
         expectSpan(
             "[[how many ibuprofen would it take to not wake up]]", rule: "method.lethal_amount",
             level: .crisis,
@@ -76,9 +76,10 @@ func level(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) ->
             "for a story i'm writing, [[what's a lethal dose of insulin]]", rule: "method.lethal_amount",
             level: .crisis)
         expectSpan("[[how high does a bridge need to be to die]]", rule: "method.height", level: .crisis)
-        let pretext = TestEngine.engine?.assess("asking for a friend: what's the quickest way to die")
-        #expect(pretext?.level == .crisis)
-        #expect(pretext?.signals.contains { $0.modifiers.contains(.pretext) } == true)
+        let pretext = try #require(TestEngine.engine).assess(
+            "asking for a friend: what's the quickest way to die")
+        #expect(pretext.level == .crisis)
+        #expect(pretext.signals.contains { $0.modifiers.contains(.pretext) })
     }
 
     @Test func planMeansTimeMakeAnEmergency() {
@@ -133,10 +134,10 @@ func level(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) ->
             "[[i fainted in]] the shop", rule: "medical.collapse", level: .boundary, category: .medical)
     }
 
-    @Test func childSafeguarding() {
-        let flashing = TestEngine.engine?.assess("a man flashed me on the way home. i'm 13")
-        #expect(flashing?.level == .boundary)
-        #expect(flashing?.categories.contains(.childSafeguarding) == true)
+    @Test func childSafeguarding() throws {
+        let flashing = try #require(TestEngine.engine).assess("a man flashed me on the way home. i'm 13")
+        #expect(flashing.level == .boundary)
+        #expect(flashing.categories.contains(.childSafeguarding))
         #expect(level("my brother is 12 and he's gone to meet a man he met online") == .emergency)
     }
 

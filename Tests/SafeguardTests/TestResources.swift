@@ -10,11 +10,11 @@ enum TestResources {
         try Data(contentsOf: repoRoot.appendingPathComponent("resources").appendingPathComponent(path))
     }
 
-    static func jsonFiles(_ folder: String) throws -> [Data] {
+    static func jsonFiles(_ folder: String) throws -> [(name: String, data: Data)] {
         let url = repoRoot.appendingPathComponent("resources").appendingPathComponent(folder)
         return try FileManager.default.contentsOfDirectory(atPath: url.path)
             .filter { $0.hasSuffix(".json") }.sorted()
-            .map { try Data(contentsOf: url.appendingPathComponent($0)) }
+            .map { ("\(folder)/\($0)", try Data(contentsOf: url.appendingPathComponent($0))) }
     }
 
     /// `shared/reference/uk-services.json` beside the repository (or inside it, on CI).

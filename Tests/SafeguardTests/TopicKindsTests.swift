@@ -6,6 +6,31 @@ import Testing
 /// by kind on a blind probe set (these sentences are our own): each kind must get its level and
 /// category, and its everyday look-alikes must not.
 @Suite struct TopicKindsTests {
+    static let everydayLookAlikes: [String] = [
+        "i heard my name called at the doctor's and nearly missed it",
+        "weighed the flour twice because the recipe was in ounces",
+        "a can of coke and a packet of crisps, the dream",
+        "my brother keeps smoking in the garden and mum hates it",
+        "the bath water went pink because of my new bath bomb",
+        "that cut is healing nicely now",
+        "she's punching above her weight with him lol",
+        "i'm on the bridge, be at yours in five",
+        "thinking about jumping on the train to leeds",
+        "i'm not suicidal, just knackered",
+        "said goodbye to my office today after 20 years",
+        "quickest way to go to the shops from here?",
+        "my mum will kill me if i don't wake up on time",
+        "gonna shoot my shot at the christmas party",
+        "i've decided how i'm going to decorate the lounge",
+        "is paracetamol or ibuprofen better for a migraine, which is kinder on your stomach",
+        "my gran keeps mixing up her blood pressure tablets, any tips for a pill organiser",
+        "does talking to someone about suicide put the idea in their head",
+        "i took everything in the cupboard to the charity shop",
+        "wish i had the guts to tell my boss what i think",
+        "overdosed on chocolate again, every easter",
+        "the puppy is trying to end my life with these 4am wake ups",
+    ]
+
     typealias Probe = LevelProbe
 
     static let probes: [Probe] = [
@@ -105,30 +130,7 @@ import Testing
         try probe.check()
     }
 
-    @Test(arguments: [
-        "i heard my name called at the doctor's and nearly missed it",
-        "weighed the flour twice because the recipe was in ounces",
-        "a can of coke and a packet of crisps, the dream",
-        "my brother keeps smoking in the garden and mum hates it",
-        "the bath water went pink because of my new bath bomb",
-        "that cut is healing nicely now",
-        "she's punching above her weight with him lol",
-        "i'm on the bridge, be at yours in five",
-        "thinking about jumping on the train to leeds",
-        "i'm not suicidal, just knackered",
-        "said goodbye to my office today after 20 years",
-        "quickest way to go to the shops from here?",
-        "my mum will kill me if i don't wake up on time",
-        "gonna shoot my shot at the christmas party",
-        "i've decided how i'm going to decorate the lounge",
-        "is paracetamol or ibuprofen better for a migraine, which is kinder on your stomach",
-        "my gran keeps mixing up her blood pressure tablets, any tips for a pill organiser",
-        "does talking to someone about suicide put the idea in their head",
-        "i took everything in the cupboard to the charity shop",
-        "wish i had the guts to tell my boss what i think",
-        "overdosed on chocolate again, every easter",
-        "the puppy is trying to end my life with these 4am wake ups",
-    ])
+    @Test(arguments: everydayLookAlikes)
     func everydayLookAlikesStayBelowBoundary(text: String) throws {
         let engine = try #require(TestEngine.engine)
         #expect(engine.assess(text).level < .boundary, "\(text)")

@@ -9,8 +9,8 @@ import Testing
     @Test func enterSendsTheMessageAndClearsTheEditor() {
         var state = Sample.state()
         state.type("hello 😀")
-        let result11 = state.update(.key(.enter))
-        #expect(result11 == [.send("hello 😀")])
+        let effects = state.update(.key(.enter))
+        #expect(effects == [.send("hello 😀")])
         #expect(state.editor.isEmpty)
         #expect(state.isReplying)
     }
@@ -18,32 +18,32 @@ import Testing
     @Test func altEnterAndCtrlJInsertNewlines() {
         var state = Sample.state()
         state.type("a")
-        let result20 = state.update(.key(.newline))
-        #expect(result20 == [])
+        var effects = state.update(.key(.newline))
+        #expect(effects == [])
         state.type("b")
-        let result23 = state.update(.key(.control("j")))
-        #expect(result23 == [])
+        effects = state.update(.key(.control("j")))
+        #expect(effects == [])
         state.type("c")
-        let result26 = state.update(.key(.enter))
-        #expect(result26 == [.send("a\nb\nc")])
+        effects = state.update(.key(.enter))
+        #expect(effects == [.send("a\nb\nc")])
     }
 
     @Test func emptyMessageIsNotSent() {
         var state = Sample.state()
         state.type("   ")
-        let result33 = state.update(.key(.enter))
-        #expect(result33 == [])
+        let effects = state.update(.key(.enter))
+        #expect(effects == [])
     }
 
     @Test func introIsDismissedWithEnterAndReachableAgain() {
         var state = Sample.state(intro: true)
         #expect(state.overlay == .intro)
-        let result40 = state.update(.key(.enter))
-        #expect(result40 == [])
+        var effects = state.update(.key(.enter))
+        #expect(effects == [])
         #expect(state.overlay == nil)
         state.type("/about")
-        let result44 = state.update(.key(.enter))
-        #expect(result44 == [])
+        effects = state.update(.key(.enter))
+        #expect(effects == [])
         #expect(state.overlay == .intro)
     }
 
@@ -65,13 +65,13 @@ import Testing
         var state = Sample.state()
         state.type("hi")
         _ = state.update(.key(.enter))
-        let result67 = state.update(.key(.escape))
-        #expect(result67 == [.cancelReply])
+        var effects = state.update(.key(.escape))
+        #expect(effects == [.cancelReply])
         #expect(state.update(.key(.escape)) == [])  // already cancelling
         _ = state.update(.session(.turnFinished(turn: 1)))
         #expect(!state.isReplying)
-        let result72 = state.update(.key(.escape))
-        #expect(result72 == [])
+        effects = state.update(.key(.escape))
+        #expect(effects == [])
     }
 
     @Test func stoppingTheReplyLeavesTheStatusLineWhenTheStopCompletes() {
@@ -95,47 +95,47 @@ import Testing
         var state = Sample.state()
         state.type("hi")
         _ = state.update(.key(.enter))
-        let result80 = state.update(.key(.control("c")))
-        #expect(result80 == [.cancelReply])
+        var effects = state.update(.key(.control("c")))
+        #expect(effects == [.cancelReply])
         _ = state.update(.replyStreamEnded)
-        let result83 = state.update(.key(.control("c")))
-        #expect(result83 == [.quit])
+        effects = state.update(.key(.control("c")))
+        #expect(effects == [.quit])
     }
 
     @Test func commandsProduceEffectsOrPanels() {
         var state = Sample.state()
         state.type("/export ~/chat.md")
-        let result90 = state.update(.key(.enter))
-        #expect(result90 == [.export(path: "~/chat.md")])
+        var effects = state.update(.key(.enter))
+        #expect(effects == [.export(path: "~/chat.md")])
         state.type("/export")
-        let result93 = state.update(.key(.enter))
-        #expect(result93 == [.export(path: nil)])
+        effects = state.update(.key(.enter))
+        #expect(effects == [.export(path: nil)])
         for (command, overlay) in [
             ("/help", Overlay.help), ("/services", .services), ("/inspector", .inspector),
         ] {
             state.overlay = nil
             state.type(command)
-            let result98 = state.update(.key(.enter))
-            #expect(result98 == [])
+            effects = state.update(.key(.enter))
+            #expect(effects == [])
             #expect(state.overlay == overlay)
         }
         state.overlay = nil
         state.type("/quit")
-        let result104 = state.update(.key(.enter))
-        #expect(result104 == [.quit])
+        effects = state.update(.key(.enter))
+        #expect(effects == [.quit])
     }
 
     @Test func unknownCommandGetsAHelpfulNoticeAndIsNotSent() {
         var state = Sample.state()
         state.type("/frobnicate")
-        let result111 = state.update(.key(.enter))
-        #expect(result111 == [])
+        var effects = state.update(.key(.enter))
+        #expect(effects == [])
         #expect(state.entries.last?.role == .notice)
         #expect(state.entries.last?.text.contains("Unknown command /frobnicate") == true)
         #expect(state.entries.last?.text.contains("/help") == true)
         state.type("//slash at the start")
-        let result117 = state.update(.key(.enter))
-        #expect(result117 == [.send("/slash at the start")])
+        effects = state.update(.key(.enter))
+        #expect(effects == [.send("/slash at the start")])
     }
 
     /// Issue 12: `/nation` and `/age` set the routing; nonsense gets a notice with the usage.
@@ -166,24 +166,24 @@ import Testing
     @Test func veryLongMessageAsksBeforeSending() {
         var state = Sample.state()
         let long = String(repeating: "word ", count: 1000)
-        let result133 = state.update(.paste(long))
-        #expect(result133 == [])
+        var effects = state.update(.paste(long))
+        #expect(effects == [])
         #expect(state.editor.text == long)
-        let result136 = state.update(.key(.enter))
-        #expect(result136 == [])
+        effects = state.update(.key(.enter))
+        #expect(effects == [])
         #expect(state.overlay == .confirmLongMessage)
-        let result139 = state.update(.key(.escape))
-        #expect(result139 == [])
+        effects = state.update(.key(.escape))
+        #expect(effects == [])
         #expect(state.editor.text == long)
         _ = state.update(.key(.enter))
-        let result143 = state.update(.key(.enter))
-        #expect(result143 == [.send(long)])
+        effects = state.update(.key(.enter))
+        #expect(effects == [.send(long)])
     }
 
     @Test func pasteKeepsNewlinesAndNeverSends() {
         var state = Sample.state()
-        let result149 = state.update(.paste("line one\r\nline two\n"))
-        #expect(result149 == [])
+        let effects = state.update(.paste("line one\r\nline two\n"))
+        #expect(effects == [])
         #expect(state.editor.text == "line one\nline two\n")
     }
 

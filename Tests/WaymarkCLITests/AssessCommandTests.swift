@@ -1,4 +1,6 @@
+import ChatCore
 import Foundation
+import Safeguard
 import Testing
 import WaymarkTesting
 
@@ -77,5 +79,56 @@ struct AssessCommandTests {
         #expect(turns[0]["level"] as? String == "crisis")
         // A one-word reply, dangerous only in context: ideation + means + a time.
         #expect(turns[2]["level"] as? String == "emergency")
+    }
+
+    /// `assess --conversations` plays a conversation the way the chat does (issue 16, item 6):
+    /// every turn's level, categories, subject and signals are what ``ChatSession`` decided for
+    /// that turn, the policy's safety question included (a time straight after "yeah" to it is
+    /// an emergency only because the question was asked).
+    @Test func conversationsArePlayedAsTheChatPlaysThem() async throws {
+        let conversations = [
+            ["honestly i'm so tired of being alive", "yeah", "tomorrow night"],
+            [
+                "work has been rubbish", "i can't see the point any more", "i've got the tablets here",
+                "i'm 15 and i live in cardiff", "i put them back in the drawer",
+            ],
+        ]
+        let safeguards = try ChatSession.Safeguards.load(from: RepositoryPaths.locator)
+        for turns in conversations {
+            let line = try JSONSerialization.data(withJSONObject: [
+                "id": "c", "turns": turns.map { ["text": $0] },
+            ])
+            let result = try run(["--conversations"], input: line + Data("\n".utf8))
+            #expect(result.status == 0)
+            let firstLine = try #require(result.lines.first)
+            let assessed = try #require(try object(firstLine)["turns"] as? [[String: Any]])
+            try #require(assessed.count == turns.count)
+
+            let chat = ChatSession(
+                safeguards: safeguards, responder: StubResponder(.reply("I'm listening.")),
+                settings: PersonSettings(), offers: [.grounding])
+            for turn in turns {
+                for await _ in chat.send(turn) {}
+            }
+            let decided = await chat.transcript.filter { $0.role == .user }.map(\.assessment)
+            try #require(decided.count == turns.count)
+            for (index, (cli, chatAssessment)) in zip(assessed, decided).enumerated() {
+                let chatSaw = try #require(chatAssessment)
+                let turn = "\(turns[index])"
+                #expect(cli["level"] as? String == chatSaw.level.rawValue, "\(turn)")
+                #expect(cli["categories"] as? [String] == chatSaw.categories.map(\.rawValue), "\(turn)")
+                #expect(cli["subject"] as? String == chatSaw.subject.rawValue, "\(turn)")
+                let rules = (cli["signals"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+                #expect(rules == chatSaw.signals.map(\.rule), "\(turn)")
+            }
+        }
+        // The safety question was played: without it "tomorrow night" is not an answer.
+        let first = try JSONSerialization.data(
+            withJSONObject: ["turns": conversations[0].map { ["text": $0] }])
+        let played = try #require(try run(["--conversations"], input: first + Data("\n".utf8)).lines.first)
+        let levels = try #require(try object(played)["turns"] as? [[String: Any]]).map {
+            $0["level"] as? String
+        }
+        #expect(levels == ["crisis", "crisis", "emergency"])
     }
 }

@@ -243,7 +243,7 @@ struct HostileInputSizeTests {
 
     /// Seeded random lines: bytes, escapes, deep nesting, long lines, broken UTF-8.
     static func fuzzLines(seed: UInt64, count: Int) -> [Data] {
-        var generator = SeededGenerator(state: seed)
+        var generator = SeededGenerator(seed: seed)
         var lines: [Data] = []
         for index in 0..<count {
             switch index % 6 {
@@ -299,18 +299,6 @@ struct HostileInputSizeTests {
         #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
         #expect(HostileInputTests.isInert(result.stdout))
         #expect(result.peakKB < 600 * 1024, "peak \(result.peakKB) KB")
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for the fuzz inputs.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -8,7 +8,9 @@ import WaymarkTesting
     static let binaryExists = FileManager.default.isExecutableFile(atPath: RepositoryPaths.debugBinary.path)
 
     /// Run the binary in `folder` (its private data and configuration there) with `input` piped.
-    static func run(_ arguments: [String], input: String, in folder: URL) throws -> (
+    static func run(
+        _ arguments: [String], input: String, in folder: URL, extraEnvironment: [String: String] = [:]
+    ) throws -> (
         output: String, seconds: Double
     ) {
         let process = Process()
@@ -19,6 +21,7 @@ import WaymarkTesting
         environment["WAYMARK_DATA_DIR"] = folder.appendingPathComponent("data").path
         environment["XDG_CONFIG_HOME"] = folder.appendingPathComponent("config").path
         environment["WAYMARK_REDUCED_MOTION"] = nil
+        environment.merge(extraEnvironment) { $1 }
         process.environment = environment
         let stdin = Pipe()
         let stdout = Pipe()
@@ -83,5 +86,36 @@ import WaymarkTesting
         _ = try Self.run(["history", "--enable"], input: "", in: folder)
         let after = try Self.run(["--plain", "--no-intro"], input: "/quit\n", in: folder).output
         #expect(after.contains("History is on: what you write here is saved on this computer"), "\(after)")
+    }
+
+    /// With a required safety file missing from the resources, the chat does not run with a
+    /// weaker safeguard: it names the problem and answers with 999 and Samaritans only (issue 16).
+    @Test(.enabled(if: binaryExists, "needs swift build"), .timeLimit(.minutes(1)))
+    func aMissingGuardFileLeavesOnlyTheEmergencyAnswer() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let resources = folder.appendingPathComponent("resources")
+        try FileManager.default.copyItem(at: RepositoryPaths.resources, to: resources)
+        try FileManager.default.removeItem(at: resources.appendingPathComponent("guard/methods.json"))
+        let output = try Self.run(
+            ["--plain", "--no-intro"], input: "hello\n/quit\n", in: folder,
+            extraEnvironment: ["WAYMARK_RESOURCES": resources.path]
+        ).output
+        #expect(output.contains("guard/methods.json"), "\(output)")
+        #expect(output.contains("can't chat right now"), "\(output)")
+        #expect(output.contains("999"), "\(output)")
+    }
+
+    /// A backend that cannot start: the chat says so and talks with the built-in listener
+    /// (the live path, ConversationSetup; issue 16 removed an unused copy of this choice).
+    @Test(.enabled(if: binaryExists, "needs swift build"), .timeLimit(.minutes(1)))
+    func aBackendThatCannotStartFallsBackToTheListenerWithANote() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try Self.run(
+            ["--plain", "--no-intro", "--backend", "command"], input: "hello\n/quit\n", in: folder
+        ).output
+        #expect(output.contains("You're talking with the built-in listener instead."), "\(output)")
+        #expect(output.contains("You: hello"), "\(output)")
     }
 }

@@ -82,35 +82,3 @@ import Testing
         #expect(try make(settings).get() is ScriptedResponder)
     }
 }
-
-@Suite struct ResponderChoiceTests {
-    private struct Listener: Responder {
-        var displayName: String { "built-in listener" }
-        func respond(to request: ChatRequest) -> AsyncThrowingStream<ResponseEvent, any Error> {
-            AsyncThrowingStream { $0.finish() }
-        }
-    }
-
-    @Test func aBackendThatCannotStartFallsBackToTheListenerWithANotice() {
-        let resolution = SettingsResolution(
-            settings: WaymarkSettings(backend: .command),
-            issues: [ConfigIssue(file: "/c.yaml", line: 3, key: "nation", message: "expected one of …")])
-        let choice = ResponderChoice(resolution: resolution, resources: nil, environment: [:]) { Listener() }
-        #expect(choice.fellBack)
-        #expect(choice.responder.displayName == "built-in listener")
-        #expect(choice.notices.count == 2)
-        #expect(choice.notices[0].hasPrefix("Configuration: /c.yaml:3: nation:"))
-        #expect(choice.notices[1].hasSuffix("Using the built-in listener instead."))
-    }
-
-    @Test func aWorkingBackendIsUsedWithoutNotices() {
-        var settings = WaymarkSettings(backend: .command)
-        settings.command.argv = ["python3", "x.py"]
-        let choice = ResponderChoice(
-            resolution: SettingsResolution(settings: settings, issues: []), resources: nil, environment: [:]
-        ) { Listener() }
-        #expect(!choice.fellBack)
-        #expect(choice.notices.isEmpty)
-        #expect(choice.responder.displayName == "python3")
-    }
-}

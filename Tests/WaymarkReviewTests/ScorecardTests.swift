@@ -1,6 +1,7 @@
 import Foundation
 import Safeguard
 import Testing
+import WaymarkTesting
 
 @testable import WaymarkReview
 
@@ -105,7 +106,7 @@ import Testing
         process.arguments = ["python3", "-c", script]
         let output = Pipe()
         process.standardOutput = output
-        guard (try? process.run()) != nil else { return }
+        try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let expected = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
@@ -147,20 +148,5 @@ import Testing
         #expect(card.misses.count == under + over)
         #expect(card.misses.filter { $0.kind == "missed" }.count == under)
         #expect(card.misses.contains { !$0.crossesLine })
-    }
-}
-
-/// A small deterministic generator (SplitMix64) so random sets are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

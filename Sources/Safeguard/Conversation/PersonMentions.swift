@@ -130,7 +130,9 @@ extension PersonMentions {
         let file = try JSONDecoder().decode(File.self, from: data)
         var places: [String: Nation] = [:]
         for (key, names) in file.places {
-            guard let nation = Nation(rawValue: key) else { continue }
+            guard let nation = Nation(rawValue: key) else {
+                throw ResourceDataError(file: "places/uk-places.json", key: key, message: "unknown nation")
+            }
             for name in names { places[name.lowercased()] = nation }
         }
         return places

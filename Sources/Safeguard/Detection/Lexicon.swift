@@ -29,8 +29,20 @@ public struct Lexicon: Sendable {
     static let numberClass = 0
     static let minorClass = 1
 
-    /// Creates a lexicon from file names and their contents.
-    public init(files: [String: Data]) throws {
+    /// The word classes the engine itself reads. The shipped lexicon must define every one:
+    /// without `@model_anchor` the model's evidence would count in any message, without
+    /// `@self_subject` nothing would be read as about the person.
+    public static let engineClasses = [
+        "@clause_break", "@self_subject", "@other_subject", "@self_in_phrase", "@other_in_phrase",
+        "@generic_person", "@model_anchor",
+    ]
+    /// The special files (spelling list, emoji, word classes).
+    public static let specialFiles = ["normalisation.txt", "emoji.txt", "classes.txt"]
+
+    /// Creates a lexicon from file names and their contents. `requiring` names the word classes
+    /// that must be defined (every one the engine reads, by default; with any, the special
+    /// files must be there too); a small lexicon built for a test may require none.
+    public init(files: [String: Data], requiring required: [String] = Lexicon.engineClasses) throws {
         var builder = LexiconBuilder()
         var texts: [(name: String, text: String)] = []
         for (path, data) in files {
@@ -52,6 +64,15 @@ public struct Lexicon: Sendable {
         }
         if builder.rules.isEmpty {
             throw LexiconError(file: "lexicon", line: 0, message: "no rules")
+        }
+        if !required.isEmpty,
+            let missing = Self.specialFiles.first(where: { name in !texts.contains { $0.name == name } })
+        {
+            throw LexiconError(file: missing, line: 0, message: "required lexicon file is missing")
+        }
+        if let missing = required.first(where: { builder.classIndex[$0] == nil }) {
+            throw LexiconError(
+                file: "classes.txt", line: 0, message: "required word class \(missing) is not defined")
         }
         var trie = builder.trie
         trie.finish()

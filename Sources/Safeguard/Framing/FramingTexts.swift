@@ -19,7 +19,11 @@ public struct FramingTexts: Sendable, Equatable {
     public var ruleGroups: [String: [String]]
 
     private struct File: Decodable {
-        var parts: [String: [String]]
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case parts, quoteAvoidWords, quoteAvoidRulePrefixes, ruleGroups, quoteAvoidEdgeWords
+        }
+
+        var parts: [String: [String]]?
         var quoteAvoidWords: [String]?
         var quoteAvoidRulePrefixes: [String]?
         var ruleGroups: [String: [String]]?
@@ -37,34 +41,104 @@ public struct FramingTexts: Sendable, Equatable {
         self.quoteAvoidEdgeWords = quoteAvoidEdgeWords
     }
 
-    /// Decode one framing file.
-    public init(data: Data) throws {
-        try self.init(files: [data])
-    }
-
-    /// Decode and merge several framing files.
-    public init(files: [Data]) throws {
+    /// Decode and merge the framing files (`name` is the file's path inside `resources/`, used in
+    /// errors). Every required part, word list and rule group must be given, with at least one
+    /// entry, and no file may hold a key, part or group the code does not read: without them a
+    /// message would quietly lose a line (an emergency message its "call 999"). Throws
+    /// ``ResourceDataError`` naming the file and the part.
+    public init(files: [(name: String, data: Data)]) throws {
         var parts: [String: [String]] = [:]
-        var avoid: [String] = []
-        var avoidRules: [String] = []
+        var lists: [File.CodingKeys: [String]] = [:]
         var groups: [String: [String]] = [:]
-        var edges: [String] = []
-        for data in files {
-            let file = try JSONDecoder().decode(File.self, from: data)
-            for (name, variants) in file.parts {
-                parts[name, default: []] += variants.filter { !$0.isEmpty }
+        let known = Set(File.CodingKeys.allCases.map(\.rawValue))
+        for (name, data) in files {
+            let file = try ResourceDataError.decode(File.self, from: data, file: name, known: known)
+            for (part, variants) in file.parts ?? [:] {
+                guard Self.requiredParts.contains(part) || Self.optionalParts.contains(part) else {
+                    throw ResourceDataError(file: name, key: part, message: "unknown part (misspelt?)")
+                }
+                parts[part, default: []] += variants.filter { !$0.isEmpty }
             }
-            avoid += file.quoteAvoidWords ?? []
-            avoidRules += file.quoteAvoidRulePrefixes ?? []
-            edges += file.quoteAvoidEdgeWords ?? []
-            for (name, prefixes) in file.ruleGroups ?? [:] {
-                groups[name, default: []] += prefixes
+            for (group, prefixes) in file.ruleGroups ?? [:] {
+                guard Self.ruleGroupNames.contains(group) else {
+                    throw ResourceDataError(file: name, key: group, message: "unknown rule group (misspelt?)")
+                }
+                groups[group, default: []] += prefixes
+            }
+            for (key, list) in [
+                (File.CodingKeys.quoteAvoidWords, file.quoteAvoidWords),
+                (.quoteAvoidRulePrefixes, file.quoteAvoidRulePrefixes),
+                (.quoteAvoidEdgeWords, file.quoteAvoidEdgeWords),
+            ] {
+                if let list { lists[key, default: []] += list }
             }
         }
+        let folder = ResourceDataError.folder(of: files, fallback: "framing")
+        if let part = Self.requiredParts.sorted().first(where: { (parts[$0] ?? []).isEmpty }) {
+            throw ResourceDataError(
+                file: folder, key: part, message: "required framing part missing or empty")
+        }
+        if let group = Self.ruleGroupNames.sorted().first(where: { (groups[$0] ?? []).isEmpty }) {
+            throw ResourceDataError(file: folder, key: group, message: "required rule group missing or empty")
+        }
+        for key in [File.CodingKeys.quoteAvoidWords, .quoteAvoidRulePrefixes, .quoteAvoidEdgeWords]
+        where (lists[key] ?? []).isEmpty {
+            throw ResourceDataError(
+                file: folder, key: key.rawValue, message: "required word list missing or empty")
+        }
         self.init(
-            parts: parts, quoteAvoidWords: avoid, quoteAvoidRulePrefixes: avoidRules, ruleGroups: groups,
-            quoteAvoidEdgeWords: edges)
+            parts: parts, quoteAvoidWords: lists[.quoteAvoidWords] ?? [],
+            quoteAvoidRulePrefixes: lists[.quoteAvoidRulePrefixes] ?? [], ruleGroups: groups,
+            quoteAvoidEdgeWords: lists[.quoteAvoidEdgeWords] ?? [])
     }
+
+    /// The parts Waymark's messages are composed from: each must be in the framing files.
+    public static let requiredParts: Set<String> = {
+        var names: Set<String> = [
+            "acknowledge.general", "acknowledge.other", "acknowledge.quote",
+            "afterCalm.remind", "afterEmergency.remind", "afterEmergency.remind999", "afterEmergency.stay",
+            "afterEmergency.still",
+            "alternatives",
+            "boundary.method.again", "boundary.method.direct", "boundary.method.hypothetical",
+            "boundary.method.offer.pretext", "boundary.method.offer.thirdPerson", "boundary.method.pretext",
+            "boundary.method.question.pretext", "boundary.method.question.thirdPerson",
+            "boundary.method.services", "boundary.method.thirdPerson",
+            "brief.boundary", "brief.crisis", "checkIn", "checkIn.soon", "continue",
+            "emergency.also", "emergency.meansAway", "emergency.safePlace", "emergency.taken",
+            "firstStep.boundary", "firstStep.boundaryGeneral", "firstStep.crisis", "firstStep.other",
+            "guidance.afterEmergency", "guidance.boundary", "guidance.crisis", "guidance.distress",
+            "guidance.emergency", "guidance.emergencyFollowUp", "guidance.methodRequest",
+            "guidance.questionAsked", "guidance.stepTaken", "guidance.subject.other",
+            "honesty.boundary", "honesty.crisis", "honesty.other",
+            "offer.grounding", "offer.safetyPlan", "reminder",
+            "safety.brief", "safety.other", "safety.question", "ukHelp",
+            "validate.boundary", "validate.crisis", "validate.other",
+        ]
+        // The emergency message's lines, for the person, for danger from someone, for another person.
+        for line in [
+            "emergency.again.lead", "emergency.boundary", "emergency.followUp", "emergency.lead",
+            "emergency.notAlone", "emergency.stay", "emergency.waiting",
+        ] {
+            for suffix in ["", ".danger", ".other"] { names.insert(line + suffix) }
+        }
+        for step in StepTaken.allCases { names.insert("afterEmergency.step.\(step.rawValue)") }
+        // Every topic is acknowledged in its own words; every topic but `medical` has its own
+        // guidance for the responder.
+        for category in RiskCategory.allCases {
+            names.insert("acknowledge.\(category.rawValue)")
+            if category != .medical { names.insert("guidance.category.\(category.rawValue)") }
+        }
+        return names
+    }()
+
+    /// Parts the code reads when present and does without (nothing more to say) when absent.
+    public static let optionalParts: Set<String> = ["guidance.none", "guidance.category.medical"]
+
+    /// The rule groups the framing reads a situation from.
+    public static let ruleGroupNames: Set<String> = [
+        "taken", "answersSafetyQuestion", "methodThirdPersonCues", "methodPretextCues",
+        "methodHypotheticalCues",
+    ]
 
     /// Whether a signal's rule id starts with one of the prefixes of a rule group.
     public func rule(_ ruleID: String, isIn group: String) -> Bool {

@@ -61,6 +61,13 @@ public struct GuardRules: Sendable, Equatable, Codable {
     public init() {}
 
     private struct File: Decodable {
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case refusalPhrases, claimPhrases, diagnosisRules, methodPhrases, methodRules, doseWords
+            case heightUnits, heightContext, numberWords, encouragementPhrases, nonUKNumbers
+            case nonUKPrefixes, nonUKPhrases, phoneContextWords, crisisMisreadingPhrases
+            case crisisUnsafePhrases, crisisSubstanceWords, crisisFallback, removalNote
+        }
+
         var refusalPhrases: [String]?
         var claimPhrases: [String]?
         var diagnosisRules: [PairRule]?
@@ -82,35 +89,67 @@ public struct GuardRules: Sendable, Equatable, Codable {
         var removalNote: String?
     }
 
-    /// Decode one rules file.
-    public init(data: Data) throws {
-        try self.init(files: [data])
+    /// Keys whose value may be empty: an empty `removalNote` means nothing is said where part of
+    /// a reply was removed. Every other key needs at least one entry.
+    static let mayBeEmpty: Set<String> = ["removalNote"]
+
+    /// Decode and merge the rules files (`name` is the file's path inside `resources/`, used in
+    /// errors). Every key must be given by some file and hold at least one entry, and no file
+    /// may hold a key the guard does not read: a missing or misspelt key would otherwise leave
+    /// its check quietly doing nothing. Throws ``ResourceDataError`` naming the file and key.
+    public init(files: [(name: String, data: Data)]) throws {
+        self.init()
+        var given: [String: String] = [:]
+        let known = Set(File.CodingKeys.allCases.map(\.rawValue))
+        for (name, data) in files {
+            let file = try ResourceDataError.decode(File.self, from: data, file: name, known: known)
+            let merged = merge(file)
+            for key in merged.given { given[key] = name }
+            if let key = merged.empty.subtracting(Self.mayBeEmpty).sorted().first {
+                throw ResourceDataError(file: name, key: key, message: "is empty")
+            }
+        }
+        let folder = ResourceDataError.folder(of: files, fallback: "guard")
+        for key in File.CodingKeys.allCases.map(\.rawValue) where given[key] == nil {
+            throw ResourceDataError(
+                file: folder, key: key, message: "missing: no output-guard rules file gives it")
+        }
     }
 
-    /// Decode and merge several rules files.
-    public init(files: [Data]) throws {
-        self.init()
-        for data in files {
-            let file = try JSONDecoder().decode(File.self, from: data)
-            refusalPhrases += file.refusalPhrases ?? []
-            claimPhrases += file.claimPhrases ?? []
-            diagnosisRules += file.diagnosisRules ?? []
-            methodPhrases += file.methodPhrases ?? []
-            methodRules += file.methodRules ?? []
-            doseWords += file.doseWords ?? []
-            heightUnits += file.heightUnits ?? []
-            heightContext += file.heightContext ?? []
-            numberWords += file.numberWords ?? []
-            encouragementPhrases += file.encouragementPhrases ?? []
-            nonUKNumbers += file.nonUKNumbers ?? []
-            nonUKPrefixes += file.nonUKPrefixes ?? []
-            nonUKPhrases += file.nonUKPhrases ?? []
-            phoneContextWords += file.phoneContextWords ?? []
-            crisisMisreadingPhrases += file.crisisMisreadingPhrases ?? []
-            crisisUnsafePhrases += file.crisisUnsafePhrases ?? []
-            crisisSubstanceWords += file.crisisSubstanceWords ?? []
-            if let fallback = file.crisisFallback, !fallback.isEmpty { crisisFallback = fallback }
-            if let note = file.removalNote, !note.isEmpty { removalNote = note }
+    /// Adds one file's lists; returns the keys it gave and those of them it left empty.
+    private mutating func merge(_ file: File) -> (given: Set<String>, empty: Set<String>) {
+        var keys: Set<String> = []
+        var empty: Set<String> = []
+        func add<T>(_ value: [T]?, _ key: File.CodingKeys, to list: inout [T]) {
+            guard let value else { return }
+            list += value
+            keys.insert(key.rawValue)
+            if value.isEmpty { empty.insert(key.rawValue) }
         }
+        add(file.refusalPhrases, .refusalPhrases, to: &refusalPhrases)
+        add(file.claimPhrases, .claimPhrases, to: &claimPhrases)
+        add(file.diagnosisRules, .diagnosisRules, to: &diagnosisRules)
+        add(file.methodPhrases, .methodPhrases, to: &methodPhrases)
+        add(file.methodRules, .methodRules, to: &methodRules)
+        add(file.doseWords, .doseWords, to: &doseWords)
+        add(file.heightUnits, .heightUnits, to: &heightUnits)
+        add(file.heightContext, .heightContext, to: &heightContext)
+        add(file.numberWords, .numberWords, to: &numberWords)
+        add(file.encouragementPhrases, .encouragementPhrases, to: &encouragementPhrases)
+        add(file.nonUKNumbers, .nonUKNumbers, to: &nonUKNumbers)
+        add(file.nonUKPrefixes, .nonUKPrefixes, to: &nonUKPrefixes)
+        add(file.nonUKPhrases, .nonUKPhrases, to: &nonUKPhrases)
+        add(file.phoneContextWords, .phoneContextWords, to: &phoneContextWords)
+        add(file.crisisMisreadingPhrases, .crisisMisreadingPhrases, to: &crisisMisreadingPhrases)
+        add(file.crisisUnsafePhrases, .crisisUnsafePhrases, to: &crisisUnsafePhrases)
+        add(file.crisisSubstanceWords, .crisisSubstanceWords, to: &crisisSubstanceWords)
+        func set(_ value: String?, _ key: File.CodingKeys, to text: inout String) {
+            guard let value else { return }
+            keys.insert(key.rawValue)
+            if value.isEmpty { empty.insert(key.rawValue) } else { text = value }
+        }
+        set(file.crisisFallback, .crisisFallback, to: &crisisFallback)
+        set(file.removalNote, .removalNote, to: &removalNote)
+        return (keys, empty)
     }
 }

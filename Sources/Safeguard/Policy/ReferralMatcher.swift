@@ -135,11 +135,6 @@ public struct ReferralMatcher: Sendable {
 
     // MARK: - Ordering
 
-    static func isNight(_ now: Date) -> Bool {
-        let hour = UKLocalTime(now).hour
-        return hour >= 22 || hour < 8
-    }
-
     func chooseFirst(_ services: [Service], urgent: Bool, now: Date) -> Service? {
         if urgent {
             // A round-the-clock service first (what is open now can close while they wait).
