@@ -157,16 +157,31 @@ import Testing
         #expect(corroborated.assess(text).level < .crisis)
     }
 
-    @Test func aSureEmergencyReadingWithAnAgreeingCrisisReadingIsAnEmergency() throws {
-        let engine = try Self.engine(crisis: 0.999_999_9, emergency: 1e-9, crisisCorroborated: 1e-9)
-        let assessment = engine.assess(Self.anchored)
-        #expect(assessment.level == .emergency)
-        #expect(assessment.signals.contains { $0.rule == "encoder.emergency" })
-        // Later in a conversation, with nothing of the turn's own, it is not enough.
-        var state = ConversationState()
-        state = engine.assess("hello", state: state).state
-        let later = engine.assess(Self.anchored, state: state).assessment
-        #expect(later.level < .emergency)
+    @Test func itsEmergencyOutputNeverStandsInForItsCrisisReading() throws {
+        let engine = try Self.engine(crisis: 0.999_999_9, emergency: 1e-9, crisisCorroborated: 0.999_999_9)
+        #expect(engine.assess(Self.anchored).level == .none)
+    }
+
+    /// After an emergency the earlier turns are in what the encoder reads, so its emergency
+    /// output adds nothing: an engine whose encoder always says "emergency" and one whose encoder
+    /// never does decide the same.
+    @Test func afterAnEmergencyItsEmergencyReadingDoesNotCount() throws {
+        let always = try Self.engine(crisis: 1e-9, emergency: 1e-9)
+        let never = try Self.engine(crisis: 1e-9, emergency: 0.999_999_9)
+        let turns = ["my boyfriend has a knife and says he'll kill me", "i just feel so low about all of it"]
+        var first = ConversationState()
+        var second = ConversationState()
+        var levels: [(RiskLevel, RiskLevel)] = []
+        for turn in turns {
+            let a = always.assess(turn, state: first)
+            let b = never.assess(turn, state: second)
+            first = a.state
+            second = b.state
+            levels.append((a.assessment.level, b.assessment.level))
+        }
+        #expect(levels[0].0 == .emergency)
+        #expect(levels[1].1 < .emergency, "the premise: without the encoder's emergency, turn 2 is below it")
+        #expect(levels[1].0 == levels[1].1)
     }
 
     @Test func figurativeFictionalOrQuotedTalkIsNeverTheEncoders() throws {

@@ -216,10 +216,9 @@ public struct SafeguardEngine: Sendable {
         let corroborated =
             corroborates && reading.crisis >= thresholds.crisisCorroborated && lexiconLevel >= .distress
         let sureEmergency = reading.emergency >= cut(thresholds.emergency)
-        // A sure emergency reading whose crisis reading agrees (at the corroborated cut) is its
-        // own evidence of crisis: emergency examples are crisis examples too.
-        let consistent = sureEmergency && reading.crisis >= cut(thresholds.crisisCorroborated)
-        let crisis = sure || corroborated || consistent
+        // Its emergency output never stands in for its crisis reading: at the margin it read
+        // "the kids are at their dad's tonight" as an emergency with crisis only 0.73.
+        let crisis = sure || corroborated
         let emergencyReading =
             sureEmergency
             || (corroborates && reading.emergency >= thresholds.emergencyCorroborated
