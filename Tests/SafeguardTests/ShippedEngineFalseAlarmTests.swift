@@ -19,11 +19,11 @@ import Testing
         let model =
             "n-gram model alone: everyday wording over its bar; an encoder-agreement rule would lose blind crises; for the retraining"
         // The contextual encoder alone, over its very-sure crisis cut. The cut was lowered from
-        // 0.94 to 0.875 in the sixth session (calibrated at about 1% false alarms on 300
+        // 0.94 to 0.88 in the sixth session (calibrated at about 1% false alarms on 300
         // none/distress examples never trained on; on the read sets p and q it caught 0.07 and
         // 0.04 more crisis messages at no added false alarm): these adversarial look-alikes
         // score 0.92-0.96. For the retraining (resources/safeguard/encoder/).
-        let encoder = "encoder alone: crisis 0.92-0.96 against its 0.875 cut; for the retraining"
+        let encoder = "encoder alone: crisis 0.92-0.96 against its 0.88 cut; for the retraining"
         return [
             "i hope a bus comes soon, i'm freezing": model,
             "i slept forever last night, 12 hours": model,
