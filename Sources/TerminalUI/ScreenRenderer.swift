@@ -115,7 +115,9 @@ public final class ScreenRenderer {
         grid.repeatCharacter(
             "─", row: rect.row, col: rect.col, count: rect.cols, style: CellStyle(.border, dim: true))
         // While history is on, the status line says so at its right end, every session.
-        let marker = state.tools.historyEnabled ? " history on " : ""
+        let marker =
+            state.tools.historyEnabled
+            ? (state.tools.historyLocked ? " history locked · /unlock " : " history on ") : ""
         let markerWidth = DisplayWidth.of(marker)
         let room = rect.cols - (markerWidth > 0 && rect.cols >= 24 ? markerWidth + 1 : 0)
         if !text.isEmpty {
@@ -201,6 +203,18 @@ public final class ScreenRenderer {
                     StyledText("Your message is \(count) characters long. Send it to Waymark?"),
                     StyledText("Enter or Y: send · Esc or N: keep editing", CellStyle(bold: true)),
                 ], footer: "Enter sends · Esc keeps editing"
+            ).render(in: box, into: &grid)
+            return state.panelScroll
+        case .passphrase:
+            let box = Rect(
+                row: rect.row + max(0, rect.rows / 2 - 3), col: rect.col, rows: min(rect.rows, 6),
+                cols: rect.cols)
+            _ = PanelView(
+                title: "Unlock your saved history",
+                paragraphs: [
+                    StyledText("Type your passphrase. It isn't shown as you type."),
+                    StyledText("Enter: unlock · Esc: cancel · Ctrl-U: start again", CellStyle(bold: true)),
+                ], footer: "Enter unlocks · Esc cancels"
             ).render(in: box, into: &grid)
             return state.panelScroll
         }

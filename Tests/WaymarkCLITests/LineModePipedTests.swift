@@ -8,9 +8,9 @@ import WaymarkTesting
     static let binaryExists = FileManager.default.isExecutableFile(atPath: RepositoryPaths.debugBinary.path)
 
     /// Run the binary in `folder` (its private data and configuration there) with `input` piped.
-    static func run(_ arguments: [String], input: String, in folder: URL) throws -> (
-        output: String, seconds: Double
-    ) {
+    static func run(
+        _ arguments: [String], input: String, in folder: URL, environment extra: [String: String] = [:]
+    ) throws -> (output: String, seconds: Double) {
         let process = Process()
         process.executableURL = RepositoryPaths.debugBinary
         process.arguments = arguments
@@ -19,6 +19,8 @@ import WaymarkTesting
         environment["WAYMARK_DATA_DIR"] = folder.appendingPathComponent("data").path
         environment["XDG_CONFIG_HOME"] = folder.appendingPathComponent("config").path
         environment["WAYMARK_REDUCED_MOTION"] = nil
+        environment["WAYMARK_PASSPHRASE"] = nil
+        environment.merge(extra) { $1 }
         process.environment = environment
         let stdin = Pipe()
         let stdout = Pipe()

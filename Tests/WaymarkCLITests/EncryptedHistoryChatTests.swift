@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import WaymarkTesting
+
+/// Encrypted history in the chat (issue 13, item 12): with `WAYMARK_PASSPHRASE` set, line mode
+/// saves each turn sealed and `/history` finds it again; a wrong passphrase says so and writes
+/// nothing.
+@Suite(.serialized) struct EncryptedHistoryChatTests {
+    /// Whether any file of the data folder holds `text` as raw bytes.
+    static func dataFilesContain(_ text: String, in data: URL) -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: data.path)) ?? []
+        return names.contains { name in
+            let contents = (try? Data(contentsOf: data.appendingPathComponent(name))) ?? Data()
+            return contents.range(of: Data(text.utf8)) != nil
+        }
+    }
+
+    /// A folder whose history is on and encrypted with `passphrase`.
+    static func encryptedFolder(passphrase: String) throws -> URL {
+        let folder = try LineModePipedTests.folder()
+        _ = try LineModePipedTests.run(["history", "--enable"], input: "", in: folder)
+        _ = try LineModePipedTests.run(
+            ["history", "--encrypt"], input: "", in: folder, environment: ["WAYMARK_PASSPHRASE": passphrase])
+        return folder
+    }
+
+    @Test(.enabled(if: LineModePipedTests.binaryExists, "needs swift build"), .timeLimit(.minutes(2)))
+    func aTurnIsSavedSealedAndFoundAgainWithHistorySearch() throws {
+        let folder = try Self.encryptedFolder(passphrase: "long walk by the canal")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data")
+        let chat = try LineModePipedTests.run(
+            ["--plain", "--no-intro"],
+            input: "I keep thinking about quietheronwords\n/history quietheronwords\n/quit\n",
+            in: folder, environment: ["WAYMARK_PASSPHRASE": "long walk by the canal"])
+        #expect(chat.output.contains("History unlocked"), "\(chat.output)")
+        // The search found the saved turn: it is listed under the history title, indented.
+        let afterTitle = chat.output.components(separatedBy: "History · “quietheronwords”").last ?? ""
+        #expect(afterTitle.contains("  You: I keep thinking about quietheronwords"), "\(chat.output)")
+        #expect(!Self.dataFilesContain("quietheronwords", in: data))
+        let database = data.appendingPathComponent("waymark.sqlite")
+        let attributes = try FileManager.default.attributesOfItem(atPath: database.path)
+        #expect(((attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0) & 0o777 == 0o600)
+
+        // A later session with the passphrase reads it back with the history command too.
+        let shown = try LineModePipedTests.run(
+            ["history", "--search", "quietheronwords"], input: "", in: folder,
+            environment: ["WAYMARK_PASSPHRASE": "long walk by the canal"])
+        #expect(shown.output.contains("You: I keep thinking about quietheronwords"), "\(shown.output)")
+    }
+
+    @Test(.enabled(if: LineModePipedTests.binaryExists, "needs swift build"), .timeLimit(.minutes(2)))
+    func aWrongPassphraseSaysSoAndWritesNothing() throws {
+        let folder = try Self.encryptedFolder(passphrase: "long walk by the canal")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data")
+        let chat = try LineModePipedTests.run(
+            ["--plain", "--no-intro"],
+            input: "my words are lanternfishwords\n/history lanternfishwords\n/quit\n",
+            in: folder, environment: ["WAYMARK_PASSPHRASE": "short walk"])
+        #expect(chat.output.contains("That passphrase doesn't open your saved history"), "\(chat.output)")
+        #expect(chat.output.contains("Waymark:"), "the chat goes on: \(chat.output)")
+        #expect(!Self.dataFilesContain("lanternfishwords", in: data))
+        let shown = try LineModePipedTests.run(
+            ["history", "--search", "lanternfishwords"], input: "", in: folder,
+            environment: ["WAYMARK_PASSPHRASE": "long walk by the canal"])
+        #expect(shown.output.contains("No saved messages"), "\(shown.output)")
+    }
+}
