@@ -10,11 +10,15 @@ public struct GuardRules: Sendable, Equatable, Codable {
         public var leads: [String]
         public var follows: [String]
         public var window: Int
+        /// Words or phrases that, just before the lead, make it a hedge or a condition rather
+        /// than a statement ("if you have depression", "whether you have").
+        public var notAfter: [String]?
 
-        public init(leads: [String], follows: [String], window: Int) {
+        public init(leads: [String], follows: [String], window: Int, notAfter: [String]? = nil) {
             self.leads = leads
             self.follows = follows
             self.window = window
+            self.notAfter = notAfter
         }
     }
 
@@ -22,6 +26,8 @@ public struct GuardRules: Sendable, Equatable, Codable {
     public var refusalPhrases: [String] = []
     /// Claims to be human or a professional.
     public var claimPhrases: [String] = []
+    /// Claims and first-person diagnoses matched by kind (see ``ClaimKinds``).
+    public var claimKinds = ClaimKinds()
     /// Diagnoses ("you have" … "depression").
     public var diagnosisRules: [PairRule] = []
     /// Method details and method seeking ("lethal dose", "best way to" … "die").
@@ -63,6 +69,7 @@ public struct GuardRules: Sendable, Equatable, Codable {
     private struct File: Decodable {
         var refusalPhrases: [String]?
         var claimPhrases: [String]?
+        var claimKinds: ClaimKinds?
         var diagnosisRules: [PairRule]?
         var methodPhrases: [String]?
         var methodRules: [PairRule]?
@@ -94,6 +101,7 @@ public struct GuardRules: Sendable, Equatable, Codable {
             let file = try JSONDecoder().decode(File.self, from: data)
             refusalPhrases += file.refusalPhrases ?? []
             claimPhrases += file.claimPhrases ?? []
+            if let kinds = file.claimKinds { claimKinds = kinds }
             diagnosisRules += file.diagnosisRules ?? []
             methodPhrases += file.methodPhrases ?? []
             methodRules += file.methodRules ?? []
