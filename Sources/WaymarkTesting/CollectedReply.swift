@@ -1,12 +1,9 @@
 import ChatCore
-import Foundation
-
-@testable import OpenAIResponder
 
 /// One whole reply from `responder`: the text streamed and, when it ended in one, the failure
-/// (shared by the hostile-server and socket-transport suites).
-func collectReply(
-    _ responder: OpenAIResponder, to request: ChatRequest
+/// (shared by the hostile-server, hostile-program and socket-transport suites).
+public func collectReply(
+    _ responder: some Responder, to request: ChatRequest
 ) async -> (text: String, failure: ResponderFailure?) {
     var text = ""
     do {
