@@ -379,7 +379,7 @@ extension AppState {
         ("/ground", "a 5-4-3-2-1 grounding exercise"),
         ("/history [words]", "saved chats, or search them; /history on|off (off by default)"),
         ("/forget", "delete saved chat history (asks first)"),
-        ("/unlock", "give the passphrase of encrypted history (not shown as you type)"),
+        ("/unlock", "give the passphrase of encrypted history"),
         ("/reduced-motion on", "still text instead of animation (saved)"),
         ("/export [path]", "save for review (.md, or .json); only you can read it"),
         ("/retry", "ask for the last reply again (after a connection problem)"),
