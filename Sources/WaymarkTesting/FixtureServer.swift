@@ -21,8 +21,14 @@ public final class FixtureServer: Sendable {
     public static let script = RepositoryPaths.root.appendingPathComponent(
         "Tests/OpenAIResponderTests/Fixtures/fake_openai_server.py")
 
-    /// One server for the whole test process, started on first use.
-    public static let shared: Result<FixtureServer, FixtureServerError> = {
+    /// The server for ordinary behaviours, one for the whole test process, started on first use.
+    public static let shared = start()
+
+    /// A second process of the same script for the hostile behaviours: a flood holds Python's
+    /// interpreter lock, and must not starve the timed checks of the ordinary behaviours.
+    public static let hostile = start()
+
+    private static func start() -> Result<FixtureServer, FixtureServerError> {
         do {
             return .success(try FixtureServer(script: script))
         } catch let error as FixtureServerError {
@@ -30,7 +36,7 @@ public final class FixtureServer: Sendable {
         } catch {
             return .failure(FixtureServerError(description: "\(error)"))
         }
-    }()
+    }
 
     /// The base URL for a behaviour (see the script's docstring).
     public func baseURL(_ mode: String) -> URL {

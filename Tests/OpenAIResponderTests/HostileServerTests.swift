@@ -18,7 +18,7 @@ import WaymarkTesting
         maxLineBytes: Int = 1_048_576, maxReplyBytes: Int = 262_144, keyVariable: String? = nil,
         environment: [String: String] = [:]
     ) throws -> OpenAIResponder {
-        let server = try FixtureServer.shared.get()
+        let server = try FixtureServer.hostile.get()
         return OpenAIResponder(
             configuration: .init(
                 baseURL: server.baseURL(mode), model: "hostile", apiKeyEnvironmentVariable: keyVariable,
@@ -60,7 +60,7 @@ import WaymarkTesting
 
     @Test(arguments: ["redirect307", "redirect302"])
     func redirectsAreRefusedAndTheKeyIsNeverForwarded(mode: String) async throws {
-        let server = try FixtureServer.shared.get()
+        let server = try FixtureServer.hostile.get()
         let before = try await server.stats()
         let reply = await collect(
             try responder(mode, keyVariable: "HOSTILE_KEY", environment: ["HOSTILE_KEY": "sk-secret"]))
@@ -122,7 +122,7 @@ import WaymarkTesting
     }
 
     @Test func cancellingAFloodingReplyClosesTheConnection() async throws {
-        let server = try FixtureServer.shared.get()
+        let server = try FixtureServer.hostile.get()
         let responder = try responder("flood", maxReplyBytes: 1 << 30)
         let stream = responder.respond(to: request)
         var pieces = 0

@@ -15,7 +15,7 @@ import WaymarkTesting
     private func responder(_ mode: String, firstToken: Double = 20, idle: Double = 20) throws
         -> OpenAIResponder
     {
-        let server = try FixtureServer.shared.get()
+        let server = try FixtureServer.hostile.get()
         return OpenAIResponder(
             configuration: .init(
                 baseURL: server.baseURL(mode), model: "hostile", connectTimeout: 5,
@@ -112,7 +112,7 @@ import WaymarkTesting
     }
 
     @Test func anAPIKeyWithALineBreakIsNotSent() async throws {
-        let server = try FixtureServer.shared.get()
+        let server = try FixtureServer.hostile.get()
         let responder = OpenAIResponder(
             configuration: .init(
                 baseURL: server.baseURL("length_stream"), model: "m", apiKeyEnvironmentVariable: "K"),
