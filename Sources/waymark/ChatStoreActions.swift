@@ -159,7 +159,7 @@ final class ChatStoreActions {
                 case .safeguard: "Support"
                 default: "Note"
                 }
-            lines.append("\(who): \(message.text)")
+            lines.append("\(who): \(HistoryCommand.printable(message.text))")
         }
         return lines
     }
