@@ -68,6 +68,43 @@ import WaymarkTesting
     }
 }
 
+/// The full screen: `/unlock` takes the passphrase in a box that never shows it; a wrong one
+/// says so, the right one saves what was held (sealed) and `/history` finds it.
+@Suite(.serialized) struct EncryptedHistoryScreenTests {
+    @Test(
+        .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"), .timeLimit(.minutes(2)))
+    func unlockOnTheScreenSavesWhatWasHeld() throws {
+        let folder = try EncryptedHistoryChatTests.encryptedFolder(passphrase: "long walk by the canal")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tmux = TmuxHarness()
+        #expect(tmux.start(PlanAndGroundingEndToEndTests.chat(folder), cols: 90, rows: 40))
+        tmux.expectScreen("history locked · /unlock", timeout: 20)
+        tmux.send("I keep drawing quietotterwords")
+        tmux.expectScreen("isn't saved yet", timeout: 20)
+        tmux.send("/unlock")
+        tmux.expectScreen("Unlock your saved history")
+        tmux.type("short walk")
+        #expect(!tmux.capture().contains("short walk"))
+        tmux.press("Enter")
+        tmux.expectScreen("That passphrase doesn't open your saved history")
+        tmux.send("/unlock")
+        tmux.expectScreen("Unlock your saved history")
+        tmux.type("long walk by the canal")
+        #expect(!tmux.capture().contains("long walk"))
+        tmux.press("Enter")
+        tmux.expectScreen("earlier messages from this conversation saved too")
+        #expect(!tmux.capture().contains("long walk"))
+        tmux.send("/history quietotterwords")
+        tmux.expectScreen("You: I keep drawing quietotterwords")
+        tmux.press("Escape")
+        tmux.send("/quit")
+        tmux.expectScreen("EXITED")
+        #expect(
+            !EncryptedHistoryChatTests.dataFilesContain(
+                "quietotterwords", in: folder.appendingPathComponent("data")))
+    }
+}
+
 /// Saved text goes through the one filter for text from outside before it is shown, by
 /// `waymark history` and by `/history` in the chat (issue 13, finding 3): `printable` used to
 /// replace only C0/C1 controls, so bidi controls and U+2028 reached the terminal.
