@@ -71,14 +71,16 @@ struct YAMLFlowKeys {
 
     private mutating func value(_ path: [String]) {
         switch current {
-        case "{": mapping(path)
-        case "[": sequence()
+        case "{" where path.count < 32: mapping(path)
+        case "{": skipCollection()  // deeper than any setting
+        case "[": skipCollection()
         default: _ = scalar(stoppingAtColon: false)
         }
     }
 
-    /// Skip a flow sequence, nested collections included (keys inside sequences are not settings).
-    private mutating func sequence() {
+    /// Skip a flow collection (a sequence, or a mapping nested too deep to be a setting), nested
+    /// collections included, without recursion.
+    private mutating func skipCollection() {
         var depth = 0
         while let character = current {
             switch character {

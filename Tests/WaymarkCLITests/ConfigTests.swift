@@ -245,6 +245,15 @@ import Testing
         #expect(resolution.issues.count == 1, "\(resolution.issues)")
     }
 
+    @Test func deeplyNestedFlowMappingsAreReadWithoutRecursion() {
+        let depth = 100_000
+        let text =
+            "openai: " + String(repeating: "{a: ", count: depth) + "1" + String(repeating: "}", count: depth)
+        let locator = YAMLKeyLocator(text: text + "\nbackend: listening\n")
+        #expect(locator.lines["backend"] == 2)
+        #expect(locator.keys.count < 40)
+    }
+
     @Test func knownKeysInFlowStyleAreUsedAndNotReported() throws {
         let (resolution, _) = try resolve(
             "backend: openai\nopenai: {model: \"flow-model\", timeouts: {idle: 30}, api_key_env: MY_KEY}\n")
