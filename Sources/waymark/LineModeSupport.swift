@@ -288,7 +288,7 @@ final class LineModeSupport {
             guard let answer = readLine(strippingNewline: true) else { return }
             // Piped input is not echoed by a terminal: print it, so Waymark's words never
             // follow "You:".
-            if !interactive { emit(answer) }
+            if !interactive { emit(ExternalText.shown(answer)) }
             let driver = self.driver
             if Self.wait({ GroundingAnswerCheck.needsSafeguard(await driver.screen(answer)) }) {
                 emit("Let's pause the exercise: what you wrote matters more.")

@@ -106,20 +106,24 @@ import WaymarkTesting
 }
 
 /// Saved text goes through the one filter for text from outside before it is shown, by
-/// `waymark history` and by `/history` in the chat (issue 13, finding 3): `printable` used to
-/// replace only C0/C1 controls, so bidi controls and U+2028 reached the terminal.
+/// `waymark history` and by `/history` in the chat, and so does line mode's echo of piped text
+/// (issue 13, finding 3): `printable` replaced only C0/C1 controls, so bidi controls and
+/// U+2028 reached the terminal, and the echo was raw (an OSC 52 in a piped file wrote the
+/// clipboard when the output was a terminal).
 @Suite(.serialized) struct SavedHistoryShownFilteredTests {
     @Test(.enabled(if: LineModePipedTests.binaryExists, "needs swift build"), .timeLimit(.minutes(2)))
     func savedTextIsShownWithoutControlSequences() throws {
         let folder = try LineModePipedTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try LineModePipedTests.run(["history", "--enable"], input: "", in: folder)
-        let hostile = "look \u{202E}gnirts desrever\u{202C} \u{200F}\u{2028}harbourwords"
+        let hostile =
+            "look \u{1B}]52;c;SGk=\u{07} \u{202E}gnirts desrever\u{202C} \u{200F}\u{2028}harbourwords"
         let chat = try LineModePipedTests.run(
             ["--plain", "--no-intro"], input: "\(hostile)\n/history harbourwords\n/quit\n", in: folder)
         let listed = chat.output.components(separatedBy: "History · “harbourwords”").last ?? ""
         #expect(listed.contains("harbourwords"), "\(chat.output)")
-        #expect(isInertText(listed, allowingNewlines: true), "\(listed.debugDescription)")
+        // The whole chat, the echo of the piped message included.
+        #expect(isInertText(chat.output, allowingNewlines: true), "\(chat.output.debugDescription)")
         let shown = try LineModePipedTests.run(["history"], input: "", in: folder)
         #expect(shown.output.contains("harbourwords"), "\(shown.output)")
         #expect(isInertText(shown.output, allowingNewlines: true), "\(shown.output.debugDescription)")
