@@ -1,4 +1,5 @@
 import ChatCore
+import Foundation
 
 /// One whole reply from `responder`: the text streamed and, when it ended in one, the failure
 /// (shared by the hostile-server, hostile-program and socket-transport suites).
@@ -15,5 +16,17 @@ public func collectReply(
         return (text, failure)
     } catch {
         return (text, ResponderFailure(.badResponse, "unexpected \(type(of: error))"))
+    }
+}
+
+/// Runs blocking work (a child process, a long wait) on a thread of its own and awaits it, so
+/// slow runs never hold one of the few threads the other tests' async work runs on (on a
+/// 2-core machine, two blocked tests stall every timed async check).
+public func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread {
+            continuation.resume(with: Result { try body() })
+        }
+        thread.start()
     }
 }

@@ -16,20 +16,20 @@ import WaymarkTesting
     }
 
     /// A folder whose history is on and encrypted with `passphrase`.
-    static func encryptedFolder(passphrase: String) throws -> URL {
+    static func encryptedFolder(passphrase: String) async throws -> URL {
         let folder = try LineModePipedTests.folder()
-        _ = try LineModePipedTests.run(["history", "--enable"], input: "", in: folder)
-        _ = try LineModePipedTests.run(
+        _ = try await LineModePipedTests.runOffPool(["history", "--enable"], input: "", in: folder)
+        _ = try await LineModePipedTests.runOffPool(
             ["history", "--encrypt"], input: "", in: folder, environment: ["WAYMARK_PASSPHRASE": passphrase])
         return folder
     }
 
     @Test(.enabled(if: LineModePipedTests.binaryExists, "needs swift build"), .timeLimit(.minutes(2)))
-    func aTurnIsSavedSealedAndFoundAgainWithHistorySearch() throws {
-        let folder = try Self.encryptedFolder(passphrase: "long walk by the canal")
+    func aTurnIsSavedSealedAndFoundAgainWithHistorySearch() async throws {
+        let folder = try await Self.encryptedFolder(passphrase: "long walk by the canal")
         defer { try? FileManager.default.removeItem(at: folder) }
         let data = folder.appendingPathComponent("data")
-        let chat = try LineModePipedTests.run(
+        let chat = try await LineModePipedTests.runOffPool(
             ["--plain", "--no-intro"],
             input: "I keep thinking about quietheronwords\n/history quietheronwords\n/quit\n",
             in: folder, environment: ["WAYMARK_PASSPHRASE": "long walk by the canal"])
@@ -43,25 +43,25 @@ import WaymarkTesting
         #expect(((attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0) & 0o777 == 0o600)
 
         // A later session with the passphrase reads it back with the history command too.
-        let shown = try LineModePipedTests.run(
+        let shown = try await LineModePipedTests.runOffPool(
             ["history", "--search", "quietheronwords"], input: "", in: folder,
             environment: ["WAYMARK_PASSPHRASE": "long walk by the canal"])
         #expect(shown.output.contains("You: I keep thinking about quietheronwords"), "\(shown.output)")
     }
 
     @Test(.enabled(if: LineModePipedTests.binaryExists, "needs swift build"), .timeLimit(.minutes(2)))
-    func aWrongPassphraseSaysSoAndWritesNothing() throws {
-        let folder = try Self.encryptedFolder(passphrase: "long walk by the canal")
+    func aWrongPassphraseSaysSoAndWritesNothing() async throws {
+        let folder = try await Self.encryptedFolder(passphrase: "long walk by the canal")
         defer { try? FileManager.default.removeItem(at: folder) }
         let data = folder.appendingPathComponent("data")
-        let chat = try LineModePipedTests.run(
+        let chat = try await LineModePipedTests.runOffPool(
             ["--plain", "--no-intro"],
             input: "my words are lanternfishwords\n/history lanternfishwords\n/quit\n",
             in: folder, environment: ["WAYMARK_PASSPHRASE": "short walk"])
         #expect(chat.output.contains("That passphrase doesn't open your saved history"), "\(chat.output)")
         #expect(chat.output.contains("Waymark:"), "the chat goes on: \(chat.output)")
         #expect(!Self.dataFilesContain("lanternfishwords", in: data))
-        let shown = try LineModePipedTests.run(
+        let shown = try await LineModePipedTests.runOffPool(
             ["history", "--search", "lanternfishwords"], input: "", in: folder,
             environment: ["WAYMARK_PASSPHRASE": "long walk by the canal"])
         #expect(shown.output.contains("No saved messages"), "\(shown.output)")
@@ -73,8 +73,8 @@ import WaymarkTesting
 @Suite(.serialized) struct EncryptedHistoryScreenTests {
     @Test(
         .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"), .timeLimit(.minutes(2)))
-    func unlockOnTheScreenSavesWhatWasHeld() throws {
-        let folder = try EncryptedHistoryChatTests.encryptedFolder(passphrase: "long walk by the canal")
+    func unlockOnTheScreenSavesWhatWasHeld() async throws {
+        let folder = try await EncryptedHistoryChatTests.encryptedFolder(passphrase: "long walk by the canal")
         defer { try? FileManager.default.removeItem(at: folder) }
         let tmux = TmuxHarness()
         #expect(tmux.start(PlanAndGroundingEndToEndTests.chat(folder), cols: 90, rows: 40))
@@ -112,19 +112,19 @@ import WaymarkTesting
 /// clipboard when the output was a terminal).
 @Suite(.serialized) struct SavedHistoryShownFilteredTests {
     @Test(.enabled(if: LineModePipedTests.binaryExists, "needs swift build"), .timeLimit(.minutes(2)))
-    func savedTextIsShownWithoutControlSequences() throws {
+    func savedTextIsShownWithoutControlSequences() async throws {
         let folder = try LineModePipedTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        _ = try LineModePipedTests.run(["history", "--enable"], input: "", in: folder)
+        _ = try await LineModePipedTests.runOffPool(["history", "--enable"], input: "", in: folder)
         let hostile =
             "look \u{1B}]52;c;SGk=\u{07} \u{202E}gnirts desrever\u{202C} \u{200F}\u{2028}harbourwords"
-        let chat = try LineModePipedTests.run(
+        let chat = try await LineModePipedTests.runOffPool(
             ["--plain", "--no-intro"], input: "\(hostile)\n/history harbourwords\n/quit\n", in: folder)
         let listed = chat.output.components(separatedBy: "History · “harbourwords”").last ?? ""
         #expect(listed.contains("harbourwords"), "\(chat.output)")
         // The whole chat, the echo of the piped message included.
         #expect(isInertText(chat.output, allowingNewlines: true), "\(chat.output.debugDescription)")
-        let shown = try LineModePipedTests.run(["history"], input: "", in: folder)
+        let shown = try await LineModePipedTests.runOffPool(["history"], input: "", in: folder)
         #expect(shown.output.contains("harbourwords"), "\(shown.output)")
         #expect(isInertText(shown.output, allowingNewlines: true), "\(shown.output.debugDescription)")
     }

@@ -13,12 +13,7 @@ struct HostileInputTests {
     static func bash(_ script: String, files: [String: Data] = [:]) async throws -> (
         status: Int32, stdout: String, stderr: String
     ) {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread {
-                continuation.resume(with: Result { try bashBlocking(script, files: files) })
-            }
-            thread.start()
-        }
+        try await onOwnThread { try bashBlocking(script, files: files) }
     }
 
     private static func bashBlocking(_ script: String, files: [String: Data]) throws -> (
