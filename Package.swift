@@ -68,7 +68,10 @@ let package = Package(
         .executableTarget(name: "waymark-store-probe", dependencies: ["WaymarkStore"]),
         .executableTarget(
             name: "waymark-bench",
-            dependencies: ["Safeguard", "ChatCore", "OpenAIResponder", "CommandResponder", "TerminalUI"]),
+            dependencies: [
+                "Safeguard", "ChatCore", "OpenAIResponder", "CommandResponder", "TerminalUI",
+                "WaymarkTesting",
+            ]),
 
         // MARK: - Tests
         .testTarget(name: "SafeguardTests", dependencies: ["Safeguard", "WaymarkTesting"]),

@@ -33,4 +33,6 @@ public enum AppEffect: Sendable, Equatable {
     case setReducedMotion(Bool)
     /// Append these finished entries to the history (only sent when history is on).
     case appendHistory([TranscriptEntry])
+    /// Unlock encrypted history with this passphrase (typed in the passphrase box, never shown).
+    case unlockHistory(String)
 }

@@ -33,6 +33,8 @@ public enum AppEvent: Sendable, Equatable {
     /// A store operation finished; say this in the transcript. `historyEnabled` reports the
     /// setting when it changed.
     case storeNotice(String, historyEnabled: Bool? = nil)
+    /// Encrypted history was unlocked; say this in the transcript.
+    case historyUnlocked(String)
     /// The renderer found the transcript or panel shorter than the scroll position: clamp.
     case viewClamped(transcript: Int, panel: Int)
 }

@@ -72,6 +72,14 @@ extension AppState {
             }
             tools.reducedMotion = word == "on"
             return [.setReducedMotion(word == "on")]
+        case "/unlock":
+            guard tools.historyLocked else {
+                addNotice("Your history isn't locked: no passphrase is needed.")
+                return []
+            }
+            tools.passphraseEntry = ""
+            overlay = .passphrase
+            return []
         case "/forget":
             if argument.lowercased() == "yes" { return [.forgetHistory] }
             addNotice(
@@ -246,6 +254,38 @@ extension AppState {
     }
 
     // MARK: - History
+
+    /// Keys in the passphrase box: typed characters are kept but never drawn; Enter gives the
+    /// passphrase to the store, Esc closes the box and forgets what was typed.
+    mutating func handlePassphraseKey(_ key: Key) -> [AppEffect] {
+        switch key {
+        case .character(let character):
+            tools.passphraseEntry.append(character)
+            return []
+        case .backspace, .control("h"):
+            if !tools.passphraseEntry.isEmpty { tools.passphraseEntry.removeLast() }
+            return []
+        case .control("u"):
+            tools.passphraseEntry = ""
+            return []
+        case .enter:
+            let passphrase = tools.passphraseEntry
+            tools.passphraseEntry = ""
+            overlay = nil
+            guard !passphrase.isEmpty else {
+                status = "Nothing typed: history stays locked. /unlock tries again."
+                return []
+            }
+            return [.unlockHistory(passphrase)]
+        case .escape:
+            tools.passphraseEntry = ""
+            overlay = nil
+            status = "History stays locked. /unlock tries again."
+            return []
+        default:
+            return []
+        }
+    }
 
     /// Entries of a finished turn to append to the history (when it is on).
     mutating func historyEffects(after event: SessionEvent) -> [AppEffect] {

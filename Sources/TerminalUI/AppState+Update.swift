@@ -21,6 +21,10 @@ extension AppState {
             }
             return []
         case .paste(let text):
+            if overlay == .passphrase {
+                tools.passphraseEntry += text.filter { !$0.isNewline }
+                return []
+            }
             if overlay == .planEditor, tools.planEditor?.isTyping == true {
                 tools.planEditor?.paste(text)
                 return []
@@ -67,6 +71,10 @@ extension AppState {
             return []
         case .storeNotice(let text, let historyEnabled):
             if let historyEnabled { tools.historyEnabled = historyEnabled }
+            addNotice(text)
+            return []
+        case .historyUnlocked(let text):
+            tools.historyLocked = false
             addNotice(text)
             return []
         case .viewClamped(let transcript, let panel):
@@ -179,6 +187,8 @@ extension AppState {
             return handleEditing(key)
         case .planEditor:
             return handlePlanEditorKey(key)
+        case .passphrase:
+            return handlePassphraseKey(key)
         case .breathing:
             switch key {
             case .escape, .enter, .character("q"):
@@ -369,6 +379,7 @@ extension AppState {
         ("/ground", "a 5-4-3-2-1 grounding exercise"),
         ("/history [words]", "saved chats, or search them; /history on|off (off by default)"),
         ("/forget", "delete saved chat history (asks first)"),
+        ("/unlock", "give the passphrase of encrypted history"),
         ("/reduced-motion on", "still text instead of animation (saved)"),
         ("/export [path]", "save for review (.md, or .json); only you can read it"),
         ("/retry", "ask for the last reply again (after a connection problem)"),
@@ -410,7 +421,7 @@ extension AppState {
             }
             return [.retry]
         case "/plan", "/safety-plan", "/breathe", "/breathing", "/ground", "/grounding", "/history",
-            "/forget", "/reduced-motion", "/motion":
+            "/forget", "/reduced-motion", "/motion", "/unlock":
             return runSupportCommand(name, argument: argument) ?? []
         case "/nation":
             guard let nation = Self.nation(named: argument) else {

@@ -18,4 +18,6 @@ public enum Overlay: Sendable, Equatable {
     case history
     /// A very long message is waiting for confirmation before it is sent.
     case confirmLongMessage
+    /// `/unlock`: a box that takes the passphrase of encrypted history without showing it.
+    case passphrase
 }

@@ -115,7 +115,9 @@ public final class ScreenRenderer {
         grid.repeatCharacter(
             "─", row: rect.row, col: rect.col, count: rect.cols, style: CellStyle(.border, dim: true))
         // While history is on, the status line says so at its right end, every session.
-        let marker = state.tools.historyEnabled ? " history on " : ""
+        let marker =
+            state.tools.historyEnabled
+            ? (state.tools.historyLocked ? " history locked · /unlock " : " history on ") : ""
         let markerWidth = DisplayWidth.of(marker)
         let room = rect.cols - (markerWidth > 0 && rect.cols >= 24 ? markerWidth + 1 : 0)
         if !text.isEmpty {
@@ -191,18 +193,35 @@ public final class ScreenRenderer {
                 footer: footer, scroll: state.panelScroll
             ).render(in: rect, into: &grid)
         case .confirmLongMessage:
-            let count = state.editor.text.count
-            let box = Rect(
-                row: rect.row + max(0, rect.rows / 2 - 3), col: rect.col, rows: min(rect.rows, 6),
-                cols: rect.cols)
-            _ = PanelView(
+            renderQuestion(
                 title: "Send a long message?",
-                paragraphs: [
-                    StyledText("Your message is \(count) characters long. Send it to Waymark?"),
-                    StyledText("Enter or Y: send · Esc or N: keep editing", CellStyle(bold: true)),
-                ], footer: "Enter sends · Esc keeps editing"
-            ).render(in: box, into: &grid)
+                lines: [
+                    "Your message is \(state.editor.text.count) characters long. Send it to Waymark?",
+                    "Enter or Y: send · Esc or N: keep editing",
+                ], footer: "Enter sends · Esc keeps editing", in: rect, into: &grid)
+            return state.panelScroll
+        case .passphrase:
+            renderQuestion(
+                title: "Unlock your saved history",
+                lines: [
+                    "Type your passphrase. It isn't shown as you type.",
+                    "Enter: unlock · Esc: cancel · Ctrl-U: start again",
+                ], footer: "Enter unlocks · Esc cancels", in: rect, into: &grid)
             return state.panelScroll
         }
+    }
+
+    /// A small box across the middle of `rect` asking one question: `lines[0]` plain, the
+    /// keys (`lines[1]`) in bold.
+    private func renderQuestion(
+        title: String, lines: [String], footer: String, in rect: Rect, into grid: inout CellGrid
+    ) {
+        let box = Rect(
+            row: rect.row + max(0, rect.rows / 2 - 3), col: rect.col, rows: min(rect.rows, 6), cols: rect.cols
+        )
+        let paragraphs = lines.enumerated().map { index, line in
+            index == 0 ? StyledText(line) : StyledText(line, CellStyle(bold: true))
+        }
+        _ = PanelView(title: title, paragraphs: paragraphs, footer: footer).render(in: box, into: &grid)
     }
 }

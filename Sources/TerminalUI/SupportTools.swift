@@ -30,6 +30,10 @@ public struct SupportTools: Sendable, Equatable {
     /// The history panel's title and lines.
     public var historyTitle = "History"
     public var historyLines: [String] = []
+    /// Whether history is encrypted and no passphrase has been given this session.
+    public var historyLocked = false
+    /// What has been typed in the passphrase box (never drawn; emptied when it closes).
+    public var passphraseEntry = ""
 
     public init() {}
 

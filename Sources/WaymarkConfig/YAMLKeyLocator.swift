@@ -4,9 +4,10 @@ import Foundation
 /// ("file /path:12") and for error messages.
 ///
 /// Deliberately small and tolerant: it understands block mappings nested by indentation,
-/// comments and quoted keys — the shape of Waymark's configuration — and simply skips what
-/// it does not understand (sequence items, flow collections, multi-line scalars). The YAML
-/// itself is parsed by swift-configuration; this only points at lines.
+/// flow mappings (`openai: {model: x}`, also over several lines or as the whole file),
+/// comments and quoted keys, and simply skips what it does not understand (sequence items,
+/// multi-line scalars). The YAML itself is parsed by swift-configuration; this only points at
+/// lines, and lists every key so unknown ones can be reported.
 public struct YAMLKeyLocator: Sendable, Equatable {
     /// Dotted key path (`openai.base_url`) → 1-based line number.
     public private(set) var lines: [String: Int] = [:]
@@ -16,7 +17,10 @@ public struct YAMLKeyLocator: Sendable, Equatable {
     public init(text: String) {
         var stack: [(indent: Int, key: String)] = []
         var blockScalarIndent: Int?
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on every line break: "\r\n" is one Character, which splitting on "\n" misses.
+        let allLines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        var flowEndLine = 0
+        for (offset, rawLine) in allLines.enumerated() where offset + 1 > flowEndLine {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine[...]
             let indent = line.prefix { $0 == " " }.count
             let content = line.dropFirst(indent)
@@ -30,22 +34,52 @@ public struct YAMLKeyLocator: Sendable, Equatable {
             {
                 continue
             }
-            guard let (key, rest) = Self.splitKey(content) else { continue }
             while let last = stack.last, last.indent >= indent {
                 stack.removeLast()
             }
-            let path = (stack.map(\.key) + [key]).joined(separator: ".")
-            if lines[path] == nil {
-                lines[path] = offset + 1
-                keys.append(path)
+            if content.first == "{" {
+                // The whole file (or a mapping's value on its own line) as a flow mapping.
+                flowEndLine = readFlow(
+                    allLines, from: offset, column: indent, prefix: stack.map(\.key))
+                continue
             }
+            guard let (key, rest) = Self.splitKey(content) else { continue }
+            let path = (stack.map(\.key) + [key]).joined(separator: ".")
+            record(path, line: offset + 1)
             let value = rest.trimmingCharacters(in: .whitespaces)
-            if value.isEmpty || value.hasPrefix("#") {
+            if value.hasPrefix("{") {
+                let column = line.count - rest.drop { $0 == " " || $0 == "\t" }.count
+                flowEndLine = readFlow(
+                    allLines, from: offset, column: column, prefix: stack.map(\.key) + [key])
+            } else if value.isEmpty || value.hasPrefix("#") || Self.isOnlyAnchorOrTag(value) {
                 stack.append((indent, key))
             } else if value.hasPrefix("|") || value.hasPrefix(">") {
                 blockScalarIndent = indent
             }
         }
+    }
+
+    /// `&base` or `!!map` alone: the mapping itself follows on the next lines.
+    private static func isOnlyAnchorOrTag(_ value: String) -> Bool {
+        let words = value.split(separator: "#", maxSplits: 1)[0].split(whereSeparator: \.isWhitespace)
+        return !words.isEmpty && words.allSatisfy { $0.hasPrefix("&") || $0.hasPrefix("!") }
+    }
+
+    private mutating func record(_ path: String, line: Int) {
+        guard lines[path] == nil else { return }
+        lines[path] = line
+        keys.append(path)
+    }
+
+    /// Record the keys of the flow mapping at `column` of line `offset` (0-based); returns the
+    /// 1-based line where it ends, so those lines are not read again as block lines.
+    private mutating func readFlow(
+        _ allLines: [Substring], from offset: Int, column: Int, prefix: [String]
+    ) -> Int {
+        let text = allLines[offset...].joined(separator: "\n").dropFirst(column)
+        let flow = YAMLFlowKeys(text: text, line: offset + 1, prefix: prefix)
+        for (path, line) in flow.found { record(path, line: line) }
+        return flow.endLine
     }
 
     /// The line of `key`, or of its closest enclosing mapping that is in the file.

@@ -2,6 +2,7 @@ import ChatCore
 import CommandResponder
 import Foundation
 import OpenAIResponder
+import WaymarkTesting
 
 #if canImport(Glibc)
     import Glibc
@@ -21,9 +22,9 @@ func runIdleCPUBenchmark(locator: ResourceLocator, arguments: [String]) {
         "Tests/OpenAIResponderTests/Fixtures/fake_openai_server.py")
     let programScript = repository.appendingPathComponent(
         "Tests/CommandResponderTests/Fixtures/hostile_program.py")
-    let server: BenchServer
+    let server: FixtureServer
     do {
-        server = try BenchServer(script: serverScript)
+        server = try FixtureServer(script: serverScript)
     } catch {
         print("cannot start the test server: \(error)")
         exit(2)
@@ -121,40 +122,4 @@ private func processCPUSeconds() -> (user: Double, system: Double) {
     let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
     let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     return (user, system)
-}
-
-/// The fake OpenAI-compatible server, run as a child; it exits when its stdin closes (when
-/// this process ends).
-private final class BenchServer {
-    let port: Int
-    private let process = Process()
-    private let input = Pipe()
-
-    init(script: URL) throws {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path]
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        var line = Data()
-        for _ in 0..<200 {
-            let byte = output.fileHandleForReading.readData(ofLength: 1)
-            if byte.isEmpty || byte == Data("\n".utf8) { break }
-            line.append(byte)
-        }
-        let words = String(decoding: line, as: UTF8.self).split(separator: " ")
-        guard words.count == 4, let port = Int(words[1]) else {
-            throw BenchServerError(description: String(decoding: line, as: UTF8.self))
-        }
-        self.port = port
-    }
-
-    func baseURL(_ mode: String) -> URL {
-        URL(string: "http://127.0.0.1:\(port)/\(mode)/v1") ?? URL(fileURLWithPath: "/")
-    }
-}
-
-private struct BenchServerError: Error, CustomStringConvertible {
-    var description: String
 }

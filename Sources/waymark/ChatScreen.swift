@@ -65,10 +65,20 @@ struct ChatScreen {
         var lastTick = ContinuousClock.now
         var dirty = true
 
+        // Encrypted history is unlocked (scrypt, a fraction of a second) after the first frame.
+        var startingStore = true
         loop: while true {
             if dirty {
                 terminal.paint(renderer.paintableFrame(&state))
                 dirty = false
+            }
+            if startingStore {
+                startingStore = false
+                if let event = storeActions.startUp() {
+                    _ = state.update(event)
+                    dirty = true
+                    continue
+                }
             }
             let terminalGone = !waitForInput(
                 wakeFD: inbox.wakeFD, timeoutMs: state.needsFastTicks ? 100 : 1000)
@@ -146,7 +156,8 @@ struct ChatScreen {
                             await driver.setSupportOffers(hasPlan ? [.grounding, .safetyPlan] : [.grounding])
                         }
                         if let problem = storeActions.savePlan(plan) { state.addNotice(problem) }
-                    case .showHistory, .setHistoryEnabled, .forgetHistory, .appendHistory, .setReducedMotion:
+                    case .showHistory, .setHistoryEnabled, .forgetHistory, .appendHistory, .setReducedMotion,
+                        .unlockHistory:
                         if let event = storeActions.perform(effect) { _ = state.update(event) }
                     case .export(let path):
                         do {

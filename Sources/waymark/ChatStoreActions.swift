@@ -8,12 +8,63 @@ import WaymarkStore
 /// Used from the screen's loop only (quick, one SQLite transaction each).
 final class ChatStoreActions {
     let store: WaymarkStore?
+    /// Appends finished turns, holding them in memory while encrypted history is locked.
+    private let writer: HistoryWriter?
     /// One id per chat session.
     let sessionID = UUID().uuidString
     private var warnedLocked = false
 
     init(store: WaymarkStore?) {
         self.store = store
+        self.writer = store.map { HistoryWriter(store: $0) }
+    }
+
+    /// Said when history is encrypted and locked (at the start, and when a turn is held).
+    static let lockedNotice =
+        "Your saved history is encrypted and locked, so this conversation isn't saved yet (it is kept "
+        + "in memory only). Type /unlock and your passphrase to save it, or start Waymark with "
+        + "WAYMARK_PASSPHRASE set."
+
+    /// At the start of a chat with encrypted history: unlock it with `WAYMARK_PASSPHRASE` when
+    /// that is set, else say (when history is on) that it is locked. `nil` when there is nothing to say.
+    func startUp(environment: [String: String] = ProcessInfo.processInfo.environment) -> AppEvent? {
+        guard let store, (try? store.isUnlocked()) == false else { return nil }
+        if let passphrase = environment["WAYMARK_PASSPHRASE"], !passphrase.isEmpty {
+            return unlock(passphrase: passphrase)
+        }
+        guard (try? store.settings().historyEnabled) == true else { return nil }
+        warnedLocked = true
+        return .storeNotice(Self.lockedNotice)
+    }
+
+    /// Unlock encrypted history with `passphrase` and save what was held; the event to show.
+    func unlock(passphrase: String) -> AppEvent {
+        guard let writer else {
+            return .storeNotice("History isn't available: the data folder couldn't be opened.")
+        }
+        do {
+            let saved = try writer.unlock(passphrase: passphrase)
+            warnedLocked = false
+            let enabled = try writer.store.settings().historyEnabled
+            var text = "History unlocked: "
+            text +=
+                enabled
+                ? "what you write is saved, encrypted, readable only with your passphrase."
+                : "/history shows and searches it (history is off: nothing new is saved)."
+            if saved > 0 {
+                text += " \(saved) earlier message\(saved == 1 ? "" : "s") from this conversation saved too."
+            }
+            return .historyUnlocked(text)
+        } catch WaymarkStoreError.wrongPassphrase {
+            warnedLocked = true
+            return .storeNotice(
+                "That passphrase doesn't open your saved history. Nothing was saved or changed, and this "
+                    + "conversation is still kept in memory only. /unlock tries again.")
+        } catch WaymarkStoreError.encryptionAlready(enabled: false) {
+            return .historyUnlocked("Your history isn't encrypted: no passphrase is needed.")
+        } catch {
+            return .storeNotice("History: \(error)")
+        }
     }
 
     /// Save the plan; a sentence for the transcript when that failed.
@@ -38,8 +89,11 @@ final class ChatStoreActions {
                 let messages = entries.map {
                     HistoryMessage(conversation: sessionID, role: $0.role, text: $0.text, date: $0.date)
                 }
-                _ = try store.appendHistory(messages)
-                return nil
+                guard let writer, case .held = try writer.append(messages), !warnedLocked else { return nil }
+                warnedLocked = true
+                return .storeNotice(Self.lockedNotice)
+            case .unlockHistory(let passphrase):
+                return unlock(passphrase: passphrase)
             case .setHistoryEnabled(let enabled):
                 try store.setHistoryEnabled(enabled)
                 let text =
@@ -67,11 +121,8 @@ final class ChatStoreActions {
                 return nil
             }
         } catch WaymarkStoreError.locked {
-            guard !warnedLocked else { return nil }
-            warnedLocked = true
             return .storeNotice(
-                "Your history is encrypted, so the chat can't save or show it. Use `waymark history` to read it."
-            )
+                "Your saved history is encrypted and locked: type /unlock and your passphrase to read it.")
         } catch {
             return .storeNotice("History: \(error)")
         }
@@ -108,7 +159,7 @@ final class ChatStoreActions {
                 case .safeguard: "Support"
                 default: "Note"
                 }
-            lines.append("\(who): \(message.text)")
+            lines.append("\(who): \(HistoryCommand.printable(message.text))")
         }
         return lines
     }

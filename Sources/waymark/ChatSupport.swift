@@ -12,6 +12,8 @@ struct ChatSupport: Sendable {
     var groundingGuide: GroundingGuide?
     var savedPlan: SafetyPlan?
     var settings = StoreSettings.defaults
+    /// Whether history is encrypted (locked until the passphrase is given).
+    var historyEncrypted = false
     /// Problems opening the store (shown as notes; the chat still runs).
     var notices: [String] = []
 
@@ -29,6 +31,7 @@ struct ChatSupport: Sendable {
             support.store = store
             support.settings = try store.settings()
             support.savedPlan = try store.loadSafetyPlan()
+            support.historyEncrypted = try store.isHistoryEncrypted()
         } catch {
             support.notices.append("Your saved plan and settings couldn't be read: \(error)")
         }
@@ -56,6 +59,7 @@ struct ChatSupport: Sendable {
         tools.groundingGuide = groundingGuide
         tools.reducedMotion = reducedMotion
         tools.historyEnabled = settings.historyEnabled
+        tools.historyLocked = historyEncrypted
         return tools
     }
 }

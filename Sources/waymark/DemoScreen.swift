@@ -179,7 +179,8 @@ struct DemoScreen {
                         _ = state.update(.exportFinished(path: path ?? "", error: "\(error)"))
                     }
                 case .retry, .useBuiltInListener, .saveSafetyPlan, .startBreathing, .screenGroundingAnswer,
-                    .showHistory, .setHistoryEnabled, .forgetHistory, .setReducedMotion, .setPerson:
+                    .showHistory, .setHistoryEnabled, .forgetHistory, .setReducedMotion, .setPerson,
+                    .unlockHistory:
                     state.addNotice("Not available during a demo.")
                 case .appendHistory:
                     break  // A demo is never saved to history.

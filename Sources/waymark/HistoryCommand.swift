@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChatCore
 import Foundation
+import Safeguard
 import WaymarkStore
 
 /// `waymark history`: show or search saved conversations, and turn saving (and encryption) on or off.
@@ -144,13 +145,9 @@ struct HistoryCommand: ParsableCommand {
         }
     }
 
-    /// Saved text with control characters replaced, so nothing saved can drive the terminal.
+    /// Saved text through ``ExternalText`` (the filter for every string from outside), so
+    /// nothing saved can drive the terminal: no escape sequences, controls or bidi controls.
     static func printable(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.map { scalar in
-                    guard scalar.properties.generalCategory == .control else { return scalar }
-                    return scalar == "\n" ? scalar : "\u{FFFD}"
-                }))
+        ExternalText.shown(text)
     }
 }

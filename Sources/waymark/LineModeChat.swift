@@ -33,6 +33,7 @@ struct LineModeChat {
         emit("Type a message and press Enter. /help lists commands; /quit leaves.")
         var entries: [TranscriptEntry] = []
         let extras = LineModeSupport(driver: driver, support: support, tools: tools)
+        extras.startUp()
         while true {
             if interactive { emit("You: ", newline: false) }
             guard let line = extras.nextLine() else { break }

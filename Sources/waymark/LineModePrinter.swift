@@ -1,5 +1,6 @@
 import ChatCore
 import Glibc
+import Safeguard
 import TerminalUI
 
 /// Prints a turn's entries as appended text: replies grow in place on one line.
@@ -10,7 +11,8 @@ struct LineModePrinter {
     mutating func show(_ entry: TranscriptEntry, echoUser: Bool, strip: HelpStrip) {
         switch entry.role {
         case .user:
-            if echoUser { line("You: " + entry.text) }
+            // Piped text is the person's, but may hold escape sequences: shown filtered.
+            if echoUser { line("You: " + ExternalText.shown(entry.text)) }
         case .safeguard:
             guard printed[entry.id] == nil else { return }
             line("Waymark (support): " + entry.text)

@@ -54,6 +54,8 @@ final class LineModeSupport {
             } else {
                 emit("Note: in line mode, /breathe always prints still sentences with pauses.")
             }
+        case "/unlock":
+            unlock(interactive: interactive)
         case "/forget":
             if argument.lowercased() == "yes" {
                 show(recorder.perform(.forgetHistory))
@@ -68,8 +70,36 @@ final class LineModeSupport {
         return true
     }
 
+    /// Unlock encrypted history with `WAYMARK_PASSPHRASE`, or say that it is locked.
+    func startUp() {
+        show(recorder.startUp())
+    }
+
+    /// `/unlock`: ask for the passphrase without echo (at a terminal only).
+    private func unlock(interactive: Bool) {
+        guard tools.historyLocked else {
+            emit("Note: your history isn't locked: no passphrase is needed.")
+            return
+        }
+        guard interactive, let pointer = getpass("Passphrase (not shown): ") else {
+            emit(
+                "Note: /unlock asks for your passphrase at a terminal. With piped input, start Waymark "
+                    + "with WAYMARK_PASSPHRASE set.")
+            return
+        }
+        let passphrase = String(cString: pointer)
+        guard !passphrase.isEmpty else {
+            emit("Note: nothing typed: history stays locked. /unlock tries again.")
+            return
+        }
+        show(recorder.unlock(passphrase: passphrase))
+    }
+
     private func show(_ event: AppEvent?) {
         switch event {
+        case .historyUnlocked(let text)?:
+            tools.historyLocked = false
+            emit("Note: \(text)")
         case .storeNotice(let text, let enabled)?:
             if let enabled { tools.historyEnabled = enabled }
             emit("Note: \(text)")
@@ -258,7 +288,7 @@ final class LineModeSupport {
             guard let answer = readLine(strippingNewline: true) else { return }
             // Piped input is not echoed by a terminal: print it, so Waymark's words never
             // follow "You:".
-            if !interactive { emit(answer) }
+            if !interactive { emit(ExternalText.shown(answer)) }
             let driver = self.driver
             if Blocking.run({ GroundingAnswerCheck.needsSafeguard(await driver.screen(answer)) }) {
                 emit("Let's pause the exercise: what you wrote matters more.")

@@ -2,6 +2,7 @@ import ChatCore
 import Foundation
 import Safeguard
 import Testing
+import WaymarkTesting
 
 #if canImport(Glibc)
     import Glibc
@@ -32,25 +33,7 @@ import Testing
     }
 
     private func collect(_ responder: CommandResponder) async -> (text: String, failure: ResponderFailure?) {
-        var text = ""
-        do {
-            for try await event in responder.respond(to: request) {
-                if case .delta(let piece) = event { text += piece }
-            }
-            return (text, nil)
-        } catch let failure as ResponderFailure {
-            return (text, failure)
-        } catch {
-            return (text, ResponderFailure(.badResponse, "unexpected \(error)"))
-        }
-    }
-
-    private func isInert(_ text: String) -> Bool {
-        !text.unicodeScalars.contains { scalar in
-            let v = scalar.value
-            return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
-                || (0x2066...0x2069).contains(v) || [0x200E, 0x200F, 0x061C, 0x2028, 0x2029].contains(v)
-        }
+        await collectReply(responder, to: request)
     }
 
     // MARK: 3. Program text is filtered
@@ -59,7 +42,7 @@ import Testing
     func programErrorTextIsFilteredBeforeItIsShown(mode: String) async throws {
         let reply = await collect(responder([mode]))
         let failure = try #require(reply.failure)
-        #expect(isInert(failure.message))
+        #expect(isInertText(failure.message))
         #expect(failure.message.contains("gnirts desrever"))
     }
 

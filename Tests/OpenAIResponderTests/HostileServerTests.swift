@@ -2,6 +2,7 @@ import ChatCore
 import Foundation
 import Safeguard
 import Testing
+import WaymarkTesting
 
 @testable import OpenAIResponder
 
@@ -17,7 +18,7 @@ import Testing
         maxLineBytes: Int = 1_048_576, maxReplyBytes: Int = 262_144, keyVariable: String? = nil,
         environment: [String: String] = [:]
     ) throws -> OpenAIResponder {
-        let server = try HostileServer.shared.get()
+        let server = try FixtureServer.hostile.get()
         return OpenAIResponder(
             configuration: .init(
                 baseURL: server.baseURL(mode), model: "hostile", apiKeyEnvironmentVariable: keyVariable,
@@ -28,15 +29,6 @@ import Testing
 
     private func collect(_ responder: OpenAIResponder) async -> (text: String, failure: ResponderFailure?) {
         await collectReply(responder, to: request)
-    }
-
-    /// Nothing a terminal would act on: no ESC, no C1 controls, no bidi controls.
-    private func isInert(_ text: String) -> Bool {
-        !text.unicodeScalars.contains { scalar in
-            let v = scalar.value
-            return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
-                || (0x2066...0x2069).contains(v) || [0x200E, 0x200F, 0x061C, 0x2028, 0x2029].contains(v)
-        }
     }
 
     // MARK: 1. Retry-After never traps
@@ -68,7 +60,7 @@ import Testing
 
     @Test(arguments: ["redirect307", "redirect302"])
     func redirectsAreRefusedAndTheKeyIsNeverForwarded(mode: String) async throws {
-        let server = try HostileServer.shared.get()
+        let server = try FixtureServer.hostile.get()
         let before = try await server.stats()
         let reply = await collect(
             try responder(mode, keyVariable: "HOSTILE_KEY", environment: ["HOSTILE_KEY": "sk-secret"]))
@@ -86,7 +78,7 @@ import Testing
     func serverErrorTextIsFilteredBeforeItIsShown(mode: String) async throws {
         let reply = await collect(try responder(mode))
         let failure = try #require(reply.failure)
-        #expect(isInert(failure.message))
+        #expect(isInertText(failure.message))
         #expect(failure.message.contains("gnirts desrever"))
     }
 
@@ -130,7 +122,7 @@ import Testing
     }
 
     @Test func cancellingAFloodingReplyClosesTheConnection() async throws {
-        let server = try HostileServer.shared.get()
+        let server = try FixtureServer.hostile.get()
         let responder = try responder("flood", maxReplyBytes: 1 << 30)
         let stream = responder.respond(to: request)
         var pieces = 0

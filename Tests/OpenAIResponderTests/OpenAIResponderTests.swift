@@ -2,6 +2,7 @@ import ChatCore
 import Foundation
 import Safeguard
 import Testing
+import WaymarkTesting
 
 @testable import OpenAIResponder
 
@@ -16,7 +17,7 @@ import Testing
         _ mode: String, firstToken: Double = 60, idle: Double = 60, keyVariable: String? = nil,
         environment: [String: String] = [:]
     ) throws -> OpenAIResponder {
-        let server = try FakeOpenAIServer.shared.get()
+        let server = try FixtureServer.shared.get()
         return OpenAIResponder(
             configuration: .init(
                 baseURL: server.baseURL(mode), model: "SmolLM2-135M-Instruct",
@@ -125,7 +126,7 @@ import Testing
     // MARK: - Failures, each one sentence
 
     @Test func serverDownIsReportedAsUnreachable() async throws {
-        let server = try FakeOpenAIServer.shared.get()
+        let server = try FixtureServer.shared.get()
         let responder = OpenAIResponder(
             configuration: .init(
                 baseURL: URL(string: "http://127.0.0.1:\(server.closedPort)/v1")!, model: "m"),
@@ -253,7 +254,7 @@ import Testing
     }
 
     @Test func cancellingClosesTheHTTPConnection() async throws {
-        let server = try FakeOpenAIServer.shared.get()
+        let server = try FixtureServer.shared.get()
         let responder = try responder("pinging", firstToken: 20)
         let consumer = Task {
             do {
@@ -263,14 +264,14 @@ import Testing
         var open = -1
         for _ in 0..<40 where open < 1 {
             try await Task.sleep(for: .milliseconds(50))
-            open = try await server.pingingOpen()
+            open = try await server.stats()["pinging_open"] ?? -1
         }
         #expect(open >= 1)
         consumer.cancel()
         await consumer.value
         for _ in 0..<40 where open > 0 {
             try await Task.sleep(for: .milliseconds(50))
-            open = try await server.pingingOpen()
+            open = try await server.stats()["pinging_open"] ?? -1
         }
         #expect(open == 0)
     }

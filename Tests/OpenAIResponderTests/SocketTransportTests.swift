@@ -6,7 +6,7 @@ import WaymarkTesting
 @testable import OpenAIResponder
 
 /// Issue 17: `http://` servers are read over a POSIX socket (``HTTPStreamClient``). A hostile
-/// server on 127.0.0.1 (`Fixtures/hostile_server.py`, raw modes) breaks HTTP's framing in
+/// server on 127.0.0.1 (`Fixtures/fake_openai_server.py`, raw modes) breaks HTTP's framing in
 /// every way it can; each ends in one sentence, bounded in time and memory. The captured
 /// stream also still goes through `URLSession` (kept for `https://`), so that path stays tested.
 @Suite(.timeLimit(.minutes(2))) struct SocketTransportTests {
@@ -15,7 +15,7 @@ import WaymarkTesting
     private func responder(_ mode: String, firstToken: Double = 20, idle: Double = 20) throws
         -> OpenAIResponder
     {
-        let server = try HostileServer.shared.get()
+        let server = try FixtureServer.hostile.get()
         return OpenAIResponder(
             configuration: .init(
                 baseURL: server.baseURL(mode), model: "hostile", connectTimeout: 5,
@@ -92,7 +92,7 @@ import WaymarkTesting
 
     @Test(arguments: ["stream", "bytewise", "crlf"])
     func theURLSessionPathStillStreams(mode: String) async throws {
-        let server = try FakeOpenAIServer.shared.get()
+        let server = try FixtureServer.shared.get()
         var responder = OpenAIResponder(
             configuration: .init(baseURL: server.baseURL(mode), model: "m", connectTimeout: 2),
             systemPrompt: "", environment: [:])
@@ -112,7 +112,7 @@ import WaymarkTesting
     }
 
     @Test func anAPIKeyWithALineBreakIsNotSent() async throws {
-        let server = try HostileServer.shared.get()
+        let server = try FixtureServer.hostile.get()
         let responder = OpenAIResponder(
             configuration: .init(
                 baseURL: server.baseURL("length_stream"), model: "m", apiKeyEnvironmentVariable: "K"),

@@ -224,6 +224,43 @@ import Testing
         #expect(resolution.issues.first?.line == 3)
     }
 
+    /// Unknown keys are reported whatever the YAML shape (issue 13): flow mappings on one line or
+    /// several, a whole file in flow (JSON-like) style, profiles in flow style, anchors and CRLF.
+    @Test(arguments: [
+        ("backend: listening\nopenai: {modle: x}\n", "openai.modle", 2),
+        ("openai: {model: m, timeouts: {idel: 3}}\n", "openai.timeouts.idel", 1),
+        ("openai: {\n  model: m,\n  modle: x\n}\nbackend: listening\n", "openai.modle", 3),
+        ("{\"backend\": \"listening\", \"openai\": {\"modle\": \"x\"}}\n", "openai.modle", 1),
+        ("profiles: {work: {backend: openai, modle: x}}\n", "profiles.work.modle", 1),
+        ("openai:\n  {modle: x}\n", "openai.modle", 2),
+        ("openai: &base\n  modle: x\n", "openai.modle", 2),
+        ("backend: listening\r\nopenai: {model: m,\r\n  modle: x}\r\n", "openai.modle", 3),
+        ("backend: listening\r\nopenai:\r\n  modle: x\r\n", "openai.modle", 3),
+    ])
+    func unknownKeysAreReportedInEveryYAMLShape(yaml: String, key: String, line: Int) throws {
+        let (resolution, _) = try resolve(yaml)
+        let issue = resolution.issues.first { $0.key == key }
+        #expect(issue?.line == line, "\(resolution.issues)")
+        #expect(issue?.description.contains("unknown key") == true, "\(resolution.issues)")
+        #expect(resolution.issues.count == 1, "\(resolution.issues)")
+    }
+
+    @Test func deeplyNestedFlowMappingsAreReadWithoutRecursion() {
+        let depth = 100_000
+        let text =
+            "openai: " + String(repeating: "{a: ", count: depth) + "1" + String(repeating: "}", count: depth)
+        let locator = YAMLKeyLocator(text: text + "\nbackend: listening\n")
+        #expect(locator.lines["backend"] == 2)
+        #expect(locator.keys.count < 40)
+    }
+
+    @Test func knownKeysInFlowStyleAreUsedAndNotReported() throws {
+        let (resolution, _) = try resolve(
+            "backend: openai\nopenai: {model: \"flow-model\", timeouts: {idle: 30}, api_key_env: MY_KEY}\n")
+        #expect(resolution.issues.isEmpty, "\(resolution.issues)")
+        #expect(resolution.settings.openAI.model == "flow-model")
+    }
+
     @Test func missingExplicitFileIsAnIssueButMissingUserFileIsNot() throws {
         let (home, _) = try configHome()
         let quiet = SettingsResolver(environment: ["XDG_CONFIG_HOME": home]).resolve()

@@ -13,12 +13,7 @@ struct HostileInputTests {
     static func bash(_ script: String, files: [String: Data] = [:]) async throws -> (
         status: Int32, stdout: String, stderr: String
     ) {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread {
-                continuation.resume(with: Result { try bashBlocking(script, files: files) })
-            }
-            thread.start()
-        }
+        try await onOwnThread { try bashBlocking(script, files: files) }
     }
 
     private static func bashBlocking(_ script: String, files: [String: Data]) throws -> (
@@ -60,15 +55,6 @@ struct HostileInputTests {
 
     static let hostile =
         "look \u{1B}]52;c;SGFja2Vk\u{07}\u{1B}[2J \u{202E}gnirts desrever\u{202C} \u{200F}\u{061C}\u{2028}end"
-
-    /// Nothing a terminal would act on: no ESC, no C1 or C0 controls (but newline), no bidi.
-    static func isInert(_ text: String) -> Bool {
-        !text.unicodeScalars.contains { scalar in
-            let v = scalar.value
-            return (v < 0x20 && v != 0x0A) || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
-                || (0x2066...0x2069).contains(v) || [0x200E, 0x200F, 0x061C, 0x2028, 0x2029].contains(v)
-        }
-    }
 
     // MARK: 4. Broken pipes and closed descriptors
 
@@ -113,7 +99,7 @@ struct HostileInputTests {
             "\"$W\" replay --format \(format) chats.jsonl", files: ["chats.jsonl": Data(line.utf8)])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("gnirts desrever"))
-        #expect(Self.isInert(result.stdout), "\(result.stdout.debugDescription)")
+        #expect(isInertText(result.stdout, allowingNewlines: true), "\(result.stdout.debugDescription)")
     }
 
     @Test func theMarkdownExportIsFiltered() async throws {
@@ -124,7 +110,7 @@ struct HostileInputTests {
             files: ["chats.jsonl": Data(line.utf8)])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("gnirts desrever"))
-        #expect(Self.isInert(result.stdout), "\(result.stdout.debugDescription)")
+        #expect(isInertText(result.stdout, allowingNewlines: true), "\(result.stdout.debugDescription)")
     }
 
     @Test func assessTextSpansAreFiltered() async throws {
@@ -132,7 +118,7 @@ struct HostileInputTests {
         let result = try await Self.bash(
             "\"$W\" assess --format text in.txt", files: ["in.txt": Data((text + "\n").utf8)])
         #expect(result.stdout.contains("level:"))
-        #expect(Self.isInert(result.stdout), "\(result.stdout.debugDescription)")
+        #expect(isInertText(result.stdout, allowingNewlines: true), "\(result.stdout.debugDescription)")
     }
 
     // MARK: 10. A mistyped --base-url stops the run
@@ -175,7 +161,7 @@ struct HostileInputMoreTests {
         let result = try await HostileInputTests.bash(
             "\"$W\" eval --misses set.jsonl", files: ["set.jsonl": Data(item.utf8)])
         #expect(result.stdout.contains("gnirts desrever"), "\(result.stdout)")
-        #expect(HostileInputTests.isInert(result.stdout), "\(result.stdout.debugDescription)")
+        #expect(isInertText(result.stdout, allowingNewlines: true), "\(result.stdout.debugDescription)")
     }
 
     @Test func assessJSONLinesKeepsOneOutputLinePerInputLineWithLineNumbers() async throws {
@@ -286,7 +272,7 @@ struct HostileInputSizeTests {
         #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
         #expect(
             result.stdout.split(separator: "\n", omittingEmptySubsequences: false).count == lines.count + 1)
-        #expect(HostileInputTests.isInert(result.stdout))
+        #expect(isInertText(result.stdout, allowingNewlines: true))
         #expect(result.peakKB < 600 * 1024, "peak \(result.peakKB) KB")
     }
 
@@ -297,7 +283,7 @@ struct HostileInputSizeTests {
         }
         let result = try await Self.measured("replay --format text fuzz.jsonl", files: ["fuzz.jsonl": input])
         #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
-        #expect(HostileInputTests.isInert(result.stdout))
+        #expect(isInertText(result.stdout, allowingNewlines: true))
         #expect(result.peakKB < 600 * 1024, "peak \(result.peakKB) KB")
     }
 }

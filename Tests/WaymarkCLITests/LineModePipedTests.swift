@@ -9,10 +9,8 @@ import WaymarkTesting
 
     /// Run the binary in `folder` (its private data and configuration there) with `input` piped.
     static func run(
-        _ arguments: [String], input: String, in folder: URL, extraEnvironment: [String: String] = [:]
-    ) throws -> (
-        output: String, seconds: Double
-    ) {
+        _ arguments: [String], input: String, in folder: URL, environment extra: [String: String] = [:]
+    ) throws -> (output: String, seconds: Double) {
         let process = Process()
         process.executableURL = RepositoryPaths.debugBinary
         process.arguments = arguments
@@ -21,7 +19,8 @@ import WaymarkTesting
         environment["WAYMARK_DATA_DIR"] = folder.appendingPathComponent("data").path
         environment["XDG_CONFIG_HOME"] = folder.appendingPathComponent("config").path
         environment["WAYMARK_REDUCED_MOTION"] = nil
-        environment.merge(extraEnvironment) { $1 }
+        environment["WAYMARK_PASSPHRASE"] = nil
+        environment.merge(extra) { $1 }
         process.environment = environment
         let stdin = Pipe()
         let stdout = Pipe()
@@ -35,6 +34,13 @@ import WaymarkTesting
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (String(decoding: output, as: UTF8.self), Date().timeIntervalSince(start))
+    }
+
+    /// ``run(_:input:in:environment:)`` on a thread of its own (for async tests).
+    static func runOffPool(
+        _ arguments: [String], input: String, in folder: URL, environment: [String: String] = [:]
+    ) async throws -> (output: String, seconds: Double) {
+        try await onOwnThread { try run(arguments, input: input, in: folder, environment: environment) }
     }
 
     static func folder() throws -> URL {
@@ -99,7 +105,7 @@ import WaymarkTesting
         try FileManager.default.removeItem(at: resources.appendingPathComponent("guard/methods.json"))
         let output = try Self.run(
             ["--plain", "--no-intro"], input: "hello\n/quit\n", in: folder,
-            extraEnvironment: ["WAYMARK_RESOURCES": resources.path]
+            environment: ["WAYMARK_RESOURCES": resources.path]
         ).output
         #expect(output.contains("guard/methods.json"), "\(output)")
         #expect(output.contains("can't chat right now"), "\(output)")

@@ -10,11 +10,15 @@ public struct GuardRules: Sendable, Equatable, Codable {
         public var leads: [String]
         public var follows: [String]
         public var window: Int
+        /// Words or phrases that, just before the lead, make it a hedge or a condition rather
+        /// than a statement ("if you have depression", "whether you have").
+        public var notAfter: [String]?
 
-        public init(leads: [String], follows: [String], window: Int) {
+        public init(leads: [String], follows: [String], window: Int, notAfter: [String]? = nil) {
             self.leads = leads
             self.follows = follows
             self.window = window
+            self.notAfter = notAfter
         }
     }
 
@@ -22,6 +26,8 @@ public struct GuardRules: Sendable, Equatable, Codable {
     public var refusalPhrases: [String] = []
     /// Claims to be human or a professional.
     public var claimPhrases: [String] = []
+    /// Claims and first-person diagnoses matched by kind (see ``ClaimKinds``).
+    public var claimKinds = ClaimKinds()
     /// Diagnoses ("you have" … "depression").
     public var diagnosisRules: [PairRule] = []
     /// Method details and method seeking ("lethal dose", "best way to" … "die").
@@ -62,7 +68,7 @@ public struct GuardRules: Sendable, Equatable, Codable {
 
     private struct File: Decodable {
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case refusalPhrases, claimPhrases, diagnosisRules, methodPhrases, methodRules, doseWords
+            case refusalPhrases, claimPhrases, claimKinds, diagnosisRules, methodPhrases, methodRules, doseWords
             case heightUnits, heightContext, numberWords, encouragementPhrases, nonUKNumbers
             case nonUKPrefixes, nonUKPhrases, phoneContextWords, crisisMisreadingPhrases
             case crisisUnsafePhrases, crisisSubstanceWords, crisisFallback, removalNote
@@ -70,6 +76,7 @@ public struct GuardRules: Sendable, Equatable, Codable {
 
         var refusalPhrases: [String]?
         var claimPhrases: [String]?
+        var claimKinds: ClaimKinds?
         var diagnosisRules: [PairRule]?
         var methodPhrases: [String]?
         var methodRules: [PairRule]?
@@ -128,6 +135,10 @@ public struct GuardRules: Sendable, Equatable, Codable {
         }
         add(file.refusalPhrases, .refusalPhrases, to: &refusalPhrases)
         add(file.claimPhrases, .claimPhrases, to: &claimPhrases)
+        if let kinds = file.claimKinds {
+            claimKinds = kinds
+            keys.insert(File.CodingKeys.claimKinds.rawValue)
+        }
         add(file.diagnosisRules, .diagnosisRules, to: &diagnosisRules)
         add(file.methodPhrases, .methodPhrases, to: &methodPhrases)
         add(file.methodRules, .methodRules, to: &methodRules)

@@ -15,6 +15,7 @@ struct SentenceReviewer: Sendable {
 
     let refusals: [[String]]
     let claims: [[String]]
+    let claimKinds: ClaimMatcher
     let methods: [[String]]
     let encouragement: [[String]]
     let nonUKPhrases: [[String]]
@@ -37,6 +38,7 @@ struct SentenceReviewer: Sendable {
         var leads: [[String]]
         var follows: [[String]]
         var window: Int
+        var notAfter: [[String]] = []
     }
 
     init(rules: GuardRules, allowedNumbers: Set<String>, allowedAddresses: Set<String> = []) {
@@ -45,11 +47,14 @@ struct SentenceReviewer: Sendable {
         }
         func pairs(_ rules: [GuardRules.PairRule]) -> [CompiledPair] {
             rules.map {
-                CompiledPair(leads: compile($0.leads), follows: compile($0.follows), window: $0.window)
+                CompiledPair(
+                    leads: compile($0.leads), follows: compile($0.follows), window: $0.window,
+                    notAfter: compile($0.notAfter ?? []))
             }
         }
         refusals = compile(rules.refusalPhrases)
         claims = compile(rules.claimPhrases)
+        claimKinds = ClaimMatcher(rules.claimKinds)
         methods = compile(rules.methodPhrases)
         encouragement = compile(rules.encouragementPhrases)
         nonUKPhrases = compile(rules.nonUKPhrases)
@@ -87,8 +92,10 @@ struct SentenceReviewer: Sendable {
             findings.append(.method)
         }
         if containsAny(encouragement, in: words) { findings.append(.encouragement) }
-        if containsAny(claims, in: words) { findings.append(.claim) }
-        if matchesPair(diagnosisRules, in: words) { findings.append(.diagnosis) }
+        if containsAny(claims, in: words) || claimKinds.claims(words) { findings.append(.claim) }
+        if matchesPair(diagnosisRules, in: words) || claimKinds.diagnoses(words) {
+            findings.append(.diagnosis)
+        }
         if containsAny(refusals, in: words) { findings.append(.refusal) }
         if containsAny(nonUKPhrases, in: words) { findings.append(.nonUKNumber) }
         findings += numberFindings(sentence, words: words)
@@ -162,6 +169,10 @@ struct SentenceReviewer: Sendable {
             for lead in rule.leads {
                 var from = 0
                 while let at = Self.find(lead, in: words, from: from) {
+                    if Self.endsWithAny(rule.notAfter, in: words, at: at) {
+                        from = at + 1
+                        continue
+                    }
                     let after = at + lead.count
                     let end = min(words.count, after + rule.window)
                     if after < end {
@@ -175,6 +186,17 @@ struct SentenceReviewer: Sendable {
             }
         }
         return false
+    }
+
+    /// Whether one of `phrases` ends just before `index`, allowing one word between ("if you
+    /// really have" is still "if").
+    static func endsWithAny(_ phrases: [[String]], in words: [String], at index: Int) -> Bool {
+        phrases.contains { phrase in
+            (0...1).contains { gap in
+                let start = index - gap - phrase.count
+                return start >= 0 && Array(words[start..<(start + phrase.count)]) == phrase
+            }
+        }
     }
 
     func isNumberWord(_ word: String) -> Bool {
