@@ -61,7 +61,7 @@ struct ResidentMemory {
         var values: [String: Double] = [:]
         if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
             for line in status.split(separator: "\n") {
-                let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+                let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
                 guard parts.count >= 2, let kilobytes = Double(parts[1]) else { continue }
                 values[String(parts[0])] = kilobytes / 1024
             }
@@ -76,7 +76,7 @@ struct ResidentMemory {
         var inside = false
         var kilobytes = 0.0
         for line in smaps.split(separator: "\n") {
-            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+            let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if let first = parts.first, first.contains("-"), !first.hasSuffix(":") {
                 inside = parts.last.map { $0.hasSuffix(name) } ?? false
             } else if inside, parts.first == "Rss:", parts.count >= 2 {
