@@ -53,7 +53,7 @@ func runEncoderBenchmark(engine: SafeguardEngine, typical: [String]) {
     let meanTokens = Double(tokens.reduce(0, +)) / Double(max(1, tokens.count))
     let meanTurnTokens = Double(turnTokens.reduce(0, +)) / Double(max(1, turnTokens.count))
     print(
-        "contextual encoder (\(encoder.model.layerCount) layers, int8 weights dequantised at load), "
+        "contextual encoder (\(encoder.model.layerCount) layers, int8 weights read in place from the mapped file), "
             + "one core, thread CPU time")
     print(String(repeating: "-", count: 92))
     row(

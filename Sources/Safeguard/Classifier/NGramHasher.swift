@@ -100,13 +100,46 @@ struct NGramHasher: Sendable {
                 h = Self.fnv1a(words[index + 2], from: h)
                 body(h % buckets, Feature(kind: .trigram, wordIndex: index))
             }
-            let marked = Self.marked(word, cap: charWordCap)
-            for length in charMin...max(charMin, charMax) where length <= marked.count {
-                for start in 0...(marked.count - length) {
-                    let h = Self.fnv1a(marked[start..<(start + length)], from: charPrefix)
-                    body(
-                        h % buckets,
-                        Feature(kind: .chars, wordIndex: index, start: start, length: length))
+            forEachCharGram(of: word, prefix: charPrefix) { bucket, start, length in
+                body(bucket, Feature(kind: .chars, wordIndex: index, start: start, length: length))
+            }
+        }
+    }
+
+    /// The character grams of `<word>`, shortest first and by start within a length (the
+    /// trainer's order). Each gram's hash extends the one a character shorter at the same
+    /// start (FNV-1a runs byte by byte, so the value is the same), and the marked word lives
+    /// on the stack: no allocation.
+    @inline(__always)
+    private func forEachCharGram(
+        of word: [UInt8], prefix: UInt32, _ body: (UInt32, _ start: Int, _ length: Int) -> Void
+    ) {
+        let count = min(word.count, charWordCap) + 2
+        let longest = max(charMin, charMax)
+        guard charMin <= count else { return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { marked in
+            marked[0] = UInt8(ascii: "<")
+            for offset in 0..<(count - 2) { marked[offset + 1] = word[offset] }
+            marked[count - 1] = UInt8(ascii: ">")
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { hashes in
+                for start in 0...(count - charMin) {
+                    var h = prefix
+                    for offset in start..<(start + charMin - 1) {
+                        h ^= UInt32(marked[offset])
+                        h = h &* Self.prime
+                    }
+                    hashes[start] = h
+                }
+                var length = charMin
+                while length <= longest && length <= count {
+                    for start in 0...(count - length) {
+                        var h = hashes[start]
+                        h ^= UInt32(marked[start + length - 1])
+                        h = h &* Self.prime
+                        hashes[start] = h
+                        body(h % buckets, start, length)
+                    }
+                    length += 1
                 }
             }
         }

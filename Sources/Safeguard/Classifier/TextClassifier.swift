@@ -21,6 +21,9 @@ public struct TextClassifier: RiskModel {
     private let hasher: NGramHasher
     private let bias: Double
     let weights: [Double]
+    /// One bit per bucket, set where its weight is not zero: 32 KB that stay in cache, so the
+    /// buckets with no weight (most features) never touch the 2 MB weight table.
+    private let weighted: [UInt64]
 
     /// The model's settings as read from its file (``ClassifierModelFile/weights`` left empty;
     /// the weights are ``weights``), kept so the precompiled artefact can be written.
@@ -51,6 +54,11 @@ public struct TextClassifier: RiskModel {
         guard file.bias.isFinite else { throw TextClassifierError.unreadable("bias is not finite") }
         self.settings = file
         self.weights = weights
+        var weighted = [UInt64](repeating: 0, count: (weights.count + 63) / 64)
+        for (bucket, weight) in weights.enumerated() where weight != 0 {
+            weighted[bucket >> 6] |= 1 << UInt64(bucket & 63)
+        }
+        self.weighted = weighted
         self.bias = file.bias
         self.threshold = file.threshold
         self.tokeniser = try ClassifierTokeniser(
@@ -102,12 +110,12 @@ public struct TextClassifier: RiskModel {
     /// The probability alone: the same sum without collecting the strongest n-grams.
     public func suicidalProbability(for text: String) -> Double {
         let words = tokeniser.words(in: text)
-        var seen = Set<UInt32>(minimumCapacity: 64)
+        var seen = BucketSet()
         var logit = bias
         hasher.forEachFeature(of: words) { bucket, _ in
-            let weight = weights[Int(bucket)]
-            guard weight != 0, seen.insert(bucket).inserted else { return }
-            logit += weight
+            let index = Int(bucket)
+            guard weighted[index >> 6] & (1 << UInt64(index & 63)) != 0, seen.insert(bucket) else { return }
+            logit += weights[index]
         }
         return 1 / (1 + Foundation.exp(-logit))
     }
@@ -150,5 +158,44 @@ public struct TextClassifier: RiskModel {
             if result.count == Self.explainedFeatureCount { break }
         }
         return result
+    }
+}
+
+/// The buckets already counted for one message: open addressing over a power-of-two table
+/// (buckets are below 2²⁴, so `UInt32.max` marks a free slot), a Fibonacci hash instead of
+/// `Set`'s SipHash. Answers exactly as `Set<UInt32>.insert(_:).inserted` would.
+struct BucketSet {
+    private var slots: [UInt32]
+    private var shift: UInt64
+    private var count = 0
+
+    init() {
+        slots = [UInt32](repeating: .max, count: 256)
+        shift = 64 - 8
+    }
+
+    /// Adds `bucket`; whether it was not there before.
+    mutating func insert(_ bucket: UInt32) -> Bool {
+        if 2 * (count + 1) > slots.count { grow() }
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: (UInt64(bucket) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let slot = slots[index]
+            if slot == bucket { return false }
+            if slot == .max {
+                slots[index] = bucket
+                count += 1
+                return true
+            }
+            index = (index + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt32](repeating: .max, count: old.count * 2)
+        shift -= 1
+        count = 0
+        for bucket in old where bucket != .max { _ = insert(bucket) }
     }
 }

@@ -82,22 +82,33 @@ struct EncoderModelFile: Sendable {
         return try readFloats(at: tensor.offset, count: count, name: name)
     }
 
-    /// An int8 tensor of `rows` × `columns` with its per-row scales.
-    func quantised(_ name: String, rows: Int, columns: Int) throws(EncoderError) -> (
-        values: [Int8], scales: [Float]
+    /// Where an int8 tensor of `rows` × `columns` and its per-row float32 scales lie in the
+    /// file's bytes (byte offsets from the start of the file), checked to lie inside it.
+    func quantisedLocation(_ name: String, rows: Int, columns: Int) throws(EncoderError) -> (
+        values: Int, scales: Int
     ) {
         guard let tensor = tensors[name], tensor.kind == "int8rows", tensor.shape == [rows, columns],
             let scalesOffset = tensor.scales
         else { throw .invalidModelFile("missing or mis-shaped tensor \(name)") }
-        let scales = try readFloats(at: scalesOffset, count: rows, name: name)
+        let values = dataStart + tensor.offset
+        let scales = dataStart + scalesOffset
+        guard tensor.offset >= 0, scalesOffset >= 0, values + rows * columns <= data.count,
+            scales + rows * 4 <= data.count
+        else { throw .invalidModelFile("tensor \(name) runs past the end of the file") }
+        return (values, scales)
+    }
+
+    /// Where a float32 tensor with the expected number of values lies (byte offset from the
+    /// start of the file), checked to lie inside it.
+    func floatLocation(_ name: String, count: Int) throws(EncoderError) -> Int {
+        guard let tensor = tensors[name], tensor.kind == "f32", tensor.shape.reduce(1, *) == count else {
+            throw .invalidModelFile("missing or mis-shaped tensor \(name)")
+        }
         let start = dataStart + tensor.offset
-        guard tensor.offset >= 0, start + rows * columns <= data.count else {
+        guard tensor.offset >= 0, start + count * 4 <= data.count else {
             throw .invalidModelFile("tensor \(name) runs past the end of the file")
         }
-        let values = data.withUnsafeBytes { raw in
-            Array(raw.bindMemory(to: Int8.self)[start..<(start + rows * columns)])
-        }
-        return (values, scales)
+        return start
     }
 
     private func readFloats(at offset: Int, count: Int, name: String) throws(EncoderError) -> [Float] {
