@@ -52,7 +52,7 @@ DEV = os.path.join(ROOT, "..", "shared", "eval", "dev_messages.jsonl")
 # figures were recorded (probes README); BLIND_PROBES names a set kept out, if any.
 PROBES_DIR = os.path.join(ROOT, "resources", "safeguard", "probes")
 TRAIN_PROBES = ["set-e-messages.jsonl", "set-f-messages.jsonl", "set-g-messages.jsonl", "set-h-messages.jsonl", "set-i-messages.jsonl", "set-k-messages.jsonl", "set-l-messages.jsonl", "set-j-messages.jsonl"]
-BLIND_PROBES = None
+BLIND_PROBES = "set-r-messages.jsonl"
 PROBE_REPEAT = 20
 
 BUCKETS = 1 << 18

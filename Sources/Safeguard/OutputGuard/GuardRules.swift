@@ -68,7 +68,8 @@ public struct GuardRules: Sendable, Equatable, Codable {
 
     private struct File: Decodable {
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case refusalPhrases, claimPhrases, claimKinds, diagnosisRules, methodPhrases, methodRules, doseWords
+            case refusalPhrases, claimPhrases, claimKinds, diagnosisRules, methodPhrases, methodRules,
+                doseWords
             case heightUnits, heightContext, numberWords, encouragementPhrases, nonUKNumbers
             case nonUKPrefixes, nonUKPhrases, phoneContextWords, crisisMisreadingPhrases
             case crisisUnsafePhrases, crisisSubstanceWords, crisisFallback, removalNote
