@@ -193,12 +193,11 @@ public struct SafeguardEngine: Sendable {
 
     /// Adds the contextual encoder's view: at its very-sure cut it is crisis evidence where the
     /// lexicon found less; at its lower corroborated cut only where the other layers found
-    /// distress or more in the same message (two weaker readings that agree; not in lowering
-    /// context). Its emergency
-    /// output, when sure (or corroborated by a crisis the lexicon read), raises a crisis (its own
-    /// or the lexicon's) to an emergency. Never in figurative, fictional or
-    /// quoted talk; negation, history, "what if" or a calmer turn ask it to be surer. Later in a
-    /// conversation its own emergency reading is not enough: it reads each turn with the two
+    /// distress or more in the same message (two weaker readings that agree; never in lowering
+    /// context). Its emergency output, when sure (or corroborated by a crisis the lexicon read),
+    /// raises a crisis (its own or the lexicon's) to an emergency. Never in figurative, fictional
+    /// or quoted talk; negation, history, "what if" or a calmer turn ask it to be surer. Later in
+    /// a conversation its own emergency reading is not enough: it reads each turn with the two
     /// before it, so an earlier emergency or plan is still in what it reads ("i put it back in the
     /// drawer" straight after "a knife in my hand, right now"); there an emergency needs the
     /// turn's own words, and after an emergency it is the lexicon's alone.
