@@ -431,38 +431,36 @@ extension TokenTrie {
         guard literalWords.count == literalChildren.count else { throw ArtefactError("trie: bad literals") }
         try rows(literalStart, items: literalWords.count)
         for child in literalChildren { try node(child) }
-        flatClassStart = try reader.int32s()
-        let classes = try reader.int32s()
-        try rows(flatClassStart, items: try pairs(classes))
-        flatClassEdges = []
-        flatClassEdges.reserveCapacity(classes.count / 2)
-        for index in stride(from: 0, to: classes.count, by: 2) {
-            guard classes[index] >= 0, classes[index] < 128 else { throw ArtefactError("trie: bad class") }
-            try node(classes[index + 1])
-            flatClassEdges.append(ClassEdge(classIndex: Int(classes[index]), child: classes[index + 1]))
-        }
-        flatGapStart = try reader.int32s()
-        let gaps = try reader.int32s()
-        try rows(flatGapStart, items: try pairs(gaps))
-        flatGapEdges = []
-        flatGapEdges.reserveCapacity(gaps.count / 2)
-        for index in stride(from: 0, to: gaps.count, by: 2) {
-            guard gaps[index] >= 0, gaps[index] <= Int32(Int8.max) else {
-                throw ArtefactError("trie: bad gap")
+        /// A table of pairs in rows (one row per node): the row starts, then the pairs, each
+        /// checked and made into an item by `make`.
+        func pairTable<Item>(
+            _ make: (Int32, Int32) throws(ArtefactError) -> Item
+        ) throws(ArtefactError) -> (start: [Int32], items: [Item]) {
+            let start = try reader.int32s()
+            let flat = try reader.int32s()
+            try rows(start, items: try pairs(flat))
+            var items: [Item] = []
+            items.reserveCapacity(flat.count / 2)
+            for index in stride(from: 0, to: flat.count, by: 2) {
+                items.append(try make(flat[index], flat[index + 1]))
             }
-            try node(gaps[index + 1])
-            flatGapEdges.append(GapEdge(limit: Int8(gaps[index]), child: gaps[index + 1]))
+            return (start, items)
         }
-        flatAcceptStart = try reader.int32s()
-        let accepts = try reader.int32s()
-        try rows(flatAcceptStart, items: try pairs(accepts))
-        flatAccepts = []
-        flatAccepts.reserveCapacity(accepts.count / 2)
-        for index in stride(from: 0, to: accepts.count, by: 2) {
-            guard accepts[index] >= 0, Int(accepts[index]) < ruleCount, accepts[index + 1] & ~1 == 0 else {
+        (flatClassStart, flatClassEdges) = try pairTable { classIndex, child throws(ArtefactError) in
+            guard classIndex >= 0, classIndex < 128 else { throw ArtefactError("trie: bad class") }
+            try node(child)
+            return ClassEdge(classIndex: Int(classIndex), child: child)
+        }
+        (flatGapStart, flatGapEdges) = try pairTable { limit, child throws(ArtefactError) in
+            guard limit >= 0, limit <= Int32(Int8.max) else { throw ArtefactError("trie: bad gap") }
+            try node(child)
+            return GapEdge(limit: Int8(limit), child: child)
+        }
+        (flatAcceptStart, flatAccepts) = try pairTable { rule, boundary throws(ArtefactError) in
+            guard rule >= 0, Int(rule) < ruleCount, boundary & ~1 == 0 else {
                 throw ArtefactError("trie: bad accept")
             }
-            flatAccepts.append(Accept(rule: accepts[index], needsBoundary: accepts[index + 1] == 1))
+            return Accept(rule: rule, needsBoundary: boundary == 1)
         }
         let alive = try reader.data()
         guard alive.count == count, alive.allSatisfy({ $0 <= 1 }) else {
