@@ -37,7 +37,7 @@ CORPUS_EMERGENCY_KINDS = {"act_done", "other_act"}
 #   hyperbole ("i could kill them sometimes, they drive me mad": none).
 THREAT_OTHER_READINGS = [
     (("knife", "tonight", "going to kill me", "going to hurt me"), 1.0, 1.0),
-    (("threatening to kill me", "threatening to kill", "kill me if i leave", "ll kill me"), 1.0, None),
+    (("threatening to kill", "kill me if i leave", "ll kill me"), 1.0, None),
     (("drive me mad",), 0.0, 0.0),
 ]
 

@@ -47,8 +47,9 @@ CRISIS_FALSE_ALARMS = 0.01
 # The emergency cut: at most this share of hand-written messages below emergency scored above it.
 EMERGENCY_FALSE_ALARMS = 0.01
 # The corroborated cuts (they count only beside the other layers' evidence in the same message):
-# the same measures at a larger share.
-CRISIS_CORROBORATED_FALSE_ALARMS = 0.05
+# the same measures at a larger share. None sets the cut equal to its sure cut (the tier off): the
+# crisis tier is off since the sixth session (beside a distress word it raised grief and low mood).
+CRISIS_CORROBORATED_FALSE_ALARMS = None
 EMERGENCY_CORROBORATED_FALSE_ALARMS = 0.03
 
 
@@ -152,8 +153,10 @@ def thresholds_from(oof, crisis_share=CRISIS_FALSE_ALARMS, emergency_share=EMERG
     emergencies = [r for r in labelled if r["level"] == "emergency"]
     recall = sum(r["p"][0] >= crisis_cut for r in positives) / max(1, len(positives))
     e_recall = sum(r["p"][1] >= emergency_cut for r in emergencies) / max(1, len(emergencies))
-    crisis_corroborated = min(crisis_cut, cut_for(calm, crisis_corroborated_share))
-    emergency_corroborated = min(emergency_cut, cut_for(below_emergency, emergency_corroborated_share))
+    def corroborated(sure, scores, share):
+        return sure if share is None else min(sure, cut_for(scores, share))
+    crisis_corroborated = corroborated(crisis_cut, calm, crisis_corroborated_share)
+    emergency_corroborated = corroborated(emergency_cut, below_emergency, emergency_corroborated_share)
     return {
         "crisis": round(crisis_cut, 4),
         "emergency": round(emergency_cut, 4),
@@ -183,8 +186,9 @@ def command_dev_cuts(args):
     thresholds["method"] = ("development set (../shared/eval, never trained on): crisis cut where "
                             f"none/distress false alarms <= {args.crisis_share}; emergency cut where "
                             f"turns below emergency scored above it <= {args.emergency_share}; "
-                            f"corroborated cuts (counted only beside other evidence) at "
-                            f"{args.crisis_corroborated_share} and {args.emergency_corroborated_share}")
+                            f"corroborated cuts (counted only beside other evidence) at shares "
+                            f"{args.crisis_corroborated_share or 'off'} and "
+                            f"{args.emergency_corroborated_share or 'off'}")
     thresholds["development_set"] = thresholds.pop("out_of_fold")
     print(json.dumps(thresholds, indent=2))
     with open(os.path.join(WORK, "thresholds.json"), "w") as handle:
@@ -306,7 +310,8 @@ def main():
                         help="cuts: largest share of none/distress examples at or above the crisis cut")
     parser.add_argument("--emergency-share", type=float, default=EMERGENCY_FALSE_ALARMS,
                         help="cuts: largest share of examples below emergency at or above its cut")
-    parser.add_argument("--crisis-corroborated-share", type=float, default=CRISIS_CORROBORATED_FALSE_ALARMS)
+    parser.add_argument("--crisis-corroborated-share", type=float, default=CRISIS_CORROBORATED_FALSE_ALARMS,
+                        help="omit to set the corroborated crisis cut equal to the sure cut (off)")
     parser.add_argument("--emergency-corroborated-share", type=float,
                         default=EMERGENCY_CORROBORATED_FALSE_ALARMS)
     parser.add_argument("--quick", action="store_true", help="export: skip the fp32/int8 comparison")
