@@ -56,6 +56,9 @@ let package = Package(
             ]),
         .target(name: "WaymarkReview", dependencies: ["ChatCore"]),
         .target(name: "WaymarkTesting", dependencies: ["ChatCore", "TerminalUI"]),
+        // Test-only: the `.ownThread` trait (imports Testing, so kept out of WaymarkTesting,
+        // which waymark-bench links).
+        .target(name: "WaymarkTestTraits"),
 
         // MARK: - Executables
         .executableTarget(
@@ -74,20 +77,28 @@ let package = Package(
             ]),
 
         // MARK: - Tests
-        .testTarget(name: "SafeguardTests", dependencies: ["Safeguard", "WaymarkTesting"]),
-        .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "WaymarkTesting"]),
+        .testTarget(
+            name: "SafeguardTests", dependencies: ["Safeguard", "WaymarkTesting", "WaymarkTestTraits"]),
+        .testTarget(
+            name: "ChatCoreTests", dependencies: ["ChatCore", "WaymarkTesting", "WaymarkTestTraits"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "WaymarkTesting"]),
         .testTarget(
-            name: "OpenAIResponderTests", dependencies: ["OpenAIResponder", "WaymarkTesting"],
+            name: "OpenAIResponderTests",
+            dependencies: ["OpenAIResponder", "WaymarkTesting", "WaymarkTestTraits"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "CommandResponderTests", dependencies: ["CommandResponder", "WaymarkTesting"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkTesting"]),
-        .testTarget(name: "WaymarkReviewTests", dependencies: ["WaymarkReview", "WaymarkTesting"]),
+        .testTarget(
+            name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkTesting", "WaymarkTestTraits"]),
+        .testTarget(
+            name: "WaymarkReviewTests",
+            dependencies: ["WaymarkReview", "WaymarkTesting", "WaymarkTestTraits"]),
         .testTarget(
             name: "WaymarkCLITests",
-            dependencies: ["ChatCore", "Safeguard", "WaymarkConfig", "WaymarkTesting"]),
+            dependencies: [
+                "ChatCore", "Safeguard", "WaymarkConfig", "WaymarkTesting", "WaymarkTestTraits",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,11 +2,12 @@ import ChatCore
 import Foundation
 import Safeguard
 import Testing
+import WaymarkTestTraits
 import WaymarkTesting
 
 /// The precompiled safeguard (issue 14): the artefact and its cache must give exactly the engine
 /// the reviewed text sources give, and a damaged or foreign cache must never be trusted.
-struct SafeguardArtefactTests {
+@Suite(.ownThread) struct SafeguardArtefactTests {
     static let textCompiled: (lexicon: Lexicon, model: TextClassifier)? = try? SafeguardLoader.loadCompiled(
         from: RepositoryPaths.locator, cache: nil)
 

@@ -2,8 +2,9 @@ import ChatCore
 import Foundation
 import Safeguard
 import Testing
+import WaymarkTestTraits
 
-@Suite struct SafeguardResourcesTests {
+@Suite(.ownThread) struct SafeguardResourcesTests {
     let locator = ResourceLocator(
         root: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("resources"))

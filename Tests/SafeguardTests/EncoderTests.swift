@@ -2,11 +2,12 @@ import Foundation
 import Testing
 
 @testable import Safeguard
+import WaymarkTestTraits
 
 /// The contextual encoder: tokenizer and forward pass pinned to the Python reference
 /// (`resources/safeguard/encoder/golden.json`, written by `Scripts/model/encoder/train.py export`),
 /// and the rules by which the engine takes its view.
-@Suite struct EncoderTests {
+@Suite(.ownThread) struct EncoderTests {
     struct GoldenCase: Decodable {
         var segments: [String]
         var windows: [[Int32]]

@@ -3,9 +3,11 @@ import Foundation
 import Safeguard
 import Testing
 import WaymarkTesting
+import WaymarkTestTraits
 
 /// `waymark assess` as CONTRACTS.md defines it, on the real binary.
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: RepositoryPaths.debugBinary.path)))
+@Suite(
+    .ownThread, .enabled(if: FileManager.default.isExecutableFile(atPath: RepositoryPaths.debugBinary.path)))
 struct AssessCommandTests {
     /// Run the binary with `arguments`, feeding `input` on stdin.
     func run(_ arguments: [String], input: Data) throws -> (status: Int32, lines: [String]) {

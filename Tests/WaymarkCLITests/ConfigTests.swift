@@ -4,8 +4,9 @@ import Safeguard
 import Testing
 
 @testable import WaymarkConfig
+import WaymarkTestTraits
 
-@Suite struct ConfigTests {
+@Suite(.ownThread) struct ConfigTests {
     private static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

@@ -1,9 +1,10 @@
 import Foundation
 import Glibc
 import Testing
+import WaymarkTestTraits
 
 /// `waymark demo` end to end: the real binary, its standard output captured.
-@Suite struct DemoCommandTests {
+@Suite(.ownThread) struct DemoCommandTests {
     static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: TmuxHarness.binary) }
 
     /// A clean environment: the checkout's resources, no configuration file, no keys.

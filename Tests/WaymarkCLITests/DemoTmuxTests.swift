@@ -1,10 +1,11 @@
 import Foundation
 import Glibc
 import Testing
+import WaymarkTestTraits
 
 /// `waymark demo NAME` in a real terminal: the inspector beside the conversation, a typed
 /// turn, a step with `n`, and leaving with `q` to a restored terminal.
-@Suite(.serialized) struct DemoTmuxTests {
+@Suite(.ownThread, .serialized) struct DemoTmuxTests {
     @Test(
         .enabled(
             if: TmuxHarness.isAvailable,

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 import WaymarkTesting
+import WaymarkTestTraits
 
 /// Encrypted history in the chat (issue 13, item 12): with `WAYMARK_PASSPHRASE` set, line mode
 /// saves each turn sealed and `/history` finds it again; a wrong passphrase says so and writes
 /// nothing.
-@Suite(.serialized) struct EncryptedHistoryChatTests {
+@Suite(.ownThread, .serialized) struct EncryptedHistoryChatTests {
     /// Whether any file of the data folder holds `text` as raw bytes.
     static func dataFilesContain(_ text: String, in data: URL) -> Bool {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: data.path)) ?? []
@@ -70,7 +71,7 @@ import WaymarkTesting
 
 /// The full screen: `/unlock` takes the passphrase in a box that never shows it; a wrong one
 /// says so, the right one saves what was held (sealed) and `/history` finds it.
-@Suite(.serialized) struct EncryptedHistoryScreenTests {
+@Suite(.ownThread, .serialized) struct EncryptedHistoryScreenTests {
     @Test(
         .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"), .timeLimit(.minutes(2)))
     func unlockOnTheScreenSavesWhatWasHeld() async throws {
@@ -110,7 +111,7 @@ import WaymarkTesting
 /// (issue 13, finding 3): `printable` replaced only C0/C1 controls, so bidi controls and
 /// U+2028 reached the terminal, and the echo was raw (an OSC 52 in a piped file wrote the
 /// clipboard when the output was a terminal).
-@Suite(.serialized) struct SavedHistoryShownFilteredTests {
+@Suite(.ownThread, .serialized) struct SavedHistoryShownFilteredTests {
     @Test(.enabled(if: LineModePipedTests.binaryExists, "needs swift build"), .timeLimit(.minutes(2)))
     func savedTextIsShownWithoutControlSequences() async throws {
         let folder = try LineModePipedTests.folder()

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import WaymarkTestTraits
 
 /// Emoji clusters reach a real terminal whole (issue 15, bug 4): the chat measures how the
 /// terminal draws them and writes each cluster as one, so nothing is cut to its first scalar
 /// and the text after it stays in place.
-@Suite(.serialized) struct GraphemeTmuxTests {
+@Suite(.ownThread, .serialized) struct GraphemeTmuxTests {
     @Test(
         .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"),
         .timeLimit(.minutes(1)))

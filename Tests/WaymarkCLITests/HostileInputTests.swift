@@ -1,11 +1,14 @@
 import Foundation
 import Testing
 import WaymarkTesting
+import WaymarkTestTraits
 
 /// Issue 13 on the real binary: broken pipes and closed descriptors end quietly, outside text
 /// is filtered before it is shown, a mistyped --base-url stops the run, and credentials in a
 /// base URL are masked. Each test fails on the code before the fix.
-@Suite(.enabled(if: DemoCommandTests.binaryExists, "needs swift build"), .timeLimit(.minutes(3)), .serialized)
+@Suite(
+    .ownThread, .enabled(if: DemoCommandTests.binaryExists, "needs swift build"), .timeLimit(.minutes(3)),
+    .serialized)
 struct HostileInputTests {
     /// Runs `script` with bash (`$W` is the binary, `$D` a fresh folder); returns the status
     /// and what bash itself wrote to stdout and stderr. The waiting happens on a thread of its
@@ -151,7 +154,9 @@ struct HostileInputTests {
 }
 
 /// The rest of issue 13's list for `assess` and `eval`.
-@Suite(.enabled(if: DemoCommandTests.binaryExists, "needs swift build"), .timeLimit(.minutes(3)), .serialized)
+@Suite(
+    .ownThread, .enabled(if: DemoCommandTests.binaryExists, "needs swift build"), .timeLimit(.minutes(3)),
+    .serialized)
 struct HostileInputMoreTests {
     @Test func evalMissesQuoteTheSetFiltered() async throws {
         // A crisis message labelled "none": an over-call, listed with its text by --misses.
@@ -180,7 +185,9 @@ struct HostileInputMoreTests {
 /// Issue 13 #6 and the fuzz test: `assess` and `replay` stream their input and bound the
 /// work per message, whatever the file holds. Memory is measured (the child's peak resident
 /// size, from `getrusage` in a fresh Python parent), never time.
-@Suite(.enabled(if: DemoCommandTests.binaryExists, "needs swift build"), .timeLimit(.minutes(5)), .serialized)
+@Suite(
+    .ownThread, .enabled(if: DemoCommandTests.binaryExists, "needs swift build"), .timeLimit(.minutes(5)),
+    .serialized)
 struct HostileInputSizeTests {
     /// Runs `waymark ARGS` under a Python parent that prints the child's peak RSS in KB on its
     /// last stderr line.
@@ -289,7 +296,9 @@ struct HostileInputSizeTests {
 }
 
 /// The rest of issue 13's smaller list for `eval`.
-@Suite(.enabled(if: DemoCommandTests.binaryExists, "needs swift build"), .timeLimit(.minutes(3)), .serialized)
+@Suite(
+    .ownThread, .enabled(if: DemoCommandTests.binaryExists, "needs swift build"), .timeLimit(.minutes(3)),
+    .serialized)
 struct HostileEvalTests {
     static let item = Data(
         "{\"id\": \"a\", \"text\": \"had a nice walk\", \"level\": \"none\", \"categories\": [], \"subject\": \"none\"}\n"

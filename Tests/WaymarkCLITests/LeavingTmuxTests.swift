@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import WaymarkTestTraits
 
 /// Leaving the chat in a real terminal (issue 15, "Leaving"): a draft is not lost to one
 /// Ctrl-C, and the help numbers stay on the terminal after the screen has gone.
-@Suite(.serialized) struct LeavingTmuxTests {
+@Suite(.ownThread, .serialized) struct LeavingTmuxTests {
     @Test(
         .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"),
         .timeLimit(.minutes(1)))

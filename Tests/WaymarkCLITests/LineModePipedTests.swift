@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 import WaymarkTesting
+import WaymarkTestTraits
 
 /// Line mode with its input piped (a screen reader's script, a test harness): what it prints
 /// must read as a conversation (issue 15, bugs 2 and 8).
-@Suite(.serialized) struct LineModePipedTests {
+@Suite(.ownThread, .serialized) struct LineModePipedTests {
     static let binaryExists = FileManager.default.isExecutableFile(atPath: RepositoryPaths.debugBinary.path)
 
     /// Run the binary in `folder` (its private data and configuration there) with `input` piped.

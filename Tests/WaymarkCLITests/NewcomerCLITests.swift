@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 import WaymarkTesting
+import WaymarkTestTraits
 
 /// What a newcomer meets first on the command line (issue 15): `--version`, and
 /// `waymark assess` typed at a terminal.
-@Suite(.serialized) struct NewcomerCLITests {
+@Suite(.ownThread, .serialized) struct NewcomerCLITests {
     /// Run the binary with no standard input; its standard output and status.
     func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()

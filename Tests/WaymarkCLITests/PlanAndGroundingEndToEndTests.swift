@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import WaymarkTestTraits
 
 /// The real binary in tmux with a private data folder: build a plan with `/plan`, hit a crisis
 /// message, accept the offer and see the plan; `/breathe` and `/ground`; history off writes
 /// nothing, history on is searchable and `/forget` says what it deleted.
-@Suite(.serialized) struct PlanAndGroundingEndToEndTests {
+@Suite(.ownThread, .serialized) struct PlanAndGroundingEndToEndTests {
     /// A fresh data folder and the command that runs the chat with it.
     static func chat(_ folder: URL, _ arguments: String = "--no-intro") -> String {
         let data = folder.appendingPathComponent("data").path

@@ -5,13 +5,14 @@ import Safeguard
 import Testing
 
 @testable import WaymarkConfig
+import WaymarkTestTraits
 
 /// The real local LLM behind the safeguard's plan and output guard, over
 /// `Scripts/real-llm-conversations.jsonl`. Runs only when `WAYMARK_REAL_LLM_URL` is set
 /// (`Scripts/real-llm-check.sh` sets it). The classifier is not used here: each
 /// conversation's last turn carries a hand-written assessment, so this checks what the
 /// model says under the policy's guidance and what the output guard lets through.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["WAYMARK_REAL_LLM_URL"] != nil))
+@Suite(.ownThread, .enabled(if: ProcessInfo.processInfo.environment["WAYMARK_REAL_LLM_URL"] != nil))
 struct RealLLMPipelineTests {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()

@@ -1,9 +1,10 @@
 import Foundation
 import Glibc
 import Testing
+import WaymarkTestTraits
 
 /// `waymark replay --export`: case-review files through the transcript exporter.
-@Suite struct ReplayExportTests {
+@Suite(.ownThread) struct ReplayExportTests {
     static func run(_ arguments: [String], in folder: URL) -> Int32 {
         let resources = TmuxHarness.repositoryRoot.appendingPathComponent("resources").path
         return TmuxHarness.spawn(

@@ -5,8 +5,9 @@ import OpenAIResponder
 import Testing
 
 @testable import WaymarkConfig
+import WaymarkTestTraits
 
-@Suite struct ResponderFactoryTests {
+@Suite(.ownThread) struct ResponderFactoryTests {
     private static let resources = ResourceLocator(
         root: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("resources"))

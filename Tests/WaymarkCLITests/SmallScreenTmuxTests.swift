@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import WaymarkTestTraits
 
 /// The real binary on small screens and after a resize (issue 15, "Small screen").
-@Suite(.serialized) struct SmallScreenTmuxTests {
+@Suite(.ownThread, .serialized) struct SmallScreenTmuxTests {
     static func folder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "waymark-small-\(getpid())-\(UInt32.random(in: 0..<UInt32.max))")

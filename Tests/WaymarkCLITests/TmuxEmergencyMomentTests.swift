@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import WaymarkTestTraits
 
 /// Issue 12 in the real binary and a real terminal: after an emergency the conversation goes
 /// on. Three calmer turns each get a reply from the responder, and the help strip and the F2
 /// services panel are still there.
-@Suite(.serialized) struct TmuxEmergencyMomentTests {
+@Suite(.ownThread, .serialized) struct TmuxEmergencyMomentTests {
     /// Whether the screen shows a finished reply from the responder after the person's `line`.
     static func answered(_ screen: String, after line: String) -> Bool {
         guard let range = screen.range(of: "  " + line + "\n", options: .backwards) else { return false }

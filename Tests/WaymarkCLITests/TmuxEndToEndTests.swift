@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import WaymarkTestTraits
 
 /// The real binary in a real terminal (tmux): intro, emoji, crisis card, resize, scroll,
 /// panels, quit and a restored terminal.
-@Suite(.serialized) struct TmuxEndToEndTests {
+@Suite(.ownThread, .serialized) struct TmuxEndToEndTests {
     @Test(
         .enabled(
             if: TmuxHarness.isAvailable,

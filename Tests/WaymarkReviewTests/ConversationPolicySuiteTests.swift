@@ -4,12 +4,13 @@ import Safeguard
 import Testing
 import WaymarkReview
 import WaymarkTesting
+import WaymarkTestTraits
 
 /// Issue 12's scenario suite (`resources/scenarios/suites/conversation-policy.jsonl`): 52
 /// conversations written for the issue by a writer who never saw the policy or its code, played
 /// through the real ``ChatSession`` (shipped safeguard with every layer, policy, output guard,
 /// built-in listener), each turn meeting its expectations or listed as a known shortfall.
-@Suite struct ConversationPolicySuiteTests {
+@Suite(.ownThread) struct ConversationPolicySuiteTests {
     static let suiteName = "conversation-policy.jsonl"
 
     static func suite() throws -> ScenarioLibrary {

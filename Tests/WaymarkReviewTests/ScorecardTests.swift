@@ -4,8 +4,9 @@ import Testing
 import WaymarkTesting
 
 @testable import WaymarkReview
+import WaymarkTestTraits
 
-@Suite struct ScorecardTests {
+@Suite(.ownThread) struct ScorecardTests {
     private func agree(gold: URL, predictions: URL, conversations: Bool) throws {
         let flag = conversations ? ["--conversations"] : []
         let python = try #require(

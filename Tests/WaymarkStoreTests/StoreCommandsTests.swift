@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import WaymarkTestTraits
 
 /// End-to-end checks of `waymark plan`, `waymark history` and `waymark forget`, running the
 /// built `waymark` executable against a temporary data folder.
-@Suite struct StoreCommandsTests {
+@Suite(.ownThread) struct StoreCommandsTests {
     let temporary = TemporaryDirectory()
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 import WaymarkStore
+import WaymarkTestTraits
 
 /// Kills a writing process with SIGKILL and checks nothing committed was lost or corrupted.
-@Suite struct WaymarkStoreCrashTests {
+@Suite(.ownThread) struct WaymarkStoreCrashTests {
     let temporary = TemporaryDirectory()
 
     /// The `waymark-store-probe` executable built beside the test binary.

@@ -21,7 +21,7 @@ The first path component picks the behaviour: POST /<mode>/v1/chat/completions
   cut         half the stream, then the connection is dropped
   malformed   a data: line with broken JSON
   errorobject a data: line holding an {"error": ...} object
-  silent      headers, then nothing for 30 s
+  silent      headers, then nothing for 90 s
   stall       two deltas, then nothing for 120 s
   slow        wait 1.5 s, then headers and the stream
   late        wait 10 s, then headers and the stream (far past a short first-token limit, even on a loaded machine)
@@ -50,7 +50,7 @@ The raw modes write bytes outside BaseHTTPRequestHandler's framing (issue 17's s
   reset          one delta, then the connection is reset (RST) mid-stream
   error_chunked  400 with a chunked JSON error body
   error_cut      400 whose Content-Length promises more than is sent before the close
-  length_stream  an SSE reply without [DONE] framed by Content-Length, then 30 s before the close
+  length_stream  an SSE reply without [DONE] framed by Content-Length, then 90 s before the close
   close_stream   an HTTP/1.0 SSE reply ended by closing the connection
   early_hints    103 Early Hints, then the streamed reply
   bad_status     a status line that is not HTTP
@@ -241,7 +241,7 @@ class Handler(BaseHTTPRequestHandler):
             self.end_chunks()
         elif mode == "silent":
             self.start_stream()
-            time.sleep(30)
+            time.sleep(90)
             self.end_chunks()
         elif mode == "quiet":
             self.start_stream()
@@ -410,11 +410,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send_raw(b"HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\n"
                           b"content-length: %d\r\n\r\n" % (len(body) + 1000) + body)
         elif mode == "length_stream":
-            # No [DONE]: only the end of the Content-Length body ends the reply, 30 s before the close.
+            # No [DONE]: only the end of the Content-Length body ends the reply, 90 s before the close.
             body = delta("Hello there.", "stop")
             self.send_raw(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
                           b"content-length: %d\r\n\r\n" % len(body) + body)
-            time.sleep(30)
+            time.sleep(90)
         elif mode == "close_stream":
             self.send_raw(b"HTTP/1.0 200 OK\r\ncontent-type: text/event-stream\r\n\r\n" + reply)
         elif mode == "early_hints":
