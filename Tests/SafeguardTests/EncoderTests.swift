@@ -98,7 +98,7 @@ import WaymarkTestTraits
 
     static func engine(
         crisis: Double, emergency: Double, crisisCorroborated: Double? = nil,
-        emergencyCorroborated: Double? = nil
+        emergencyCorroborated: Double? = nil, context: Double? = nil
     ) throws -> SafeguardEngine {
         let shipped = try #require(TestEngine.shipped)
         let real = try #require(shipped.encoder)
@@ -106,7 +106,7 @@ import WaymarkTestTraits
             tokenizer: real.tokenizer, model: real.model,
             thresholds: EncoderThresholds(
                 crisis: crisis, emergency: emergency, crisisCorroborated: crisisCorroborated,
-                emergencyCorroborated: emergencyCorroborated))
+                emergencyCorroborated: emergencyCorroborated, context: context))
         return SafeguardEngine(lexicon: shipped.lexicon, model: nil, encoder: encoder)
     }
 
@@ -147,6 +147,24 @@ import WaymarkTestTraits
         #expect(assessment.signals.contains { $0.rule == "encoder.crisis" })
         // Nothing for the other layers: nothing to corroborate.
         #expect(corroborated.assess(Self.anchored).level == .none)
+    }
+
+    /// A contextual phrase: a farewell only in a conversation about ending one's life.
+    static let letterWritten = "wrote a note for my sister and left it on the side"
+
+    @Test func atItsContextCutTheEncoderLetsContextualPhrasesCount() throws {
+        let never = try Self.engine(crisis: 0.999_999_9, emergency: 0.999_999_9)
+        #expect(never.assess(Self.letterWritten).level == .none)
+        let context = try Self.engine(crisis: 0.999_999_9, emergency: 0.999_999_9, context: 1e-9)
+        let assessment = context.assess(Self.letterWritten)
+        #expect(assessment.level == .crisis)
+        #expect(assessment.signals.contains { $0.rule == "farewell.letters_written" })
+        #expect(assessment.reasons.contains { $0.contains("encoder's reading is the context") })
+        // Context is not evidence: with no contextual phrase, nothing.
+        #expect(context.assess(Self.anchored).level == .none)
+        // Nor does it make a plan of its own: a door locked with the encoder's context alone is
+        // not the "farewell with the person unreachable" emergency.
+        #expect(context.assess("my little one locked herself in the bathroom again").level < .emergency)
     }
 
     @Test func corroborationDoesNotCountInLoweringContext() throws {

@@ -100,6 +100,10 @@ func level(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) ->
     @Test func farewellBehaviour() {
         expectSpan("i've [[given away all my games]]", rule: "farewell.giving_away", level: .crisis)
         expectSpan("[[wrote the letters]] last night", rule: "farewell.letters", level: .crisis)
+        // Letters and goodbyes are everyday things too: alone they are not a farewell.
+        #expect(level("wrote a note for the new owners about the boiler") == .none)
+        #expect(level("writing handover letters for everyone before i start the new job") == .none)
+        #expect(level("we wrote a goodbye card for our neighbour who is moving to spain") == .none)
     }
 
     @Test func selfHarm() {

@@ -67,6 +67,7 @@ def main():
         print(f"share {share}: crisis cut {crisis:.4f} (encoder alone catches "
               f"{sum(x >= crisis for x in risky) / max(1, len(risky)):.2f}), emergency cut "
               f"{emergency:.4f} ({sum(x >= emergency for x in emergencies) / max(1, len(emergencies)):.2f})")
+    print(f"context cut (share 0.05 of none/distress; thresholds.json \"context\"): {cut_for(calm, 0.05):.4f}")
 
 
 if __name__ == "__main__":

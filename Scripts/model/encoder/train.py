@@ -51,6 +51,8 @@ EMERGENCY_FALSE_ALARMS = 0.01
 # crisis tier is off since the sixth session (beside a distress word it raised grief and low mood).
 CRISIS_CORROBORATED_FALSE_ALARMS = None
 EMERGENCY_CORROBORATED_FALSE_ALARMS = 0.03
+# The context cut: not evidence, only the context for the lexicon's contextual phrases.
+CONTEXT_FALSE_ALARMS = 0.05
 
 
 def seed_everything(seed=SEED):
@@ -162,6 +164,7 @@ def thresholds_from(oof, crisis_share=CRISIS_FALSE_ALARMS, emergency_share=EMERG
         "emergency": round(emergency_cut, 4),
         "crisis_corroborated": round(crisis_corroborated, 4),
         "emergency_corroborated": round(emergency_corroborated, 4),
+        "context": round(min(crisis_cut, cut_for(calm, CONTEXT_FALSE_ALARMS)), 4),
         "method": (f"{FOLDS}-fold cross-validation by hand-written set; crisis cut: out-of-fold "
                    f"false alarms on none/distress <= {crisis_share}; emergency cut: "
                    f"messages below emergency scored above it <= {emergency_share}"),

@@ -10,6 +10,11 @@ struct LevelDecision {
     /// Number of words in the message (short replies are read against the conversation).
     var wordCount: Int
 
+    /// The contextual encoder read this turn as about ending one's life, at its context cut:
+    /// enough context for the lexicon's contextual phrases (a letter, a goodbye, "the lorry"),
+    /// never evidence on its own.
+    var encoderContext = false
+
     /// Most words a reply may have to count as a short answer ("yeah", "i think so").
     static let shortReply = 8
     /// Most words a bare time ("tonight", "after the funeral friday") may come with.
@@ -52,20 +57,30 @@ struct LevelDecision {
         }
         let weakRoles = Set(
             signals.filter { $0.active && Self.planRoles.contains($0.rule.role) }.map(\.rule.role))
-        let context = messageSuicidal || state.suicidalContext || weakRoles.count >= 3
+        let lexiconContext = messageSuicidal || state.suicidalContext || weakRoles.count >= 3
+        // The encoder's reading lets contextual phrases count; the combinations below then need
+        // one of them to have counted (its reading alone never makes "locked herself in" urgent).
+        var encoderActivated = false
         // A contextual child-safeguarding rule (a meeting arranged online) needs a child instead.
         let childContext = state.minorInvolved || signals.contains { $0.active && $0.rule.role == .minor }
         for index in signals.indices where signals[index].rule.contextual {
             let needed =
-                signals[index].rule.categories.all.contains(.childSafeguarding) ? childContext : context
+                signals[index].rule.categories.all.contains(.childSafeguarding)
+                ? childContext : lexiconContext || encoderContext
             if needed && signals[index].active {
                 signals[index].add(.contextual)
+                if !lexiconContext && !signals[index].rule.categories.all.contains(.childSafeguarding) {
+                    encoderActivated = true
+                    reasons.append(
+                        "the encoder's reading is the context for \(ruleID(signals[index].rule.index))")
+                }
             } else {
                 signals[index].applies = false
                 signals[index].active = false
                 signals[index].level = .none
             }
         }
+        let context = lexiconContext || encoderActivated
         let counted = signals.filter { $0.applies && $0.isEvidence }
         let active = counted.filter { $0.active }
         func has(_ role: SignalRole) -> Bool { active.contains { $0.rule.role == role } }

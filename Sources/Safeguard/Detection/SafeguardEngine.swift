@@ -72,6 +72,10 @@ public struct SafeguardEngine: Sendable {
         }
         var decision = LevelDecision(
             signals: candidates, state: state, wordCount: tokens.count, ruleID: { [self] in ruleID($0) })
+        if let reading, let encoder {
+            let cut = gate.raised ? Self.surer(encoder.thresholds.context) : encoder.thresholds.context
+            decision.encoderContext = reading.crisis >= cut
+        }
         var outcome = decision.decide()
         outcome.state.remember(turn: text)
         if let reading, let encoder {
@@ -252,7 +256,9 @@ public struct SafeguardEngine: Sendable {
             level: level, categories: categories, tokens: tokens, masks: masks, matches: matches)
         // Who is at risk: the lexicon reads that from the phrase itself ("my friend has taken…"),
         // which is surer than the encoder's whole-message guess from pronouns.
-        if let strongest = found.filter({ $0.level >= .distress }).max(by: {
+        // Contextual phrases count here too ("messaged me saying sorry and goodbye": who said it).
+        let readers = candidates.filter { $0.applies && $0.isEvidence && $0.level >= .distress }
+        if let strongest = readers.max(by: {
             ($0.level, $0.subjectStrength) < ($1.level, $1.subjectStrength)
         }) {
             candidate.subject = strongest.subject

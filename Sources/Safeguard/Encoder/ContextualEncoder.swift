@@ -168,7 +168,9 @@ public struct EncoderReading: Sendable, Equatable, Codable {
 /// (`resources/safeguard/encoder/thresholds.json`). Two tiers: a very-sure cut at which the
 /// encoder's reading counts on its own, and a lower corroborated cut at which it counts only
 /// when the lexicon or the n-gram model found something in the same message (a distress word,
-/// a boundary topic, a crisis signal): two weaker readings that agree.
+/// a boundary topic, a crisis signal): two weaker readings that agree. A third, lower cut is
+/// context only: there the lexicon's contextual phrases (a letter, a goodbye, a lorry), which
+/// never count alone, count as they would in a conversation about ending one's life.
 public struct EncoderThresholds: Sendable, Equatable {
     /// At or above: very sure the message is crisis or above.
     public var crisis: Double
@@ -178,15 +180,18 @@ public struct EncoderThresholds: Sendable, Equatable {
     public var crisisCorroborated: Double
     /// At or above, with the other layers' evidence of crisis or more: emergency.
     public var emergencyCorroborated: Double
+    /// At or above: suicidal context for the lexicon's contextual phrases (not evidence itself).
+    public var context: Double
 
     public init(
         crisis: Double, emergency: Double, crisisCorroborated: Double? = nil,
-        emergencyCorroborated: Double? = nil
+        emergencyCorroborated: Double? = nil, context: Double? = nil
     ) {
         self.crisis = crisis
         self.emergency = emergency
         self.crisisCorroborated = min(crisis, crisisCorroborated ?? crisis)
         self.emergencyCorroborated = min(emergency, emergencyCorroborated ?? emergency)
+        self.context = min(crisis, context ?? crisis)
     }
 
     init(data: Data) throws(EncoderError) {
@@ -195,9 +200,10 @@ public struct EncoderThresholds: Sendable, Equatable {
             var emergency: Double
             var crisisCorroborated: Double
             var emergencyCorroborated: Double
+            var context: Double
 
             enum CodingKeys: String, CodingKey {
-                case crisis, emergency
+                case crisis, emergency, context
                 case crisisCorroborated = "crisis_corroborated"
                 case emergencyCorroborated = "emergency_corroborated"
             }
@@ -208,15 +214,19 @@ public struct EncoderThresholds: Sendable, Equatable {
         } catch {
             throw .invalidThresholds("unreadable (\(error))")
         }
-        let cuts = [file.crisis, file.emergency, file.crisisCorroborated, file.emergencyCorroborated]
+        let cuts = [
+            file.crisis, file.emergency, file.crisisCorroborated, file.emergencyCorroborated, file.context,
+        ]
         guard cuts.allSatisfy({ $0 > 0 && $0 < 1 }) else {
             throw .invalidThresholds("cuts must lie between 0 and 1")
         }
-        guard file.crisisCorroborated <= file.crisis, file.emergencyCorroborated <= file.emergency else {
-            throw .invalidThresholds("a corroborated cut must not be above its very-sure cut")
+        guard file.crisisCorroborated <= file.crisis, file.emergencyCorroborated <= file.emergency,
+            file.context <= file.crisis
+        else {
+            throw .invalidThresholds("a corroborated or context cut must not be above its very-sure cut")
         }
         self.init(
             crisis: file.crisis, emergency: file.emergency, crisisCorroborated: file.crisisCorroborated,
-            emergencyCorroborated: file.emergencyCorroborated)
+            emergencyCorroborated: file.emergencyCorroborated, context: file.context)
     }
 }
