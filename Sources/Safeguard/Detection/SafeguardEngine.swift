@@ -256,8 +256,11 @@ public struct SafeguardEngine: Sendable {
             level: level, categories: categories, tokens: tokens, masks: masks, matches: matches)
         // Who is at risk: the lexicon reads that from the phrase itself ("my friend has taken…"),
         // which is surer than the encoder's whole-message guess from pronouns.
-        // Contextual phrases count here too ("messaged me saying sorry and goodbye": who said it).
-        let readers = candidates.filter { $0.applies && $0.isEvidence && $0.level >= .distress }
+        // A contextual farewell says who is leaving ("messaged me saying sorry and goodbye");
+        // other contextual phrases do not ("his old insulin pens" are not him at risk).
+        let readers = candidates.filter {
+            $0.applies && $0.isEvidence && $0.level >= .distress && (!$0.rule.contextual || $0.rule.role == .farewell)
+        }
         if let strongest = readers.max(by: {
             ($0.level, $0.subjectStrength) < ($1.level, $1.subjectStrength)
         }) {
