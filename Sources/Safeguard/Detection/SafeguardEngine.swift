@@ -259,7 +259,8 @@ public struct SafeguardEngine: Sendable {
         // A contextual farewell says who is leaving ("messaged me saying sorry and goodbye");
         // other contextual phrases do not ("his old insulin pens" are not him at risk).
         let readers = candidates.filter {
-            $0.applies && $0.isEvidence && $0.level >= .distress && (!$0.rule.contextual || $0.rule.role == .farewell)
+            $0.applies && $0.isEvidence && $0.level >= .distress
+                && (!$0.rule.contextual || $0.rule.role == .farewell)
         }
         if let strongest = readers.max(by: {
             ($0.level, $0.subjectStrength) < ($1.level, $1.subjectStrength)
