@@ -95,9 +95,10 @@ public struct SafeguardPolicy: Sendable {
                 }
                 message = SafeguardMessage(
                     kind: .emergency, text: text, serviceIDs: referral.serviceIDs, referral: referral)
-                if justAfterEmergency {
-                    // Emergency words again: 999 again at once, in other words, and the responder
-                    // stays with them rather than leave two silent turns.
+                if again {
+                    // Emergency words again (straight after or later): 999 again at once, in other
+                    // words, and the responder stays with them: after the first emergency it is
+                    // never silent again.
                     guidance = followOnGuidance(for: assessment, emergency: true)
                     reasons.append("emergency again: 999 first in new words; the responder stays with them")
                 } else {
