@@ -27,6 +27,7 @@ import Testing
         LevelProbe(text: "nebenoriu gyventi, viskas per sunku", level: .crisis, categories: [.suicide]),
         LevelProbe(text: "artık ölmek istiyorum", level: .crisis, categories: [.suicide]),
         LevelProbe(text: "nu mai vreau să trăiesc", level: .crisis, categories: [.suicide]),
+        LevelProbe(text: "most nights i wish i wasn't here any more", level: .crisis, categories: [.suicide]),
         LevelProbe(
             text: "relapsed on saturday after six months clean from sh", level: .crisis, categories: []),
         LevelProbe(
@@ -50,6 +51,8 @@ import Testing
             text: "the baby got into the cupboard and swallowed some dishwasher liquitabs", level: .emergency,
             categories: [.medical]),
         LevelProbe(text: "woh abhi mujhe maar raha hai", level: .emergency, categories: [.abuse]),
+        LevelProbe(
+            text: "wo chilla raha hai, bola tujhe khatam kar dunga", level: .emergency, categories: [.abuse]),
     ]
 
     static let calm: [LevelProbe] = [
@@ -64,6 +67,9 @@ import Testing
         LevelProbe(text: "finally tried top rope at the climbing wall", level: .none, categories: []),
         LevelProbe(text: "nicked my thumb peeling potatoes, blood everywhere", level: .none, categories: []),
         LevelProbe(text: "ran 10 kms this morning", level: .none, categories: []),
+        LevelProbe(
+            text: "my dissertation looks at slang like unalive and sewerslide on tiktok", level: .none,
+            categories: []),
         LevelProbe(text: "not eating or drinking till sunset, it's ramadan", level: .none, categories: []),
         LevelProbe(
             text: "i'd like someone to ask if i'm ok without me having to say it", level: .none,
