@@ -113,6 +113,14 @@ import Testing
         #expect(third.assessment.level == .emergency)
     }
 
+    /// A message quoted from someone else ("it just says …") is about them.
+    @Test func aQuotedMessageIsAboutWhoeverSentIt() throws {
+        let assessment = try #require(TestEngine.engine).assess(
+            "her snap just says 'sorry for everything, love you all'")
+        #expect(assessment.level >= .crisis)
+        #expect(assessment.subject == .other)
+    }
+
     /// "Last year" is history: a recovered overdose is not an emergency.
     @Test func lastYearIsHistory() {
         #expect(level("took an overdose last year and i'm in a much better place now") < .crisis)
