@@ -231,6 +231,15 @@ struct ClassifierWords: Sendable {
 
     var count: Int { ends.count }
 
+    init() {}
+
+    init(arrays: [[UInt8]]) {
+        for word in arrays {
+            bytes.append(contentsOf: word)
+            ends.append(bytes.count)
+        }
+    }
+
     @inline(__always)
     func range(_ index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
 

@@ -76,6 +76,11 @@ struct NGramHasher: Sendable {
         return out
     }
 
+    /// The same for words given one array each (tests).
+    func forEachFeature(of words: [[UInt8]], _ body: (UInt32, Feature) -> Void) {
+        forEachFeature(of: ClassifierWords(arrays: words), body)
+    }
+
     /// Calls `body` with the bucket of every feature of `words`, in the trainer's order.
     func forEachFeature(of words: ClassifierWords, _ body: (UInt32, Feature) -> Void) {
         let space = UInt32(UInt8(ascii: " "))
