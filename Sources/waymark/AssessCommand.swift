@@ -110,6 +110,9 @@ struct AssessCommand: ParsableCommand {
             reader = LineReader(standardInputWithMaxLineBytes: LineReader.defaultMaxLineBytes)
         }
         defer { reader.close() }
+        // The options read once: each read of an ArgumentParser property goes through its wrapper.
+        let jsonl = self.jsonl
+        let conversations = self.conversations
         let json = jsonl || conversations || format == .json || (format == nil && isatty(1) == 0)
         var failed = false
         // One buffered writer: the output is built as UTF-8 bytes and written in blocks.
@@ -149,7 +152,7 @@ struct AssessCommand: ParsableCommand {
             } else if (conversations || jsonl) && Self.isBlank(text) {
                 // Still one output line per input line, so outputs line up with inputs.
                 add(AssessmentJSON.skippedBlank(line: number))
-            } else if let policy, conversations {
+            } else if conversations, let policy {
                 add(assessConversation(text, engine: engine, policy: policy, line: number, failed: &failed))
             } else if jsonl {
                 assessJSONLine(text, engine: engine, line: number, failed: &failed, to: &output)
