@@ -100,7 +100,7 @@ struct ClassifierTokeniser: Sendable {
         static let table: UInt8 = 3
     }
 
-    /// The action for each ASCII scalar, and the byte it appends.
+    /// The action for each ASCII scalar.
     private static func asciiActions(
         apostrophes: Set<UInt32>, invisible: Set<UInt32>, fold: [UInt32: [UInt8]], emoji: [UInt32: [UInt8]]
     ) -> [UInt8] {
