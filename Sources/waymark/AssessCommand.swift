@@ -68,9 +68,13 @@ struct AssessCommand: ParsableCommand {
         }
         let engine: SafeguardEngine
         do {
-            let loaded = try SafeguardLoader.loadEngine(from: locator)
-            engine =
-                benchWithoutEncoder ? SafeguardEngine(lexicon: loaded.lexicon, model: loaded.model) : loaded
+            if benchWithoutEncoder {
+                // The encoder is not loaded at all: its load is not part of what this measures.
+                let compiled = try SafeguardLoader.loadCompiled(from: locator)
+                engine = SafeguardEngine(lexicon: compiled.lexicon, model: compiled.model)
+            } else {
+                engine = try SafeguardLoader.loadEngine(from: locator)
+            }
         } catch {
             throw AssessFailure("cannot load the safeguard lexicon: \(error)")
         }
@@ -106,15 +110,24 @@ struct AssessCommand: ParsableCommand {
             reader = LineReader(standardInputWithMaxLineBytes: LineReader.defaultMaxLineBytes)
         }
         defer { reader.close() }
+        // The options read once: each read of an ArgumentParser property goes through its wrapper.
+        let jsonl = self.jsonl
+        let conversations = self.conversations
         let json = jsonl || conversations || format == .json || (format == nil && isatty(1) == 0)
         var failed = false
-        var output = ""
+        // One buffered writer: the output is built as UTF-8 bytes and written in blocks.
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 17)
+        func add(_ text: String) {
+            output.append(contentsOf: text.utf8)
+            output.append(0x0A)
+        }
         while true {
             let next: LineReader.Line?
             do {
                 next = try reader.next()
             } catch {
-                StandardStreams.say(Data(output.utf8))
+                StandardStreams.say(Data(output))
                 throw AssessFailure("cannot read \(input ?? "standard input"): \(error)")
             }
             guard let line = next else { break }
@@ -123,7 +136,7 @@ struct AssessCommand: ParsableCommand {
             if let decoded = String(validating: line.bytes, as: UTF8.self) {
                 text = decoded
             } else {
-                output += AssessmentJSON.error("line is not valid UTF-8", line: number) + "\n"
+                add(AssessmentJSON.error("line is not valid UTF-8", line: number))
                 failed = true
                 continue
             }
@@ -132,34 +145,33 @@ struct AssessCommand: ParsableCommand {
                 ? "the line is longer than \(reader.maxLineBytes / 1024) KB; only its first \(reader.maxLineBytes / 1024) KB was assessed"
                 : nil
             if (conversations || jsonl) && line.wasCut {
-                output +=
+                add(
                     AssessmentJSON.error("line is longer than \(reader.maxLineBytes / 1024) KB", line: number)
-                    + "\n"
+                )
                 failed = true
             } else if (conversations || jsonl) && Self.isBlank(text) {
                 // Still one output line per input line, so outputs line up with inputs.
-                output += AssessmentJSON.skippedBlank(line: number) + "\n"
-            } else if let policy, conversations {
-                output +=
-                    assessConversation(text, engine: engine, policy: policy, line: number, failed: &failed)
-                    + "\n"
+                add(AssessmentJSON.skippedBlank(line: number))
+            } else if conversations, let policy {
+                add(assessConversation(text, engine: engine, policy: policy, line: number, failed: &failed))
             } else if jsonl {
-                output += assessJSONLine(text, engine: engine, line: number, failed: &failed) + "\n"
+                assessJSONLine(text, engine: engine, line: number, failed: &failed, to: &output)
+                output.append(0x0A)
             } else {
                 let bounded = BoundedAssessment.assess(text, engine: engine)
                 let note = [cutNote, bounded.note].compactMap { $0 }.joined(separator: "; ")
                 if json {
-                    output += AssessmentJSON.object(bounded.assessment, id: nil, note: note) + "\n"
+                    add(AssessmentJSON.object(bounded.assessment, id: nil, note: note))
                 } else {
-                    output += AssessmentText.describe(bounded.assessment, note: note) + "\n\n"
+                    add(AssessmentText.describe(bounded.assessment, note: note) + "\n")
                 }
             }
-            if typing || output.utf8.count > 1 << 16 {
-                StandardStreams.say(Data(output.utf8))
+            if typing || output.count > 1 << 16 {
+                StandardStreams.say(Data(output))
                 output.removeAll(keepingCapacity: true)
             }
         }
-        StandardStreams.say(Data(output.utf8))
+        StandardStreams.say(Data(output))
         if failed { throw ExitCode(1) }
     }
 
@@ -180,15 +192,25 @@ struct AssessCommand: ParsableCommand {
         return object as? [String: Any]
     }
 
+    /// Appends the output line (without its newline) for one `--jsonl` input line.
     private func assessJSONLine(
-        _ text: String, engine: SafeguardEngine, line: Int, failed: inout Bool
-    ) -> String {
-        // The plain shape of a line is read in one pass; anything else goes through Foundation
-        // as before (same errors, same copied ids).
+        _ text: String, engine: SafeguardEngine, line: Int, failed: inout Bool, to output: inout [UInt8]
+    ) {
+        // The plain shape of a line is read in one pass and its object written straight into
+        // the output; anything else goes through Foundation as before (same errors, same ids).
         if let fields = JSONLineFields.read(text) {
             let bounded = BoundedAssessment.assess(fields.text, engine: engine)
-            return AssessmentJSON.object(bounded.assessment, idJSON: fields.id, note: bounded.note ?? "")
+            AssessmentJSON.append(
+                bounded.assessment, idJSON: fields.id, note: bounded.note ?? "", to: &output)
+            return
         }
+        output.append(contentsOf: slowJSONLine(text, engine: engine, line: line, failed: &failed).utf8)
+    }
+
+    /// The output line for a `--jsonl` line that is not of the plain shape (Foundation reads it).
+    private func slowJSONLine(
+        _ text: String, engine: SafeguardEngine, line: Int, failed: inout Bool
+    ) -> String {
         guard let object = parseObject(text) else {
             failed = true
             return AssessmentJSON.error("line is not a valid JSON object", line: line)

@@ -14,25 +14,69 @@ enum AssessmentJSON {
 
     /// The same, with the id already written as JSON (``JSONLineFields/id``).
     static func object(_ assessment: Assessment, idJSON: String?, note: String = "") -> String {
-        var out = "{"
-        if let idJSON { out += "\"id\": \(idJSON), " }
-        out += "\"level\": \(string(assessment.level.rawValue)), "
-        out +=
-            "\"categories\": [\(assessment.categories.map { string($0.rawValue) }.joined(separator: ", "))], "
-        out += "\"subject\": \(string(assessment.subject.rawValue)), "
-        let signals = assessment.signals.map { signal in
-            "{\"rule\": \(string(signal.rule)), \"text\": \(string(signal.text)), "
-                + "\"start\": \(signal.start), \"end\": \(signal.end), "
-                + "\"modifiers\": [\(signal.modifiers.map { string($0.rawValue) }.joined(separator: ", "))]}"
+        var out: [UInt8] = []
+        append(assessment, idJSON: idJSON, note: note, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The same object appended to `out` as UTF-8: the bytes ``object(_:idJSON:note:)`` returns,
+    /// written straight into the output buffer (no intermediate strings per field).
+    static func append(_ assessment: Assessment, idJSON: String?, note: String = "", to out: inout [UInt8]) {
+        func put(_ text: String) { out.append(contentsOf: text.utf8) }
+        func literal(_ text: String) { JSONText.append(text, to: &out) }
+        func integer(_ value: Int) {
+            if value >= 0 && value < 10 {
+                out.append(0x30 + UInt8(value))
+            } else {
+                put(String(value))
+            }
         }
-        out += "\"signals\": [\(signals.joined(separator: ", "))]"
+        out.append(0x7B)
+        if let idJSON {
+            put("\"id\": ")
+            put(idJSON)
+            put(", ")
+        }
+        put("\"level\": ")
+        literal(assessment.level.rawValue)
+        put(", \"categories\": [")
+        for (index, category) in assessment.categories.enumerated() {
+            if index > 0 { put(", ") }
+            literal(category.rawValue)
+        }
+        put("], \"subject\": ")
+        literal(assessment.subject.rawValue)
+        put(", \"signals\": [")
+        for (index, signal) in assessment.signals.enumerated() {
+            if index > 0 { put(", ") }
+            put("{\"rule\": ")
+            literal(signal.rule)
+            put(", \"text\": ")
+            literal(signal.text)
+            put(", \"start\": ")
+            integer(signal.start)
+            put(", \"end\": ")
+            integer(signal.end)
+            put(", \"modifiers\": [")
+            for (index, modifier) in signal.modifiers.enumerated() {
+                if index > 0 { put(", ") }
+                literal(modifier.rawValue)
+            }
+            put("]}")
+        }
+        out.append(0x5D)
         if let reading = assessment.encoder {
-            out +=
-                ", \"encoder\": {\"crisis\": \(probability(reading.crisis)), "
-                + "\"emergency\": \(probability(reading.emergency))}"
+            put(", \"encoder\": {\"crisis\": ")
+            put(probability(reading.crisis))
+            put(", \"emergency\": ")
+            put(probability(reading.emergency))
+            out.append(0x7D)
         }
-        if !note.isEmpty { out += ", \"note\": \(string(note))" }
-        return out + "}"
+        if !note.isEmpty {
+            put(", \"note\": ")
+            literal(note)
+        }
+        out.append(0x7D)
     }
 
     /// `{"line": N, "error": "…"}` (with the id when one was readable).

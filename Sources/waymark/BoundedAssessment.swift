@@ -29,7 +29,8 @@ enum BoundedAssessment {
         while start < scalars.endIndex {
             let end =
                 scalars.index(start, offsetBy: windowScalars, limitedBy: scalars.endIndex) ?? scalars.endIndex
-            let window = String(String.UnicodeScalarView(scalars[start..<end]))
+            // Copied as bytes (the window starts and ends on scalar boundaries), not scalar by scalar.
+            let window = String(scalars[start..<end])
             var outcome = (windows == 0 ? engine : later).assess(window, state: state)
             windows += 1
             for index in outcome.assessment.signals.indices {

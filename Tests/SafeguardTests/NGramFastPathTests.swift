@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Safeguard
@@ -64,5 +65,112 @@ import Testing
                 #expect(fast.insert(bucket) == plain.insert(bucket).inserted)
             }
         }
+    }
+}
+
+/// The model's tokeniser (one flat buffer, ASCII read from a table) against the rules of
+/// `tokens()` in `Scripts/model/train.py` written out plainly over strings, on fuzzed text made
+/// of every ASCII scalar, the tables' own scalars (apostrophes, invisible joiners, folded letters,
+/// emoji), fullwidth forms and scalars no table knows.
+@Suite struct ClassifierTokeniserTests {
+    static func tables() throws -> (ClassifierModelFile.Normalisation, maxScalars: Int, keepScalars: Int) {
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("resources").appendingPathComponent(TextClassifier.resourcePath)
+        let file = try JSONDecoder().decode(ClassifierModelFile.self, from: Data(contentsOf: url))
+        return (file.normalisation, file.maxScalars, file.keepScalars)
+    }
+
+    /// The trainer's rules, one step at a time over strings.
+    static func plainWords(
+        _ text: String, tables: ClassifierModelFile.Normalisation, maxScalars: Int, keepScalars: Int
+    ) -> [String] {
+        var values = text.unicodeScalars.map(\.value)
+        if values.count > maxScalars {
+            values = Array(values.prefix(keepScalars)) + [0x20] + Array(values.suffix(keepScalars))
+        }
+        var raw: [String] = []
+        var current = ""
+        func cut() {
+            if !current.isEmpty { raw.append(current) }
+            current = ""
+        }
+        for original in values {
+            let value = (0xFF01...0xFF5E).contains(original) ? original - 0xFEE0 : original
+            let character = Unicode.Scalar(value).map { String(Character($0)) } ?? ""
+            if (0x41...0x5A).contains(value) {
+                current += character.lowercased()
+            } else if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) || value == 0x40
+                || value == 0x24
+            {
+                current += character
+            } else if tables.apostrophes.contains(value) || tables.invisible.contains(value) {
+                continue
+            } else if let letters = tables.fold[String(value)] {
+                current += letters
+            } else if let word = tables.emoji[String(value)] {
+                cut()
+                raw.append(word)
+            } else {
+                cut()
+            }
+        }
+        cut()
+        func collapsed(_ word: String) -> String {
+            var out = ""
+            for character in word
+            where !(out.count >= 2 && out.hasSuffix(String(repeating: character, count: 2))) {
+                out.append(character)
+            }
+            return out
+        }
+        let finished = raw.compactMap { word -> String? in
+            if word.contains(where: { ("a"..."z").contains($0) }) {
+                return collapsed(String(word.map { tables.leet[String($0)].map(Character.init) ?? $0 }))
+            }
+            return word.contains(where: \.isNumber) ? "0" : nil
+        }
+        var joined: [String] = []
+        var run: [String] = []
+        for word in finished + [""] {
+            if word.count == 1, ("a"..."z").contains(word) {
+                run.append(word)
+                continue
+            }
+            if run.count >= 3 { joined.append(collapsed(run.joined())) } else { joined += run }
+            run = []
+            if !word.isEmpty { joined.append(word) }
+        }
+        return joined
+    }
+
+    @Test func flatWordsFollowTheTrainersRules() throws {
+        let (tables, maxScalars, keepScalars) = try Self.tables()
+        let tokeniser = try ClassifierTokeniser(
+            tables: tables, maxScalars: maxScalars, keepScalars: keepScalars)
+        var alphabet: [UInt32] = Array(0..<128) + tables.apostrophes + tables.invisible
+        alphabet += tables.fold.keys.compactMap { UInt32($0) }.sorted().prefix(60)
+        alphabet += tables.emoji.keys.compactMap { UInt32($0) }.sorted().prefix(30)
+        alphabet += [0xFF01, 0xFF10, 0xFF21, 0xFF41, 0xFF5E, 0xE9, 0x430, 0x4E2D, 0x1F600, 0x2028, 0xFF5F]
+        alphabet +=
+            Array(repeating: 0x20, count: 30) + Array(repeating: 0x61, count: 20) + [0x69, 0x6B, 0x6C]
+        var random = NGramFastPathTests.SeededGenerator(state: 14)
+        var checked = 0
+        for round in 0..<4_000 {
+            let length = round < 3_990 ? Int.random(in: 0...40, using: &random) : maxScalars + 5
+            var text = String.UnicodeScalarView()
+            for _ in 0..<length {
+                if let scalar = Unicode.Scalar(alphabet.randomElement(using: &random) ?? 0x20) {
+                    text.append(scalar)
+                }
+            }
+            let string = String(text)
+            let fast = tokeniser.words(in: string).map { String(decoding: $0, as: UTF8.self) }
+            let plain = Self.plainWords(
+                string, tables: tables, maxScalars: maxScalars, keepScalars: keepScalars)
+            #expect(fast == plain, "\(string.unicodeScalars.map(\.value).prefix(60))")
+            checked += fast.count
+        }
+        #expect(checked > 2_000)
     }
 }

@@ -10,9 +10,12 @@
 struct ClassifierTokeniser: Sendable {
     private let apostrophes: Set<UInt32>
     private let invisible: Set<UInt32>
-    private let leet: [UInt8: UInt8]
     private let fold: [UInt32: [UInt8]]
     private let emoji: [UInt32: [UInt8]]
+    /// ``ASCIIAction`` of each ASCII scalar.
+    private let asciiAction: [UInt8]
+    /// Each byte after leet mapping.
+    private let leetTable: [UInt8]
     private let maxScalars: Int
     private let keepScalars: Int
 
@@ -28,9 +31,11 @@ struct ClassifierTokeniser: Sendable {
             }
             leet[source[0]] = target[0]
         }
-        self.leet = leet
+        leetTable = (0...255).map { leet[UInt8($0)] ?? UInt8($0) }
         fold = try Self.scalarTable(tables.fold)
         emoji = try Self.scalarTable(tables.emoji)
+        asciiAction = Self.asciiActions(
+            apostrophes: apostrophes, invisible: invisible, fold: fold, emoji: emoji)
         self.maxScalars = maxScalars
         self.keepScalars = keepScalars
     }
@@ -50,9 +55,12 @@ struct ClassifierTokeniser: Sendable {
     }
 
     /// The normalised words of `text`, each as lower-case ASCII bytes.
-    func words(in text: String) -> [[UInt8]] {
-        var raw: [[UInt8]] = []
-        var current: [UInt8] = []
+    func words(in text: String) -> [[UInt8]] { flatWords(in: text).arrays }
+
+    /// The normalised words of `text` in one buffer (the scoring path: a few buffers per
+    /// message instead of an array per word).
+    func flatWords(in text: String) -> ClassifierWords {
+        var scan = Scan(capacity: text.utf8.count)
         let scalars = text.unicodeScalars
         var count = 0
         for _ in scalars {
@@ -60,70 +68,151 @@ struct ClassifierTokeniser: Sendable {
             if count > maxScalars { break }
         }
         if count > maxScalars {
-            for scalar in scalars.prefix(keepScalars) { consume(scalar.value, &current, &raw) }
-            consume(0x20, &current, &raw)
+            for scalar in scalars.prefix(keepScalars) { consume(scalar.value, &scan) }
+            consume(0x20, &scan)
             let total = scalars.count
-            for scalar in scalars.dropFirst(total - keepScalars) { consume(scalar.value, &current, &raw) }
+            for scalar in scalars.dropFirst(total - keepScalars) { consume(scalar.value, &scan) }
         } else {
-            for scalar in scalars { consume(scalar.value, &current, &raw) }
+            for scalar in scalars { consume(scalar.value, &scan) }
         }
-        if !current.isEmpty { raw.append(current) }
-        return joinSpelledOut(raw.compactMap(finish))
+        endWord(&scan)
+        return joinSpelledOut(scan.words)
     }
 
-    private func consume(_ input: UInt32, _ current: inout [UInt8], _ raw: inout [[UInt8]]) {
+    /// A message being cut into words: the word being read, and the finished words.
+    private struct Scan {
+        var current: [UInt8] = []
+        var words = ClassifierWords()
+
+        init(capacity: Int) {
+            current.reserveCapacity(32)
+            words.bytes.reserveCapacity(capacity + 8)
+            words.ends.reserveCapacity(capacity / 4 + 2)
+        }
+    }
+
+    /// How an ASCII scalar is read (the same rules as any other scalar, decided once).
+    private enum ASCIIAction {
+        static let separator: UInt8 = 0
+        static let append: UInt8 = 1
+        static let skip: UInt8 = 2
+        /// Folded or an emoji word: the tables decide.
+        static let table: UInt8 = 3
+    }
+
+    /// The action for each ASCII scalar.
+    private static func asciiActions(
+        apostrophes: Set<UInt32>, invisible: Set<UInt32>, fold: [UInt32: [UInt8]], emoji: [UInt32: [UInt8]]
+    ) -> [UInt8] {
+        (0..<128).map { (value: UInt32) -> UInt8 in
+            if (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+                || (value >= 0x30 && value <= 0x39) || value == 0x40 || value == 0x24
+            {
+                return ASCIIAction.append
+            }
+            if apostrophes.contains(value) || invisible.contains(value) { return ASCIIAction.skip }
+            if fold[value] != nil || emoji[value] != nil { return ASCIIAction.table }
+            return ASCIIAction.separator
+        }
+    }
+
+    @inline(__always)
+    private func consume(_ input: UInt32, _ scan: inout Scan) {
         var value = input
         if value >= 0xFF01 && value <= 0xFF5E { value -= 0xFEE0 }
-        if value >= 0x41 && value <= 0x5A {
-            current.append(UInt8(value + 32))
-        } else if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) || value == 0x40
-            || value == 0x24
-        {
-            current.append(UInt8(value))
-        } else if apostrophes.contains(value) || invisible.contains(value) {
+        if value < 0x80 {
+            switch asciiAction[Int(value)] {
+            case ASCIIAction.append:
+                scan.current.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 32) : UInt8(value))
+                return
+            case ASCIIAction.skip:
+                return
+            case ASCIIAction.separator:
+                endWord(&scan)
+                return
+            default:
+                break
+            }
+        }
+        if apostrophes.contains(value) || invisible.contains(value) {
             return
         } else if let letters = fold[value] {
-            current.append(contentsOf: letters)
+            scan.current.append(contentsOf: letters)
         } else if let word = emoji[value] {
-            if !current.isEmpty { raw.append(current) }
-            current.removeAll(keepingCapacity: true)
-            raw.append(word)
-        } else if !current.isEmpty {
-            raw.append(current)
-            current.removeAll(keepingCapacity: true)
+            endWord(&scan)
+            scan.current.append(contentsOf: word)
+            endWord(&scan)
+        } else {
+            endWord(&scan)
         }
     }
 
-    /// Leet mapping, number folding and repeat collapsing for one raw word; `nil` drops it.
-    private func finish(_ token: [UInt8]) -> [UInt8]? {
-        if token.contains(where: Self.isLetter) {
-            return Self.collapse(token.map { leet[$0] ?? $0 })
+    /// Ends the word being read: leet mapping, number folding and repeat collapsing, or
+    /// dropped when it has neither a letter nor a digit.
+    @inline(__always)
+    private func endWord(_ scan: inout Scan) {
+        guard !scan.current.isEmpty else { return }
+        var hasLetter = false
+        var hasDigit = false
+        for byte in scan.current {
+            if Self.isLetter(byte) {
+                hasLetter = true
+            } else if byte >= 0x30 && byte <= 0x39 {
+                hasDigit = true
+            }
         }
-        if token.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
-            return [UInt8(ascii: "0")]
+        if hasLetter {
+            let start = scan.words.bytes.count
+            for byte in scan.current {
+                let mapped = leetTable[Int(byte)]
+                let n = scan.words.bytes.count - start
+                if n >= 2 && scan.words.bytes[start + n - 1] == mapped
+                    && scan.words.bytes[start + n - 2] == mapped
+                {
+                    continue
+                }
+                scan.words.bytes.append(mapped)
+            }
+            scan.words.ends.append(scan.words.bytes.count)
+        } else if hasDigit {
+            scan.words.bytes.append(UInt8(ascii: "0"))
+            scan.words.ends.append(scan.words.bytes.count)
         }
-        return nil
+        scan.current.removeAll(keepingCapacity: true)
     }
 
     /// Joins runs of three or more one-letter words ("k i l l" -> "kill").
-    private func joinSpelledOut(_ words: [[UInt8]]) -> [[UInt8]] {
-        var joined: [[UInt8]] = []
-        joined.reserveCapacity(words.count)
-        var run: [[UInt8]] = []
+    private func joinSpelledOut(_ words: ClassifierWords) -> ClassifierWords {
+        var joined = ClassifierWords()
+        joined.bytes.reserveCapacity(words.bytes.count)
+        joined.ends.reserveCapacity(words.count)
+        var runStart = 0
+        var runCount = 0
         func flush() {
-            if run.count >= 3 {
-                joined.append(Self.collapse(run.flatMap { $0 }))
+            if runCount >= 3 {
+                let start = joined.bytes.count
+                for index in runStart..<(runStart + runCount) {
+                    let byte = words.bytes[words.ends[index] - 1]
+                    let n = joined.bytes.count - start
+                    if n >= 2 && joined.bytes[start + n - 1] == byte && joined.bytes[start + n - 2] == byte {
+                        continue
+                    }
+                    joined.bytes.append(byte)
+                }
+                joined.ends.append(joined.bytes.count)
             } else {
-                joined.append(contentsOf: run)
+                for index in runStart..<(runStart + runCount) { joined.append(words, index) }
             }
-            run.removeAll()
+            runCount = 0
         }
-        for word in words {
-            if word.count == 1 && Self.isLetter(word[0]) {
-                run.append(word)
+        for index in 0..<words.count {
+            let range = words.range(index)
+            if range.count == 1 && Self.isLetter(words.bytes[range.lowerBound]) {
+                if runCount == 0 { runStart = index }
+                runCount += 1
             } else {
                 flush()
-                joined.append(word)
+                joined.append(words, index)
             }
         }
         flush()
@@ -133,15 +222,32 @@ struct ClassifierTokeniser: Sendable {
     private static func isLetter(_ byte: UInt8) -> Bool {
         byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
     }
+}
 
-    private static func collapse(_ token: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(token.count)
-        for byte in token {
-            let n = out.count
-            if n >= 2 && out[n - 1] == byte && out[n - 2] == byte { continue }
-            out.append(byte)
+/// Normalised words in one buffer: word `i` is `bytes[ends[i - 1]..<ends[i]]` (from 0 for the first).
+struct ClassifierWords: Sendable {
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+
+    var count: Int { ends.count }
+
+    init() {}
+
+    init(arrays: [[UInt8]]) {
+        for word in arrays {
+            bytes.append(contentsOf: word)
+            ends.append(bytes.count)
         }
-        return out
     }
+
+    @inline(__always)
+    func range(_ index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
+
+    mutating func append(_ other: ClassifierWords, _ index: Int) {
+        bytes.append(contentsOf: other.bytes[other.range(index)])
+        ends.append(bytes.count)
+    }
+
+    /// Each word as its own array (for explanations and tests).
+    var arrays: [[UInt8]] { (0..<count).map { Array(bytes[range($0)]) } }
 }

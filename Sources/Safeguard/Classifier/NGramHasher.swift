@@ -76,32 +76,45 @@ struct NGramHasher: Sendable {
         return out
     }
 
-    /// Calls `body` with the bucket of every feature of `words`, in the trainer's order.
+    /// The same for words given one array each (tests).
     func forEachFeature(of words: [[UInt8]], _ body: (UInt32, Feature) -> Void) {
-        let space = UInt8(ascii: " ")
+        forEachFeature(of: ClassifierWords(arrays: words), body)
+    }
+
+    /// Calls `body` with the bucket of every feature of `words`, in the trainer's order.
+    func forEachFeature(of words: ClassifierWords, _ body: (UInt32, Feature) -> Void) {
+        let space = UInt32(UInt8(ascii: " "))
         let wordPrefix = Self.fnv1a("w:".utf8)
         let bigramPrefix = Self.fnv1a("b:".utf8)
         let trigramPrefix = Self.fnv1a("t:".utf8)
         let charPrefix = Self.fnv1a("c:".utf8)
-        for index in words.indices {
-            let word = words[index]
-            body(Self.fnv1a(word, from: wordPrefix) % buckets, Feature(kind: .word, wordIndex: index))
-            if index + 1 < words.count {
-                var h = Self.fnv1a(word, from: bigramPrefix)
-                h = Self.fnv1a(CollectionOfOne(space), from: h)
-                h = Self.fnv1a(words[index + 1], from: h)
-                body(h % buckets, Feature(kind: .bigram, wordIndex: index))
-            }
-            if index + 2 < words.count {
-                var h = Self.fnv1a(word, from: trigramPrefix)
-                h = Self.fnv1a(CollectionOfOne(space), from: h)
-                h = Self.fnv1a(words[index + 1], from: h)
-                h = Self.fnv1a(CollectionOfOne(space), from: h)
-                h = Self.fnv1a(words[index + 2], from: h)
-                body(h % buckets, Feature(kind: .trigram, wordIndex: index))
-            }
-            forEachCharGram(of: word, prefix: charPrefix) { bucket, start, length in
-                body(bucket, Feature(kind: .chars, wordIndex: index, start: start, length: length))
+        let count = words.count
+        words.bytes.withUnsafeBufferPointer { bytes in
+            words.ends.withUnsafeBufferPointer { ends in
+                @inline(__always)
+                func wordAt(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
+                }
+                @inline(__always)
+                func spaced(_ hash: UInt32) -> UInt32 { (hash ^ space) &* Self.prime }
+                for index in 0..<count {
+                    let word = wordAt(index)
+                    body(Self.fnv1a(word, from: wordPrefix) % buckets, Feature(kind: .word, wordIndex: index))
+                    if index + 1 < count {
+                        var h = Self.fnv1a(word, from: bigramPrefix)
+                        h = Self.fnv1a(wordAt(index + 1), from: spaced(h))
+                        body(h % buckets, Feature(kind: .bigram, wordIndex: index))
+                    }
+                    if index + 2 < count {
+                        var h = Self.fnv1a(word, from: trigramPrefix)
+                        h = Self.fnv1a(wordAt(index + 1), from: spaced(h))
+                        h = Self.fnv1a(wordAt(index + 2), from: spaced(h))
+                        body(h % buckets, Feature(kind: .trigram, wordIndex: index))
+                    }
+                    forEachCharGram(of: word, prefix: charPrefix) { bucket, start, length in
+                        body(bucket, Feature(kind: .chars, wordIndex: index, start: start, length: length))
+                    }
+                }
             }
         }
     }
@@ -112,7 +125,8 @@ struct NGramHasher: Sendable {
     /// on the stack: no allocation.
     @inline(__always)
     private func forEachCharGram(
-        of word: [UInt8], prefix: UInt32, _ body: (UInt32, _ start: Int, _ length: Int) -> Void
+        of word: UnsafeBufferPointer<UInt8>, prefix: UInt32,
+        _ body: (UInt32, _ start: Int, _ length: Int) -> Void
     ) {
         let count = min(word.count, charWordCap) + 2
         let longest = max(charMin, charMax)

@@ -93,7 +93,7 @@ public struct TextClassifier: RiskModel {
 
     /// Scores one message: the logistic probability of suicidal language and the top n-grams.
     public func scores(for text: String) -> RiskModelScores {
-        let words = tokeniser.words(in: text)
+        let words = tokeniser.flatWords(in: text)
         var seen = Set<UInt32>()
         var logit = bias
         var contributions: [(weight: Double, feature: NGramHasher.Feature)] = []
@@ -104,18 +104,25 @@ public struct TextClassifier: RiskModel {
             if weight > 0 { contributions.append((weight, feature)) }
         }
         let probability = 1 / (1 + Foundation.exp(-logit))
-        return RiskModelScores(suicidal: probability, topFeatures: explain(contributions, words: words))
+        return RiskModelScores(
+            suicidal: probability, topFeatures: explain(contributions, words: words.arrays))
     }
 
     /// The probability alone: the same sum without collecting the strongest n-grams.
     public func suicidalProbability(for text: String) -> Double {
-        let words = tokeniser.words(in: text)
+        let words = tokeniser.flatWords(in: text)
         var seen = BucketSet()
         var logit = bias
-        hasher.forEachFeature(of: words) { bucket, _ in
-            let index = Int(bucket)
-            guard weighted[index >> 6] & (1 << UInt64(index & 63)) != 0, seen.insert(bucket) else { return }
-            logit += weights[index]
+        weighted.withUnsafeBufferPointer { weighted in
+            weights.withUnsafeBufferPointer { weights in
+                hasher.forEachFeature(of: words) { bucket, _ in
+                    let index = Int(bucket)
+                    guard weighted[index >> 6] & (1 << UInt64(index & 63)) != 0, seen.insert(bucket) else {
+                        return
+                    }
+                    logit += weights[index]
+                }
+            }
         }
         return 1 / (1 + Foundation.exp(-logit))
     }
@@ -127,10 +134,11 @@ public struct TextClassifier: RiskModel {
 
     /// The hashed feature strings and buckets of `text`, in the trainer's order.
     func hashedFeatures(of text: String) -> [(feature: String, bucket: UInt32)] {
-        let words = tokeniser.words(in: text)
+        let words = tokeniser.flatWords(in: text)
+        let arrays = words.arrays
         var result: [(feature: String, bucket: UInt32)] = []
         hasher.forEachFeature(of: words) { bucket, feature in
-            result.append((feature.hashedText(in: words, charWordCap: hasher.charWordCap), bucket))
+            result.append((feature.hashedText(in: arrays, charWordCap: hasher.charWordCap), bucket))
         }
         return result
     }

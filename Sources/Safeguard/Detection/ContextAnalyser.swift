@@ -5,7 +5,10 @@
 /// Context lowers a signal (negated, figurative, fictional, quoted → none; historical,
 /// hypothetical → distress) but never removes another signal that co-occurs.
 struct ContextAnalyser {
-    let lexicon: Lexicon
+    /// The lexicon's rule traits and the class indices the analyser reads (not the whole
+    /// lexicon: copying that would retain each of its tables for every message).
+    let traits: [RuleTraits]
+    let classes: SubjectClasses
     let tokens: [NormalisedToken]
     let masks: [ClassMask]
     let layout: TextLayout
@@ -21,8 +24,9 @@ struct ContextAnalyser {
     /// How close reported words must follow "she said" / "he texted" to be theirs.
     static let reportedSpeechReach: Int32 = 3
 
-    init(lexicon: Lexicon, tokens: [NormalisedToken], masks: [ClassMask]) {
-        self.lexicon = lexicon
+    init(lexicon: borrowing Lexicon, tokens: [NormalisedToken], masks: [ClassMask]) {
+        self.traits = lexicon.traits
+        self.classes = SubjectClasses(lexicon)
         self.tokens = tokens
         self.masks = masks
         let clauseBreak = lexicon.clauseBreakClass
@@ -74,9 +78,20 @@ struct ContextAnalyser {
         var earnest: [CandidateSignal] = []
         // Per rule, overlapping matches merge into one span (their union).
         var kept: [RuleMatch] = []
+        // The last kept match of each rule: a look back over the few kept so far in a short
+        // message, a dictionary in a long one (linear either way).
         var keptIndex: [Int32: Int] = [:]
+        let lookBack = matches.count <= 32
         for match in matches {
-            if let index = keptIndex[match.rule] {
+            var last: Int?
+            if lookBack {
+                var index = kept.count - 1
+                while index >= 0 && kept[index].rule != match.rule { index -= 1 }
+                if index >= 0 { last = index }
+            } else {
+                last = keptIndex[match.rule]
+            }
+            if let index = last {
                 let previous = kept[index]
                 if match.first <= previous.last {
                     kept[index].first = min(previous.first, match.first)
@@ -84,12 +99,12 @@ struct ContextAnalyser {
                     continue
                 }
             }
-            keptIndex[match.rule] = kept.count
+            if !lookBack { keptIndex[match.rule] = kept.count }
             kept.append(match)
         }
         for match in kept {
             let candidate = CandidateSignal(
-                rule: lexicon.traits[Int(match.rule)], first: match.first, last: match.last)
+                rule: traits[Int(match.rule)], first: match.first, last: match.last)
             switch candidate.rule.role {
             case .cue: cues.append(candidate)
             case .idiom: idioms.append(candidate)
@@ -151,7 +166,10 @@ struct ContextAnalyser {
         }
         var result: [CandidateSignal] = []
         result.reserveCapacity(evidence.count)
-        let messageModifiers = Set(cues.filter { $0.rule.scope == .message }.compactMap { $0.rule.modifier })
+        var messageModifiers = ModifierSet()
+        for cue in cues where cue.rule.scope == .message {
+            if let modifier = cue.rule.modifier { messageModifiers.insert(modifier) }
+        }
         for var signal in evidence {
             let sentence = Int(layout.sentence[Int(signal.first)])
             if signal.rule.role == .time,
@@ -201,9 +219,9 @@ struct ContextAnalyser {
 
     private func applyCues(
         _ cues: [CandidateSignal], firstCue: [Int32], to signal: inout CandidateSignal,
-        messageModifiers: Set<ContextModifier>
+        messageModifiers: ModifierSet
     ) {
-        for modifier in messageModifiers { signal.add(modifier) }
+        signal.modifiers.bits |= messageModifiers.bits
         let sentence = layout.sentence[Int(signal.first)]
         let clause = layout.clause[Int(signal.first)]
         let low = layout.sentenceStart[Int(max(0, sentence - 1))]
@@ -284,20 +302,20 @@ struct ContextAnalyser {
         }
         // Method questions about "someone" or "people" are about the person asking, and a
         // pretext ("asking for a friend") does not move the risk to someone else.
-        let generic = signal.rule.role == .method ? lexicon.genericPersonClass : -1
+        let generic = signal.rule.role == .method ? classes.genericPersonClass : -1
         if signal.rule.role == .method && signal.modifiers.contains(.pretext) {
             signal.subject = .speaker
             return
         }
         var sawOther = false
         for index in Int(signal.first)...Int(signal.last) {
-            if token(index, isIn: lexicon.selfInPhraseClass) {
+            if token(index, isIn: classes.selfInPhraseClass) {
                 signal.subject = .speaker
                 signal.subjectExplicit = true
                 signal.subjectStrength = 2
                 return
             }
-            if token(index, isIn: lexicon.otherInPhraseClass) && !token(index, isIn: generic) {
+            if token(index, isIn: classes.otherInPhraseClass) && !token(index, isIn: generic) {
                 sawOther = true
             }
         }
@@ -312,12 +330,12 @@ struct ContextAnalyser {
         var index = Int(signal.first) - 1
         var steps = 0
         while index >= Int(sentenceStart), steps < Self.subjectWindow {
-            if token(index, isIn: lexicon.selfSubjectClass) {
+            if token(index, isIn: classes.selfSubjectClass) {
                 signal.subjectExplicit = true
                 signal.subjectStrength = 1
                 break
             }
-            if token(index, isIn: lexicon.otherSubjectClass) && !token(index, isIn: generic) {
+            if token(index, isIn: classes.otherSubjectClass) && !token(index, isIn: generic) {
                 signal.subject = .other
                 signal.subjectExplicit = true
                 signal.subjectStrength = 1
@@ -357,5 +375,22 @@ struct ContextAnalyser {
             signal.level = min(signal.level, .distress)
             signal.active = false
         }
+    }
+}
+
+/// The word classes that say who a signal is about (`-1` when the lexicon has none).
+struct SubjectClasses {
+    let selfSubjectClass: Int
+    let otherSubjectClass: Int
+    let selfInPhraseClass: Int
+    let otherInPhraseClass: Int
+    let genericPersonClass: Int
+
+    init(_ lexicon: borrowing Lexicon) {
+        selfSubjectClass = lexicon.selfSubjectClass
+        otherSubjectClass = lexicon.otherSubjectClass
+        selfInPhraseClass = lexicon.selfInPhraseClass
+        otherInPhraseClass = lexicon.otherInPhraseClass
+        genericPersonClass = lexicon.genericPersonClass
     }
 }

@@ -8,28 +8,40 @@ struct LayerGate {
     /// The message holds a word about life, death, harm, means or farewells (`@model_anchor`).
     var anchored = true
 
-    init(lexicon: Lexicon, matches: [RuleMatch], masks: [ClassMask]) {
+    init(lexicon: borrowing Lexicon, matches: [RuleMatch], masks: [ClassMask]) {
         // "not joking", "not being dramatic": said to be meant. Their negation word negates
         // nothing, and laughter elsewhere does not make the message a joke.
-        let earnest = matches.filter { lexicon.rules[Int($0.rule)].role == .earnest }
-        let meantUpTo = earnest.map(\.last).max() ?? -1
-        let notTheirs: Set<ContextModifier> = [.fictional, .figurative, .quoted]
-        let lowering: Set<ContextModifier> = [.negated, .historical, .hypothetical]
+        // Rule traits, not `lexicon.rules`: plain values, no reference counting per match.
+        let traits = lexicon.traits
+        var meantUpTo: Int32 = -1
+        var anyEarnest = false
+        for match in matches where traits[Int(match.rule)].role == .earnest {
+            meantUpTo = max(meantUpTo, match.last)
+            anyEarnest = true
+        }
         for match in matches {
-            let rule = lexicon.rules[Int(match.rule)]
+            let rule = traits[Int(match.rule)]
             if rule.role == .idiom || (rule.role == .joke && match.first > meantUpTo) {
                 self.notTheirs = true
                 return
             }
             if rule.role == .deescalate || rule.role == .treated { raised = true }
             guard rule.role == .cue, let modifier = rule.modifier,
-                !earnest.contains(where: { $0.first <= match.last && match.first <= $0.last })
+                !(anyEarnest
+                    && matches.contains(where: {
+                        traits[Int($0.rule)].role == .earnest && $0.first <= match.last
+                            && match.first <= $0.last
+                    }))
             else { continue }
-            if notTheirs.contains(modifier) {
+            switch modifier {
+            case .fictional, .figurative, .quoted:
                 self.notTheirs = true
                 return
+            case .negated, .historical, .hypothetical:
+                raised = true
+            default:
+                break
             }
-            if lowering.contains(modifier) { raised = true }
         }
         if lexicon.modelAnchorClass >= 0 {
             anchored = masks.contains { $0.contains(lexicon.modelAnchorClass) }

@@ -31,8 +31,12 @@ public struct SafeguardEngine: Sendable {
     }
 
     /// The id shown for a rule index (lexicon rules, or one of the statistical layers).
-    func ruleID(_ index: Int32) -> String {
-        if index >= 0 && Int(index) < lexicon.rules.count { return lexicon.rules[Int(index)].id }
+    func ruleID(_ index: Int32) -> String { Self.ruleID(index, rules: lexicon.rules) }
+
+    /// The same, from the rules alone (what the level decision's closure keeps: not the whole
+    /// engine, whose copy would retain every table of the lexicon for each message).
+    static func ruleID(_ index: Int32, rules: [LexiconRule]) -> String {
+        if index >= 0 && Int(index) < rules.count { return rules[Int(index)].id }
         switch index {
         case Self.encoderCrisisRuleIndex: return "encoder.crisis"
         case Self.encoderEmergencyRuleIndex: return "encoder.emergency"
@@ -70,8 +74,10 @@ public struct SafeguardEngine: Sendable {
                 withEarlierTurns: !state.recentTurns.isEmpty, emergencySeen: state.emergencySeen,
                 tokens: tokens, masks: masks, matches: matches, candidates: &candidates)
         }
+        let rules = lexicon.rules
         var decision = LevelDecision(
-            signals: candidates, state: state, wordCount: tokens.count, ruleID: { [self] in ruleID($0) })
+            signals: candidates, state: state, wordCount: tokens.count,
+            ruleID: { Self.ruleID($0, rules: rules) })
         if let reading, let encoder {
             let cut = gate.raised ? Self.surer(encoder.thresholds.context) : encoder.thresholds.context
             decision.encoderContext = reading.crisis >= cut
@@ -114,7 +120,7 @@ public struct SafeguardEngine: Sendable {
     /// Ids of the context cue rules among the matches, each once, in order of first match.
     func cueIDs(_ matches: [RuleMatch]) -> [String] {
         var ids: [String] = []
-        for match in matches where lexicon.rules[Int(match.rule)].role == .cue {
+        for match in matches where lexicon.traits[Int(match.rule)].role == .cue {
             let id = ruleID(match.rule)
             if !ids.contains(id) { ids.append(id) }
         }
@@ -291,7 +297,7 @@ public struct SafeguardEngine: Sendable {
             if lexicon.selfSubjectClass >= 0 && mask.contains(lexicon.selfSubjectClass) { sawSelf = true }
             if lexicon.otherSubjectClass >= 0 && mask.contains(lexicon.otherSubjectClass) { sawOther = true }
         }
-        let pretext = matches.contains { lexicon.rules[Int($0.rule)].modifier == .pretext }
+        let pretext = matches.contains { lexicon.traits[Int($0.rule)].modifier == .pretext }
         if sawOther && !sawSelf && !pretext {
             candidate.subject = .other
             candidate.add(.otherPerson)

@@ -64,6 +64,14 @@ struct TokenTrie: Sendable {
     private var flatAccepts: [Accept] = []
     /// Whether a walk at the node can still go anywhere.
     private var alive: [Bool] = []
+    /// The root's class edges by class (their position in the root's row, `-1`: none) and the
+    /// classes that have one: every word starts a walk at the root, whose row is long, so its
+    /// edges are found from the word's classes instead of by scanning the row (derived from the
+    /// rows after building or reading; entered in row order, as a scan would).
+    private var rootClassPosition: [Int32] = []
+    private var rootClasses = ClassMask()
+    /// Whether the index is usable (each class at most once in the root's row, as built).
+    private var rootIndexed = false
 
     /// Most live walks kept per word.
     static let maxWalks = 96
@@ -169,7 +177,11 @@ struct TokenTrie: Sendable {
                 child, start: walk.start, at: position, boundaryAfter: boundaryAfter, next: &next,
                 found: &found)
         }
-        if !mask.isEmpty {
+        if walk.node == 0 && rootIndexed {
+            enterRootClasses(
+                mask, start: walk.start, at: position, boundaryAfter: boundaryAfter, next: &next,
+                found: &found)
+        } else if !mask.isEmpty {
             let node = Int(walk.node)
             var edge = Int(flatClassStart[node])
             let end = Int(flatClassStart[node + 1])
@@ -183,6 +195,59 @@ struct TokenTrie: Sendable {
                 edge += 1
             }
         }
+    }
+
+    /// The root's class edges a word's classes take, in the order of the root's row.
+    @inline(__always)
+    private func enterRootClasses(
+        _ mask: ClassMask, start: Int32, at position: Int32, boundaryAfter: Bool, next: inout [Walk],
+        found: inout [RuleMatch]
+    ) {
+        var low = mask.low & rootClasses.low
+        var high = mask.high & rootClasses.high
+        if low == 0 && high == 0 { return }
+        // At most a few classes per word: their positions, sorted by insertion.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 128) { positions in
+            var count = 0
+            func add(_ classIndex: Int) {
+                let edge = rootClassPosition[classIndex]
+                var slot = count
+                while slot > 0 && positions[slot - 1] > edge {
+                    positions[slot] = positions[slot - 1]
+                    slot -= 1
+                }
+                positions[slot] = edge
+                count += 1
+            }
+            while low != 0 {
+                add(low.trailingZeroBitCount)
+                low &= low - 1
+            }
+            while high != 0 {
+                add(64 + high.trailingZeroBitCount)
+                high &= high - 1
+            }
+            for index in 0..<count {
+                enter(
+                    flatClassEdges[Int(positions[index])].child, start: start, at: position,
+                    boundaryAfter: boundaryAfter, next: &next, found: &found)
+            }
+        }
+    }
+
+    /// Builds ``rootClassPosition`` and ``rootClasses`` from the rows.
+    private mutating func indexRootClasses() {
+        rootClassPosition = [Int32](repeating: -1, count: 128)
+        rootClasses = ClassMask()
+        rootIndexed = false
+        guard flatClassStart.count > 1 else { return }
+        for edge in Int(flatClassStart[0])..<Int(flatClassStart[1]) {
+            let classIndex = flatClassEdges[edge].classIndex
+            guard classIndex >= 0, classIndex < 128, rootClassPosition[classIndex] < 0 else { return }
+            rootClassPosition[classIndex] = Int32(edge)
+            rootClasses.insert(classIndex)
+        }
+        rootIndexed = true
     }
 
     @inline(__always)
@@ -289,6 +354,7 @@ struct TokenTrie: Sendable {
         for edge in builtClasses { alive[Int(edge.node)] = true }
         for edge in builtGaps { alive[Int(edge.node)] = true }
         self.alive = alive
+        indexRootClasses()
         literalLookup = EdgeTable(capacity: 0)
         classLookup = [:]
         gapLookup = [:]
@@ -467,5 +533,6 @@ extension TokenTrie {
             throw ArtefactError("trie: bad liveness")
         }
         self.alive = alive.map { $0 == 1 }
+        indexRootClasses()
     }
 }
