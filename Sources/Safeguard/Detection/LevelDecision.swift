@@ -213,6 +213,22 @@ struct LevelDecision {
                     : "de-escalation: level lowered, risk remembered")
         }
 
+        // A misreading put right ("not like that, i meant the relationship"): what the earlier
+        // turns were read as is set aside, unless an act or a danger is still live; the level
+        // follows what they say now, and new risk words are read afresh.
+        let misread = active.contains {
+            $0.rule.role == .deescalate && ruleID($0.rule.index) == "conversation.misread"
+        }
+        if misread && ownLevel < .crisis && !state.untreatedAct && !state.ongoingDanger {
+            state.suicidalContext = false
+            state.intent = false
+            state.plan = false
+            state.means = false
+            state.time = false
+            state.floor = min(state.floor, .distress)
+            reasons.append("a misreading put right: the earlier reading is set aside")
+        }
+
         // Categories and subject from this message.
         var categories: [RiskCategory] = []
         var subjects: [Subject] = []
