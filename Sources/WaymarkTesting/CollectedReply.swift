@@ -18,15 +18,3 @@ public func collectReply(
         return (text, ResponderFailure(.badResponse, "unexpected \(type(of: error))"))
     }
 }
-
-/// Runs blocking work (a child process, a long wait) on a thread of its own and awaits it, so
-/// slow runs never hold one of the few threads the other tests' async work runs on (on a
-/// 2-core machine, two blocked tests stall every timed async check).
-public func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        let thread = Thread {
-            continuation.resume(with: Result { try body() })
-        }
-        thread.start()
-    }
-}

@@ -404,23 +404,6 @@ import Testing
             category: .psychosis)
     }
 
-    /// Assesses turns in order, recording Waymark's safety question after the turns listed.
-    private func levels(_ turns: [String], askedAfter: Set<Int> = []) -> [RiskLevel] {
-        guard let engine = TestEngine.engine else {
-            Issue.record("the safeguard engine did not load")
-            return []
-        }
-        var state = ConversationState()
-        var levels: [RiskLevel] = []
-        for (index, turn) in turns.enumerated() {
-            let result = engine.assess(turn, state: state)
-            state = result.state
-            levels.append(result.assessment.level)
-            if askedAfter.contains(index) { state.recordSafeguardAskedSafetyQuestion() }
-        }
-        return levels
-    }
-
     @Test func aTimeRightAfterYesToTheSafetyQuestionIsAnEmergency() {
         let turns = ["honestly i'm so tired of being alive", "yeah", "tomorrow night"]
         #expect(levels(turns, askedAfter: [0]) == [.crisis, .crisis, .emergency])

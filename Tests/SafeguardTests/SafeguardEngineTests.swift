@@ -26,6 +26,26 @@ func expectSpan(
     if let subject { #expect(assessment.subject == subject, sourceLocation: sourceLocation) }
 }
 
+/// The levels of turns assessed in order as one conversation, recording Waymark's safety
+/// question after the turns listed (an engine that did not load is a failed test).
+func levels(_ turns: [String], askedAfter: Set<Int> = [], sourceLocation: SourceLocation = #_sourceLocation)
+    -> [RiskLevel]
+{
+    guard let engine = TestEngine.engine else {
+        Issue.record("the safeguard engine did not load", sourceLocation: sourceLocation)
+        return []
+    }
+    var state = ConversationState()
+    var levels: [RiskLevel] = []
+    for (index, turn) in turns.enumerated() {
+        let result = engine.assess(turn, state: state)
+        state = result.state
+        levels.append(result.assessment.level)
+        if askedAfter.contains(index) { state.recordSafeguardAskedSafetyQuestion() }
+    }
+    return levels
+}
+
 /// The level of a message as the first turn of a conversation (an engine that did not load is
 /// a failed test, never a passing level).
 func level(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> RiskLevel {

@@ -113,32 +113,20 @@ import Testing
         #expect(third.assessment.level == .emergency)
     }
 
-    /// Levels of each turn of a conversation, read in order.
-    static func levels(_ turns: [String]) throws -> [RiskLevel] {
-        let engine = try #require(TestEngine.engine)
-        var state = ConversationState()
-        return turns.map { text in
-            let (assessment, next) = engine.assess(text, state: state)
-            state = next
-            return assessment.level
-        }
-    }
-
     /// A misreading put right, naming what was meant, sets the earlier reading aside; "not like
     /// that" alone does not, and nor does anything after an act.
     @Test func aMisreadingPutRightIsHeard() throws {
-        let heard = try Self.levels([
+        let heard = levels([
             "i'm going to end it tonight", "no not like that, i meant with my boyfriend",
             "gonna do it face to face after work",
         ])
         #expect(heard == [.emergency, .distress, .distress])
-        let retracted = try Self.levels([
+        let retracted = levels([
             "i want to kill myself", "no not like that lol", "i'm going to do it tonight",
         ])
-        #expect(retracted[1] >= .crisis)
-        #expect(retracted[2] == .emergency)
-        let afterAnAct = try Self.levels(["i've taken 30 paracetamol", "i meant with my boyfriend"])
-        #expect(afterAnAct[1] == .emergency)
+        #expect(retracted == [.crisis, .crisis, .emergency])
+        let afterAnAct = levels(["i've taken 30 paracetamol", "i meant with my boyfriend"])
+        #expect(afterAnAct == [.emergency, .emergency])
     }
 
     /// A message quoted from someone else ("it just says …") is about them.

@@ -19,8 +19,8 @@ import WaymarkTestTraits
     /// A folder whose history is on and encrypted with `passphrase`.
     static func encryptedFolder(passphrase: String) async throws -> URL {
         let folder = try LineModePipedTests.folder()
-        _ = try await LineModePipedTests.runOffPool(["history", "--enable"], input: "", in: folder)
-        _ = try await LineModePipedTests.runOffPool(
+        _ = try LineModePipedTests.run(["history", "--enable"], input: "", in: folder)
+        _ = try LineModePipedTests.run(
             ["history", "--encrypt"], input: "", in: folder, environment: ["WAYMARK_PASSPHRASE": passphrase])
         return folder
     }
@@ -30,7 +30,7 @@ import WaymarkTestTraits
         let folder = try await Self.encryptedFolder(passphrase: "long walk by the canal")
         defer { try? FileManager.default.removeItem(at: folder) }
         let data = folder.appendingPathComponent("data")
-        let chat = try await LineModePipedTests.runOffPool(
+        let chat = try LineModePipedTests.run(
             ["--plain", "--no-intro"],
             input: "I keep thinking about quietheronwords\n/history quietheronwords\n/quit\n",
             in: folder, environment: ["WAYMARK_PASSPHRASE": "long walk by the canal"])
@@ -44,7 +44,7 @@ import WaymarkTestTraits
         #expect(((attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0) & 0o777 == 0o600)
 
         // A later session with the passphrase reads it back with the history command too.
-        let shown = try await LineModePipedTests.runOffPool(
+        let shown = try LineModePipedTests.run(
             ["history", "--search", "quietheronwords"], input: "", in: folder,
             environment: ["WAYMARK_PASSPHRASE": "long walk by the canal"])
         #expect(shown.output.contains("You: I keep thinking about quietheronwords"), "\(shown.output)")
@@ -55,14 +55,14 @@ import WaymarkTestTraits
         let folder = try await Self.encryptedFolder(passphrase: "long walk by the canal")
         defer { try? FileManager.default.removeItem(at: folder) }
         let data = folder.appendingPathComponent("data")
-        let chat = try await LineModePipedTests.runOffPool(
+        let chat = try LineModePipedTests.run(
             ["--plain", "--no-intro"],
             input: "my words are lanternfishwords\n/history lanternfishwords\n/quit\n",
             in: folder, environment: ["WAYMARK_PASSPHRASE": "short walk"])
         #expect(chat.output.contains("That passphrase doesn't open your saved history"), "\(chat.output)")
         #expect(chat.output.contains("Waymark:"), "the chat goes on: \(chat.output)")
         #expect(!Self.dataFilesContain("lanternfishwords", in: data))
-        let shown = try await LineModePipedTests.runOffPool(
+        let shown = try LineModePipedTests.run(
             ["history", "--search", "lanternfishwords"], input: "", in: folder,
             environment: ["WAYMARK_PASSPHRASE": "long walk by the canal"])
         #expect(shown.output.contains("No saved messages"), "\(shown.output)")
@@ -116,16 +116,16 @@ import WaymarkTestTraits
     func savedTextIsShownWithoutControlSequences() async throws {
         let folder = try LineModePipedTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        _ = try await LineModePipedTests.runOffPool(["history", "--enable"], input: "", in: folder)
+        _ = try LineModePipedTests.run(["history", "--enable"], input: "", in: folder)
         let hostile =
             "look \u{1B}]52;c;SGk=\u{07} \u{202E}gnirts desrever\u{202C} \u{200F}\u{2028}harbourwords"
-        let chat = try await LineModePipedTests.runOffPool(
+        let chat = try LineModePipedTests.run(
             ["--plain", "--no-intro"], input: "\(hostile)\n/history harbourwords\n/quit\n", in: folder)
         let listed = chat.output.components(separatedBy: "History · “harbourwords”").last ?? ""
         #expect(listed.contains("harbourwords"), "\(chat.output)")
         // The whole chat, the echo of the piped message included.
         #expect(isInertText(chat.output, allowingNewlines: true), "\(chat.output.debugDescription)")
-        let shown = try await LineModePipedTests.runOffPool(["history"], input: "", in: folder)
+        let shown = try LineModePipedTests.run(["history"], input: "", in: folder)
         #expect(shown.output.contains("harbourwords"), "\(shown.output)")
         #expect(isInertText(shown.output, allowingNewlines: true), "\(shown.output.debugDescription)")
     }

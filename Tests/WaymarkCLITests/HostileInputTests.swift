@@ -11,15 +11,9 @@ import WaymarkTestTraits
     .serialized)
 struct HostileInputTests {
     /// Runs `script` with bash (`$W` is the binary, `$D` a fresh folder); returns the status
-    /// and what bash itself wrote to stdout and stderr. The waiting happens on a thread of its
-    /// own, so these slow runs never hold one of the few threads the other tests run on.
-    static func bash(_ script: String, files: [String: Data] = [:]) async throws -> (
-        status: Int32, stdout: String, stderr: String
-    ) {
-        try await onOwnThread { try bashBlocking(script, files: files) }
-    }
-
-    private static func bashBlocking(_ script: String, files: [String: Data]) throws -> (
+    /// and what bash itself wrote to stdout and stderr. It waits synchronously: the suites run
+    /// each test on a thread of its own (`.ownThread`), so the shared pool is not held.
+    static func bash(_ script: String, files: [String: Data] = [:]) throws -> (
         status: Int32, stdout: String, stderr: String
     ) {
         let folder = try DemoCommandTests.temporaryFolder()
@@ -63,7 +57,7 @@ struct HostileInputTests {
 
     @Test(arguments: ["replay --format jsonl", "assess --format json"])
     func aReaderThatGoesAwayEndsTheRunQuietlyWith141(command: String) async throws {
-        let result = try await Self.bash(
+        let result = try Self.bash(
             "\"$W\" \(command) lines.txt | head -2 >/dev/null; exit ${PIPESTATUS[0]}",
             files: ["lines.txt": Self.manyLines])
         #expect(result.status == 141)
@@ -72,7 +66,7 @@ struct HostileInputTests {
 
     @Test(arguments: ["replay", "assess --format json"])
     func aClosedStandardOutputIsOneLineNotACrash(command: String) async throws {
-        let result = try await Self.bash(
+        let result = try Self.bash(
             "\"$W\" \(command) lines.txt >&-", files: ["lines.txt": Data("hello there\n".utf8)])
         #expect(result.status == 1)
         #expect(result.stderr.contains("standard output is closed"), "\(result.stderr)")
@@ -80,13 +74,13 @@ struct HostileInputTests {
     }
 
     @Test func aClosedStandardInputIsOneLineForAssess() async throws {
-        let result = try await Self.bash("\"$W\" assess --format json <&-")
+        let result = try Self.bash("\"$W\" assess --format json <&-")
         #expect(result.status != 0 && result.status != 132 && result.status < 128)
         #expect(result.stderr.contains("standard input is closed"), "\(result.stderr)")
     }
 
     @Test func replayWithAClosedStandardInputStillRuns() async throws {
-        let result = try await Self.bash(
+        let result = try Self.bash(
             "\"$W\" replay --format jsonl lines.txt <&-", files: ["lines.txt": Data("hello there\n".utf8)])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"role\": \"user\""))
@@ -98,7 +92,7 @@ struct HostileInputTests {
     func replayEchoesThePersonsTextAndIDsFiltered(format: String) async throws {
         let id = Self.jsonString("c\u{1B}[2J1\u{202E}")
         let line = "{\"id\": \(id), \"text\": \(Self.jsonString(Self.hostile))}\n"
-        let result = try await Self.bash(
+        let result = try Self.bash(
             "\"$W\" replay --format \(format) chats.jsonl", files: ["chats.jsonl": Data(line.utf8)])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("gnirts desrever"))
@@ -108,7 +102,7 @@ struct HostileInputTests {
     @Test func theMarkdownExportIsFiltered() async throws {
         let id = Self.jsonString("x\u{1B}]0;title\u{07}")
         let line = "{\"id\": \(id), \"text\": \(Self.jsonString(Self.hostile))}\n"
-        let result = try await Self.bash(
+        let result = try Self.bash(
             "\"$W\" replay --format jsonl --export case.md chats.jsonl >/dev/null && cat case.md",
             files: ["chats.jsonl": Data(line.utf8)])
         #expect(result.status == 0, "\(result.stderr)")
@@ -118,7 +112,7 @@ struct HostileInputTests {
 
     @Test func assessTextSpansAreFiltered() async throws {
         let text = "i want to \u{1B}[31mdie\u{1B}[0m tonight \u{202E}gnirts desrever"
-        let result = try await Self.bash(
+        let result = try Self.bash(
             "\"$W\" assess --format text in.txt", files: ["in.txt": Data((text + "\n").utf8)])
         #expect(result.stdout.contains("level:"))
         #expect(isInertText(result.stdout, allowingNewlines: true), "\(result.stdout.debugDescription)")
@@ -127,7 +121,7 @@ struct HostileInputTests {
     // MARK: 10. A mistyped --base-url stops the run
 
     @Test func aMistypedBaseURLFlagStopsTheRun() async throws {
-        let result = try await Self.bash(
+        let result = try Self.bash(
             "\"$W\" replay --backend openai --base-url 'htp//127.0.0.1:8080/v1' lines.txt",
             files: ["lines.txt": Data("hello there\n".utf8)])
         #expect(result.status != 0)
@@ -138,11 +132,11 @@ struct HostileInputTests {
     // MARK: 11. Credentials in the base URL are masked
 
     @Test func credentialsInTheBaseURLAreMaskedByConfig() async throws {
-        let shown = try await Self.bash("\"$W\" config --base-url 'http://someone:pa55word@127.0.0.1:9/v1'")
+        let shown = try Self.bash("\"$W\" config --base-url 'http://someone:pa55word@127.0.0.1:9/v1'")
         #expect(shown.status == 0, "\(shown.stderr)")
         #expect(shown.stdout.contains("***@127.0.0.1:9/v1"))
         #expect(!shown.stdout.contains("pa55word") && !shown.stderr.contains("pa55word"))
-        let environment = try await Self.bash(
+        let environment = try Self.bash(
             "WAYMARK_OPENAI_BASE_URL='ftp://someone:pa55word@127.0.0.1:9/v1' \"$W\" config")
         #expect(!environment.stdout.contains("pa55word") && !environment.stderr.contains("pa55word"))
     }
@@ -163,7 +157,7 @@ struct HostileInputMoreTests {
         let item =
             "{\"id\": \"m\\u001b[2J1\", \"text\": \"i want to kill myself tonight \\u001b]52;c;SGk=\\u0007 \\u202egnirts desrever\", "
             + "\"level\": \"none\", \"categories\": [], \"subject\": \"none\"}\n"
-        let result = try await HostileInputTests.bash(
+        let result = try HostileInputTests.bash(
             "\"$W\" eval --misses set.jsonl", files: ["set.jsonl": Data(item.utf8)])
         #expect(result.stdout.contains("gnirts desrever"), "\(result.stdout)")
         #expect(isInertText(result.stdout, allowingNewlines: true), "\(result.stdout.debugDescription)")
@@ -171,7 +165,7 @@ struct HostileInputMoreTests {
 
     @Test func assessJSONLinesKeepsOneOutputLinePerInputLineWithLineNumbers() async throws {
         let input = "{\"text\": \"hello\"}\n\n{\"text\": oops}\n   \n{\"id\": 5, \"text\": \"bye\"}\n"
-        let result = try await HostileInputTests.bash(
+        let result = try HostileInputTests.bash(
             "\"$W\" assess --jsonl in.jsonl", files: ["in.jsonl": Data(input.utf8)])
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == 5, "\(result.stdout)")
@@ -191,14 +185,14 @@ struct HostileInputMoreTests {
 struct HostileInputSizeTests {
     /// Runs `waymark ARGS` under a Python parent that prints the child's peak RSS in KB on its
     /// last stderr line.
-    static func measured(_ arguments: String, files: [String: Data]) async throws -> (
+    static func measured(_ arguments: String, files: [String: Data]) throws -> (
         status: Int32, stdout: String, stderr: String, peakKB: Int
     ) {
         let script =
             "python3 -c 'import resource,subprocess,sys; r=subprocess.run(sys.argv[1:]).returncode; "
             + "sys.stderr.write(\"\\nPEAK %d\\n\" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(r)' "
             + "\"$W\" \(arguments)"
-        let result = try await HostileInputTests.bash(script, files: files)
+        let result = try HostileInputTests.bash(script, files: files)
         let peak =
             result.stderr.split(separator: "\n").last { $0.hasPrefix("PEAK ") }
             .flatMap { Int($0.dropFirst(5)) } ?? Int.max
@@ -215,7 +209,7 @@ struct HostileInputSizeTests {
     }()
 
     @Test func assessOnAHugeSingleLineStaysSmallAndSaysWhatWasCut() async throws {
-        let result = try await Self.measured(
+        let result = try Self.measured(
             "assess --format json huge.txt", files: ["huge.txt": Self.hugeLine])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
@@ -226,7 +220,7 @@ struct HostileInputSizeTests {
     }
 
     @Test func replayOnAHugeSingleLineStaysSmallAndSaysWhatWasCut() async throws {
-        let result = try await Self.measured(
+        let result = try Self.measured(
             "replay --format jsonl huge.txt", files: ["huge.txt": Self.hugeLine])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("only its start is replayed"))
@@ -275,7 +269,7 @@ struct HostileInputSizeTests {
         let input = lines.reduce(into: Data()) {
             $0.append($1); $0.append(0x0A)
         }
-        let result = try await Self.measured("assess --jsonl fuzz.jsonl", files: ["fuzz.jsonl": input])
+        let result = try Self.measured("assess --jsonl fuzz.jsonl", files: ["fuzz.jsonl": input])
         #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
         #expect(
             result.stdout.split(separator: "\n", omittingEmptySubsequences: false).count == lines.count + 1)
@@ -288,7 +282,7 @@ struct HostileInputSizeTests {
         let input = lines.reduce(into: Data()) {
             $0.append($1); $0.append(0x0A)
         }
-        let result = try await Self.measured("replay --format text fuzz.jsonl", files: ["fuzz.jsonl": input])
+        let result = try Self.measured("replay --format text fuzz.jsonl", files: ["fuzz.jsonl": input])
         #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
         #expect(isInertText(result.stdout, allowingNewlines: true))
         #expect(result.peakKB < 600 * 1024, "peak \(result.peakKB) KB")
@@ -305,7 +299,7 @@ struct HostileEvalTests {
             .utf8)
 
     @Test func evalOutputNeverOverwritesOrFollowsALink() async throws {
-        let result = try await HostileInputTests.bash(
+        let result = try HostileInputTests.bash(
             "echo keep > mine.txt; ln mine.txt hard.txt; mkfifo pipe;"
                 + " \"$W\" eval --output hard.txt set.jsonl; a=$?; \"$W\" eval --output pipe set.jsonl; b=$?;"
                 + " cat mine.txt; echo \"$a $b\"",
@@ -317,11 +311,11 @@ struct HostileEvalTests {
     }
 
     @Test func evalOnAnEmptySetOrAFolderFailsSayingWhy() async throws {
-        let empty = try await HostileInputTests.bash(
+        let empty = try HostileInputTests.bash(
             "\"$W\" eval empty.jsonl", files: ["empty.jsonl": Data()])
         #expect(empty.status != 0)
         #expect(empty.stderr.contains("no items"), "\(empty.stderr)")
-        let folder = try await HostileInputTests.bash("mkdir sets; \"$W\" eval sets")
+        let folder = try HostileInputTests.bash("mkdir sets; \"$W\" eval sets")
         #expect(folder.status != 0)
         #expect(folder.stderr.contains("folder"), "\(folder.stderr)")
         #expect(!folder.stderr.contains("NSCocoaErrorDomain"))

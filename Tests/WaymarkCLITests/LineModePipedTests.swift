@@ -37,13 +37,6 @@ import WaymarkTestTraits
         return (String(decoding: output, as: UTF8.self), Date().timeIntervalSince(start))
     }
 
-    /// ``run(_:input:in:environment:)`` on a thread of its own (for async tests).
-    static func runOffPool(
-        _ arguments: [String], input: String, in folder: URL, environment: [String: String] = [:]
-    ) async throws -> (output: String, seconds: Double) {
-        try await onOwnThread { try run(arguments, input: input, in: folder, environment: environment) }
-    }
-
     static func folder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "waymark-piped-\(getpid())-\(UInt32.random(in: 0..<UInt32.max))")
