@@ -19,12 +19,10 @@ import WaymarkTestTraits
         // the toast" from "burned my arm". Left to the model's retraining (Scripts/model/).
         let model =
             "n-gram model alone: everyday wording over its bar; an encoder-agreement rule would lose blind crises; for the retraining"
-        // The contextual encoder alone, over its very-sure crisis cut. The cut was lowered from
-        // 0.94 to 0.88 in the sixth session (calibrated at about 1% false alarms on 300
-        // none/distress examples never trained on; on the read sets p and q it caught 0.07 and
-        // 0.04 more crisis messages at no added false alarm): these adversarial look-alikes
-        // score 0.92-0.96. For the retraining (resources/safeguard/encoder/).
-        let encoder = "encoder alone: crisis 0.92-0.96 against its 0.88 cut; for the retraining"
+        // The contextual encoder alone, over its very-sure crisis cut (0.9061 since the eighth
+        // session's retraining, which cleared three look-alikes of this list: woken up early, a
+        // grudge let go, a fringe cut). These adversarial look-alikes still score above it.
+        let encoder = "encoder alone: crisis above its 0.9061 cut; for the next retraining"
         return [
             "i hope a bus comes soon, i'm freezing": model,
             "i slept forever last night, 12 hours": model,
@@ -40,9 +38,6 @@ import WaymarkTestTraits
             "i made a cup of tea and sat in the garden thinking about life": model,
             "i hope the operation goes well tomorrow": encoder,
             "i'll be driving into town tonight if you want a lift": encoder,
-            "i wish i'd never woken up this early": encoder,
-            "i'm going to let go of the grudge": encoder,
-            "it's been ages since i last cut my fringe": encoder,
             // The lexicon reads a routine ("taken her tablets" with nothing else) as an act only
             // when the conversation says so; the encoder (emergency 0.94) and the model say so.
             "my nan says she's taken her tablets":

@@ -25,8 +25,10 @@ LEVELS = ["none", "distress", "boundary", "crisis", "emergency"]
 RANK = {name: i for i, name in enumerate(LEVELS)}
 
 # Blind sets: kept out of every training run until their final blind figures are recorded.
-# (m, n and o were scored blind in the fourth session and trained on from the sixth.)
-BLIND = {"p", "q", "r"}
+# (m, n and o were scored blind in the fourth session and trained on from the sixth; p-u were
+# scored blind in the sixth and seventh sessions and are trained on from the eighth. v and w,
+# read after their blind scoring, are kept out of training so the cuts can be placed on them.)
+BLIND = {"v", "w"}
 # Corpus kinds whose messages are an act done or someone else's act now: emergency.
 CORPUS_EMERGENCY_KINDS = {"act_done", "other_act"}
 # The corpus kind `threat_other` mixes five situations under one "benign" label; read each by
