@@ -203,6 +203,26 @@ import WaymarkTestTraits
         #expect(levels[1].0 == levels[1].1)
     }
 
+    /// Once a crisis is remembered, a turn whose own words hold nothing is not new risk from the
+    /// earlier turns the encoder carries: its level stays by the conversation's memory, with no
+    /// encoder signal (so the policy does not answer "thanks, that helped" as fresh risk). Before
+    /// any crisis, the same reading still counts: that is how a slow build-up is caught.
+    @Test func aRememberedCrisisIsNotReadAgainFromTheTurnsItCarries() throws {
+        let sure = try Self.engine(crisis: 1e-9, emergency: 0.999_999_9)
+        let calm = "going to make some toast and watch telly"
+        var state = ConversationState()
+        let first = sure.assess("i want to kill myself", state: state)
+        #expect(first.assessment.level == .crisis)
+        state = first.state
+        let second = sure.assess(calm, state: state).assessment
+        #expect(second.level == .crisis)
+        #expect(!second.signals.contains { $0.rule.hasPrefix("encoder.") })
+        let lexiconOnly = try #require(TestEngine.engine)
+        let quiet = lexiconOnly.assess("rough day at work", state: ConversationState()).state
+        #expect(quiet.floor < .crisis)
+        #expect(sure.assess(calm, state: quiet).assessment.signals.contains { $0.rule == "encoder.crisis" })
+    }
+
     @Test func figurativeFictionalOrQuotedTalkIsNeverTheEncoders() throws {
         let sure = try Self.engine(crisis: 1e-9, emergency: 1e-9)
         for text in [

@@ -72,6 +72,7 @@ public struct SafeguardEngine: Sendable {
             addEncoderEvidence(
                 found, thresholds: encoder.thresholds, gate: gate,
                 withEarlierTurns: !state.recentTurns.isEmpty, emergencySeen: state.emergencySeen,
+                riskRemembered: state.floor >= .crisis,
                 tokens: tokens, masks: masks, matches: matches, candidates: &candidates)
         }
         let rules = lexicon.rules
@@ -210,15 +211,19 @@ public struct SafeguardEngine: Sendable {
     /// a conversation its own emergency reading is not enough: it reads each turn with the two
     /// before it, so an earlier emergency or plan is still in what it reads ("i put it back in the
     /// drawer" straight after "a knife in my hand, right now"); there an emergency needs the
-    /// turn's own words, and after an emergency it is the lexicon's alone.
+    /// turn's own words, and after an emergency it is the lexicon's alone. Once the conversation
+    /// remembers a crisis, a turn whose own words hold nothing ("thanks, that helped, going to make
+    /// some toast") is not read as new risk from the earlier turns it carries: the remembered
+    /// risk already keeps its level, and new risk needs the turn's own words.
     private func addEncoderEvidence(
         _ reading: EncoderReading, thresholds: EncoderThresholds, gate: LayerGate, withEarlierTurns: Bool,
-        emergencySeen: Bool, tokens: [NormalisedToken], masks: [ClassMask], matches: [RuleMatch],
-        candidates: inout [CandidateSignal]
+        emergencySeen: Bool, riskRemembered: Bool, tokens: [NormalisedToken], masks: [ClassMask],
+        matches: [RuleMatch], candidates: inout [CandidateSignal]
     ) {
         func cut(_ value: Double) -> Double { gate.raised ? Self.surer(value) : value }
         let found = candidates.filter { $0.applies && $0.isEvidence && !$0.rule.contextual }
         let lexiconLevel = found.map(\.level).max() ?? .none
+        if withEarlierTurns && riskRemembered && lexiconLevel < .distress { return }
         // Corroboration never counts in lowering context: there only the (raised) sure cut does.
         let corroborates = !gate.raised
         let sure = reading.crisis >= cut(thresholds.crisis)
