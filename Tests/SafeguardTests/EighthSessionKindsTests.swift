@@ -1,0 +1,41 @@
+import Testing
+
+@testable import Safeguard
+
+/// Who is at risk, by kind (issue 12), in our own words: danger from someone in the home is the
+/// writer's own even when the sentence is about what he or she is doing, and a message quoted
+/// from someone else's DM or WhatsApp is about them. Lexicon only.
+@Suite struct EighthSessionKindsTests {
+    /// "He's banging on the door": he is the agent, the writer is the one in danger.
+    @Test(arguments: [
+        "i'm in the bathroom on my phone. he's banging on the door",
+        "she's hammering on the front door and screaming, i'm upstairs with the baby",
+        "he's outside right now with a knife",
+    ])
+    func dangerFromSomeoneAtHomeIsTheWritersOwn(text: String) throws {
+        let assessment = try #require(TestEngine.engine).assess(text)
+        #expect(assessment.level == .emergency)
+        #expect(assessment.subject == .speaker)
+        #expect(assessment.categories.contains(.abuse))
+    }
+
+    /// Someone else shut in and threatened is still about them.
+    @Test func someoneElseLockedInIsAboutThem() throws {
+        let assessment = try #require(TestEngine.engine).assess(
+            "he's locked her in the bedroom and he's screaming at her")
+        #expect(assessment.level == .emergency)
+        #expect(assessment.subject == .other)
+    }
+
+    /// Reported speech by DM, WhatsApp or a reply: the words after it are the sender's.
+    @Test(arguments: [
+        "she just dm'd me 'i want to die, i can't do this anymore'",
+        "my cousin whatsapped me saying he wants to kill himself",
+        "he replied 'i don't want to be alive anymore'",
+    ])
+    func wordsSentByDMAreTheSenders(text: String) throws {
+        let assessment = try #require(TestEngine.engine).assess(text)
+        #expect(assessment.level >= .crisis)
+        #expect(assessment.subject == .other)
+    }
+}
