@@ -38,4 +38,23 @@ import Testing
         #expect(assessment.level >= .crisis)
         #expect(assessment.subject == .other)
     }
+
+    /// A voice's command reported as what she or it says counts in a conversation about the
+    /// voice; the same words from a boss about redundancies do not.
+    @Test func aVoicesCommandReportedAsWhatItSaysIsCrisis() throws {
+        let heard = levels([
+            "the telly has been sending me messages for weeks",
+            "she says the only way out is to get rid of me",
+        ])
+        #expect(heard.last == .crisis)
+        #expect(level("my boss says he wants to get rid of me, redundancies next month") == .none)
+    }
+
+    /// Someone at home saying he is going to kill her, now: danger to her.
+    @Test func aThreatToKillHerSaidNowIsDangerToHer() throws {
+        let assessment = try #require(TestEngine.engine).assess(
+            "he is screaming downstairs, saying hes gonna kill her")
+        #expect(assessment.level == .emergency)
+        #expect(assessment.subject == .other)
+    }
 }
