@@ -57,4 +57,17 @@ import Testing
         #expect(assessment.level == .emergency)
         #expect(assessment.subject == .other)
     }
+
+    /// A boundary topic with nobody named in its own sentence is about the person the message
+    /// named just before; a crisis is not moved that way (asking the writer is the safe mistake).
+    @Test func aBoundaryTopicTakesThePersonFromTheSentenceBefore() throws {
+        let engine = try #require(TestEngine.engine)
+        let topic = engine.assess(
+            "my boyfriend's been off for weeks. drinking every night, not going to work")
+        #expect(topic.level == .boundary)
+        #expect(topic.subject == .other)
+        let crisis = engine.assess("my ex moved on with someone new. no point in living anymore")
+        #expect(crisis.level >= .crisis)
+        #expect(crisis.subject == .speaker)
+    }
 }
