@@ -62,10 +62,13 @@ struct ClassifierTokeniser: Sendable {
     func flatWords(in text: String) -> ClassifierWords {
         var scan = Scan(capacity: text.utf8.count)
         let scalars = text.unicodeScalars
+        // A text of no more bytes than the limit has no more scalars either: no counting.
         var count = 0
-        for _ in scalars {
-            count += 1
-            if count > maxScalars { break }
+        if text.utf8.count > maxScalars {
+            for _ in scalars {
+                count += 1
+                if count > maxScalars { break }
+            }
         }
         if count > maxScalars {
             for scalar in scalars.prefix(keepScalars) { consume(scalar.value, &scan) }
