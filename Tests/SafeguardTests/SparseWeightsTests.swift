@@ -23,7 +23,7 @@ struct SparseWeightsTests {
             #expect(weights.dense == dense)
             let misread = (0..<size).first { weights[$0] != dense[$0] }
             #expect(misread == nil, "bucket \(misread ?? -1) of \(size)")
-            let looked = weights.withLookup { lookup in (0..<size).map { lookup($0) } }
+            let looked = weights.withLookup { lookup in (0..<size).map { lookup.weight($0) } }
             let mislooked = (0..<size).first { looked[$0] != (dense[$0] == 0 ? nil : dense[$0]) }
             #expect(mislooked == nil, "bucket \(mislooked ?? -1) of \(size)")
             #expect(weights[-1] == 0)

@@ -39,7 +39,7 @@ struct SparseWeights: Sendable {
     /// The weight of a bucket (0 when it has none).
     subscript(bucket: Int) -> Double {
         guard bucket >= 0, bucket < count else { return 0 }
-        return withLookup { $0(bucket) ?? 0 }
+        return withLookup { $0.weight(bucket) ?? 0 }
     }
 
     /// Every bucket's weight, dense (for writing the artefact and for tests).
@@ -57,19 +57,30 @@ struct SparseWeights: Sendable {
         return result
     }
 
-    /// Calls `body` with a lookup that gives a bucket's weight, or `nil` when it has none
-    /// (buckets must be below `count`), reading the tables through unsafe pointers.
+    /// The tables seen through unsafe pointers, valid only inside ``withLookup(_:)`` (a struct
+    /// the scoring loop calls directly: a closure per feature was not inlined).
+    struct Lookup {
+        fileprivate let present: UnsafeBufferPointer<UInt64>
+        fileprivate let before: UnsafeBufferPointer<UInt32>
+        fileprivate let values: UnsafeBufferPointer<Double>
+
+        /// A bucket's weight, or `nil` when it has none (buckets must be below `count`).
+        @inline(__always)
+        func weight(_ bucket: Int) -> Double? {
+            let word = present[bucket >> 6]
+            let bit = UInt64(1) << UInt64(bucket & 63)
+            guard word & bit != 0 else { return nil }
+            return values[Int(before[bucket >> 6]) + (word & (bit &- 1)).nonzeroBitCount]
+        }
+    }
+
+    /// Calls `body` with a ``Lookup`` over the tables.
     @inline(__always)
-    func withLookup<Result>(_ body: ((Int) -> Double?) -> Result) -> Result {
+    func withLookup<Result>(_ body: (Lookup) -> Result) -> Result {
         present.withUnsafeBufferPointer { present in
             before.withUnsafeBufferPointer { before in
                 values.withUnsafeBufferPointer { values in
-                    body { bucket in
-                        let word = present[bucket >> 6]
-                        let bit = UInt64(1) << UInt64(bucket & 63)
-                        guard word & bit != 0 else { return nil }
-                        return values[Int(before[bucket >> 6]) + (word & (bit &- 1)).nonzeroBitCount]
-                    }
+                    body(Lookup(present: present, before: before, values: values))
                 }
             }
         }

@@ -107,9 +107,9 @@ public struct TextClassifier: RiskModel {
         let words = tokeniser.flatWords(in: text)
         var seen = BucketSet()
         var logit = bias
-        weights.withLookup { weight in
+        weights.withLookup { lookup in
             hasher.forEachFeature(of: words) { bucket, _ in
-                guard let value = weight(Int(bucket)), seen.insert(bucket) else { return }
+                guard let value = lookup.weight(Int(bucket)), seen.insert(bucket) else { return }
                 logit += value
             }
         }
