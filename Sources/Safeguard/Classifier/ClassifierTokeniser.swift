@@ -76,7 +76,32 @@ struct ClassifierTokeniser: Sendable {
             let total = scalars.count
             for scalar in scalars.dropFirst(total - keepScalars) { consume(scalar.value, &scan) }
         } else {
-            for scalar in scalars { consume(scalar.value, &scan) }
+            var source = text
+            source.withUTF8 { bytes in
+                // Scalars decoded from the UTF-8 bytes (valid in a string), ASCII without decoding.
+                var position = 0
+                while position < bytes.count {
+                    let lead = UInt32(bytes[position])
+                    if lead < 0x80 {
+                        consume(lead, &scan)
+                        position += 1
+                    } else if lead < 0xE0 {
+                        consume((lead & 0x1F) << 6 | UInt32(bytes[position + 1] & 0x3F), &scan)
+                        position += 2
+                    } else if lead < 0xF0 {
+                        consume(
+                            (lead & 0x0F) << 12 | UInt32(bytes[position + 1] & 0x3F) << 6
+                                | UInt32(bytes[position + 2] & 0x3F), &scan)
+                        position += 3
+                    } else {
+                        consume(
+                            (lead & 0x07) << 18 | UInt32(bytes[position + 1] & 0x3F) << 12
+                                | UInt32(bytes[position + 2] & 0x3F) << 6 | UInt32(bytes[position + 3] & 0x3F),
+                            &scan)
+                        position += 4
+                    }
+                }
+            }
         }
         endWord(&scan)
         return joinSpelledOut(scan.words)
