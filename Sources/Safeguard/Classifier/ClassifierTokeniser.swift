@@ -94,10 +94,9 @@ struct ClassifierTokeniser: Sendable {
                                 | UInt32(bytes[position + 2] & 0x3F), &scan)
                         position += 3
                     } else {
-                        consume(
-                            (lead & 0x07) << 18 | UInt32(bytes[position + 1] & 0x3F) << 12
-                                | UInt32(bytes[position + 2] & 0x3F) << 6 | UInt32(bytes[position + 3] & 0x3F),
-                            &scan)
+                        let high = (lead & 0x07) << 18 | UInt32(bytes[position + 1] & 0x3F) << 12
+                        let low = UInt32(bytes[position + 2] & 0x3F) << 6 | UInt32(bytes[position + 3] & 0x3F)
+                        consume(high | low, &scan)
                         position += 4
                     }
                 }
