@@ -34,6 +34,10 @@ public struct JSONLineFields: Equatable, Sendable {
     }
 
     private struct Parser {
+        /// The keys read, built once (not two arrays per key of every line).
+        static let textKey = Array("text".utf8)
+        static let idKey = Array("id".utf8)
+
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
         var scratch: [UInt8] = []
@@ -68,8 +72,8 @@ public struct JSONLineFields: Equatable, Sendable {
                 index += 1
                 skipSpace()
                 guard index < bytes.count else { return nil }
-                let isText = key == Array("text".utf8)
-                let isID = key == Array("id".utf8)
+                let isText = key == Self.textKey
+                let isID = key == Self.idKey
                 switch bytes[index] {
                 case UInt8(ascii: "\""):
                     guard let value = string() else { return nil }

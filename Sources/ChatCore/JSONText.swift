@@ -15,7 +15,30 @@ public enum JSONText {
     /// Appends the literal for `text` to `out` (UTF-8).
     public static func append(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
-        for scalar in text.unicodeScalars {
+        // Most text needs no escape: its bytes are copied in runs up to the next byte that may
+        // need one (a quote, a backslash, a control, DEL, or the lead byte of a C1 control or of
+        // U+2028/U+2029); only there are scalars read one by one, as before.
+        var source = text
+        let copied = source.withUTF8 { bytes -> Int in
+            var end = 0
+            while end < bytes.count {
+                let byte = bytes[end]
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+                {
+                    break
+                }
+                end += 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<end]))
+            return end
+        }
+        if copied == text.utf8.count {
+            out.append(0x22)
+            return
+        }
+        let rest = text.utf8.index(text.utf8.startIndex, offsetBy: copied)
+        // (The scalar view, not the string: a string index is rounded down to a character's start.)
+        for scalar in text.unicodeScalars[rest...] {
             let value = scalar.value
             switch value {
             case 0x22: out += [0x5C, 0x22]

@@ -15,10 +15,29 @@ public enum RiskCategory: String, CaseIterable, Codable, Sendable, Comparable {
     case medical
 
     /// Stable order for output: the order of declaration.
-    public static func < (lhs: RiskCategory, rhs: RiskCategory) -> Bool {
-        let all = RiskCategory.allCases
-        return (all.firstIndex(of: lhs) ?? 0) < (all.firstIndex(of: rhs) ?? 0)
+    public static func < (lhs: RiskCategory, rhs: RiskCategory) -> Bool { lhs.position < rhs.position }
+
+    /// Position in the order of declaration (`allCases` order), without building `allCases`.
+    var position: Int {
+        switch self {
+        case .suicide: 0
+        case .selfHarm: 1
+        case .abuse: 2
+        case .sexualViolence: 3
+        case .eatingDisorder: 4
+        case .psychosis: 5
+        case .trauma: 6
+        case .substance: 7
+        case .medication: 8
+        case .bereavement: 9
+        case .harmToOthers: 10
+        case .childSafeguarding: 11
+        case .medical: 12
+        }
     }
+
+    /// Every category in the order of declaration, built once.
+    static let ordered = RiskCategory.allCases
 }
 
 /// Who is at risk: the person talking, someone else, or nobody.

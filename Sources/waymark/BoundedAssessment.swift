@@ -15,7 +15,8 @@ enum BoundedAssessment {
         _ text: String, engine: SafeguardEngine, state: ConversationState = ConversationState()
     ) -> (assessment: Assessment, state: ConversationState, note: String?) {
         let scalars = text.unicodeScalars
-        guard scalars.count > windowScalars else {
+        // No more bytes than a window means no more scalars either: no counting.
+        guard text.utf8.count > windowScalars, scalars.count > windowScalars else {
             let outcome = engine.assess(text, state: state)
             return (outcome.assessment, outcome.state, nil)
         }

@@ -130,6 +130,12 @@ struct JSONLineFieldsTests {
             "", "plain", "quote \" back \\ nl \n cr \r tab \t", "\u{0}\u{1f}\u{7f}\u{80}\u{9f}\u{a0}",
         ]
         samples.append("\u{2027}\u{2028}\u{2029}\u{202A} é 😭 💊⚰️ \u{10FFFF}")
+        // A run copied as bytes ends where a scalar may need escaping: mid-character (a joiner, a
+        // combining mark for symbols, a C1 control after a letter) the rest must follow on exactly.
+        samples += [
+            "family 👨\u{200D}👩\u{200D}👧 here", "e\u{301}\u{2028}x", "plain then \u{85} and \u{9f}",
+            "sym \u{2603}\u{20E0} end", "’quoted’ … — \u{200B}", "all plain ascii, nothing to escape",
+        ]
         for _ in 0..<3_000 {
             var scalars = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 0...12, using: &generator) {

@@ -192,7 +192,7 @@ public enum SafeguardArtefact {
         writer.int(file.keepScalars)
         writer.double(file.bias)
         writer.double(file.threshold)
-        let weights = model.weights.enumerated().filter { $0.element != 0 }
+        let weights = model.weights.dense.enumerated().filter { $0.element != 0 }
         writer.u32(UInt32(weights.count))
         for (bucket, weight) in weights {
             writer.u32(UInt32(bucket))

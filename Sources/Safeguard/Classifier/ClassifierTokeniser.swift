@@ -62,10 +62,13 @@ struct ClassifierTokeniser: Sendable {
     func flatWords(in text: String) -> ClassifierWords {
         var scan = Scan(capacity: text.utf8.count)
         let scalars = text.unicodeScalars
+        // A text of no more bytes than the limit has no more scalars either: no counting.
         var count = 0
-        for _ in scalars {
-            count += 1
-            if count > maxScalars { break }
+        if text.utf8.count > maxScalars {
+            for _ in scalars {
+                count += 1
+                if count > maxScalars { break }
+            }
         }
         if count > maxScalars {
             for scalar in scalars.prefix(keepScalars) { consume(scalar.value, &scan) }
@@ -73,7 +76,31 @@ struct ClassifierTokeniser: Sendable {
             let total = scalars.count
             for scalar in scalars.dropFirst(total - keepScalars) { consume(scalar.value, &scan) }
         } else {
-            for scalar in scalars { consume(scalar.value, &scan) }
+            var source = text
+            source.withUTF8 { bytes in
+                // Scalars decoded from the UTF-8 bytes (valid in a string), ASCII without decoding.
+                var position = 0
+                while position < bytes.count {
+                    let lead = UInt32(bytes[position])
+                    if lead < 0x80 {
+                        consume(lead, &scan)
+                        position += 1
+                    } else if lead < 0xE0 {
+                        consume((lead & 0x1F) << 6 | UInt32(bytes[position + 1] & 0x3F), &scan)
+                        position += 2
+                    } else if lead < 0xF0 {
+                        consume(
+                            (lead & 0x0F) << 12 | UInt32(bytes[position + 1] & 0x3F) << 6
+                                | UInt32(bytes[position + 2] & 0x3F), &scan)
+                        position += 3
+                    } else {
+                        let high = (lead & 0x07) << 18 | UInt32(bytes[position + 1] & 0x3F) << 12
+                        let low = UInt32(bytes[position + 2] & 0x3F) << 6 | UInt32(bytes[position + 3] & 0x3F)
+                        consume(high | low, &scan)
+                        position += 4
+                    }
+                }
+            }
         }
         endWord(&scan)
         return joinSpelledOut(scan.words)

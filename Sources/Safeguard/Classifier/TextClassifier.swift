@@ -20,10 +20,9 @@ public struct TextClassifier: RiskModel {
     private let tokeniser: ClassifierTokeniser
     private let hasher: NGramHasher
     private let bias: Double
-    let weights: [Double]
-    /// One bit per bucket, set where its weight is not zero: 32 KB that stay in cache, so the
-    /// buckets with no weight (most features) never touch the 2 MB weight table.
-    private let weighted: [UInt64]
+    /// The weights by bucket, only the non-zero ones stored; their bits (one per bucket, 32 KB
+    /// that stay in cache) are read first, so buckets with no weight touch nothing else.
+    let weights: SparseWeights
 
     /// The model's settings as read from its file (``ClassifierModelFile/weights`` left empty;
     /// the weights are ``weights``), kept so the precompiled artefact can be written.
@@ -53,12 +52,7 @@ public struct TextClassifier: RiskModel {
     init(settings file: ClassifierModelFile, weights: [Double]) throws {
         guard file.bias.isFinite else { throw TextClassifierError.unreadable("bias is not finite") }
         self.settings = file
-        self.weights = weights
-        var weighted = [UInt64](repeating: 0, count: (weights.count + 63) / 64)
-        for (bucket, weight) in weights.enumerated() where weight != 0 {
-            weighted[bucket >> 6] |= 1 << UInt64(bucket & 63)
-        }
-        self.weighted = weighted
+        self.weights = SparseWeights(dense: weights)
         self.bias = file.bias
         self.threshold = file.threshold
         self.tokeniser = try ClassifierTokeniser(
@@ -113,15 +107,10 @@ public struct TextClassifier: RiskModel {
         let words = tokeniser.flatWords(in: text)
         var seen = BucketSet()
         var logit = bias
-        weighted.withUnsafeBufferPointer { weighted in
-            weights.withUnsafeBufferPointer { weights in
-                hasher.forEachFeature(of: words) { bucket, _ in
-                    let index = Int(bucket)
-                    guard weighted[index >> 6] & (1 << UInt64(index & 63)) != 0, seen.insert(bucket) else {
-                        return
-                    }
-                    logit += weights[index]
-                }
+        weights.withLookup { lookup in
+            hasher.forEachFeature(of: words) { bucket, _ in
+                guard let value = lookup.weight(Int(bucket)), seen.insert(bucket) else { return }
+                logit += value
             }
         }
         return 1 / (1 + Foundation.exp(-logit))

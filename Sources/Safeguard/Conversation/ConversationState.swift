@@ -62,7 +62,8 @@ public struct ConversationState: Sendable, Equatable, Codable {
     mutating func remember(turn text: String) {
         var kept = text
         let scalars = text.unicodeScalars
-        if scalars.count > Self.recentTurnScalars {
+        // No more bytes than the limit means no more scalars either: no counting.
+        if text.utf8.count > Self.recentTurnScalars && scalars.count > Self.recentTurnScalars {
             var start = scalars.index(scalars.endIndex, offsetBy: -Self.recentTurnScalars)
             // Start at a word boundary so no word is read cut in half.
             while start < scalars.endIndex && !scalars[start].properties.isWhitespace {

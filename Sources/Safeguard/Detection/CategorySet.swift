@@ -14,15 +14,21 @@ struct CategorySet: Sendable, Equatable {
         bits |= 1 << UInt16(Self.position(category))
     }
 
-    static func position(_ category: RiskCategory) -> Int {
-        RiskCategory.allCases.firstIndex(of: category) ?? 0
-    }
+    static func position(_ category: RiskCategory) -> Int { category.position }
+
+    /// Whether the set holds `category` (no array built, unlike `all.contains`).
+    @inline(__always)
+    func contains(_ category: RiskCategory) -> Bool { bits & (1 << UInt16(category.position)) != 0 }
 
     /// The categories in declaration order.
     var all: [RiskCategory] {
-        RiskCategory.allCases.enumerated().compactMap {
-            bits & (1 << UInt16($0.offset)) != 0 ? $0.element : nil
+        var result: [RiskCategory] = []
+        var rest = bits
+        while rest != 0 {
+            result.append(RiskCategory.ordered[rest.trailingZeroBitCount])
+            rest &= rest - 1
         }
+        return result
     }
 
     var isEmpty: Bool { bits == 0 }

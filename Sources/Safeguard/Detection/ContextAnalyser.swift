@@ -45,10 +45,20 @@ struct ContextAnalyser {
     /// For spans, the largest `last` among spans starting at or before each token: a span
     /// [a, b] is covered by one of them when `reach[a] >= b`, and overlaps one when
     /// `reach[b] >= a`. Linear, so checks stay O(1) per signal on adversarial input.
-    private func reach(of spans: [CandidateSignal]) -> [Int32] {
+    /// The spans are those of `spans` and `more` that pass `include` (no filtered or joined
+    /// array is built: each would be one more allocation per message).
+    private func reach(
+        of spans: [CandidateSignal], and more: [CandidateSignal] = [],
+        where include: (CandidateSignal) -> Bool = { _ in true }
+    ) -> [Int32] {
         var reach = [Int32](repeating: -1, count: tokens.count)
-        if spans.isEmpty { return reach }
-        for span in spans where span.last > reach[Int(span.first)] { reach[Int(span.first)] = span.last }
+        if spans.isEmpty && more.isEmpty { return reach }
+        for span in spans where include(span) && span.last > reach[Int(span.first)] {
+            reach[Int(span.first)] = span.last
+        }
+        for span in more where include(span) && span.last > reach[Int(span.first)] {
+            reach[Int(span.first)] = span.last
+        }
         for index in reach.indices.dropFirst() where reach[index - 1] > reach[index] {
             reach[index] = reach[index - 1]
         }
@@ -119,8 +129,8 @@ struct ContextAnalyser {
         if evidence.isEmpty { return [] }
         // Cues inside a risk phrase ("don't want to live") are part of it, and negation words
         // inside a pseudo-negation ("can't stop") are not cues.
-        let strongReach = reach(of: evidence.filter { $0.rule.level >= .boundary })
-        let pseudoReach = reach(of: pseudo + earnest)
+        let strongReach = reach(of: evidence) { $0.rule.level >= .boundary }
+        let pseudoReach = reach(of: pseudo, and: earnest)
         cues.removeAll { cue in
             if strongReach[Int(cue.first)] >= cue.last { return true }
             return cue.rule.modifier == .negated && pseudoReach[Int(cue.last)] >= cue.first

@@ -33,13 +33,15 @@ struct LevelDecision {
         self.wordCount = wordCount
     }
 
-    private static let suicidalRoles: Set<SignalRole> = [
+    private static let suicidalRoles = RoleSet([
         .ideation, .selfHarm, .method, .intent, .farewell, .act, .means, .plan,
-    ]
+    ])
     /// Roles that describe circumstances (when, with what) rather than who is at risk.
-    private static let markerRoles: Set<SignalRole> = [.time, .means, .plan, .unreachable, .minor, .weapon]
+    private static let markerRoles = RoleSet([.time, .means, .plan, .unreachable, .minor, .weapon])
     /// Parts of a plan; three different ones together give context even when each is weak.
-    private static let planRoles: Set<SignalRole> = [.intent, .means, .plan, .farewell, .time]
+    private static let planRoles = RoleSet([.intent, .means, .plan, .farewell, .time])
+    /// Steps that resolve danger in progress.
+    private static let resolving: [StepTaken] = [.foundSafe, .safePlace, .meansAway, .calmer]
 
     /// Runs the decision; returns the assessment parts and the new state.
     mutating func decide() -> (
@@ -51,25 +53,31 @@ struct LevelDecision {
         state.turns += 1
 
         // Suicidal context in this message (non-contextual evidence at full strength).
-        let messageSuicidal = signals.contains {
-            $0.active && !$0.rule.contextual && Self.suicidalRoles.contains($0.rule.role)
-                && $0.level >= .crisis
+        // (Sets of roles as bits and loops instead of filtered arrays: this runs for every message.)
+        var messageSuicidal = false
+        var activeRoles = RoleSet()
+        for signal in signals where signal.active {
+            activeRoles.insert(signal.rule.role)
+            if !signal.rule.contextual && Self.suicidalRoles.contains(signal.rule.role)
+                && signal.level >= .crisis
+            {
+                messageSuicidal = true
+            }
         }
-        let weakRoles = Set(
-            signals.filter { $0.active && Self.planRoles.contains($0.rule.role) }.map(\.rule.role))
+        let weakRoles = activeRoles & Self.planRoles
         let lexiconContext = messageSuicidal || state.suicidalContext || weakRoles.count >= 3
         // The encoder's reading lets contextual phrases count; the combinations below then need
         // one of them to have counted (its reading alone never makes "locked herself in" urgent).
         var encoderActivated = false
         // A contextual child-safeguarding rule (a meeting arranged online) needs a child instead.
-        let childContext = state.minorInvolved || signals.contains { $0.active && $0.rule.role == .minor }
+        let childContext = state.minorInvolved || activeRoles.contains(.minor)
         for index in signals.indices where signals[index].rule.contextual {
             let needed =
-                signals[index].rule.categories.all.contains(.childSafeguarding)
+                signals[index].rule.categories.contains(.childSafeguarding)
                 ? childContext : lexiconContext || encoderContext
             if needed && signals[index].active {
                 signals[index].add(.contextual)
-                if !lexiconContext && !signals[index].rule.categories.all.contains(.childSafeguarding) {
+                if !lexiconContext && !signals[index].rule.categories.contains(.childSafeguarding) {
                     encoderActivated = true
                     reasons.append(
                         "the encoder's reading is the context for \(ruleID(signals[index].rule.index))")
@@ -81,9 +89,10 @@ struct LevelDecision {
             }
         }
         let context = lexiconContext || encoderActivated
-        let counted = signals.filter { $0.applies && $0.isEvidence }
-        let active = counted.filter { $0.active }
-        func has(_ role: SignalRole) -> Bool { active.contains { $0.rule.role == role } }
+        let active = signals.filter { $0.applies && $0.isEvidence && $0.active }
+        var present = RoleSet()
+        for signal in active { present.insert(signal.rule.role) }
+        func has(_ role: SignalRole) -> Bool { present.contains(role) }
 
         // Short answers to Waymark's own safety question.
         if askedQuestion && wordCount <= Self.shortReply && has(.affirm) && !has(.deescalate) {
@@ -99,8 +108,11 @@ struct LevelDecision {
                 })
         }
 
-        var level = signals.filter { $0.applies && $0.isEvidence }.map(\.level).max() ?? .none
-        if level > .none, let top = signals.filter({ $0.applies && $0.isEvidence && $0.level == level }).first
+        var level = RiskLevel.none
+        for signal in signals where signal.applies && signal.isEvidence && signal.level > level {
+            level = signal.level
+        }
+        if level > .none, let top = signals.first(where: { $0.applies && $0.isEvidence && $0.level == level })
         {
             reasons.append("\(ruleID(top.rule.index)) sets \(level)")
         }
@@ -183,9 +195,8 @@ struct LevelDecision {
         }
         // Danger in progress is resolved by being found safe, somewhere safe, the means put
         // away or feeling safe now; help on its way does not resolve it yet.
-        let resolving: [StepTaken] = [.foundSafe, .safePlace, .meansAway, .calmer]
         if state.ongoingDanger && !has(.danger) && level < .emergency
-            && state.lastStepsTaken.contains(where: resolving.contains)
+            && state.lastStepsTaken.contains(where: Self.resolving.contains)
         {
             state.ongoingDanger = false
             state.floor = min(state.floor, .crisis)
@@ -231,41 +242,80 @@ struct LevelDecision {
 
         // Categories and subject from this message.
         var categories: [RiskCategory] = []
-        var subjects: [Subject] = []
         for signal in signals where signal.applies && signal.isEvidence && signal.level >= .distress {
             for category in signal.rule.categories.all where !categories.contains(category) {
                 categories.append(category)
             }
         }
         for category in extraCategories where !categories.contains(category) { categories.append(category) }
-        let evidence = signals.filter { $0.applies && $0.isEvidence && $0.level > .none }
-        let strongest = evidence.map(\.level).max() ?? .none
-        let bearers = evidence.filter { !Self.markerRoles.contains($0.rule.role) }
-        let pool = bearers.isEmpty ? evidence : bearers
-        let poolLevel = pool.map(\.level).max() ?? strongest
-        let strongestSignals = pool.filter { $0.level == poolLevel }
-        let strength = strongestSignals.map(\.subjectStrength).max() ?? 0
-        subjects = strongestSignals.filter { $0.subjectStrength == strength }.map(\.subject)
-        // A method question is about the person asking unless it names someone else.
-        if strongestSignals.contains(where: { $0.rule.role == .method && $0.subject == .speaker }) {
-            subjects = [.speaker]
+        // Who is at risk: among the evidence, the signals that say who (not the markers of when or
+        // with what, unless there are only markers), at their highest level; of those, the ones
+        // whose subject was read most directly. (Loops over the signals, no arrays built.)
+        func isEvidence(_ signal: CandidateSignal) -> Bool {
+            signal.applies && signal.isEvidence && signal.level > .none
         }
-        var minors = Set(active.filter { $0.rule.role == .minor }.map(\.subject))
-        if state.minorInvolved { minors.insert(state.minorSubject) }
-        for subject in minors where !state.minorInvolved {
-            state.minorInvolved = true
-            state.minorSubject = subject
+        var bearerFound = false
+        for signal in signals where isEvidence(signal) && !Self.markerRoles.contains(signal.rule.role) {
+            bearerFound = true
+            break
+        }
+        func inPool(_ signal: CandidateSignal) -> Bool {
+            isEvidence(signal) && (!bearerFound || !Self.markerRoles.contains(signal.rule.role))
+        }
+        var poolLevel = RiskLevel.none
+        for signal in signals where inPool(signal) && signal.level > poolLevel { poolLevel = signal.level }
+        func isStrongest(_ signal: CandidateSignal) -> Bool { inPool(signal) && signal.level == poolLevel }
+        var strength = 0
+        var strongestFound = false
+        var strongestFromLayersOnly = true
+        var methodBySpeaker = false
+        for signal in signals where isStrongest(signal) {
+            strongestFound = true
+            strength = max(strength, signal.subjectStrength)
+            if !(signal.rule.index < 0 && !signal.subjectExplicit) { strongestFromLayersOnly = false }
+            if signal.rule.role == .method && signal.subject == .speaker { methodBySpeaker = true }
+        }
+        var speakerNamed = false
+        var otherNamed = false
+        for signal in signals where isStrongest(signal) && signal.subjectStrength == strength {
+            if signal.subject == .speaker { speakerNamed = true }
+            if signal.subject == .other { otherNamed = true }
+        }
+        // A method question is about the person asking unless it names someone else.
+        if methodBySpeaker {
+            speakerNamed = true
+            otherNamed = false
+        }
+        // The people under 18 in this message and the conversation (the first named is
+        // remembered when the conversation had none).
+        var minorSpeaker = state.minorInvolved && state.minorSubject == .speaker
+        var minorOther = state.minorInvolved && state.minorSubject == .other
+        var minorNobody = state.minorInvolved && state.minorSubject == .nobody
+        for signal in active where signal.rule.role == .minor {
+            switch signal.subject {
+            case .speaker: minorSpeaker = true
+            case .other: minorOther = true
+            case .nobody: minorNobody = true
+            }
+            if !state.minorInvolved {
+                state.minorInvolved = true
+                state.minorSubject = signal.subject
+            }
+        }
+        func isMinor(_ subject: Subject) -> Bool {
+            switch subject {
+            case .speaker: minorSpeaker
+            case .other: minorOther
+            case .nobody: minorNobody
+            }
         }
 
         // Conversation floor.
-        var subject: Subject =
-            subjects.contains(.speaker) ? .speaker : (subjects.contains(.other) ? .other : .nobody)
+        var subject: Subject = speakerNamed ? .speaker : (otherNamed ? .other : .nobody)
         // A statistical layer's guess from pronouns ("my pal came round, she's staying over",
         // "they were kind") does not move who is at risk in a conversation that already knows:
         // only phrases the lexicon reads do.
-        if state.subject != .nobody, !strongestSignals.isEmpty,
-            strongestSignals.allSatisfy({ $0.rule.index < 0 && !$0.subjectExplicit })
-        {
+        if state.subject != .nobody, strongestFound, strongestFromLayersOnly {
             subject = state.subject
         }
         if state.floor > level {
@@ -287,7 +337,7 @@ struct LevelDecision {
             subject = state.subject == .nobody ? .speaker : state.subject
         }
         // A child at risk: someone under 18 is the person the risk is about.
-        if level >= .boundary && minors.contains(subject) && !categories.contains(.childSafeguarding) {
+        if level >= .boundary && isMinor(subject) && !categories.contains(.childSafeguarding) {
             categories.append(.childSafeguarding)
         }
         categories.sort()

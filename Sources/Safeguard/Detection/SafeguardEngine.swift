@@ -187,7 +187,7 @@ public struct SafeguardEngine: Sendable {
         // Ordinary grief ("first christmas without him") reads like loss-of-life talk to the model;
         // the lexicon's grief rules decide these (its suicidal wordings in grief still apply).
         if candidates.contains(where: {
-            $0.rule.categories.all.contains(.bereavement) && $0.level >= .distress
+            $0.rule.categories.contains(.bereavement) && $0.level >= .distress
         }) {
             return
         }

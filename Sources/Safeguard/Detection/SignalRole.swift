@@ -55,4 +55,64 @@ public enum SignalRole: String, Sendable, CaseIterable, Codable {
     case recurrence
     /// "some nights", "most evenings": a routine; a time after it in its sentence is not a plan's time.
     case habitual
+
+    /// Position in the order of declaration (for ``RoleSet``'s bits).
+    var position: Int {
+        switch self {
+        case .ideation: 0
+        case .selfHarm: 1
+        case .method: 2
+        case .intent: 3
+        case .plan: 4
+        case .means: 5
+        case .time: 6
+        case .act: 7
+        case .farewell: 8
+        case .danger: 9
+        case .threat: 10
+        case .weapon: 11
+        case .unreachable: 12
+        case .harm: 13
+        case .topic: 14
+        case .mention: 15
+        case .minor: 16
+        case .cue: 17
+        case .idiom: 18
+        case .pseudo: 19
+        case .joke: 20
+        case .earnest: 21
+        case .affirm: 22
+        case .deescalate: 23
+        case .treated: 24
+        case .recurrence: 25
+        case .habitual: 26
+        }
+    }
+}
+
+/// A set of roles as bits (every role fits in 32): what a message's signals play, checked
+/// without hashing or building arrays.
+struct RoleSet: Sendable, Equatable {
+    var bits: UInt32 = 0
+
+    init() {}
+
+    init(_ roles: [SignalRole]) {
+        for role in roles { insert(role) }
+    }
+
+    @inline(__always)
+    func contains(_ role: SignalRole) -> Bool { bits & (1 << UInt32(role.position)) != 0 }
+
+    @inline(__always)
+    mutating func insert(_ role: SignalRole) { bits |= 1 << UInt32(role.position) }
+
+    /// Number of roles in the set.
+    var count: Int { bits.nonzeroBitCount }
+
+    static func & (lhs: RoleSet, rhs: RoleSet) -> RoleSet {
+        var result = RoleSet()
+        result.bits = lhs.bits & rhs.bits
+        return result
+    }
 }

@@ -26,6 +26,15 @@ struct TokenTrie: Sendable {
         var skips: Int8
     }
 
+    /// Where a node's rows start in each edge table (the row ends where the next node's starts):
+    /// one load brings all four, where four tables meant four cache misses per node visited.
+    private struct Row: Sendable {
+        var literals: Int32
+        var classes: Int32
+        var gaps: Int32
+        var accepts: Int32
+    }
+
     /// A literal edge: the word and the child it leads to.
     private struct WordEdge: Sendable {
         var word: Int32
@@ -52,18 +61,15 @@ struct TokenTrie: Sendable {
     // For matching, built by `finish()`: compressed rows per node (start offsets + edges).
     /// The root's children by word id (`-1`: none); every word starts a walk at the root.
     private var rootChildren: [Int32] = []
-    /// Other nodes' literal edges, sorted by word id within each node.
-    private var literalStart: [Int32] = []
-    private var literalWords: [Int32] = []
-    private var literalChildren: [Int32] = []
-    private var flatClassStart: [Int32] = []
+    /// Each node's row starts (one more entry than nodes: the end of the last rows).
+    private var nodeRows: [Row] = []
+    /// Other nodes' literal edges (word and child side by side), sorted by word id within each node.
+    private var literalEdges: [WordEdge] = []
     private var flatClassEdges: [ClassEdge] = []
-    private var flatGapStart: [Int32] = []
     private var flatGapEdges: [GapEdge] = []
-    private var flatAcceptStart: [Int32] = []
     private var flatAccepts: [Accept] = []
-    /// Whether a walk at the node can still go anywhere.
-    private var alive: [Bool] = []
+    /// Whether a walk at the root can go anywhere (any other node can when it has an edge).
+    private var rootAlive = false
     /// The root's class edges by class (their position in the root's row, `-1`: none) and the
     /// classes that have one: every word starts a walk at the root, whose row is long, so its
     /// edges are found from the word's classes instead of by scanning the row (derived from the
@@ -183,8 +189,8 @@ struct TokenTrie: Sendable {
                 found: &found)
         } else if !mask.isEmpty {
             let node = Int(walk.node)
-            var edge = Int(flatClassStart[node])
-            let end = Int(flatClassStart[node + 1])
+            var edge = Int(nodeRows[node].classes)
+            let end = Int(nodeRows[node + 1].classes)
             while edge < end {
                 let classEdge = flatClassEdges[edge]
                 if mask.contains(classEdge.classIndex) {
@@ -240,8 +246,8 @@ struct TokenTrie: Sendable {
         rootClassPosition = [Int32](repeating: -1, count: 128)
         rootClasses = ClassMask()
         rootIndexed = false
-        guard flatClassStart.count > 1 else { return }
-        for edge in Int(flatClassStart[0])..<Int(flatClassStart[1]) {
+        guard nodeRows.count > 1 else { return }
+        for edge in Int(nodeRows[0].classes)..<Int(nodeRows[1].classes) {
             let classIndex = flatClassEdges[edge].classIndex
             guard classIndex >= 0, classIndex < 128, rootClassPosition[classIndex] < 0 else { return }
             rootClassPosition[classIndex] = Int32(edge)
@@ -256,8 +262,10 @@ struct TokenTrie: Sendable {
         found: inout [RuleMatch]
     ) {
         let index = Int(node)
-        var accept = Int(flatAcceptStart[index])
-        let acceptEnd = Int(flatAcceptStart[index + 1])
+        let row = nodeRows[index]
+        let nextRow = nodeRows[index + 1]
+        var accept = Int(row.accepts)
+        let acceptEnd = Int(nextRow.accepts)
         while accept < acceptEnd {
             let entry = flatAccepts[accept]
             if !entry.needsBoundary || boundaryAfter {
@@ -266,8 +274,8 @@ struct TokenTrie: Sendable {
             accept += 1
         }
         push(Walk(node: node, start: start, skips: 0), into: &next)
-        var gap = Int(flatGapStart[index])
-        let gapEnd = Int(flatGapStart[index + 1])
+        var gap = Int(row.gaps)
+        let gapEnd = Int(nextRow.gaps)
         while gap < gapEnd {
             let edge = flatGapEdges[gap]
             push(Walk(node: edge.child, start: start, skips: edge.limit), into: &next)
@@ -277,7 +285,7 @@ struct TokenTrie: Sendable {
 
     @inline(__always)
     private func push(_ walk: Walk, into next: inout [Walk]) {
-        if !alive[Int(walk.node)] { return }
+        if !isAlive(walk.node) { return }
         // One walk per node and start (merged nodes are reached from different starts; each
         // keeps its own span), keeping the one with the most skips left.
         for index in next.indices where next[index].node == walk.node && next[index].start == walk.start {
@@ -287,6 +295,15 @@ struct TokenTrie: Sendable {
         if next.count < Self.maxWalks { next.append(walk) }
     }
 
+    /// Whether a walk at the node can still go anywhere: it has an edge.
+    @inline(__always)
+    private func isAlive(_ node: Int32) -> Bool {
+        if node == 0 { return rootAlive }
+        let row = nodeRows[Int(node)]
+        let next = nodeRows[Int(node) + 1]
+        return row.literals < next.literals || row.classes < next.classes || row.gaps < next.gaps
+    }
+
     /// The child of a node along a word, if any.
     @inline(__always)
     private func literalChild(of node: Int32, word: Int32) -> Int32? {
@@ -294,12 +311,13 @@ struct TokenTrie: Sendable {
             let child = Int(word) < rootChildren.count ? rootChildren[Int(word)] : -1
             return child >= 0 ? child : nil
         }
-        var low = Int(literalStart[Int(node)])
-        var high = Int(literalStart[Int(node) + 1])
+        var low = Int(nodeRows[Int(node)].literals)
+        var high = Int(nodeRows[Int(node) + 1].literals)
         while low < high {
             let middle = (low + high) >> 1
-            let value = literalWords[middle]
-            if value == word { return literalChildren[middle] }
+            let edge = literalEdges[middle]
+            let value = edge.word
+            if value == word { return edge.child }
             if value < word { low = middle + 1 } else { high = middle }
         }
         return nil
@@ -321,6 +339,15 @@ struct TokenTrie: Sendable {
         return (start, placed.compactMap { $0 })
     }
 
+    /// The four row-start tables side by side (each has one entry per node and one more).
+    private static func nodeRows(literals: [Int32], classes: [Int32], gaps: [Int32], accepts: [Int32])
+        -> [Row]
+    {
+        (0..<literals.count).map {
+            Row(literals: literals[$0], classes: classes[$0], gaps: gaps[$0], accepts: accepts[$0])
+        }
+    }
+
     /// Compiles the trie for matching and releases what building needed; call once after the
     /// last `insert`.
     mutating func finish() {
@@ -333,27 +360,25 @@ struct TokenTrie: Sendable {
             rootChildren[Int(edge.payload.word)] = edge.payload.child
         }
         let literals = Self.rows(builtLiterals.filter { $0.node != 0 }, nodeCount: count)
-        literalStart = literals.start
-        literalWords = literals.items.map(\.word)
-        literalChildren = literals.items.map(\.child)
+        var edges = literals.items
         for node in 0..<count {
-            let low = Int(literalStart[node])
-            let high = Int(literalStart[node + 1])
+            let low = Int(literals.start[node])
+            let high = Int(literals.start[node + 1])
             guard high - low > 1 else { continue }
-            let sorted = (low..<high).map { (literalWords[$0], literalChildren[$0]) }.sorted { $0.0 < $1.0 }
-            for (offset, edge) in sorted.enumerated() {
-                literalWords[low + offset] = edge.0
-                literalChildren[low + offset] = edge.1
-            }
+            edges[low..<high].sort { $0.word < $1.word }
         }
-        (flatClassStart, flatClassEdges) = Self.rows(builtClasses, nodeCount: count)
-        (flatGapStart, flatGapEdges) = Self.rows(builtGaps, nodeCount: count)
-        (flatAcceptStart, flatAccepts) = Self.rows(builtAccepts, nodeCount: count)
-        var alive = [Bool](repeating: false, count: count)
-        for edge in builtLiterals { alive[Int(edge.node)] = true }
-        for edge in builtClasses { alive[Int(edge.node)] = true }
-        for edge in builtGaps { alive[Int(edge.node)] = true }
-        self.alive = alive
+        literalEdges = edges
+        let classes = Self.rows(builtClasses, nodeCount: count)
+        let gaps = Self.rows(builtGaps, nodeCount: count)
+        let accepts = Self.rows(builtAccepts, nodeCount: count)
+        flatClassEdges = classes.items
+        flatGapEdges = gaps.items
+        flatAccepts = accepts.items
+        nodeRows = Self.nodeRows(
+            literals: literals.start, classes: classes.start, gaps: gaps.start, accepts: accepts.start)
+        rootAlive =
+            builtLiterals.contains { $0.node == 0 } || builtClasses.contains { $0.node == 0 }
+            || builtGaps.contains { $0.node == 0 }
         indexRootClasses()
         literalLookup = EdgeTable(capacity: 0)
         classLookup = [:]
@@ -454,16 +479,16 @@ extension TokenTrie {
     func write(to writer: inout ArtefactWriter) {
         writer.int(nodeCount)
         writer.int32s(rootChildren)
-        writer.int32s(literalStart)
-        writer.int32s(literalWords)
-        writer.int32s(literalChildren)
-        writer.int32s(flatClassStart)
+        writer.int32s(nodeRows.map(\.literals))
+        writer.int32s(literalEdges.map(\.word))
+        writer.int32s(literalEdges.map(\.child))
+        writer.int32s(nodeRows.map(\.classes))
         writer.int32s(flatClassEdges.flatMap { [Int32($0.classIndex), $0.child] })
-        writer.int32s(flatGapStart)
+        writer.int32s(nodeRows.map(\.gaps))
         writer.int32s(flatGapEdges.flatMap { [Int32($0.limit), $0.child] })
-        writer.int32s(flatAcceptStart)
+        writer.int32s(nodeRows.map(\.accepts))
         writer.int32s(flatAccepts.flatMap { [$0.rule, $0.needsBoundary ? 1 : 0] })
-        writer.data(alive.map { $0 ? 1 : 0 })
+        writer.data((0..<nodeCount).map { isAlive(Int32($0)) ? 1 : 0 })
     }
 
     /// Reads tables written by ``write(to:)``, checking every index so matching can never read
@@ -491,12 +516,13 @@ extension TokenTrie {
         nodeCount = count
         rootChildren = try reader.int32s()
         for child in rootChildren where child != -1 { try node(child) }
-        literalStart = try reader.int32s()
-        literalWords = try reader.int32s()
-        literalChildren = try reader.int32s()
+        let literalStart = try reader.int32s()
+        let literalWords = try reader.int32s()
+        let literalChildren = try reader.int32s()
         guard literalWords.count == literalChildren.count else { throw ArtefactError("trie: bad literals") }
         try rows(literalStart, items: literalWords.count)
         for child in literalChildren { try node(child) }
+        literalEdges = zip(literalWords, literalChildren).map { WordEdge(word: $0, child: $1) }
         /// A table of pairs in rows (one row per node): the row starts, then the pairs, each
         /// checked and made into an item by `make`.
         func pairTable<Item>(
@@ -512,27 +538,36 @@ extension TokenTrie {
             }
             return (start, items)
         }
-        (flatClassStart, flatClassEdges) = try pairTable { classIndex, child throws(ArtefactError) in
+        let classStart: [Int32]
+        let gapStart: [Int32]
+        let acceptStart: [Int32]
+        (classStart, flatClassEdges) = try pairTable { classIndex, child throws(ArtefactError) in
             guard classIndex >= 0, classIndex < 128 else { throw ArtefactError("trie: bad class") }
             try node(child)
             return ClassEdge(classIndex: Int(classIndex), child: child)
         }
-        (flatGapStart, flatGapEdges) = try pairTable { limit, child throws(ArtefactError) in
+        (gapStart, flatGapEdges) = try pairTable { limit, child throws(ArtefactError) in
             guard limit >= 0, limit <= Int32(Int8.max) else { throw ArtefactError("trie: bad gap") }
             try node(child)
             return GapEdge(limit: Int8(limit), child: child)
         }
-        (flatAcceptStart, flatAccepts) = try pairTable { rule, boundary throws(ArtefactError) in
+        (acceptStart, flatAccepts) = try pairTable { rule, boundary throws(ArtefactError) in
             guard rule >= 0, Int(rule) < ruleCount, boundary & ~1 == 0 else {
                 throw ArtefactError("trie: bad accept")
             }
             return Accept(rule: rule, needsBoundary: boundary == 1)
         }
+        nodeRows = Self.nodeRows(
+            literals: literalStart, classes: classStart, gaps: gapStart, accepts: acceptStart)
+        rootAlive =
+            rootChildren.contains { $0 >= 0 } || classStart[0] < classStart[1] || gapStart[0] < gapStart[1]
+        // Liveness is derived from the rows (a node with an edge); the stored flags must agree.
         let alive = try reader.data()
-        guard alive.count == count, alive.allSatisfy({ $0 <= 1 }) else {
+        guard alive.count == count,
+            alive.enumerated().allSatisfy({ $0.element == (isAlive(Int32($0.offset)) ? 1 : 0) })
+        else {
             throw ArtefactError("trie: bad liveness")
         }
-        self.alive = alive.map { $0 == 1 }
         indexRootClasses()
     }
 }

@@ -34,35 +34,10 @@ public struct Normaliser: Sendable {
 
     /// Normalises a message.
     public func normalise(_ text: String) -> NormalisedText {
-        var units: [UInt8] = []
         var origin = OffsetMap()
-        units.reserveCapacity(text.utf8.count + 8)
-        var memo: [UInt32: [UInt8]] = [:]
         var index: Int32 = 0
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                var byte = UInt8(value)
-                if byte >= 65 && byte <= 90 { byte += 32 }
-                if byte == 0x60 { byte = 0x27 }
-                units.append(byte)
-            } else {
-                let folded: [UInt8]
-                if let word = scalarWords[value] {
-                    folded = word
-                } else if value < 0x3000 {
-                    folded = ScalarFolding.fold(value)
-                } else if let known = memo[value] {
-                    folded = known
-                } else {
-                    folded = ScalarFolding.fold(value)
-                    memo[value] = folded
-                }
-                origin.record(scalar: index, unit: Int32(units.count), count: Int32(folded.count))
-                units.append(contentsOf: folded)
-            }
-            index += 1
-        }
+        var source = text
+        let units = source.withUTF8 { fold($0, origin: &origin, scalarCount: &index) }
         var tokens: [NormalisedToken] = []
         tokens.reserveCapacity(units.count / 4 + 1)
         var scanner = WordScanner(units: units)
@@ -83,8 +58,13 @@ public struct Normaliser: Sendable {
             }
             let word = raw[position]
             buffer.removeAll(keepingCapacity: true)
-            for unit in Int(word.start)..<Int(word.end) where units[unit] != 0x26 && units[unit] != 0x2A {
-                buffer.append(units[unit])
+            let span = Int(word.start)..<Int(word.end)
+            if units[span].contains(where: { $0 == 0x26 || $0 == 0x2A }) {
+                for unit in span where units[unit] != 0x26 && units[unit] != 0x2A {
+                    buffer.append(units[unit])
+                }
+            } else {
+                buffer.append(contentsOf: units[span])
             }
             ids.removeAll(keepingCapacity: true)
             var number: Int32 = -1
@@ -103,6 +83,71 @@ public struct Normaliser: Sendable {
             position += 1
         }
         return NormalisedText(tokens: tokens, scalarCount: Int(index), units: units, table: table)
+    }
+
+    /// Folds UTF-8 bytes: runs of ASCII are copied at once and folded in place (lower case, a
+    /// backtick read as an apostrophe); other scalars are decoded from their bytes and folded
+    /// one by one, their spans recorded in `origin`. Counts the scalars.
+    private func fold(
+        _ bytes: UnsafeBufferPointer<UInt8>, origin: inout OffsetMap, scalarCount index: inout Int32
+    ) -> [UInt8] {
+        var units: [UInt8] = []
+        units.reserveCapacity(bytes.count + 8)
+        var memo: [UInt32: [UInt8]] = [:]
+        var position = 0
+        let count = bytes.count
+        while position < count {
+            if bytes[position] < 0x80 {
+                let start = position
+                while position < count && bytes[position] < 0x80 { position += 1 }
+                let first = units.count
+                units.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+                units.withUnsafeMutableBufferPointer { folded in
+                    for offset in first..<folded.count {
+                        let byte = folded[offset]
+                        if byte >= 65 && byte <= 90 {
+                            folded[offset] = byte + 32
+                        } else if byte == 0x60 {
+                            folded[offset] = 0x27
+                        }
+                    }
+                }
+                index += Int32(position - start)
+                continue
+            }
+            // A scalar of two to four bytes (the string's UTF-8 is valid).
+            let lead = UInt32(bytes[position])
+            let value: UInt32
+            if lead < 0xE0 {
+                value = (lead & 0x1F) << 6 | UInt32(bytes[position + 1] & 0x3F)
+                position += 2
+            } else if lead < 0xF0 {
+                value =
+                    (lead & 0x0F) << 12 | UInt32(bytes[position + 1] & 0x3F) << 6
+                    | UInt32(bytes[position + 2] & 0x3F)
+                position += 3
+            } else {
+                value =
+                    (lead & 0x07) << 18 | UInt32(bytes[position + 1] & 0x3F) << 12
+                    | UInt32(bytes[position + 2] & 0x3F) << 6 | UInt32(bytes[position + 3] & 0x3F)
+                position += 4
+            }
+            let folded: [UInt8]
+            if let word = scalarWords[value] {
+                folded = word
+            } else if value < 0x3000 {
+                folded = ScalarFolding.fold(value)
+            } else if let known = memo[value] {
+                folded = known
+            } else {
+                folded = ScalarFolding.fold(value)
+                memo[value] = folded
+            }
+            origin.record(scalar: index, unit: Int32(units.count), count: Int32(folded.count))
+            units.append(contentsOf: folded)
+            index += 1
+        }
+        return units
     }
 
     private func appendTokens(
