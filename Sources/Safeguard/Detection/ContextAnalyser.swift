@@ -341,10 +341,10 @@ struct ContextAnalyser {
         // sentences before it ("my boyfriend's been off for weeks. drinking every night"). Crisis
         // and above do not: "she left. can't go on" is the writer's, and asking them is the
         // safe mistake.
-        let reach = signal.rule.level == .boundary ? 0 : Int(sentenceStart)
+        let searchFrom = signal.rule.level == .boundary ? 0 : Int(sentenceStart)
         var index = Int(signal.first) - 1
         var steps = 0
-        while index >= reach, steps < Self.subjectWindow {
+        while index >= searchFrom, steps < Self.subjectWindow {
             if token(index, isIn: classes.selfSubjectClass) {
                 signal.subjectExplicit = true
                 signal.subjectStrength = 1
