@@ -81,24 +81,9 @@ struct ClassifierTokeniser: Sendable {
                 // Scalars decoded from the UTF-8 bytes (valid in a string), ASCII without decoding.
                 var position = 0
                 while position < bytes.count {
-                    let lead = UInt32(bytes[position])
-                    if lead < 0x80 {
-                        consume(lead, &scan)
-                        position += 1
-                    } else if lead < 0xE0 {
-                        consume((lead & 0x1F) << 6 | UInt32(bytes[position + 1] & 0x3F), &scan)
-                        position += 2
-                    } else if lead < 0xF0 {
-                        consume(
-                            (lead & 0x0F) << 12 | UInt32(bytes[position + 1] & 0x3F) << 6
-                                | UInt32(bytes[position + 2] & 0x3F), &scan)
-                        position += 3
-                    } else {
-                        let high = (lead & 0x07) << 18 | UInt32(bytes[position + 1] & 0x3F) << 12
-                        let low = UInt32(bytes[position + 2] & 0x3F) << 6 | UInt32(bytes[position + 3] & 0x3F)
-                        consume(high | low, &scan)
-                        position += 4
-                    }
+                    let (value, length) = UTF8Scalar.decode(bytes, at: position)
+                    consume(value, &scan)
+                    position += length
                 }
             }
         }

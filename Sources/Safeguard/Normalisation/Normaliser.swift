@@ -116,22 +116,8 @@ public struct Normaliser: Sendable {
                 continue
             }
             // A scalar of two to four bytes (the string's UTF-8 is valid).
-            let lead = UInt32(bytes[position])
-            let value: UInt32
-            if lead < 0xE0 {
-                value = (lead & 0x1F) << 6 | UInt32(bytes[position + 1] & 0x3F)
-                position += 2
-            } else if lead < 0xF0 {
-                value =
-                    (lead & 0x0F) << 12 | UInt32(bytes[position + 1] & 0x3F) << 6
-                    | UInt32(bytes[position + 2] & 0x3F)
-                position += 3
-            } else {
-                value =
-                    (lead & 0x07) << 18 | UInt32(bytes[position + 1] & 0x3F) << 12
-                    | UInt32(bytes[position + 2] & 0x3F) << 6 | UInt32(bytes[position + 3] & 0x3F)
-                position += 4
-            }
+            let (value, length) = UTF8Scalar.decode(bytes, at: position)
+            position += length
             let folded: [UInt8]
             if let word = scalarWords[value] {
                 folded = word
