@@ -44,6 +44,9 @@ public struct FollowUpState: Sendable, Equatable, Codable {
     /// The turn Waymark last named the boundary for a method, dose or means request (issue 18):
     /// a later request gets "asked again" wording.
     public var lastMethodBoundaryTurn: Int?
+    /// The turn of the last check-in shown (never two in a row; optional so states saved before
+    /// it existed still load).
+    public var lastCheckInTurn: Int?
 
     public init() {
         turn = 0
@@ -64,6 +67,7 @@ public struct FollowUpState: Sendable, Equatable, Codable {
         helpOnTheWay = false
         shownFingerprints = []
         lastMethodBoundaryTurn = nil
+        lastCheckInTurn = nil
     }
 
     /// How many message fingerprints are remembered.

@@ -190,8 +190,15 @@ public struct SafeguardPolicy: Sendable {
             // Crisis means suicidal thoughts, self-harm or method seeking whatever the topic, so the
             // person is asked directly (someone else at risk gets a question about them instead),
             // unless their own words have already answered it ("i want to kill myself").
-            // After a card, a settling turn gets a check-in when one is due, not the card again.
-            let carried = settlingTurn && state.lastReferralTurn != nil
+            // After a card, a settling turn gets a check-in when one is due, not the card again; so
+            // does a turn whose own words hold nothing at distress or above ("it's been like this
+            // since i retired", "thank you for not making me feel stupid") once the turn straight
+            // after the card (a brief) is past: the level is the conversation's memory, and
+            // repeating services every turn is talking to a wall.
+            let remembered =
+                own < .distress && !escalation
+                && state.lastFullReferralTurn.map { state.turn - $0 > 1 } ?? true
+            let carried = (settlingTurn || remembered) && state.lastReferralTurn != nil
             let answered = framer.answersSafetyQuestion(assessment)
             if answered && level == .crisis && !helping {
                 reasons.append("their words answer the safety question")
@@ -271,6 +278,16 @@ public struct SafeguardPolicy: Sendable {
             if let checkIn = dueCheckIn(&state, seed: seed) {
                 message = checkIn
                 reasons.append("check-in after an earlier referral")
+            }
+        }
+        // Never a check-in twice in a row: straight after one, a calmer turn is the responder's
+        // to answer (a second support message reads like talking to a wall; help stays on screen).
+        if message?.kind == .checkIn {
+            if state.lastCheckInTurn == state.turn - 1 {
+                message = nil
+                reasons.append("no check-in twice in a row: the responder answers")
+            } else {
+                state.lastCheckInTurn = state.turn
             }
         }
         if afterEmergency || level == .emergency,
