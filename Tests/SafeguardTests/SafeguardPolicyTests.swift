@@ -202,6 +202,22 @@ import Testing
         #expect(kinds[7] == .brief)
     }
 
+    /// Help framed for someone else, then the writer's own risk: the full card again, for them,
+    /// with the direct question, even though a card was shown before.
+    @Test func theWritersOwnRiskAfterAHelperCardGetsTheFullCardForThem() throws {
+        var state = FollowUpState.start
+        var plans: [TurnPlan] = []
+        for assessment in [crisis(subject: .other), crisis(subject: .other), crisis()] {
+            let result = policy.plan(
+                for: assessment, userText: "words", settings: settings, followUp: state, now: night)
+            plans.append(result.plan)
+            state = result.followUp
+        }
+        #expect(plans.map { $0.message?.kind } == [.fullReferral, .brief, .fullReferral])
+        #expect(!plans[0].asksSafetyQuestion)
+        #expect(plans[2].asksSafetyQuestion)
+    }
+
     /// Kinds of wording every message at crisis or emergency should carry (own lists, not the
     /// scorecard's).
     static let acknowledges = [

@@ -47,6 +47,8 @@ public struct FollowUpState: Sendable, Equatable, Codable {
     /// The turn of the last check-in shown (never two in a row; optional so states saved before
     /// it existed still load).
     public var lastCheckInTurn: Int?
+    /// Who the last referral was framed for (the writer, or someone they are helping).
+    public var lastReferralSubject: Subject?
 
     public init() {
         turn = 0
@@ -68,6 +70,7 @@ public struct FollowUpState: Sendable, Equatable, Codable {
         shownFingerprints = []
         lastMethodBoundaryTurn = nil
         lastCheckInTurn = nil
+        lastReferralSubject = nil
     }
 
     /// How many message fingerprints are remembered.

@@ -70,7 +70,11 @@ public struct SafeguardPolicy: Sendable {
         let justAfterEmergency = state.lastEmergencyTurn == state.turn - 1
         // More serious than anything before in this conversation: the full help, whatever was
         // shown last turn.
-        let escalation = own > previousHighest && own >= .boundary
+        // So is the writer's own risk after help framed for someone else ("my mum says she's a
+        // burden", then "some days i feel the same about myself"): that card was for a helper.
+        let nowTheirOwn =
+            own >= .crisis && assessment.subject == .speaker && state.lastReferralSubject == .other
+        let escalation = (own > previousHighest && own >= .boundary) || nowTheirOwn
         var guidanceBasis = assessment
         if settlingTurn && level == .crisis && !afterEmergency { guidanceBasis.level = .distress }
         var guidance = self.guidance(for: guidanceBasis)
@@ -182,7 +186,10 @@ public struct SafeguardPolicy: Sendable {
             let full = wanted && (state.lastFullReferralTurn != state.turn - 1 || escalation)
             if wanted && !full { reasons.append("full card held back: one was shown last turn") }
             if escalation && state.lastReferralTurn != nil {
-                reasons.append("escalation: more serious than anything before, so the full card again")
+                reasons.append(
+                    nowTheirOwn
+                        ? "their own risk after help framed for someone else: the full card, for them"
+                        : "escalation: more serious than anything before, so the full card again")
             }
             let helping = assessment.subject == .other
             let questionDue =
@@ -476,6 +483,7 @@ public struct SafeguardPolicy: Sendable {
     func recordReferral(_ state: inout FollowUpState, referral: Referral, assessment: Assessment) {
         state.lastReferralTurn = state.turn
         state.lastReferralLevel = assessment.level
+        state.lastReferralSubject = assessment.subject
         state.lastRiskMessageTurn = state.turn
         state.referredServiceIDs = referral.serviceIDs
         for category in assessment.categories where !state.referredCategories.contains(category) {
