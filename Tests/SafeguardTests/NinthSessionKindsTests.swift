@@ -43,4 +43,25 @@ import Testing
     func lonelinessAndFailureAreDistress(text: String) throws {
         #expect(try #require(TestEngine.engine).assess(text).level == .distress)
     }
+
+    /// Someone else who cannot be reached is the one at risk, alone and in a conversation that
+    /// began with the writer "asking for a friend".
+    @Test func someoneElseUnreachableIsTheOneAtRisk() throws {
+        let engine = try #require(TestEngine.shipped)
+        let alone = engine.assess("she's at hers, i'm not with her. she's not answering")
+        #expect(alone.level == .emergency)
+        #expect(alone.subject == .other)
+        var state = ConversationState()
+        var subjects: [Subject] = []
+        for text in [
+            "asking for a friend, how much paracetamol is too much",
+            "lol it's not me. she said she wants to take them all",
+            "she's at her flat and i'm not there. she's not answering",
+        ] {
+            let result = engine.assess(text, state: state)
+            subjects.append(result.assessment.subject)
+            state = result.state
+        }
+        #expect(subjects.last == .other)
+    }
 }

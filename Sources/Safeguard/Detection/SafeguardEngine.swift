@@ -281,6 +281,16 @@ public struct SafeguardEngine: Sendable {
             candidate.subjectStrength = strongest.subjectStrength
             candidate.modifiers = ModifierSet()
             if strongest.subject == .other { candidate.add(.otherPerson) }
+        } else if candidate.subject != .other,
+            candidates.contains(where: {
+                $0.applies && $0.rule.role == .unreachable && $0.subject == .other && $0.subjectExplicit
+            })
+        {
+            // Nothing else says who, but someone else cannot be reached ("she's at hers, i'm not
+            // with her. she's not answering"): the risk the encoder reads is theirs, not the
+            // writer's (its pronoun guess saw "i'm" as well as "she").
+            candidate.subject = .other
+            candidate.add(.otherPerson)
         }
         candidates.append(candidate)
     }
