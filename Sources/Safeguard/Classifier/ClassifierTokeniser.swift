@@ -195,6 +195,23 @@ struct ClassifierTokeniser: Sendable {
 
     /// Joins runs of three or more one-letter words ("k i l l" -> "kill").
     private func joinSpelledOut(_ words: ClassifierWords) -> ClassifierWords {
+        // Most messages have no three one-letter words in a row: then nothing is joined, and the
+        // words are returned as they are instead of copied word by word.
+        var run = 0
+        var spelledOut = false
+        for index in 0..<words.count {
+            let range = words.range(index)
+            if range.count == 1 && Self.isLetter(words.bytes[range.lowerBound]) {
+                run += 1
+                if run >= 3 {
+                    spelledOut = true
+                    break
+                }
+            } else {
+                run = 0
+            }
+        }
+        if !spelledOut { return words }
         var joined = ClassifierWords()
         joined.bytes.reserveCapacity(words.bytes.count)
         joined.ends.reserveCapacity(words.count)
