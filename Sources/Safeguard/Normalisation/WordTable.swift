@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The vocabulary of a lexicon: normalised words (UTF-8 bytes) mapped to compact ids.
 ///
 /// Open addressing over FNV-1a hashes so a lookup costs one hash of the word and, on a hit,
@@ -59,19 +53,24 @@ struct WordTable: Sendable {
             while true {
                 let id = slots[slot]
                 if id < 0 { return nil }
-                if hashes[Int(id)] == h {
-                    let span = range(id)
-                    if span.count == word.count
-                        && (word.isEmpty
-                            || memcmp(stored.baseAddress! + span.lowerBound, word.baseAddress!, word.count)
-                                == 0)
-                    {
-                        return id
-                    }
-                }
+                if hashes[Int(id)] == h && Self.equal(stored, range(id), word) { return id }
                 slot = (slot + 1) & mask
             }
         }
+    }
+
+    /// Whether the stored bytes in `span` are `word` (words are short: a loop, not a call).
+    @inline(__always)
+    private static func equal(
+        _ stored: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ word: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        guard span.count == word.count else { return false }
+        var offset = 0
+        while offset < word.count {
+            if stored[span.lowerBound + offset] != word[offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// The id of a word, adding it when new.
