@@ -78,9 +78,18 @@ struct ClassifierTokeniser: Sendable {
         } else {
             var source = text
             source.withUTF8 { bytes in
-                // Scalars decoded from the UTF-8 bytes (valid in a string), ASCII without decoding.
+                // Scalars decoded from the UTF-8 bytes (valid in a string), ASCII without decoding;
+                // a run of ASCII letters and digits (what `consume` appends one by one) is
+                // appended at once and lower-cased in place.
                 var position = 0
                 while position < bytes.count {
+                    if isAppended(bytes[position]) {
+                        let start = position
+                        position += 1
+                        while position < bytes.count && isAppended(bytes[position]) { position += 1 }
+                        scan.appendLowercased(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+                        continue
+                    }
                     let (value, length) = UTF8Scalar.decode(bytes, at: position)
                     consume(value, &scan)
                     position += length
@@ -101,6 +110,25 @@ struct ClassifierTokeniser: Sendable {
             words.bytes.reserveCapacity(capacity + 8)
             words.ends.reserveCapacity(capacity / 4 + 2)
         }
+
+        /// Appends ASCII letters and digits to the word being read, lower case.
+        @inline(__always)
+        mutating func appendLowercased(_ run: UnsafeBufferPointer<UInt8>) {
+            let first = current.count
+            current.append(contentsOf: run)
+            current.withUnsafeMutableBufferPointer { word in
+                for index in first..<word.count where word[index] >= 0x41 && word[index] <= 0x5A {
+                    word[index] += 32
+                }
+            }
+        }
+    }
+
+    /// Whether `consume` would append this byte to the word as it is (lower-cased): an ASCII
+    /// scalar whose action is to append.
+    @inline(__always)
+    private func isAppended(_ byte: UInt8) -> Bool {
+        byte < 0x80 && asciiAction[Int(byte)] == ASCIIAction.append
     }
 
     /// How an ASCII scalar is read (the same rules as any other scalar, decided once).
@@ -195,6 +223,23 @@ struct ClassifierTokeniser: Sendable {
 
     /// Joins runs of three or more one-letter words ("k i l l" -> "kill").
     private func joinSpelledOut(_ words: ClassifierWords) -> ClassifierWords {
+        // Most messages have no three one-letter words in a row: then nothing is joined, and the
+        // words are returned as they are instead of copied word by word.
+        var run = 0
+        var spelledOut = false
+        for index in 0..<words.count {
+            let range = words.range(index)
+            if range.count == 1 && Self.isLetter(words.bytes[range.lowerBound]) {
+                run += 1
+                if run >= 3 {
+                    spelledOut = true
+                    break
+                }
+            } else {
+                run = 0
+            }
+        }
+        if !spelledOut { return words }
         var joined = ClassifierWords()
         joined.bytes.reserveCapacity(words.bytes.count)
         joined.ends.reserveCapacity(words.count)

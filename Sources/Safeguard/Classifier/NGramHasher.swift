@@ -113,16 +113,32 @@ struct NGramHasher: Sendable {
                 func spaced(_ hash: UInt32) -> UInt32 { (hash ^ space) &* Self.prime }
                 for index in 0..<count {
                     let word = wordAt(index)
-                    body(bucket(Self.fnv1a(word, from: wordPrefix)), Feature(kind: .word, wordIndex: index))
+                    // The word, bigram and trigram hashes are three independent FNV-1a chains over
+                    // the same bytes (and the bigram and trigram two over the next word's): run
+                    // side by side in one loop, the multiplications overlap instead of waiting on
+                    // each other. The same values, reported in the same order.
+                    var unigram = wordPrefix
+                    var bigram = bigramPrefix
+                    var trigram = trigramPrefix
+                    for byte in word {
+                        let value = UInt32(byte)
+                        unigram = (unigram ^ value) &* Self.prime
+                        bigram = (bigram ^ value) &* Self.prime
+                        trigram = (trigram ^ value) &* Self.prime
+                    }
+                    body(bucket(unigram), Feature(kind: .word, wordIndex: index))
                     if index + 1 < count {
-                        var h = Self.fnv1a(word, from: bigramPrefix)
-                        h = Self.fnv1a(wordAt(index + 1), from: spaced(h))
-                        body(bucket(h), Feature(kind: .bigram, wordIndex: index))
+                        bigram = spaced(bigram)
+                        trigram = spaced(trigram)
+                        for byte in wordAt(index + 1) {
+                            let value = UInt32(byte)
+                            bigram = (bigram ^ value) &* Self.prime
+                            trigram = (trigram ^ value) &* Self.prime
+                        }
+                        body(bucket(bigram), Feature(kind: .bigram, wordIndex: index))
                     }
                     if index + 2 < count {
-                        var h = Self.fnv1a(word, from: trigramPrefix)
-                        h = Self.fnv1a(wordAt(index + 1), from: spaced(h))
-                        h = Self.fnv1a(wordAt(index + 2), from: spaced(h))
+                        let h = Self.fnv1a(wordAt(index + 2), from: spaced(trigram))
                         body(bucket(h), Feature(kind: .trigram, wordIndex: index))
                     }
                     forEachCharGram(of: word, prefix: charPrefix) { bucket, start, length in

@@ -47,12 +47,14 @@ struct ContextAnalyser {
     /// `reach[b] >= a`. Linear, so checks stay O(1) per signal on adversarial input.
     /// The spans are those of `spans` and `more` that pass `include` (no filtered or joined
     /// array is built: each would be one more allocation per message).
-    private func reach(
-        of spans: [CandidateSignal], and more: [CandidateSignal] = [],
+    /// Written into `reach` (one entry per token), part of the message's scratch space.
+    private func fill(
+        _ reach: UnsafeMutableBufferPointer<Int32>, of spans: [CandidateSignal],
+        and more: [CandidateSignal] = [],
         where include: (CandidateSignal) -> Bool = { _ in true }
-    ) -> [Int32] {
-        var reach = [Int32](repeating: -1, count: tokens.count)
-        if spans.isEmpty && more.isEmpty { return reach }
+    ) {
+        reach.update(repeating: -1)
+        if spans.isEmpty && more.isEmpty { return }
         for span in spans where include(span) && span.last > reach[Int(span.first)] {
             reach[Int(span.first)] = span.last
         }
@@ -62,14 +64,15 @@ struct ContextAnalyser {
         for index in reach.indices.dropFirst() where reach[index - 1] > reach[index] {
             reach[index] = reach[index - 1]
         }
-        return reach
     }
 
     /// Whether every idiom the signal overlaps lies inside it and is shorter: for a `literal` rule
     /// ("rather die than eat again" holds the idiom "rather die than") the idiom does not lower it.
     /// With no idiom starting before the signal, `idiomReach[first]` is the longest idiom starting
     /// at its first token: reaching exactly its last token means an idiom with the same span.
-    private func containsIdiomsOnly(_ signal: CandidateSignal, idiomReach: [Int32]) -> Bool {
+    private func containsIdiomsOnly(
+        _ signal: CandidateSignal, idiomReach: UnsafeMutableBufferPointer<Int32>
+    ) -> Bool {
         let first = Int(signal.first)
         let startsBefore = first > 0 && idiomReach[first - 1] >= signal.first
         let endsAfter = idiomReach[Int(signal.last)] > signal.last
@@ -127,96 +130,115 @@ struct ContextAnalyser {
             }
         }
         if evidence.isEmpty { return [] }
-        // Cues inside a risk phrase ("don't want to live") are part of it, and negation words
-        // inside a pseudo-negation ("can't stop") are not cues.
-        let strongReach = reach(of: evidence) { $0.rule.level >= .boundary }
-        let pseudoReach = reach(of: pseudo, and: earnest)
-        cues.removeAll { cue in
-            if strongReach[Int(cue.first)] >= cue.last { return true }
-            return cue.rule.modifier == .negated && pseudoReach[Int(cue.last)] >= cue.first
-        }
-        cues.sort { $0.first < $1.first }
-        // "not joking", "no kidding" are pseudo-negations, not jokes; and once the person says
-        // they mean it, laughter or a 😭 before that does not make it a joke. Laughter after it
-        // ("not even joking 😂") is the last word, and still a joke.
-        jokes.removeAll { pseudoReach[Int($0.last)] >= $0.first }
-        let meantUpTo = earnest.map(\.last).max() ?? -1
-        jokes.removeAll { $0.first <= meantUpTo }
-        // Index of the first cue in or after each sentence (linear sweep).
-        var firstCue = [Int32](repeating: Int32(cues.count), count: layout.sentenceStart.count)
-        var cursor = 0
-        for (sentenceIndex, start) in layout.sentenceStart.enumerated() {
-            while cursor < cues.count && cues[cursor].first < start { cursor += 1 }
-            firstCue[sentenceIndex] = Int32(cursor)
-        }
-        let idiomReach = reach(of: idioms)
+        let count = tokens.count
         let sentences = layout.sentenceStart.count
-        var jokeSentence = [Bool](repeating: false, count: sentences)
-        var laughSentence = [Bool](repeating: false, count: sentences)
-        for joke in jokes where joke.rule.modifier == .figurative {
-            laughSentence[Int(layout.sentence[Int(joke.first)])] = true
-        }
-        var recurrenceSentence = [Bool](repeating: false, count: sentences)
-        for joke in jokes { jokeSentence[Int(layout.sentence[Int(joke.first)])] = true }
-        for mark in recurrences { recurrenceSentence[Int(layout.sentence[Int(mark.first)])] = true }
-        // Where each sentence's first routine marker starts ("some nights when everyone's asleep").
-        // Kept per clause: "sometimes i feel like this but tonight i'll do it" still has its time.
-        var habitualStart: [Int32: Int32] = [:]
-        for mark in habituals {
-            let clause = layout.clause[Int(mark.first)]
-            habitualStart[clause] = min(habitualStart[clause] ?? Int32.max, mark.first)
-        }
-        var nextJoke = [Int32](repeating: Int32.max, count: tokens.count + 1)
-        for joke in jokes where joke.first < nextJoke[Int(joke.first)] {
-            nextJoke[Int(joke.first)] = joke.first
-        }
-        for index in stride(from: tokens.count - 1, through: 0, by: -1)
-        where nextJoke[index + 1] < nextJoke[index] {
-            nextJoke[index] = nextJoke[index + 1]
-        }
-        var result: [CandidateSignal] = []
-        result.reserveCapacity(evidence.count)
-        var messageModifiers = ModifierSet()
-        for cue in cues where cue.rule.scope == .message {
-            if let modifier = cue.rule.modifier { messageModifiers.insert(modifier) }
-        }
-        for var signal in evidence {
-            let sentence = Int(layout.sentence[Int(signal.first)])
-            if signal.rule.role == .time,
-                let routine = habitualStart[layout.clause[Int(signal.first)]], routine <= signal.first
-            {
-                continue
+        // The message's tables (three reaches, the next joke, and the first cue and three flags
+        // per sentence) in one temporary allocation, on the stack for a chat message: nine
+        // arrays were nine allocations per message.
+        let size = 4 * count + 1 + 4 * sentences
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: size) { scratch in
+            scratch.initialize(repeating: 0)
+            func table(_ offset: Int, _ length: Int) -> UnsafeMutableBufferPointer<Int32> {
+                UnsafeMutableBufferPointer(rebasing: scratch[offset..<(offset + length)])
             }
-            applyCues(cues, firstCue: firstCue, to: &signal, messageModifiers: messageModifiers)
-            if idiomReach[Int(signal.last)] >= signal.first
-                && !(signal.rule.ignoresInnerIdioms
-                    && containsIdiomsOnly(signal, idiomReach: idiomReach))
-            {
-                signal.add(.figurative)
+            let strongReach = table(0, count)
+            let pseudoReach = table(count, count)
+            let idiomReach = table(2 * count, count)
+            let nextJoke = table(3 * count, count + 1)
+            let perSentence = 4 * count + 1
+            let firstCue = table(perSentence, sentences)
+            let jokeSentence = table(perSentence + sentences, sentences)
+            let laughSentence = table(perSentence + 2 * sentences, sentences)
+            let recurrenceSentence = table(perSentence + 3 * sentences, sentences)
+            // Cues inside a risk phrase ("don't want to live") are part of it, and negation words
+            // inside a pseudo-negation ("can't stop") are not cues.
+            fill(strongReach, of: evidence) { $0.rule.level >= .boundary }
+            fill(pseudoReach, of: pseudo, and: earnest)
+            cues.removeAll { cue in
+                if strongReach[Int(cue.first)] >= cue.last { return true }
+                return cue.rule.modifier == .negated && pseudoReach[Int(cue.last)] >= cue.first
             }
-            if signal.rule.banter && laughSentence[sentence] { signal.add(.figurative) }
-            if signal.rule.hyperbole {
-                let after = Int(signal.last) + 1
-                if jokeSentence[sentence]
-                    || (after <= tokens.count && nextJoke[after] - signal.last <= Self.jokeReach)
+            cues.sort { $0.first < $1.first }
+            // "not joking", "no kidding" are pseudo-negations, not jokes; and once the person says
+            // they mean it, laughter or a 😭 before that does not make it a joke. Laughter after it
+            // ("not even joking 😂") is the last word, and still a joke.
+            jokes.removeAll { pseudoReach[Int($0.last)] >= $0.first }
+            var meantUpTo: Int32 = -1
+            for mark in earnest { meantUpTo = max(meantUpTo, mark.last) }
+            jokes.removeAll { $0.first <= meantUpTo }
+            // Index of the first cue in or after each sentence (linear sweep).
+            var cursor = 0
+            for (sentenceIndex, start) in layout.sentenceStart.enumerated() {
+                while cursor < cues.count && cues[cursor].first < start { cursor += 1 }
+                firstCue[sentenceIndex] = Int32(cursor)
+            }
+            fill(idiomReach, of: idioms)
+            for joke in jokes where joke.rule.modifier == .figurative {
+                laughSentence[Int(layout.sentence[Int(joke.first)])] = 1
+            }
+            for joke in jokes { jokeSentence[Int(layout.sentence[Int(joke.first)])] = 1 }
+            for mark in recurrences { recurrenceSentence[Int(layout.sentence[Int(mark.first)])] = 1 }
+            // Where each sentence's first routine marker starts ("some nights when everyone's asleep").
+            // Kept per clause: "sometimes i feel like this but tonight i'll do it" still has its time.
+            var habitualStart: [Int32: Int32] = [:]
+            for mark in habituals {
+                let clause = layout.clause[Int(mark.first)]
+                habitualStart[clause] = min(habitualStart[clause] ?? Int32.max, mark.first)
+            }
+            nextJoke.update(repeating: Int32.max)
+            for joke in jokes where joke.first < nextJoke[Int(joke.first)] {
+                nextJoke[Int(joke.first)] = joke.first
+            }
+            for index in stride(from: tokens.count - 1, through: 0, by: -1)
+            where nextJoke[index + 1] < nextJoke[index] {
+                nextJoke[index] = nextJoke[index + 1]
+            }
+            var result: [CandidateSignal] = []
+            result.reserveCapacity(evidence.count)
+            var messageModifiers = ModifierSet()
+            for cue in cues where cue.rule.scope == .message {
+                if let modifier = cue.rule.modifier { messageModifiers.insert(modifier) }
+            }
+            for var signal in evidence {
+                let sentence = Int(layout.sentence[Int(signal.first)])
+                if signal.rule.role == .time,
+                    let routine = habitualStart[layout.clause[Int(signal.first)]], routine <= signal.first
+                {
+                    continue
+                }
+                applyCues(cues, firstCue: firstCue, to: &signal, messageModifiers: messageModifiers)
+                if idiomReach[Int(signal.last)] >= signal.first
+                    && !(signal.rule.ignoresInnerIdioms
+                        && containsIdiomsOnly(signal, idiomReach: idiomReach))
                 {
                     signal.add(.figurative)
                 }
+                if signal.rule.banter && laughSentence[sentence] != 0 { signal.add(.figurative) }
+                if signal.rule.hyperbole {
+                    let after = Int(signal.last) + 1
+                    if jokeSentence[sentence] != 0
+                        || (after <= tokens.count && nextJoke[after] - signal.last <= Self.jokeReach)
+                    {
+                        signal.add(.figurative)
+                    }
+                }
+                decideSubject(&signal)
+                if signal.modifiers.contains(.historical)
+                    && (signal.rule.ignoresHistory || recurrenceSentence[sentence] != 0)
+                {
+                    signal.modifiers.remove(.historical)
+                }
+                if signal.modifiers.contains(.fictional) && signal.subject == .speaker
+                    && signal.subjectExplicit
+                {
+                    // "I watched a film and now I want to die" is about the speaker, not the film.
+                    signal.modifiers.remove(.fictional)
+                }
+                lower(&signal)
+                result.append(signal)
             }
-            decideSubject(&signal)
-            if signal.modifiers.contains(.historical)
-                && (signal.rule.ignoresHistory || recurrenceSentence[sentence])
-            {
-                signal.modifiers.remove(.historical)
-            }
-            if signal.modifiers.contains(.fictional) && signal.subject == .speaker && signal.subjectExplicit {
-                // "I watched a film and now I want to die" is about the speaker, not the film.
-                signal.modifiers.remove(.fictional)
-            }
-            lower(&signal)
-            result.append(signal)
+            return result
         }
-        return result
     }
 
     // MARK: - Spans
@@ -228,7 +250,8 @@ struct ContextAnalyser {
     // MARK: - Cues
 
     private func applyCues(
-        _ cues: [CandidateSignal], firstCue: [Int32], to signal: inout CandidateSignal,
+        _ cues: [CandidateSignal], firstCue: UnsafeMutableBufferPointer<Int32>,
+        to signal: inout CandidateSignal,
         messageModifiers: ModifierSet
     ) {
         signal.modifiers.bits |= messageModifiers.bits

@@ -90,8 +90,11 @@ struct LevelDecision {
         }
         let context = lexiconContext || encoderActivated
         let active = signals.filter { $0.applies && $0.isEvidence && $0.active }
-        var present = RoleSet()
-        for signal in active { present.insert(signal.rule.role) }
+        // The nested functions below capture only constants: a captured `var` is boxed and every
+        // access to it checked for exclusivity at run time, which showed in the profile.
+        var roles = RoleSet()
+        for signal in active { roles.insert(signal.rule.role) }
+        let present = roles
         func has(_ role: SignalRole) -> Bool { present.contains(role) }
 
         // Short answers to Waymark's own safety question.
@@ -254,16 +257,13 @@ struct LevelDecision {
         func isEvidence(_ signal: CandidateSignal) -> Bool {
             signal.applies && signal.isEvidence && signal.level > .none
         }
-        var bearerFound = false
-        for signal in signals where isEvidence(signal) && !Self.markerRoles.contains(signal.rule.role) {
-            bearerFound = true
-            break
-        }
+        let bearerFound = signals.contains { isEvidence($0) && !Self.markerRoles.contains($0.rule.role) }
         func inPool(_ signal: CandidateSignal) -> Bool {
             isEvidence(signal) && (!bearerFound || !Self.markerRoles.contains(signal.rule.role))
         }
-        var poolLevel = RiskLevel.none
-        for signal in signals where inPool(signal) && signal.level > poolLevel { poolLevel = signal.level }
+        var highest = RiskLevel.none
+        for signal in signals where inPool(signal) && signal.level > highest { highest = signal.level }
+        let poolLevel = highest
         func isStrongest(_ signal: CandidateSignal) -> Bool { inPool(signal) && signal.level == poolLevel }
         var strength = 0
         var strongestFound = false
@@ -302,11 +302,12 @@ struct LevelDecision {
                 state.minorSubject = signal.subject
             }
         }
+        let minors = (speaker: minorSpeaker, other: minorOther, nobody: minorNobody)
         func isMinor(_ subject: Subject) -> Bool {
             switch subject {
-            case .speaker: minorSpeaker
-            case .other: minorOther
-            case .nobody: minorNobody
+            case .speaker: minors.speaker
+            case .other: minors.other
+            case .nobody: minors.nobody
             }
         }
 

@@ -33,6 +33,16 @@ struct TokenTrie: Sendable {
         var classes: Int32
         var gaps: Int32
         var accepts: Int32
+        /// A bit for each of the node's literal words (``wordBit(_:)``): a word whose bit is clear
+        /// has no edge here, so most walks skip the binary search of the row (whose loads were the
+        /// hottest of the match) on the row they already read. Derived from the edges.
+        var wordBits: UInt32 = 0
+    }
+
+    /// The bit of a word in ``Row/wordBits`` (a multiplicative hash: ids are given in order).
+    @inline(__always)
+    private static func wordBit(_ word: Int32) -> UInt32 {
+        1 << ((UInt32(bitPattern: word) &* 0x9E37_79B1) >> 27)
     }
 
     /// A literal edge: the word and the child it leads to.
@@ -311,7 +321,9 @@ struct TokenTrie: Sendable {
             let child = Int(word) < rootChildren.count ? rootChildren[Int(word)] : -1
             return child >= 0 ? child : nil
         }
-        var low = Int(nodeRows[Int(node)].literals)
+        let row = nodeRows[Int(node)]
+        guard row.wordBits & Self.wordBit(word) != 0 else { return nil }
+        var low = Int(row.literals)
         var high = Int(nodeRows[Int(node) + 1].literals)
         while low < high {
             let middle = (low + high) >> 1
@@ -340,11 +352,18 @@ struct TokenTrie: Sendable {
     }
 
     /// The four row-start tables side by side (each has one entry per node and one more).
-    private static func nodeRows(literals: [Int32], classes: [Int32], gaps: [Int32], accepts: [Int32])
-        -> [Row]
-    {
-        (0..<literals.count).map {
-            Row(literals: literals[$0], classes: classes[$0], gaps: gaps[$0], accepts: accepts[$0])
+    private static func nodeRows(
+        literals: [Int32], classes: [Int32], gaps: [Int32], accepts: [Int32], literalEdges: [WordEdge]
+    ) -> [Row] {
+        (0..<literals.count).map { node in
+            var row = Row(
+                literals: literals[node], classes: classes[node], gaps: gaps[node], accepts: accepts[node])
+            if node + 1 < literals.count {
+                for edge in Int(literals[node])..<Int(literals[node + 1]) {
+                    row.wordBits |= wordBit(literalEdges[edge].word)
+                }
+            }
+            return row
         }
     }
 
@@ -375,7 +394,8 @@ struct TokenTrie: Sendable {
         flatGapEdges = gaps.items
         flatAccepts = accepts.items
         nodeRows = Self.nodeRows(
-            literals: literals.start, classes: classes.start, gaps: gaps.start, accepts: accepts.start)
+            literals: literals.start, classes: classes.start, gaps: gaps.start, accepts: accepts.start,
+            literalEdges: literalEdges)
         rootAlive =
             builtLiterals.contains { $0.node == 0 } || builtClasses.contains { $0.node == 0 }
             || builtGaps.contains { $0.node == 0 }
@@ -558,7 +578,8 @@ extension TokenTrie {
             return Accept(rule: rule, needsBoundary: boundary == 1)
         }
         nodeRows = Self.nodeRows(
-            literals: literalStart, classes: classStart, gaps: gapStart, accepts: acceptStart)
+            literals: literalStart, classes: classStart, gaps: gapStart, accepts: acceptStart,
+            literalEdges: literalEdges)
         rootAlive =
             rootChildren.contains { $0 >= 0 } || classStart[0] < classStart[1] || gapStart[0] < gapStart[1]
         // Liveness is derived from the rows (a node with an edge); the stored flags must agree.

@@ -11,8 +11,16 @@ struct OffsetMap {
         var span: Int32
     }
 
-    private var anchors: [Anchor] = [Anchor(unit: 0, scalar: 0, span: 0)]
+    /// The anchors after the first (byte 0 is scalar 0, one byte per scalar from there), which is
+    /// implied: a message that folds byte for byte (ASCII) allocates nothing.
+    private var anchors: [Anchor] = []
+    /// The anchor in use: 0 is the implied first, `n` is `anchors[n - 1]`.
     private var cursor = 0
+
+    @inline(__always)
+    private func anchor(_ index: Int) -> Anchor {
+        index == 0 ? Anchor(unit: 0, scalar: 0, span: 0) : anchors[index - 1]
+    }
 
     /// Records that scalar `scalar` folded to `count` bytes starting at byte `unit`.
     @inline(__always)
@@ -25,9 +33,10 @@ struct OffsetMap {
     /// The scalar offset a byte came from.
     @inline(__always)
     mutating func scalar(at unit: Int32) -> Int32 {
-        if unit < anchors[cursor].unit { cursor = 0 }
-        while cursor + 1 < anchors.count && anchors[cursor + 1].unit <= unit { cursor += 1 }
-        let anchor = anchors[cursor]
-        return anchor.span > 0 ? anchor.scalar : anchor.scalar + (unit - anchor.unit)
+        if anchors.isEmpty { return unit }
+        if unit < anchor(cursor).unit { cursor = 0 }
+        while cursor < anchors.count && anchors[cursor].unit <= unit { cursor += 1 }
+        let current = anchor(cursor)
+        return current.span > 0 ? current.scalar : current.scalar + (unit - current.unit)
     }
 }

@@ -3,8 +3,11 @@
 /// Open addressing over FNV-1a hashes so a lookup costs one hash of the word and, on a hit,
 /// one byte comparison — no `String` is created on the hot path.
 struct WordTable: Sendable {
-    /// The bytes of each word, indexed by id.
-    private(set) var words: [[UInt8]] = []
+    /// The bytes of every word, one after another: word `id` is `bytes[start(id)..<ends[id]]`.
+    /// One buffer, not an array per word: a lookup compares bytes in place (no array retained
+    /// or compared element by element), and the vocabulary is a few allocations, not thousands.
+    private var bytes: [UInt8] = []
+    private var ends: [Int32] = []
     private var hashes: [UInt64] = []
     private var slots: [Int32]
     private var mask: Int
@@ -17,7 +20,15 @@ struct WordTable: Sendable {
     }
 
     /// Number of words.
-    var count: Int { words.count }
+    var count: Int { ends.count }
+
+    /// The bytes of each word, indexed by id (for writing the artefact).
+    var words: [[UInt8]] { (0..<ends.count).map { Array(bytes[range(Int32($0))]) } }
+
+    @inline(__always)
+    private func range(_ id: Int32) -> Range<Int> {
+        (id == 0 ? 0 : Int(ends[Int(id) - 1]))..<Int(ends[Int(id)])
+    }
 
     /// FNV-1a over bytes.
     static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
@@ -30,24 +41,46 @@ struct WordTable: Sendable {
     }
 
     /// The id of a word, or `nil` when it is not in the vocabulary.
-    func lookup(_ bytes: [UInt8]) -> Int32? {
-        let h = Self.hash(bytes)
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let id = slots[slot]
-            if id < 0 { return nil }
-            if hashes[Int(id)] == h && words[Int(id)] == bytes { return id }
-            slot = (slot + 1) & mask
+    func lookup(_ word: [UInt8]) -> Int32? {
+        word.withUnsafeBufferPointer { lookup($0) }
+    }
+
+    /// The id of a word given as bytes in place, or `nil` when it is not in the vocabulary.
+    func lookup(_ word: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let h = Self.hash(word)
+        return bytes.withUnsafeBufferPointer { stored in
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let id = slots[slot]
+                if id < 0 { return nil }
+                if hashes[Int(id)] == h && Self.equal(stored, range(id), word) { return id }
+                slot = (slot + 1) & mask
+            }
         }
     }
 
+    /// Whether the stored bytes in `span` are `word` (words are short: a loop, not a call).
+    @inline(__always)
+    private static func equal(
+        _ stored: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ word: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        guard span.count == word.count else { return false }
+        var offset = 0
+        while offset < word.count {
+            if stored[span.lowerBound + offset] != word[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
     /// The id of a word, adding it when new.
-    mutating func insert(_ bytes: [UInt8]) -> Int32 {
-        if let id = lookup(bytes) { return id }
-        if (words.count + 1) * 2 > slots.count { grow() }
-        let id = Int32(words.count)
-        let h = Self.hash(bytes)
-        words.append(bytes)
+    mutating func insert(_ word: [UInt8]) -> Int32 {
+        if let id = lookup(word) { return id }
+        if (ends.count + 1) * 2 > slots.count { grow() }
+        let id = Int32(ends.count)
+        let h = Self.hash(word)
+        bytes.append(contentsOf: word)
+        ends.append(Int32(bytes.count))
         hashes.append(h)
         place(id: id, hash: h)
         return id
@@ -58,8 +91,8 @@ struct WordTable: Sendable {
 
     /// The text of a word id.
     func text(_ id: Int32) -> String {
-        guard id >= 0, Int(id) < words.count else { return "" }
-        return String(decoding: words[Int(id)], as: UTF8.self)
+        guard id >= 0, Int(id) < ends.count else { return "" }
+        return String(decoding: bytes[range(id)], as: UTF8.self)
     }
 
     private mutating func place(id: Int32, hash: UInt64) {
