@@ -197,15 +197,8 @@ public struct SafeguardPolicy: Sendable {
             // Crisis means suicidal thoughts, self-harm or method seeking whatever the topic, so the
             // person is asked directly (someone else at risk gets a question about them instead),
             // unless their own words have already answered it ("i want to kill myself").
-            // After a card, a settling turn gets a check-in when one is due, not the card again; so
-            // does a turn whose own words hold nothing at distress or above ("it's been like this
-            // since i retired", "thank you for not making me feel stupid") once the turn straight
-            // after the card (a brief) is past: the level is the conversation's memory, and
-            // repeating services every turn is talking to a wall.
-            let remembered =
-                own < .distress && !escalation
-                && state.lastFullReferralTurn.map { state.turn - $0 > 1 } ?? true
-            let carried = (settlingTurn || remembered) && state.lastReferralTurn != nil
+            // After a card, a settling turn gets a check-in when one is due, not the card again.
+            let carried = settlingTurn && state.lastReferralTurn != nil
             let answered = framer.answersSafetyQuestion(assessment)
             if answered && level == .crisis && !helping {
                 reasons.append("their words answer the safety question")
