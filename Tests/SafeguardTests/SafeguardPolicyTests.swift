@@ -198,6 +198,23 @@ import Testing
         #expect(last == .brief || last == .fullReferral)
     }
 
+    /// After an emergency every calmer turn is acknowledged by the settling path, so this is where
+    /// two check-ins in a row would come from: the second is the responder's alone.
+    @Test func afterAnEmergencyCalmerTurnsDoNotGetACheckInEachTime() throws {
+        let emergency = Assessment(level: .emergency, categories: [.suicide])
+        let calmer = Assessment(
+            level: .crisis, categories: [.suicide], settling: true, turnLevel: RiskLevel.none)
+        var state = FollowUpState.start
+        var kinds: [SafeguardMessage.Kind?] = []
+        for assessment in [emergency, calmer, calmer, calmer] {
+            let result = policy.plan(
+                for: assessment, userText: "words", settings: settings, followUp: state, now: night)
+            kinds.append(result.plan.message?.kind)
+            state = result.followUp
+        }
+        #expect(kinds == [.emergency, .checkIn, nil, .checkIn])
+    }
+
     /// Help framed for someone else, then the writer's own risk: the full card again, for them,
     /// with the direct question, even though a card was shown before.
     @Test func theWritersOwnRiskAfterAHelperCardGetsTheFullCardForThem() throws {

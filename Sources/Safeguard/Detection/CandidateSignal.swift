@@ -24,6 +24,12 @@ struct CandidateSignal: Sendable {
 
     mutating func add(_ modifier: ContextModifier) { modifiers.insert(modifier) }
 
+    /// Someone else named as out of reach ("she's not answering"): whose risk it is when nothing
+    /// else in the message says.
+    var namesSomeoneElseUnreachable: Bool {
+        rule.role == .unreachable && subjectExplicit && subject == .other
+    }
+
     /// Whether the rule plays a part in the level (as opposed to being a context cue).
     var isEvidence: Bool {
         switch rule.role {

@@ -315,13 +315,7 @@ struct LevelDecision {
         var subject: Subject = speakerNamed ? .speaker : (otherNamed ? .other : .nobody)
         // Nothing that counts says who, but someone named cannot be reached ("she's at hers, i'm
         // not with her. she's not answering"): the risk is theirs, not the conversation's last.
-        if subject == .nobody,
-            let unreachable = active.first(where: {
-                $0.rule.role == .unreachable && $0.subjectExplicit && $0.subject == .other
-            })
-        {
-            subject = unreachable.subject
-        }
+        if subject == .nobody, active.contains(where: \.namesSomeoneElseUnreachable) { subject = .other }
         // A statistical layer's guess from pronouns ("my pal came round, she's staying over",
         // "they were kind") does not move who is at risk in a conversation that already knows:
         // only phrases the lexicon reads do.

@@ -282,9 +282,7 @@ public struct SafeguardEngine: Sendable {
             candidate.modifiers = ModifierSet()
             if strongest.subject == .other { candidate.add(.otherPerson) }
         } else if candidate.subject != .other,
-            candidates.contains(where: {
-                $0.applies && $0.rule.role == .unreachable && $0.subject == .other && $0.subjectExplicit
-            })
+            candidates.contains(where: { $0.applies && $0.namesSomeoneElseUnreachable })
         {
             // Nothing else says who, but someone else cannot be reached ("she's at hers, i'm not
             // with her. she's not answering"): the risk the encoder reads is theirs, not the
