@@ -248,3 +248,35 @@ def write_model_file(model, path, metadata):
         for blob in blobs:
             handle.write(blob)
     os.chmod(path, 0o644)
+
+
+def read_model_file(path):
+    """The encoder as the Swift side computes it, from a model file written by
+    `write_model_file`: int8 rows dequantised (scale × value), everything else as stored."""
+    import numpy as np
+
+    with open(path, "rb") as handle:
+        raw = handle.read()
+    if raw[: len(MAGIC)] != MAGIC:
+        raise ValueError(f"{path} is not a Waymark encoder file")
+    (length,) = struct.unpack("<I", raw[len(MAGIC) : len(MAGIC) + 4])
+    start = len(MAGIC) + 4
+    header = json.loads(raw[start : start + length])
+    base = start + length
+    base += (-base) % ALIGN
+    model = new_encoder(list(range(header["layers"])))
+    with torch.no_grad():
+        for (name, kind, tensor), entry in zip(tensors_for_export(model), header["tensors"]):
+            if entry["name"] != name or list(tensor.shape) != entry["shape"]:
+                raise ValueError(f"{path}: tensor {entry['name']} {entry['shape']} where {name} is expected")
+            count = tensor.numel()
+            if kind == "int8rows":
+                rows = entry["shape"][0]
+                scales = np.frombuffer(raw, "<f4", rows, base + entry["scales"])
+                values = np.frombuffer(raw, "i1", count, base + entry["offset"]).astype("f4")
+                value = values.reshape(entry["shape"]) * scales[:, None]
+            else:
+                value = np.frombuffer(raw, "<f4", count, base + entry["offset"]).reshape(entry["shape"])
+            tensor.copy_(torch.from_numpy(np.array(value, dtype="f4")))
+    model.eval()
+    return model, header
