@@ -75,7 +75,8 @@ public enum SafeguardLoader {
         try ContextualEncoder(
             vocabulary: locator.data(ContextualEncoder.vocabularyPath),
             modelData: locator.data(ContextualEncoder.modelPath, mapped: true),
-            thresholds: locator.data(ContextualEncoder.thresholdsPath))
+            thresholds: locator.data(ContextualEncoder.thresholdsPath),
+            boundaryHead: locator.data(BoundaryHead.resourcePath))
     }
 
     /// The ready engine every command uses: the lexicon, the statistical model and the

@@ -5,8 +5,9 @@ import Safeguard
 /// The JSON shapes of `waymark assess` (CONTRACTS.md), written with a stable key order.
 enum AssessmentJSON {
     /// `{"id": …, "level": …, "categories": […], "subject": …, "signals": […]}`.
-    /// When the encoder read the message, its two probabilities are added as
-    /// `"encoder": {"crisis": …, "emergency": …}` (the cuts are in `thresholds.json`).
+    /// When the encoder read the message, its probabilities are added as
+    /// `"encoder": {"crisis": …, "emergency": …, "boundary": …, "topic": …}` (the cuts are in
+    /// `thresholds.json` and `boundary-head.json`; boundary and topic only with a boundary head).
     /// A non-empty `note` (what was cut, or how a long message was read) is added as `"note"`.
     static func object(_ assessment: Assessment, id: Any?, note: String = "") -> String {
         object(assessment, idJSON: id.map(value), note: note)
@@ -70,6 +71,14 @@ enum AssessmentJSON {
             put(probability(reading.crisis))
             put(", \"emergency\": ")
             put(probability(reading.emergency))
+            if let boundary = reading.boundary {
+                put(", \"boundary\": ")
+                put(probability(boundary))
+            }
+            if let topic = reading.topic {
+                put(", \"topic\": ")
+                literal(topic.rawValue)
+            }
             out.append(0x7D)
         }
         if !note.isEmpty {

@@ -60,6 +60,95 @@ import WaymarkTestTraits
         }
     }
 
+    struct HeadGolden: Decodable {
+        struct Case: Decodable {
+            var segments: [String]
+            var boundary: Double
+            var topic: String
+            var topicProbability: Double
+
+            enum CodingKeys: String, CodingKey {
+                case segments, boundary, topic
+                case topicProbability = "topic_probability"
+            }
+        }
+        var golden: [Case]
+    }
+
+    /// The boundary head (`boundary-head.json`, written by `Scripts/model/encoder/boundary_head.py`)
+    /// reads the same as in Python: its probability and topic over every window.
+    @Test func theBoundaryHeadMatchesThePythonReference() throws {
+        let encoder = try #require(TestEngine.encoder)
+        let head = try #require(encoder.boundaryHead, "the shipped encoder loads its boundary head")
+        #expect(encoder.thresholds.boundary == head.cut)
+        #expect(head.cut > 0.5 && head.cut < 1)
+        #expect(!head.topics.contains(.suicide) && !head.topics.contains(.selfHarm))
+        let file = try JSONDecoder().decode(
+            HeadGolden.self, from: TestResources.resource(BoundaryHead.resourcePath))
+        #expect(file.golden.count >= 8)
+        var above = 0
+        for item in file.golden {
+            let message = try #require(item.segments.last)
+            let reading = encoder.read(message, previous: Array(item.segments.dropLast()))
+            let boundary = try #require(reading.boundary)
+            #expect(abs(boundary - item.boundary) < 1e-3, "\(item.segments)")
+            #expect(reading.topic?.rawValue == item.topic, "\(item.segments)")
+            #expect(abs((reading.topicProbability ?? -1) - item.topicProbability) < 1e-3, "\(item.segments)")
+            if boundary >= head.cut { above += 1 }
+        }
+        // The golden texts hold clear boundary topics and ordinary chat: both sides of the cut.
+        #expect(above > 0 && above < file.golden.count)
+    }
+
+    @Test func aBrokenBoundaryHeadIsALoadErrorNeverAQuietFallback() throws {
+        let bad: [(String, String)] = [
+            ("{}", "unreadable"),
+            (
+                #"{"format":"other","hidden":2,"scale":10,"boundary":{"weight":[1,2],"bias":0,"cut":0.9},"#
+                    + #""topics":{"names":["abuse"],"weight":[[1,2]],"bias":[0],"min_probability":0.5}}"#,
+                "unknown format"
+            ),
+            (
+                #"{"format":"waymark-encoder-head-1","hidden":2,"scale":10,"boundary":{"weight":[1],"bias":0,"#
+                    + #""cut":0.9},"topics":{"names":["abuse"],"weight":[[1,2]],"bias":[0],"min_probability":0.5}}"#,
+                "do not match"
+            ),
+            (
+                #"{"format":"waymark-encoder-head-1","hidden":2,"scale":10,"boundary":{"weight":[1,2],"bias":0,"#
+                    + #""cut":1.5},"topics":{"names":["abuse"],"weight":[[1,2]],"bias":[0],"min_probability":0.5}}"#,
+                "between 0 and 1"
+            ),
+            (
+                #"{"format":"waymark-encoder-head-1","hidden":2,"scale":10,"boundary":{"weight":[1,2],"bias":0,"#
+                    + #""cut":0.9},"topics":{"names":["suicide"],"weight":[[1,2]],"bias":[0],"min_probability":0.5}}"#,
+                "never suicide"
+            ),
+            (
+                #"{"format":"waymark-encoder-head-1","hidden":2,"scale":10,"boundary":{"weight":[1,2],"bias":0,"#
+                    + #""cut":0.9},"topics":{"names":["gardening"],"weight":[[1,2]],"bias":[0],"min_probability":0.5}}"#,
+                "unknown topic"
+            ),
+        ]
+        for (json, reason) in bad {
+            #expect {
+                try BoundaryHead(data: Data(json.utf8))
+            } throws: { error in
+                "\(error)".contains(reason)
+            }
+        }
+        // A head for another encoder width is refused when the encoder is loaded.
+        let narrow =
+            #"{"format":"waymark-encoder-head-1","hidden":2,"scale":10,"boundary":{"weight":[1,2],"bias":0,"#
+            + #""cut":0.9},"topics":{"names":["abuse"],"weight":[[1,2]],"bias":[0],"min_probability":0.5}}"#
+        #expect(throws: EncoderError.self) {
+            try ContextualEncoder(
+                vocabulary: TestResources.resource(ContextualEncoder.vocabularyPath),
+                modelData: TestResources.resource(ContextualEncoder.modelPath),
+                thresholds: TestResources.resource(ContextualEncoder.thresholdsPath),
+                boundaryHead: Data(narrow.utf8))
+        }
+    }
+
     @Test func aLongMessageIsReadInEvenlySpreadWindows() throws {
         let encoder = try #require(TestEngine.encoder)
         let long = String(repeating: "walked the dog and made tea ", count: 3000)
@@ -98,7 +187,8 @@ import WaymarkTestTraits
 
     static func engine(
         crisis: Double, emergency: Double, crisisCorroborated: Double? = nil,
-        emergencyCorroborated: Double? = nil, context: Double? = nil
+        emergencyCorroborated: Double? = nil, context: Double? = nil, boundary: Double = 0.999_999_9,
+        boundaryTopic: Double? = nil
     ) throws -> SafeguardEngine {
         let shipped = try #require(TestEngine.shipped)
         let real = try #require(shipped.encoder)
@@ -106,7 +196,9 @@ import WaymarkTestTraits
             tokenizer: real.tokenizer, model: real.model,
             thresholds: EncoderThresholds(
                 crisis: crisis, emergency: emergency, crisisCorroborated: crisisCorroborated,
-                emergencyCorroborated: emergencyCorroborated, context: context))
+                emergencyCorroborated: emergencyCorroborated, context: context, boundary: boundary,
+                boundaryTopic: boundaryTopic),
+            boundaryHead: real.boundaryHead)
         return SafeguardEngine(lexicon: shipped.lexicon, model: nil, encoder: encoder)
     }
 
@@ -223,13 +315,77 @@ import WaymarkTestTraits
         #expect(sure.assess(calm, state: quiet).assessment.signals.contains { $0.rule == "encoder.crisis" })
     }
 
+    /// At its boundary cut, where nothing else read a boundary or more, the boundary head's reading
+    /// is a boundary on the topic it names; never above a crisis the lexicon read; and, like the
+    /// encoder's other outputs, not read again from earlier turns once the conversation remembers
+    /// a boundary and the turn's own words hold nothing.
+    @Test func atItsBoundaryCutTheEncoderAddsTheBoundaryTopicItNames() throws {
+        let always = try Self.engine(
+            crisis: 0.999_999_9, emergency: 0.999_999_9, boundary: 1e-9, boundaryTopic: 0)
+        let assessment = always.assess(Self.anchored)
+        #expect(assessment.level == .boundary)
+        let signal = try #require(assessment.signals.first { $0.rule == "encoder.boundary" })
+        let topic = try #require(assessment.encoder?.topic)
+        #expect(signal.category == topic)
+        #expect(assessment.categories == [topic])
+        #expect(![RiskCategory.suicide, .selfHarm].contains(topic))
+        #expect(assessment.reasons.contains { $0.contains("boundary") && $0.contains(topic.rawValue) })
+        // Not sure enough of the topic: a general boundary (no specialist service for a guess).
+        let unsure = try Self.engine(
+            crisis: 0.999_999_9, emergency: 0.999_999_9, boundary: 1e-9, boundaryTopic: 1)
+        let general = unsure.assess(Self.anchored)
+        #expect(general.level == .boundary)
+        #expect(general.categories.isEmpty)
+        let never = try Self.engine(crisis: 0.999_999_9, emergency: 0.999_999_9)
+        #expect(never.assess(Self.anchored).level == .none)
+        let crisis = always.assess("i want to kill myself")
+        #expect(crisis.level == .crisis)
+        #expect(!crisis.signals.contains { $0.rule == "encoder.boundary" })
+        let state = always.assess("he hits me when he's been drinking", state: ConversationState()).state
+        #expect(state.floor >= .boundary)
+        let thanks = always.assess("ok thanks", state: state).assessment
+        #expect(!thanks.signals.contains { $0.rule == "encoder.boundary" })
+    }
+
+    /// The shipped head and cut, on kinds the lexicon has no phrase for (probe-set messages k032,
+    /// r026 and t155: money control, chewing and spitting, a voice under the radio), and on
+    /// ordinary talk that must stay ordinary.
+    @Test func theShippedBoundaryHeadReadsWhatTheLexiconMissesAndLeavesOrdinaryTalkAlone() throws {
+        let engine = try #require(TestEngine.shipped)
+        for (text, topic) in [
+            (
+                "my boyfriend makes me send him my bank statement every week and goes mad if i've bought anything",
+                RiskCategory.abuse
+            ),
+            (
+                "i chew food and spit it out so i get the taste without the calories. most days now. i hide the bags in my wardrobe",
+                .eatingDisorder
+            ),
+            (
+                "there's a voice under the music on the radio that says my name and what i'm doing. landlord must've put something in it",
+                .psychosis
+            ),
+        ] {
+            let assessment = engine.assess(text)
+            #expect(assessment.level == .boundary, "\(text)")
+            #expect(assessment.signals.map(\.rule) == ["encoder.boundary"], "\(text)")
+            #expect(assessment.categories == [topic], "\(text)")
+        }
+        for text in [
+            "lovely walk by the river today, the dog loved it",
+            "what time does the big tesco shut on sundays",
+        ] {
+            #expect(engine.assess(text).level == .none, "\(text)")
+        }
+    }
+
     @Test func figurativeFictionalOrQuotedTalkIsNeverTheEncoders() throws {
-        let sure = try Self.engine(crisis: 1e-9, emergency: 1e-9)
+        let sure = try Self.engine(crisis: 1e-9, emergency: 1e-9, boundary: 1e-9)
         for text in [
             "this essay is killing me lol", "in my novel the detective finds the body in the lake",
         ] {
             let assessment = sure.assess(text)
-            #expect(assessment.level < .crisis, "\(text)")
+            #expect(assessment.level < .boundary, "\(text)")
             #expect(assessment.encoder == nil, "\(text)")
         }
     }

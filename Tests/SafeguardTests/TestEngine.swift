@@ -36,9 +36,11 @@ enum TestEngine {
         func read(_ path: String) -> Data? { try? Data(contentsOf: folder.appendingPathComponent(path)) }
         guard let vocabulary = read(ContextualEncoder.vocabularyPath),
             let model = read(ContextualEncoder.modelPath),
-            let thresholds = read(ContextualEncoder.thresholdsPath)
+            let thresholds = read(ContextualEncoder.thresholdsPath),
+            let boundaryHead = read(BoundaryHead.resourcePath)
         else { return nil }
-        return try? ContextualEncoder(vocabulary: vocabulary, modelData: model, thresholds: thresholds)
+        return try? ContextualEncoder(
+            vocabulary: vocabulary, modelData: model, thresholds: thresholds, boundaryHead: boundaryHead)
     }()
 
     /// The engine that ships: lexicon, statistical model and contextual encoder.

@@ -23,6 +23,7 @@ public struct SafeguardEngine: Sendable {
     static let modelRuleIndex: Int32 = -1
     static let encoderCrisisRuleIndex: Int32 = -2
     static let encoderEmergencyRuleIndex: Int32 = -3
+    static let encoderBoundaryRuleIndex: Int32 = -4
 
     public init(lexicon: Lexicon, model: (any RiskModel)? = nil, encoder: ContextualEncoder? = nil) {
         self.lexicon = lexicon
@@ -40,6 +41,7 @@ public struct SafeguardEngine: Sendable {
         switch index {
         case Self.encoderCrisisRuleIndex: return "encoder.crisis"
         case Self.encoderEmergencyRuleIndex: return "encoder.emergency"
+        case Self.encoderBoundaryRuleIndex: return "encoder.boundary"
         default: return "model.suicidal_language"
         }
     }
@@ -72,7 +74,7 @@ public struct SafeguardEngine: Sendable {
             addEncoderEvidence(
                 found, thresholds: encoder.thresholds, gate: gate,
                 withEarlierTurns: !state.recentTurns.isEmpty, emergencySeen: state.emergencySeen,
-                riskRemembered: state.floor >= .crisis,
+                remembered: state.floor,
                 tokens: tokens, masks: masks, matches: matches, candidates: &candidates)
         }
         let rules = lexicon.rules
@@ -215,15 +217,20 @@ public struct SafeguardEngine: Sendable {
     /// remembers a crisis, a turn whose own words hold nothing ("thanks, that helped, going to make
     /// some toast") is not read as new risk from the earlier turns it carries: the remembered
     /// risk already keeps its level, and new risk needs the turn's own words.
+    /// Its boundary output, where nothing else read a boundary or more, is a boundary on the topic
+    /// it names (abuse, psychosis, an eating disorder…; never suicide or self-harm, which are its
+    /// crisis output's), under the same rules; with earlier turns, not where the conversation
+    /// already remembers a boundary and the turn's own words hold nothing.
     private func addEncoderEvidence(
         _ reading: EncoderReading, thresholds: EncoderThresholds, gate: LayerGate, withEarlierTurns: Bool,
-        emergencySeen: Bool, riskRemembered: Bool, tokens: [NormalisedToken], masks: [ClassMask],
+        emergencySeen: Bool, remembered: RiskLevel, tokens: [NormalisedToken], masks: [ClassMask],
         matches: [RuleMatch], candidates: inout [CandidateSignal]
     ) {
         func cut(_ value: Double) -> Double { gate.raised ? Self.surer(value) : value }
         let found = candidates.filter { $0.applies && $0.isEvidence && !$0.rule.contextual }
         let lexiconLevel = found.map(\.level).max() ?? .none
-        if withEarlierTurns && riskRemembered && lexiconLevel < .distress { return }
+        let ownWordsHoldNothing = withEarlierTurns && lexiconLevel < .distress
+        if ownWordsHoldNothing && remembered >= .crisis { return }
         // Corroboration never counts in lowering context: there only the (raised) sure cut does.
         let corroborates = !gate.raised
         let sure = reading.crisis >= cut(thresholds.crisis)
@@ -251,20 +258,43 @@ public struct SafeguardEngine: Sendable {
             level = .emergency
         } else if crisis && lexiconLevel < .crisis {
             level = .crisis
+        } else if !crisis, lexiconLevel < .boundary, !(ownWordsHoldNothing && remembered >= .boundary),
+            let boundaryCut = thresholds.boundary, let probability = reading.boundary,
+            probability >= cut(boundaryCut)
+        {
+            level = .boundary
         } else {
             return
         }
-        // The topic the lexicon read (abuse, a child…), or suicide when it read none.
+        // The topic the lexicon read (abuse, a child…), or suicide when it read none. For a
+        // boundary: the lexicon's topic (never suicide or self-harm: that would be the crisis
+        // output's), else the one the boundary head names when it is sure enough, else none (a
+        // general boundary: the crisis line, not a specialist service for the wrong topic).
         var categories: [RiskCategory] = []
         for candidate in found where candidate.level >= .distress {
             for category in candidate.rule.categories.all where !categories.contains(category) {
+                if level == .boundary && BoundaryHead.notTopics.contains(category) { continue }
                 categories.append(category)
             }
         }
-        if categories.isEmpty { categories = [.suicide] }
+        if level == .boundary {
+            if categories.isEmpty, let topic = reading.topic,
+                (reading.topicProbability ?? 0) >= (thresholds.boundaryTopic ?? 1)
+            {
+                categories = [topic]
+            }
+        } else if categories.isEmpty {
+            categories = [.suicide]
+        }
+        let index =
+            switch level {
+            case .emergency: Self.encoderEmergencyRuleIndex
+            case .crisis: Self.encoderCrisisRuleIndex
+            default: Self.encoderBoundaryRuleIndex
+            }
         var candidate = layerCandidate(
-            index: level == .emergency ? Self.encoderEmergencyRuleIndex : Self.encoderCrisisRuleIndex,
-            level: level, categories: categories, tokens: tokens, masks: masks, matches: matches)
+            index: index, level: level, role: level == .boundary ? .topic : .ideation, categories: categories,
+            tokens: tokens, masks: masks, matches: matches)
         // Who is at risk: the lexicon reads that from the phrase itself ("my friend has taken…"),
         // which is surer than the encoder's whole-message guess from pronouns.
         // A contextual farewell says who is leaving ("messaged me saying sorry and goodbye");
@@ -299,10 +329,10 @@ public struct SafeguardEngine: Sendable {
     /// A statistical layer's evidence over the whole message; about someone else when only
     /// other people are named (but "asking for a friend" does not move the risk).
     private func layerCandidate(
-        index: Int32, level: RiskLevel, categories: [RiskCategory], tokens: [NormalisedToken],
-        masks: [ClassMask], matches: [RuleMatch]
+        index: Int32, level: RiskLevel, role: SignalRole = .ideation, categories: [RiskCategory],
+        tokens: [NormalisedToken], masks: [ClassMask], matches: [RuleMatch]
     ) -> CandidateSignal {
-        let rule = RuleTraits(layer: index, role: .ideation, level: level, categories: categories)
+        let rule = RuleTraits(layer: index, role: role, level: level, categories: categories)
         var candidate = CandidateSignal(rule: rule, first: 0, last: Int32(tokens.count - 1))
         var sawSelf = false
         var sawOther = false
@@ -324,6 +354,12 @@ public struct SafeguardEngine: Sendable {
         var text =
             "encoder: crisis \(figure(reading.crisis)) (cut \(figure(thresholds.crisis))), emergency "
             + "\(figure(reading.emergency)) (cut \(figure(thresholds.emergency)))"
+        if let boundary = reading.boundary, let cut = thresholds.boundary {
+            text += ", boundary \(figure(boundary)) (cut \(figure(cut)))"
+            if let topic = reading.topic, let probability = reading.topicProbability {
+                text += ", most likely about \(topic.rawValue) (\(figure(probability)))"
+            }
+        }
         if reading.usedContext { text += ", read with the earlier turns" }
         if reading.windows > 1 { text += ", \(reading.windows) windows" }
         if reading.truncated { text += " spread over a very long message" }

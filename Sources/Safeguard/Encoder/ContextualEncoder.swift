@@ -13,15 +13,33 @@ public struct ContextualEncoder: Sendable {
     public let tokenizer: WordPieceTokenizer
     public let model: TransformerEncoder
     public let thresholds: EncoderThresholds
+    /// Its boundary head (a boundary topic, and which), when loaded.
+    public let boundaryHead: BoundaryHead?
 
-    public init(tokenizer: WordPieceTokenizer, model: TransformerEncoder, thresholds: EncoderThresholds) {
+    /// `thresholds.boundary`, when not given, is the boundary head's own cut.
+    public init(
+        tokenizer: WordPieceTokenizer, model: TransformerEncoder, thresholds: EncoderThresholds,
+        boundaryHead: BoundaryHead? = nil
+    ) {
         self.tokenizer = tokenizer
         self.model = model
-        self.thresholds = thresholds
+        // A head for another width is never used (the file loader refuses one outright).
+        let head = boundaryHead?.hidden == model.hidden ? boundaryHead : nil
+        var cuts = thresholds
+        if let head {
+            cuts.boundary = cuts.boundary ?? head.cut
+            cuts.boundaryTopic = cuts.boundaryTopic ?? head.topicMinimum
+        } else {
+            cuts.boundary = nil
+        }
+        self.thresholds = cuts
+        self.boundaryHead = head
     }
 
-    /// Loads the three files of `resources/safeguard/encoder/`.
-    public init(vocabulary: Data, modelData: Data, thresholds: Data) throws(EncoderError) {
+    /// Loads the files of `resources/safeguard/encoder/` (the boundary head when given).
+    public init(vocabulary: Data, modelData: Data, thresholds: Data, boundaryHead: Data? = nil)
+        throws(EncoderError)
+    {
         guard let text = String(data: vocabulary, encoding: .utf8) else {
             throw .invalidVocabulary("vocab.txt is not UTF-8")
         }
@@ -30,7 +48,18 @@ public struct ContextualEncoder: Sendable {
         guard tokenizer.count <= model.vocabularySize else {
             throw .invalidVocabulary("vocab.txt is larger than the model's vocabulary")
         }
-        self.init(tokenizer: tokenizer, model: model, thresholds: try EncoderThresholds(data: thresholds))
+        var head: BoundaryHead?
+        if let boundaryHead {
+            let loaded = try BoundaryHead(data: boundaryHead)
+            guard loaded.hidden == model.hidden else {
+                throw .invalidBoundaryHead(
+                    "it reads \(loaded.hidden) inputs; the encoder gives \(model.hidden)")
+            }
+            head = loaded
+        }
+        self.init(
+            tokenizer: tokenizer, model: model, thresholds: try EncoderThresholds(data: thresholds),
+            boundaryHead: head)
     }
 
     /// Files of the encoder inside `resources/`.
@@ -43,15 +72,28 @@ public struct ContextualEncoder: Sendable {
         let windows = self.windows(message, previous: previous)
         var crisis = 0.0
         var emergency = 0.0
-        for window in windows.ids {
-            let reading = model.probabilities(window)
-            crisis = max(crisis, reading.crisis)
-            emergency = max(emergency, reading.emergency)
+        // The boundary head: the highest logit over the windows, and that window's topic.
+        var boundary: (logit: Double, topic: RiskCategory, probability: Double)?
+        var pooled = [Float](repeating: 0, count: boundaryHead == nil ? 0 : model.hidden)
+        pooled.withUnsafeMutableBufferPointer { buffer in
+            for window in windows.ids {
+                let reading = model.probabilities(window, pooled: buffer)
+                crisis = max(crisis, reading.crisis)
+                emergency = max(emergency, reading.emergency)
+                guard let boundaryHead else { continue }
+                let vector = UnsafeBufferPointer(buffer)
+                let logit = boundaryHead.logit(vector)
+                if boundary.map({ logit > $0.logit }) ?? true {
+                    let topic = boundaryHead.topic(vector)
+                    boundary = (logit, topic.topic, topic.probability)
+                }
+            }
         }
         return EncoderReading(
             crisis: crisis, emergency: emergency, windows: windows.ids.count,
             tokens: windows.ids.map(\.count).max() ?? 0, truncated: windows.truncated,
-            usedContext: windows.usedContext)
+            usedContext: windows.usedContext, boundary: boundary.map { TransformerEncoder.sigmoid($0.logit) },
+            topic: boundary?.topic, topicProbability: boundary?.probability)
     }
 
     /// The token id windows for a message and its earlier turns.
@@ -150,11 +192,20 @@ public struct EncoderReading: Sendable, Equatable, Codable {
     public var truncated: Bool
     /// Earlier turns were read with the message.
     public var usedContext: Bool
+    /// Probability that it is a boundary topic rather than ordinary chat or distress (nil: no
+    /// boundary head), and the topic the head reads most likely (never suicide or self-harm).
+    public var boundary: Double?
+    public var topic: RiskCategory?
+    public var topicProbability: Double?
 
     public init(
         crisis: Double, emergency: Double, windows: Int = 1, tokens: Int = 0, truncated: Bool = false,
-        usedContext: Bool = false
+        usedContext: Bool = false, boundary: Double? = nil, topic: RiskCategory? = nil,
+        topicProbability: Double? = nil
     ) {
+        self.boundary = boundary
+        self.topic = topic
+        self.topicProbability = topicProbability
         self.crisis = crisis
         self.emergency = emergency
         self.windows = windows
@@ -182,11 +233,20 @@ public struct EncoderThresholds: Sendable, Equatable {
     public var emergencyCorroborated: Double
     /// At or above: suicidal context for the lexicon's contextual phrases (not evidence itself).
     public var context: Double
+    /// At or above, where nothing else read a boundary or more: a boundary on the topic the
+    /// boundary head names (nil: no boundary head; its cut lives in `boundary-head.json`).
+    public var boundary: Double?
+    /// The boundary head names its topic at or above this probability, else the boundary is a
+    /// general one (nil: the head's own `min_probability`).
+    public var boundaryTopic: Double?
 
     public init(
         crisis: Double, emergency: Double, crisisCorroborated: Double? = nil,
-        emergencyCorroborated: Double? = nil, context: Double? = nil
+        emergencyCorroborated: Double? = nil, context: Double? = nil, boundary: Double? = nil,
+        boundaryTopic: Double? = nil
     ) {
+        self.boundary = boundary
+        self.boundaryTopic = boundaryTopic
         self.crisis = crisis
         self.emergency = emergency
         self.crisisCorroborated = min(crisis, crisisCorroborated ?? crisis)
