@@ -109,10 +109,17 @@ var sink = 0
 /// The typical messages through `engine`, passed in: a top-level `engine` read inside the loop
 /// was copied for each message (a retain and a release of each of the lexicon's tables), which
 /// no real caller pays.
+/// One scratch for the run, as the `assess` pipeline keeps one (`--fresh-scratch`: new arrays
+/// for each message, as the chat pays).
 func assessTypical(_ engine: SafeguardEngine, count: Int) -> Int {
     var sink = 0
+    let fresh = CommandLine.arguments.contains("--fresh-scratch")
+    var scratch = AssessScratch()
     for index in 0..<count {
-        sink &+= engine.assess(typical[index % typical.count]).signals.count
+        if fresh { scratch = AssessScratch() }
+        sink &+=
+            engine.assess(typical[index % typical.count], state: ConversationState(), scratch: &scratch)
+            .assessment.signals.count
     }
     return sink
 }

@@ -118,6 +118,8 @@ struct AssessCommand: ParsableCommand {
         // One buffered writer: the output is built as UTF-8 bytes and written in blocks.
         var output: [UInt8] = []
         output.reserveCapacity(1 << 17)
+        // The engine's working arrays, reused from one message to the next.
+        var scratch = AssessScratch()
         func add(_ text: String) {
             output.append(contentsOf: text.utf8)
             output.append(0x0A)
@@ -155,10 +157,11 @@ struct AssessCommand: ParsableCommand {
             } else if conversations, let policy {
                 add(assessConversation(text, engine: engine, policy: policy, line: number, failed: &failed))
             } else if jsonl {
-                assessJSONLine(text, engine: engine, line: number, failed: &failed, to: &output)
+                assessJSONLine(
+                    text, engine: engine, line: number, failed: &failed, to: &output, scratch: &scratch)
                 output.append(0x0A)
             } else {
-                let bounded = BoundedAssessment.assess(text, engine: engine)
+                let bounded = BoundedAssessment.assess(text, engine: engine, scratch: &scratch)
                 let note = [cutNote, bounded.note].compactMap { $0 }.joined(separator: "; ")
                 if json {
                     add(AssessmentJSON.object(bounded.assessment, id: nil, note: note))
@@ -194,22 +197,25 @@ struct AssessCommand: ParsableCommand {
 
     /// Appends the output line (without its newline) for one `--jsonl` input line.
     private func assessJSONLine(
-        _ text: String, engine: SafeguardEngine, line: Int, failed: inout Bool, to output: inout [UInt8]
+        _ text: String, engine: SafeguardEngine, line: Int, failed: inout Bool, to output: inout [UInt8],
+        scratch: inout AssessScratch
     ) {
         // The plain shape of a line is read in one pass and its object written straight into
         // the output; anything else goes through Foundation as before (same errors, same ids).
         if let fields = JSONLineFields.read(text) {
-            let bounded = BoundedAssessment.assess(fields.text, engine: engine)
+            let bounded = BoundedAssessment.assess(fields.text, engine: engine, scratch: &scratch)
             AssessmentJSON.append(
                 bounded.assessment, idJSON: fields.id, note: bounded.note ?? "", to: &output)
             return
         }
-        output.append(contentsOf: slowJSONLine(text, engine: engine, line: line, failed: &failed).utf8)
+        output.append(
+            contentsOf: slowJSONLine(text, engine: engine, line: line, failed: &failed, scratch: &scratch)
+                .utf8)
     }
 
     /// The output line for a `--jsonl` line that is not of the plain shape (Foundation reads it).
     private func slowJSONLine(
-        _ text: String, engine: SafeguardEngine, line: Int, failed: inout Bool
+        _ text: String, engine: SafeguardEngine, line: Int, failed: inout Bool, scratch: inout AssessScratch
     ) -> String {
         guard let object = parseObject(text) else {
             failed = true
@@ -219,7 +225,7 @@ struct AssessCommand: ParsableCommand {
             failed = true
             return AssessmentJSON.error("object has no \"text\" string", id: object["id"], line: line)
         }
-        let bounded = BoundedAssessment.assess(message, engine: engine)
+        let bounded = BoundedAssessment.assess(message, engine: engine, scratch: &scratch)
         return AssessmentJSON.object(bounded.assessment, id: object["id"], note: bounded.note ?? "")
     }
 

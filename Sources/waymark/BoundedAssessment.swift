@@ -14,25 +14,61 @@ enum BoundedAssessment {
     static func assess(
         _ text: String, engine: SafeguardEngine, state: ConversationState = ConversationState()
     ) -> (assessment: Assessment, state: ConversationState, note: String?) {
-        let scalars = text.unicodeScalars
+        var scratch = AssessScratch()
+        return assess(text, engine: engine, state: state, scratch: &scratch)
+    }
+
+    /// The same, in the engine's working arrays reused from `scratch` (one per pipeline).
+    static func assess(
+        _ text: String, engine: SafeguardEngine, state: ConversationState = ConversationState(),
+        scratch: inout AssessScratch
+    ) -> (assessment: Assessment, state: ConversationState, note: String?) {
         // No more bytes than a window means no more scalars either: no counting.
-        guard text.utf8.count > windowScalars, scalars.count > windowScalars else {
-            let outcome = engine.assess(text, state: state)
+        guard text.utf8.count > windowScalars else {
+            let outcome = engine.assess(text, state: state, scratch: &scratch)
             return (outcome.assessment, outcome.state, nil)
         }
+        // Every window starts and ends at a multiple of `grain` scalars (both the step and the
+        // window's length are): the byte offset of each such scalar, found in one pass over the
+        // bytes (a scalar starts at each byte that does not continue one), instead of walking the
+        // string's scalar view for the count and again to each window's ends.
+        let step = windowScalars - overlapScalars
+        let grain = greatestCommonDivisor(step, windowScalars)
+        var marks: [Int] = []
+        var scalarCount = 0
+        var source = text
+        source.withUTF8 { bytes in
+            marks.reserveCapacity(bytes.count / grain + 2)
+            var untilMark = 0
+            for index in 0..<bytes.count where bytes[index] & 0xC0 != 0x80 {
+                if untilMark == 0 {
+                    marks.append(index)
+                    untilMark = grain
+                }
+                untilMark -= 1
+                scalarCount += 1
+            }
+        }
+        guard scalarCount > windowScalars else {
+            let outcome = engine.assess(text, state: state, scratch: &scratch)
+            return (outcome.assessment, outcome.state, nil)
+        }
+        let utf8 = text.utf8
+        let scalars = text.unicodeScalars
         var best: (assessment: Assessment, state: ConversationState)?
         var windows = 0
         // The contextual encoder reads the first window (in at most its own bounded number of
         // readings); later windows get the lexicon and the n-gram model, so the work stays linear.
         let later = SafeguardEngine(lexicon: engine.lexicon, model: engine.model)
-        var start = scalars.startIndex
         var offset = 0
-        while start < scalars.endIndex {
-            let end =
-                scalars.index(start, offsetBy: windowScalars, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        while true {
+            let end = min(offset + windowScalars, scalarCount)
+            let low = utf8.index(utf8.startIndex, offsetBy: marks[offset / grain])
+            let high =
+                end == scalarCount ? utf8.endIndex : utf8.index(utf8.startIndex, offsetBy: marks[end / grain])
             // Copied as bytes (the window starts and ends on scalar boundaries), not scalar by scalar.
-            let window = String(scalars[start..<end])
-            var outcome = (windows == 0 ? engine : later).assess(window, state: state)
+            let window = String(scalars[low..<high])
+            var outcome = (windows == 0 ? engine : later).assess(window, state: state, scratch: &scratch)
             windows += 1
             for index in outcome.assessment.signals.indices {
                 outcome.assessment.signals[index].start += offset
@@ -45,13 +81,17 @@ enum BoundedAssessment {
             } else {
                 best = (outcome.assessment, outcome.state)
             }
-            if end == scalars.endIndex { break }
-            let step = windowScalars - overlapScalars
-            start = scalars.index(start, offsetBy: step)
+            if end == scalarCount { break }
             offset += step
         }
         let kept = best ?? (Assessment.clear, state)
-        return (kept.assessment, kept.state, note(scalarCount: scalars.count, windows: windows))
+        return (kept.assessment, kept.state, note(scalarCount: scalarCount, windows: windows))
+    }
+
+    private static func greatestCommonDivisor(_ first: Int, _ second: Int) -> Int {
+        var (a, b) = (first, second)
+        while b != 0 { (a, b) = (b, a % b) }
+        return a
     }
 
     /// The note for a message of `scalarCount` scalars (nil when it is read in one piece).

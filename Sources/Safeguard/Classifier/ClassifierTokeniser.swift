@@ -60,7 +60,14 @@ struct ClassifierTokeniser: Sendable {
     /// The normalised words of `text` in one buffer (the scoring path: a few buffers per
     /// message instead of an array per word).
     func flatWords(in text: String) -> ClassifierWords {
-        var scan = Scan(capacity: text.utf8.count)
+        var scratch = ClassifierScratch()
+        return flatWords(in: text, scratch: &scratch)
+    }
+
+    /// The same, in arrays reused from `scratch` (the words' arrays are the scratch's own: give
+    /// them back with ``ClassifierScratch/recycle(_:)``).
+    func flatWords(in text: String, scratch: inout ClassifierScratch) -> ClassifierWords {
+        var scan = Scan(capacity: text.utf8.count, reusing: &scratch)
         let scalars = text.unicodeScalars
         // A text of no more bytes than the limit has no more scalars either: no counting.
         var count = 0
@@ -97,6 +104,7 @@ struct ClassifierTokeniser: Sendable {
             }
         }
         endWord(&scan)
+        scratch.current = scan.current
         return joinSpelledOut(scan.words)
     }
 
@@ -105,7 +113,10 @@ struct ClassifierTokeniser: Sendable {
         var current: [UInt8] = []
         var words = ClassifierWords()
 
-        init(capacity: Int) {
+        init(capacity: Int, reusing scratch: inout ClassifierScratch) {
+            current = Normaliser.take(&scratch.current)
+            words.bytes = Normaliser.take(&scratch.bytes)
+            words.ends = Normaliser.take(&scratch.ends)
             current.reserveCapacity(32)
             words.bytes.reserveCapacity(capacity + 8)
             words.ends.reserveCapacity(capacity / 4 + 2)

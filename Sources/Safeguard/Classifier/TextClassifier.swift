@@ -104,8 +104,16 @@ public struct TextClassifier: RiskModel {
 
     /// The probability alone: the same sum without collecting the strongest n-grams.
     public func suicidalProbability(for text: String) -> Double {
-        let words = tokeniser.flatWords(in: text)
-        var seen = BucketSet()
+        var scratch = ClassifierScratch()
+        return suicidalProbability(for: text, scratch: &scratch)
+    }
+
+    /// The same, in arrays reused from `scratch`.
+    public func suicidalProbability(for text: String, scratch: inout ClassifierScratch) -> Double {
+        let words = tokeniser.flatWords(in: text, scratch: &scratch)
+        var seen = scratch.buckets
+        scratch.buckets = BucketSet()
+        seen.removeAll()
         var logit = bias
         weights.withLookup { lookup in
             hasher.forEachFeature(of: words) { bucket, _ in
@@ -113,6 +121,8 @@ public struct TextClassifier: RiskModel {
                 logit += value
             }
         }
+        scratch.buckets = seen
+        scratch.recycle(words)
         return 1 / (1 + Foundation.exp(-logit))
     }
 
@@ -166,13 +176,30 @@ struct BucketSet {
     private var shift: UInt64
     private var count = 0
 
+    /// An empty set; its table is allocated at the first insert (an empty set kept in a scratch
+    /// costs nothing).
     init() {
-        slots = [UInt32](repeating: .max, count: 256)
+        slots = []
         shift = 64 - 8
+    }
+
+    /// Empties the set, keeping a table of the first size (a larger one grown for a long message
+    /// is let go): the answers are those of a new set.
+    mutating func removeAll() {
+        if slots.count == 256 {
+            if count > 0 {
+                slots.withUnsafeMutableBufferPointer { $0.update(repeating: .max) }
+            }
+        } else {
+            slots = []
+        }
+        shift = 64 - 8
+        count = 0
     }
 
     /// Adds `bucket`; whether it was not there before.
     mutating func insert(_ bucket: UInt32) -> Bool {
+        if slots.isEmpty { slots = [UInt32](repeating: .max, count: 256) }
         if 2 * (count + 1) > slots.count { grow() }
         let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: (UInt64(bucket) &* 0x9E37_79B9_7F4A_7C15) >> shift)

@@ -113,6 +113,13 @@ public struct Lexicon: Sendable {
     /// The class set of every token (word classes plus `#num` / `#minor`).
     func masks(for tokens: [NormalisedToken]) -> [ClassMask] {
         var result: [ClassMask] = []
+        masks(for: tokens, into: &result)
+        return result
+    }
+
+    /// The same, written into `result` (emptied first; a reused array keeps its capacity).
+    func masks(for tokens: [NormalisedToken], into result: inout [ClassMask]) {
+        result.removeAll(keepingCapacity: true)
         result.reserveCapacity(tokens.count)
         for token in tokens {
             var mask = token.id >= 0 && Int(token.id) < classMasks.count ? classMasks[Int(token.id)] : .empty
@@ -122,11 +129,19 @@ public struct Lexicon: Sendable {
             }
             result.append(mask)
         }
-        return result
     }
 
     /// Matches every rule against normalised tokens with their class sets.
     func matches(_ tokens: [NormalisedToken], masks: [ClassMask]) -> [RuleMatch] {
-        trie.matches(tokens, masks: masks, clauseBreakClass: clauseBreakClass >= 0 ? clauseBreakClass : nil)
+        var scratch = AssessScratch()
+        return matches(tokens, masks: masks, scratch: &scratch)
+    }
+
+    /// The same, in the trie's arrays of `scratch` (the matches are `scratch.matches`' storage).
+    func matches(_ tokens: [NormalisedToken], masks: [ClassMask], scratch: inout AssessScratch) -> [RuleMatch]
+    {
+        trie.matches(
+            tokens, masks: masks, clauseBreakClass: clauseBreakClass >= 0 ? clauseBreakClass : nil,
+            scratch: &scratch)
     }
 }

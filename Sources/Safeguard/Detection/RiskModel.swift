@@ -7,10 +7,16 @@ public protocol RiskModel: Sendable {
     func scores(for text: String) -> RiskModelScores
     /// The probability alone (what the engine needs; no explanation built).
     func suicidalProbability(for text: String) -> Double
+    /// The same, in working arrays reused from `scratch` (a model with none reads as above).
+    func suicidalProbability(for text: String, scratch: inout ClassifierScratch) -> Double
 }
 
 extension RiskModel {
     public func suicidalProbability(for text: String) -> Double { scores(for: text).suicidal }
+
+    public func suicidalProbability(for text: String, scratch: inout ClassifierScratch) -> Double {
+        suicidalProbability(for: text)
+    }
 }
 
 /// What a `RiskModel` says about one message.

@@ -55,17 +55,29 @@ public struct SafeguardEngine: Sendable {
     public func assess(_ text: String, state: ConversationState) -> (
         assessment: Assessment, state: ConversationState
     ) {
-        let normalised = lexicon.normaliser.normalise(text)
+        var scratch = AssessScratch()
+        return assess(text, state: state, scratch: &scratch)
+    }
+
+    /// The same, in working arrays reused from `scratch` (owned by the caller, which passes the
+    /// same one for each message it assesses: fewer allocations, the same assessment).
+    public func assess(_ text: String, state: ConversationState, scratch: inout AssessScratch) -> (
+        assessment: Assessment, state: ConversationState
+    ) {
+        let normalised = lexicon.normaliser.normalise(text, scratch: &scratch)
         let tokens = normalised.tokens
-        let masks = lexicon.masks(for: tokens)
-        let matches = lexicon.matches(tokens, masks: masks)
-        let analyser = ContextAnalyser(lexicon: lexicon, tokens: tokens, masks: masks)
-        var candidates = matches.isEmpty ? [] : analyser.analyse(matches)
+        var masks = Normaliser.take(&scratch.masks)
+        lexicon.masks(for: tokens, into: &masks)
+        let matches = lexicon.matches(tokens, masks: masks, scratch: &scratch)
+        var candidates: [CandidateSignal] = []
+        if !matches.isEmpty {
+            candidates = ContextAnalyser(lexicon: lexicon, tokens: tokens, masks: masks).analyse(matches)
+        }
         let gate = LayerGate(lexicon: lexicon, matches: matches, masks: masks)
         if let model, !tokens.isEmpty {
             addModelEvidence(
                 model, text: text, tokens: tokens, masks: masks, matches: matches, gate: gate,
-                candidates: &candidates)
+                candidates: &candidates, scratch: &scratch.classifier)
         }
         var reading: EncoderReading?
         if let encoder, !tokens.isEmpty, !gate.notTheirs {
@@ -117,6 +129,9 @@ public struct SafeguardEngine: Sendable {
             level: outcome.level, categories: outcome.categories, subject: outcome.subject,
             signals: signals, reasons: decision.reasons, settling: outcome.settling, encoder: reading,
             cues: cueIDs(matches))
+        scratch.recycle(normalised)
+        scratch.masks = masks
+        scratch.matches = matches
         return (assessment, outcome.state)
     }
 
@@ -169,7 +184,8 @@ public struct SafeguardEngine: Sendable {
     /// means or farewells. Negation, history, a lowered phrase or a calmer turn raise the bar.
     private func addModelEvidence(
         _ model: any RiskModel, text: String, tokens: [NormalisedToken], masks: [ClassMask],
-        matches: [RuleMatch], gate: LayerGate, candidates: inout [CandidateSignal]
+        matches: [RuleMatch], gate: LayerGate, candidates: inout [CandidateSignal],
+        scratch: inout ClassifierScratch
     ) {
         guard tokens.count >= 3, !gate.notTheirs else { return }
         // A contextual signal (a time, "do it") is only crisis once the conversation says so:
@@ -196,7 +212,7 @@ public struct SafeguardEngine: Sendable {
         // The model learnt from templates and also leans on words like "tonight" or "would": in
         // a message with no word about life, death, harm, means or farewells it must be surer.
         if !gate.anchored { threshold = max(threshold, Self.modelThresholdInContext) }
-        guard model.suicidalProbability(for: scored) >= threshold else { return }
+        guard model.suicidalProbability(for: scored, scratch: &scratch) >= threshold else { return }
         candidates.append(
             layerCandidate(
                 index: Self.modelRuleIndex, level: .crisis, categories: [.suicide], tokens: tokens,

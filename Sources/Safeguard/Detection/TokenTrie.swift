@@ -20,7 +20,7 @@ struct TokenTrie: Sendable {
         var needsBoundary: Bool
     }
 
-    private struct Walk {
+    struct Walk: Sendable {
         var node: Int32
         var start: Int32
         var skips: Int8
@@ -152,10 +152,12 @@ struct TokenTrie: Sendable {
     }
 
     /// Every match of every rule, in order of their last word.
-    func matches(_ tokens: [NormalisedToken], masks: [ClassMask], clauseBreakClass: Int?) -> [RuleMatch] {
-        var found: [RuleMatch] = []
-        var live: [Walk] = []
-        var next: [Walk] = []
+    func matches(
+        _ tokens: [NormalisedToken], masks: [ClassMask], clauseBreakClass: Int?, scratch: inout AssessScratch
+    ) -> [RuleMatch] {
+        var found = Normaliser.take(&scratch.matches)
+        var live = Normaliser.take(&scratch.live)
+        var next = Normaliser.take(&scratch.next)
         live.reserveCapacity(16)
         next.reserveCapacity(16)
         let count = tokens.count
@@ -180,6 +182,8 @@ struct TokenTrie: Sendable {
             }
             swap(&live, &next)
         }
+        scratch.live = live
+        scratch.next = next
         return found
     }
 

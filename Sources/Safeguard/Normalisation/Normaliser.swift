@@ -34,18 +34,26 @@ public struct Normaliser: Sendable {
 
     /// Normalises a message.
     public func normalise(_ text: String) -> NormalisedText {
+        var scratch = AssessScratch()
+        return normalise(text, scratch: &scratch)
+    }
+
+    /// Normalises a message in arrays reused from `scratch` (the tokens and folded bytes of the
+    /// result are the scratch's own: give them back with ``AssessScratch/recycle(_:)``).
+    func normalise(_ text: String, scratch: inout AssessScratch) -> NormalisedText {
         var origin = OffsetMap()
         var index: Int32 = 0
         var source = text
-        let units = source.withUTF8 { fold($0, origin: &origin, scalarCount: &index) }
-        var tokens: [NormalisedToken] = []
+        var units = Self.take(&scratch.units)
+        source.withUTF8 { fold($0, into: &units, origin: &origin, scalarCount: &index) }
+        var tokens = Self.take(&scratch.tokens)
         tokens.reserveCapacity(units.count / 4 + 1)
         var scanner = WordScanner(units: units)
-        var raw: [RawWord] = []
+        var raw = Self.take(&scratch.raw)
         raw.reserveCapacity(units.count / 4 + 1)
         while let word = scanner.next() { raw.append(word) }
-        var buffer: [UInt8] = []
-        var ids: [Int32] = []
+        var buffer = Self.take(&scratch.word)
+        var ids = Self.take(&scratch.ids)
         var position = 0
         while position < raw.count {
             if let merged = mergeSpacedLetters(raw, from: position, units: units, into: &ids) {
@@ -82,16 +90,29 @@ public struct Normaliser: Sendable {
             appendTokens(ids, first: word, last: word, origin: &origin, tokens: &tokens, number: number)
             position += 1
         }
+        scratch.raw = raw
+        scratch.word = buffer
+        scratch.ids = ids
         return NormalisedText(tokens: tokens, scalarCount: Int(index), units: units, table: table)
+    }
+
+    /// A scratch array, emptied (its capacity kept), moved out of the scratch so it is the only
+    /// reference to its storage while it is filled.
+    @inline(__always)
+    static func take<Element>(_ array: inout [Element]) -> [Element] {
+        var taken: [Element] = []
+        swap(&taken, &array)
+        taken.removeAll(keepingCapacity: true)
+        return taken
     }
 
     /// Folds UTF-8 bytes: runs of ASCII are copied at once and folded in place (lower case, a
     /// backtick read as an apostrophe); other scalars are decoded from their bytes and folded
     /// one by one, their spans recorded in `origin`. Counts the scalars.
     private func fold(
-        _ bytes: UnsafeBufferPointer<UInt8>, origin: inout OffsetMap, scalarCount index: inout Int32
-    ) -> [UInt8] {
-        var units: [UInt8] = []
+        _ bytes: UnsafeBufferPointer<UInt8>, into units: inout [UInt8], origin: inout OffsetMap,
+        scalarCount index: inout Int32
+    ) {
         units.reserveCapacity(bytes.count + 8)
         var memo: [UInt32: [UInt8]] = [:]
         var position = 0
@@ -133,7 +154,6 @@ public struct Normaliser: Sendable {
             units.append(contentsOf: folded)
             index += 1
         }
-        return units
     }
 
     private func appendTokens(

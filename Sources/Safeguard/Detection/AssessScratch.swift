@@ -1,0 +1,48 @@
+/// Working arrays the engine reuses from one message to the next: the normaliser's folded
+/// bytes, raw words and tokens, the class masks, the trie's walks and matches, and the n-gram
+/// model's words and counted buckets. A caller that assesses many messages in a row (the
+/// `assess` pipeline, a benchmark) owns one and passes it to
+/// ``SafeguardEngine/assess(_:state:scratch:)``: each array keeps its capacity, so a message
+/// costs a dozen fewer allocations. It is a plain value owned by its caller (never shared
+/// between tasks, no lock); a caller without one (the chat) gets fresh arrays for each message,
+/// as before. Reuse never changes a result: every array is emptied before it is filled.
+public struct AssessScratch: Sendable {
+    var units: [UInt8] = []
+    var raw: [RawWord] = []
+    var tokens: [NormalisedToken] = []
+    var word: [UInt8] = []
+    var ids: [Int32] = []
+    var masks: [ClassMask] = []
+    var matches: [RuleMatch] = []
+    var live: [TokenTrie.Walk] = []
+    var next: [TokenTrie.Walk] = []
+    var classifier = ClassifierScratch()
+
+    public init() {}
+}
+
+/// The n-gram model's per-message arrays (part of ``AssessScratch``).
+public struct ClassifierScratch: Sendable {
+    var current: [UInt8] = []
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    var buckets = BucketSet()
+
+    public init() {}
+}
+
+extension AssessScratch {
+    /// Takes back the arrays a normalised text was built in (once the text is no longer read).
+    mutating func recycle(_ text: NormalisedText) {
+        units = text.units
+        tokens = text.tokens
+    }
+}
+
+extension ClassifierScratch {
+    /// Takes back the arrays the model's words were built in.
+    mutating func recycle(_ words: ClassifierWords) {
+        bytes = words.bytes
+        ends = words.ends
+    }
+}
