@@ -35,6 +35,7 @@ import WaymarkTestTraits
     /// the statistical layers are required, never a quietly weaker lexicon-only engine).
     @Test(arguments: [
         TextClassifier.resourcePath, ContextualEncoder.modelPath, ContextualEncoder.vocabularyPath,
+        ContextualEncoder.thresholdsPath, BoundaryHead.resourcePath,
     ])
     func theEngineDoesNotLoadWithoutALayer(removed: String) throws {
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent(

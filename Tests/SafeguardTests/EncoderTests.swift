@@ -100,34 +100,26 @@ import WaymarkTestTraits
         #expect(above > 0 && above < file.golden.count)
     }
 
+    /// A two-input head file, well formed unless one part is given otherwise.
+    static func headJSON(
+        format: String = "waymark-encoder-head-1", boundaryWeight: String = "[1,2]", cut: String = "0.9",
+        topic: String = "abuse"
+    ) -> String {
+        #"{"format":"\#(format)","hidden":2,"scale":10,"#
+            + #""boundary":{"weight":\#(boundaryWeight),"bias":0,"cut":\#(cut)},"#
+            + #""topics":{"names":["\#(topic)"],"weight":[[1,2]],"bias":[0],"min_probability":0.5}}"#
+    }
+
     @Test func aBrokenBoundaryHeadIsALoadErrorNeverAQuietFallback() throws {
+        // The well-formed file loads, so each failure below is the one part changed.
+        _ = try BoundaryHead(data: Data(Self.headJSON().utf8))
         let bad: [(String, String)] = [
             ("{}", "unreadable"),
-            (
-                #"{"format":"other","hidden":2,"scale":10,"boundary":{"weight":[1,2],"bias":0,"cut":0.9},"#
-                    + #""topics":{"names":["abuse"],"weight":[[1,2]],"bias":[0],"min_probability":0.5}}"#,
-                "unknown format"
-            ),
-            (
-                #"{"format":"waymark-encoder-head-1","hidden":2,"scale":10,"boundary":{"weight":[1],"bias":0,"#
-                    + #""cut":0.9},"topics":{"names":["abuse"],"weight":[[1,2]],"bias":[0],"min_probability":0.5}}"#,
-                "do not match"
-            ),
-            (
-                #"{"format":"waymark-encoder-head-1","hidden":2,"scale":10,"boundary":{"weight":[1,2],"bias":0,"#
-                    + #""cut":1.5},"topics":{"names":["abuse"],"weight":[[1,2]],"bias":[0],"min_probability":0.5}}"#,
-                "between 0 and 1"
-            ),
-            (
-                #"{"format":"waymark-encoder-head-1","hidden":2,"scale":10,"boundary":{"weight":[1,2],"bias":0,"#
-                    + #""cut":0.9},"topics":{"names":["suicide"],"weight":[[1,2]],"bias":[0],"min_probability":0.5}}"#,
-                "never suicide"
-            ),
-            (
-                #"{"format":"waymark-encoder-head-1","hidden":2,"scale":10,"boundary":{"weight":[1,2],"bias":0,"#
-                    + #""cut":0.9},"topics":{"names":["gardening"],"weight":[[1,2]],"bias":[0],"min_probability":0.5}}"#,
-                "unknown topic"
-            ),
+            (Self.headJSON(format: "other"), "unknown format"),
+            (Self.headJSON(boundaryWeight: "[1]"), "do not match"),
+            (Self.headJSON(cut: "1.5"), "between 0 and 1"),
+            (Self.headJSON(topic: "suicide"), "never suicide"),
+            (Self.headJSON(topic: "gardening"), "unknown topic"),
         ]
         for (json, reason) in bad {
             #expect {
@@ -137,15 +129,12 @@ import WaymarkTestTraits
             }
         }
         // A head for another encoder width is refused when the encoder is loaded.
-        let narrow =
-            #"{"format":"waymark-encoder-head-1","hidden":2,"scale":10,"boundary":{"weight":[1,2],"bias":0,"#
-            + #""cut":0.9},"topics":{"names":["abuse"],"weight":[[1,2]],"bias":[0],"min_probability":0.5}}"#
         #expect(throws: EncoderError.self) {
             try ContextualEncoder(
                 vocabulary: TestResources.resource(ContextualEncoder.vocabularyPath),
                 modelData: TestResources.resource(ContextualEncoder.modelPath),
                 thresholds: TestResources.resource(ContextualEncoder.thresholdsPath),
-                boundaryHead: Data(narrow.utf8))
+                boundaryHead: Data(Self.headJSON().utf8))
         }
     }
 

@@ -169,8 +169,8 @@ def main():
     levels = np.array([data.RANK[row[3]] for row in rows])
     groups = np.array([row[0] for row in rows])
     cache = os.path.join(os.environ.get("WAYMARK_ENCODER_WORK", "/tmp/waymark-encoder"), "boundary-vectors.npz")
-    key = hashlib.sha256(open(os.path.join(ENCODER_DIR, "encoder.bin"), "rb").read()
-                         + json.dumps([row[2] for row in rows]).encode()).hexdigest()
+    with open(os.path.join(ENCODER_DIR, "encoder.bin"), "rb") as handle:
+        key = hashlib.sha256(handle.read() + json.dumps([row[2] for row in rows]).encode()).hexdigest()
     if os.path.exists(cache) and str(np.load(cache)["key"]) == key:
         stored = np.load(cache)
         vectors, owner = stored["vectors"], stored["owner"]
