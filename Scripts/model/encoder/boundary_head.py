@@ -114,6 +114,24 @@ def pooled_vectors(model, tokenizer, segment_lists, batch=64):
     return vectors * M.SCALE, np.array(owner)
 
 
+def cached_vectors(model, tokenizer, rows):
+    """pooled_vectors of every row, kept in $WAYMARK_ENCODER_WORK keyed by the model file and the
+    texts (the pooled vector does not depend on the output layer, so a refit head reuses them)."""
+    cache = os.path.join(os.environ.get("WAYMARK_ENCODER_WORK", "/tmp/waymark-encoder"), "boundary-vectors.npz")
+    key = hashlib.sha256(json.dumps([row[2] for row in rows]).encode())
+    for name, tensor in model.named_parameters():
+        if not name.startswith("head."):
+            key.update(tensor.detach().numpy().tobytes())
+    key = key.hexdigest()
+    if os.path.exists(cache) and str(np.load(cache)["key"]) == key:
+        stored = np.load(cache)
+        return stored["vectors"], stored["owner"]
+    vectors, owner = pooled_vectors(model, tokenizer, [row[2] for row in rows])
+    os.makedirs(os.path.dirname(cache), exist_ok=True)
+    np.savez(cache, key=key, vectors=vectors, owner=owner)
+    return vectors, owner
+
+
 def fit(features, targets, classes):
     """L2-regularised logistic (classes == 1: sigmoid; else softmax) regression: mean log loss +
     ||W||² / (2n), the intercept not penalised (scikit-learn's C = 1). Returns (W, b)."""
@@ -168,16 +186,7 @@ def main():
     rows = labelled_rows()
     levels = np.array([data.RANK[row[3]] for row in rows])
     groups = np.array([row[0] for row in rows])
-    cache = os.path.join(os.environ.get("WAYMARK_ENCODER_WORK", "/tmp/waymark-encoder"), "boundary-vectors.npz")
-    with open(os.path.join(ENCODER_DIR, "encoder.bin"), "rb") as handle:
-        key = hashlib.sha256(handle.read() + json.dumps([row[2] for row in rows]).encode()).hexdigest()
-    if os.path.exists(cache) and str(np.load(cache)["key"]) == key:
-        stored = np.load(cache)
-        vectors, owner = stored["vectors"], stored["owner"]
-    else:
-        vectors, owner = pooled_vectors(model, tokenizer, [row[2] for row in rows])
-        os.makedirs(os.path.dirname(cache), exist_ok=True)
-        np.savez(cache, key=key, vectors=vectors, owner=owner)
+    vectors, owner = cached_vectors(model, tokenizer, rows)
     print(f"{len(rows)} examples, {len(vectors)} windows")
 
     train_rows = (groups != "dev") & (levels <= data.RANK["boundary"])
