@@ -1,0 +1,87 @@
+import Testing
+
+@testable import Safeguard
+
+/// Kinds a blind set (zf, read after its scoring) showed missing or over-called, written in our
+/// own words: a ligature tied to a fixing point and tested, still being here called unfair on
+/// others, an allergic reaction described, all the tablets taken in languages spoken in the UK,
+/// someone being hurt in a named room now; and, the other way, an own goal, an ordinary dose for
+/// an everyday ailment and what people say to the bereaved.
+@Suite struct EleventhSessionKindsTests {
+    static func rules(_ text: String) throws -> [String] {
+        try #require(TestEngine.engine).assess(text).signals.map(\.rule)
+    }
+
+    static func level(_ text: String) throws -> RiskLevel {
+        try #require(TestEngine.engine).assess(text).level
+    }
+
+    @Test func aLigatureTiedToAFixingPointIsTheMeansAndTestingItIsAnEmergency() throws {
+        #expect(try Self.rules("i've tied my dressing gown cord to the banister").contains("kinds.ligature_fixed"))
+        #expect(try Self.level("i've tied my dressing gown cord to the banister") == .crisis)
+        #expect(try Self.level("tied a scarf round the curtain pole, going to test it holds") == .emergency)
+        // A lead, a washing line or a tree is not a ligature point here; testing a shelf is DIY.
+        for text in [
+            "tied the dog's lead to the railing outside the chemist",
+            "tied the rope to the tree for a swing",
+            "checking the shelf holds before i put the books on",
+        ] {
+            #expect(try Self.level(text) < .crisis, "\(text)")
+        }
+    }
+
+    @Test func stillBeingHereCalledUnfairOnOthersIsABurden() throws {
+        #expect(try Self.level("it's not fair on my kids, me still being around") == .crisis)
+        #expect(try Self.level("it's not fair on my kids that the school still hasn't rung back") < .crisis)
+    }
+
+    @Test func anAllergicReactionDescribedIsAnEmergency() throws {
+        #expect(try Self.level("my tongue's gone all swollen after eating those prawns") == .emergency)
+        #expect(try Self.level("my lips always tingle a bit with pineapple, weird") < .crisis)
+    }
+
+    @Test(arguments: [
+        "wzięłam wszystkie tabletki z szuflady",
+        "am luat toate medicamentele",
+        "me tomé todas las pastillas que había",
+        "tomei todos os comprimidos",
+        "maine saari goliyan kha li",
+        "wedi cymryd y tabledi i gyd",
+    ])
+    func allTheTabletsTakenInOtherLanguagesIsAnAct(text: String) throws {
+        #expect(try Self.rules(text).contains("non_english.all_tablets_taken"), "\(text)")
+        #expect(try Self.level(text) == .emergency, "\(text)")
+    }
+
+    @Test func someoneHurtInANamedRoomIsDangerNow() throws {
+        #expect(try Self.level("her boyfriend is hurting her in the bedroom, i can hear it") == .emergency)
+        #expect(try Self.level("my stepdad is hitting my mum in the front room") == .emergency)
+    }
+
+    @Test func anOwnGoalAndAnOrdinaryDoseAreNotRisk() throws {
+        for text in [
+            "shot myself in the foot telling my manager that",
+            "had 2 ibuprofen for this toothache, still throbbing",
+            "took a couple of paracetamol for my period cramps",
+        ] {
+            #expect(try Self.level(text) == .none, "\(text)")
+        }
+        // Without the ailment, or with more taken, it stays an act.
+        #expect(try Self.level("took 2 paracetamol and then the whole box") == .emergency)
+        #expect(try Self.level("took 12 paracetamol for my headache") == .emergency)
+    }
+
+    /// The scenario library's grief case: both the n-gram model and the encoder read "it gets
+    /// easier" as crisis; said about a death, it is comfort, and grief stays distress.
+    @Test func whatPeopleSayToTheBereavedIsNotTheWritersRisk() throws {
+        let shipped = try #require(TestEngine.shipped)
+        for text in [
+            "everyone keeps telling me it gets easier",
+            "the vicar said she's at peace now",
+            "they all say time heals",
+        ] {
+            #expect(shipped.assess(text).level < .crisis, "\(text)")
+        }
+        #expect(shipped.assess("they say it gets easier but i don't want to be here any more").level == .crisis)
+    }
+}
