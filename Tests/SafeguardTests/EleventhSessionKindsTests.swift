@@ -17,8 +17,9 @@ import Testing
     }
 
     @Test func aLigatureTiedToAFixingPointIsTheMeansAndTestingItIsAnEmergency() throws {
-        #expect(try Self.rules("i've tied my dressing gown cord to the banister").contains("kinds.ligature_fixed"))
-        #expect(try Self.level("i've tied my dressing gown cord to the banister") == .crisis)
+        let tied = "i've tied my dressing gown cord to the banister"
+        #expect(try Self.rules(tied).contains("kinds.ligature_fixed"))
+        #expect(try Self.level(tied) == .crisis)
         #expect(try Self.level("tied a scarf round the curtain pole, going to test it holds") == .emergency)
         // A lead, a washing line or a tree is not a ligature point here; testing a shelf is DIY.
         for text in [
@@ -82,6 +83,7 @@ import Testing
         ] {
             #expect(shipped.assess(text).level < .crisis, "\(text)")
         }
-        #expect(shipped.assess("they say it gets easier but i don't want to be here any more").level == .crisis)
+        let stillRisk = "they say it gets easier but i don't want to be here any more"
+        #expect(shipped.assess(stillRisk).level == .crisis)
     }
 }
