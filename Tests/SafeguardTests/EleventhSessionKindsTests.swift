@@ -86,4 +86,28 @@ import Testing
         let stillRisk = "they say it gets easier but i don't want to be here any more"
         #expect(shipped.assess(stillRisk).level == .crisis)
     }
+
+    /// Life admin, a goodbye for a move and outgrown things given away are not farewells.
+    @Test func ordinaryGoodbyesAndGivingAwayAreNotFarewells() throws {
+        for text in [
+            "finally made my will and the power of attorney with the solicitor today",
+            "got a leaving card from work, everyone knows i'm moving to canada",
+            "giving away the kids' old toys on freecycle now they've outgrown them",
+        ] {
+            #expect(try Self.level(text) < .crisis, "\(text)")
+        }
+        #expect(try Self.level("giving away all my things, i won't need them") == .crisis)
+    }
+
+    /// A misreading put right by naming what is being done sets the earlier reading aside.
+    @Test func aMisreadingPutRightByNamingTheActivityIsHeard() throws {
+        let engine = try #require(TestEngine.engine)
+        let first = engine.assess("i want to end it all", state: ConversationState())
+        #expect(first.assessment.level == .crisis)
+        let next = engine.assess("no not like that, it's a film i'm watching", state: first.state)
+        #expect(next.assessment.level < .crisis)
+        // Without the activity it is a retraction, and a retraction is not a reason to forget.
+        let retracted = engine.assess("no not like that", state: first.state)
+        #expect(retracted.assessment.level == .crisis)
+    }
 }
