@@ -110,4 +110,62 @@ import Testing
         let retracted = engine.assess("no not like that", state: first.state)
         #expect(retracted.assessment.level == .crisis)
     }
+
+    /// Emergencies a blind set's conversations (zf) showed the lexicon missing, in our words.
+    @Test func theRestOfAPrescriptionTakenIsAnActThatHoldsUntilTreated() throws {
+        let engine = try #require(TestEngine.engine)
+        let taken = engine.assess("swallowed the rest of the packet an hour ago", state: ConversationState())
+        #expect(taken.assessment.level == .emergency)
+        #expect(taken.state.untreatedAct)
+        let next = engine.assess("feel dizzy and sick", state: taken.state)
+        #expect(next.assessment.level == .emergency)
+    }
+
+    @Test func meansCountedAfterSuicidalTalkIsAboutToAct() throws {
+        let engine = try #require(TestEngine.engine)
+        let first = engine.assess(
+            "i can't do this any more, i don't want to be here", state: ConversationState())
+        let next = engine.assess("sitting here sorting them into piles", state: first.state)
+        #expect(next.assessment.level == .emergency)
+        // Counting and sorting are ordinary without that context.
+        #expect(try Self.level("counting them down, two sleeps till we fly") < .crisis)
+    }
+
+    @Test(arguments: [
+        "he's across the road now and he isn't meant to know where i live",
+        "in the garage with the engine on, door's shut",
+    ])
+    func dangerNowSaidPlainlyIsAnEmergency(text: String) throws {
+        #expect(try Self.level(text) == .emergency, "\(text)")
+    }
+
+    @Test func someoneAtRiskWhoDoesNotAnswerInPlainEnglishIsUnreachable() throws {
+        let engine = try #require(TestEngine.engine)
+        let first = engine.assess("my son wrote he wants to die in his notebook", state: ConversationState())
+        let next = engine.assess("he locked in room, he not answer me", state: first.state)
+        #expect(next.assessment.level == .emergency)
+    }
+
+    /// Crisis said without the usual words: not expecting to be here for a date, a deadline set
+    /// on one's own life, how a means feels, trains that do not stop; the same in Urdu.
+    @Test(arguments: [
+        "don't think i'll still be here for my birthday",
+        "can't see me lasting till the spring",
+        "if nothing gets better by payday i'm done",
+        "does it hurt or do you just fall asleep with helium",
+        "what time's the first train through that doesn't stop",
+        "dil nahi karta zinda rehne ko",
+    ])
+    func crisisWithoutTheUsualWords(text: String) throws {
+        #expect(try Self.level(text) == .crisis, "\(text)")
+    }
+
+    @Test(arguments: [
+        "don't think i'll be around for the team meeting, got the dentist",
+        "if nothing changes by june i'm looking for a new job",
+        "which trains stop at crewe",
+    ])
+    func theirEverydayLookAlikesStayCalm(text: String) throws {
+        #expect(try Self.level(text) < .crisis, "\(text)")
+    }
 }
