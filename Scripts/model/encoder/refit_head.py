@@ -11,6 +11,12 @@ unseen set read by a layer fitted without it) the averaged emergency output sepa
 from the readings below them better than the fine-tuned one on nine of the ten sets read and as
 well on the tenth (DECISIONS.md, eleventh session).
 
+NOT SHIPPED. Kept by a rule written before the eleventh session's final blind scoring only if
+emergency recall on the two unread sets (zg, zh; messages and conversation turns) rose by at
+least 0.03: it rose by 0.020 (31 -> 32 of 49), and one calm conversation turn became a false
+emergency. `encoder.bin` is the eighth session's fine-tuned model; this script stays as the tool
+for the next attempt (with more sets the transformer never saw, or a new rule measured first).
+
   HF_HUB_OFFLINE=1 python -u refit_head.py            # -> encoder.bin, thresholds.json, golden.json
   HF_HUB_OFFLINE=1 python -u refit_head.py --report   # the cross-validated figures only
 
