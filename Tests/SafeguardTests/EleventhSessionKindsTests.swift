@@ -168,4 +168,32 @@ import Testing
     func theirEverydayLookAlikesStayCalm(text: String) throws {
         #expect(try Self.level(text) < .crisis, "\(text)")
     }
+
+    /// Read from zg and zh after their blind scoring: "every night" is not a dose (it made "i
+    /// heard him say he wants to die" figurative), and everyday hyperbole stays calm.
+    @Test func everyNightIsNotAMedicineRoutine() throws {
+        let heard = "he cries in his room every night, i heard him say he wants to die"
+        #expect(try Self.level(heard) == .crisis)
+        #expect(try Self.level("i cry every night and want to die") == .crisis)
+    }
+
+    @Test(arguments: [
+        "the roadworks on the m6 make me want to die",
+        "so hungover i could die",
+        "everyone would be better off if i stopped organising the christmas do",
+        "tonight's the night, asking him out at the pub quiz",
+        "got my affairs in order, will and power of attorney done at 68",
+    ])
+    func everydayHyperboleAndLifeAdminStayCalm(text: String) throws {
+        #expect(try Self.level(text) < .crisis, "\(text)")
+    }
+
+    @Test(arguments: [
+        "chcę po prostu zasnąć i się nie obudzić",
+        "ya no quiere vivir, no sé qué hacer",
+        "kabhi lagta hai sab khatam kar doon",
+    ])
+    func moreCrisisInOtherLanguages(text: String) throws {
+        #expect(try Self.level(text) == .crisis, "\(text)")
+    }
 }
