@@ -109,6 +109,10 @@ import Testing
         // Without the activity it is a retraction, and a retraction is not a reason to forget.
         let retracted = engine.assess("no not like that", state: first.state)
         #expect(retracted.assessment.level == .crisis)
+        // "Should have said" is a correction only as an apology for being misread.
+        let regret = engine.assess(
+            "i should have said something to my mum, walking home now", state: first.state)
+        #expect(regret.assessment.level == .crisis)
     }
 
     /// Emergencies a blind set's conversations (zf) showed the lexicon missing, in our words.
