@@ -200,4 +200,12 @@ import Testing
     func moreCrisisInOtherLanguages(text: String) throws {
         #expect(try Self.level(text) == .crisis, "\(text)")
     }
+
+    /// A year gone by dates what happened: history, not a crisis now. "Since" a year is not: it
+    /// has gone on since then.
+    @Test func aYearGoneByDatesThePast() throws {
+        #expect(try Self.level("i tried to end my life in 2016, i'm much better now") == .distress)
+        #expect(try Self.level("i've wanted to die every day since 2021") == .crisis)
+        #expect(try Self.level("i took an overdose back in 2012 and again tonight") == .emergency)
+    }
 }
