@@ -65,9 +65,9 @@ def logit(p):
     return float(np.log(p / (1 - p)))
 
 
-def finetuned_head(model, header):
+def finetuned_head(model, header, keep):
     """(weight 2x384, bias 2) of the fine-tuned layer: from finetuned-head.json, or from the model
-    file itself the first time (before any refit)."""
+    file itself the first time (before any refit), then kept in that file when `keep` is set."""
     if os.path.exists(FINETUNED_PATH):
         with open(FINETUNED_PATH) as handle:
             stored = json.load(handle)
@@ -76,6 +76,8 @@ def finetuned_head(model, header):
         raise SystemExit(f"{MODEL_PATH} already has a refit head and {FINETUNED_PATH} is missing")
     weight = model.head.weight.detach().double().numpy()
     bias = model.head.bias.detach().double().numpy()
+    if not keep:
+        return weight, bias
     with open(FINETUNED_PATH, "w") as handle:
         json.dump({"from": "encoder.bin as trained in the eighth session (train.py export)",
                    "weight": weight.astype(np.float32).tolist(), "bias": bias.astype(np.float32).tolist()},
@@ -91,7 +93,7 @@ def main():
     model, header = M.read_model_file(MODEL_PATH)
     tokenizer = M.load_tokenizer()
     torch.set_num_threads(max(1, os.cpu_count() or 1))
-    tuned_weight, tuned_bias = finetuned_head(model, header)
+    tuned_weight, tuned_bias = finetuned_head(model, header, keep=not args.report)
     rows = B.labelled_rows()
     levels = np.array([data.RANK[row[3]] for row in rows])
     groups = np.array([row[0] for row in rows])
@@ -188,18 +190,7 @@ def main():
     with open(THRESHOLDS_PATH, "w") as handle:
         json.dump(thresholds, handle, indent=2, sort_keys=True)
         handle.write("\n")
-    golden = []
-    for segments in T.GOLDEN_TEXTS:
-        windows = M.pack(tokenizer, segments, all_windows=True)
-        with torch.no_grad():
-            ids, mask = M.batch_tensors(windows[:1], tokenizer.pad_token_id)
-            pooled = check.pooled(ids, mask)[0].tolist()
-        probs = M.probabilities(check, tokenizer, [segments])[0]
-        golden.append({"segments": segments, "windows": windows, "pooled_first_window": pooled,
-                       "crisis": probs[0], "emergency": probs[1]})
-    with open(GOLDEN_PATH, "w") as handle:
-        json.dump(golden, handle, ensure_ascii=False)
-        handle.write("\n")
+    T.write_golden(check, tokenizer, GOLDEN_PATH)
     print(f"wrote {MODEL_PATH}, {THRESHOLDS_PATH}, {GOLDEN_PATH}")
 
 

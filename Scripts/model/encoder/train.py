@@ -266,6 +266,14 @@ def command_export(args):
     with open(os.path.join(OUT_DIR, "thresholds.json"), "w") as handle:
         json.dump(thresholds, handle, indent=2, sort_keys=True)
         handle.write("\n")
+    write_golden(model, tokenizer, os.path.join(OUT_DIR, "golden.json"))
+    print(f"wrote {OUT_DIR}")
+
+
+def write_golden(model, tokenizer, path):
+    """The golden file the Swift tests pin the encoder to: for each of GOLDEN_TEXTS, its token
+    windows, the pooled vector of the first window and both probabilities, from `model` as Swift
+    computes it (int8 rows dequantised)."""
     golden = []
     for segments in GOLDEN_TEXTS:
         windows = M.pack(tokenizer, segments, all_windows=True)
@@ -275,10 +283,9 @@ def command_export(args):
         probs = M.probabilities(model, tokenizer, [segments])[0]
         golden.append({"segments": segments, "windows": windows, "pooled_first_window": pooled,
                        "crisis": probs[0], "emergency": probs[1]})
-    with open(os.path.join(OUT_DIR, "golden.json"), "w") as handle:
+    with open(path, "w") as handle:
         json.dump(golden, handle, ensure_ascii=False)
         handle.write("\n")
-    print(f"wrote {OUT_DIR}")
 
 
 def evaluation_sets():
