@@ -58,6 +58,15 @@ public struct ConversationState: Sendable, Equatable, Codable {
 
     public init() {}
 
+    /// The risk remembered is danger from another person (abuse, sexual violence, a child's
+    /// safety, someone's urge to hurt someone) and no suicidal or self-harm risk has been told.
+    var dangerFromOthersOnly: Bool {
+        !suicidalContext
+            && categories.contains {
+                [.abuse, .sexualViolence, .childSafeguarding, .harmToOthers].contains($0)
+            }
+    }
+
     /// Keeps `text` among the recent turns.
     mutating func remember(turn text: String) {
         var kept = text

@@ -95,7 +95,10 @@ public struct SafeguardEngine: Sendable {
             ruleID: { Self.ruleID($0, rules: rules) })
         if let reading, let encoder {
             let cut = gate.raised ? Self.surer(encoder.thresholds.context) : encoder.thresholds.context
-            decision.encoderContext = reading.crisis >= cut
+            // In a conversation about danger from another person (and no suicidal risk told), the
+            // encoder's high reading is that danger, not ending one's life: "i'm heading there"
+            // after a sister locked in is going to help, not to a bridge.
+            decision.encoderContext = reading.crisis >= cut && !state.dangerFromOthersOnly
         }
         var outcome = decision.decide()
         outcome.state.remember(turn: text)
