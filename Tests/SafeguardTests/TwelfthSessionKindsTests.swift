@@ -1,0 +1,179 @@
+import Testing
+
+@testable import Safeguard
+
+/// Kinds a blind set (zk, read after its scoring) showed missing or over-called, written in our
+/// own words: being followed in public now, an order broken, self-harm by burning, hair-pulling
+/// and food withheld as punishment, a deep burn, farewells and settled decisions without risk
+/// words, means set up, the place of danger in a conversation about ending one's life; and the
+/// other way, exasperation as a condition on a chore, a last message "for tonight", goodbye to an
+/// overdraft or a flat, a rope bought for climbing. Plus two conversation kinds from the policy
+/// suite: danger to a sister is not the writer's suicide plan, and "bruised but ok" is found safe.
+@Suite struct TwelfthSessionKindsTests {
+    static func rules(_ text: String) throws -> [String] {
+        try #require(TestEngine.engine).assess(text).signals.map(\.rule)
+    }
+
+    static func level(_ text: String) throws -> RiskLevel {
+        try #require(TestEngine.engine).assess(text).level
+    }
+
+    /// The levels of a conversation's turns, each read with everything before it.
+    static func levels(_ turns: [String]) throws -> [Assessment] {
+        let engine = try #require(TestEngine.engine)
+        var state = ConversationState()
+        var out: [Assessment] = []
+        for turn in turns {
+            let step = engine.assess(turn, state: state)
+            out.append(step.assessment)
+            state = step.state
+        }
+        return out
+    }
+
+    @Test(arguments: [
+        "this man has followed me off the bus, he's still there",
+        "some bloke got off at my stop too and he's walking behind me now, the street's empty",
+        "guy on the late train keeps moving seats to sit closer to me",
+        "he leaned in and whispered i know where you live",
+        "my ex is outside my work right now and there's a restraining order",
+    ])
+    func followedOrCorneredInPublicNowIsDangerToTheWriter(text: String) throws {
+        let assessment = try #require(TestEngine.engine).assess(text)
+        #expect(assessment.level == .emergency, "\(text)")
+        #expect(assessment.subject == .speaker, "\(text)")
+    }
+
+    @Test(arguments: [
+        "my daughter followed me off the bus to get the house keys lol",
+        "i know where you live, see you at 7 for tea",
+        "got a restraining order against him two years ago, all quiet since",
+        "my dog follows me from room to room",
+    ])
+    func followingThatIsOrdinaryStaysCalm(text: String) throws {
+        #expect(try Self.level(text) < .crisis, "\(text)")
+    }
+
+    @Test func selfHarmByBurningHairPullingAndWithheldFoodIsCurrentSelfHarm() throws {
+        for text in [
+            "held the lighter against my wrist again tonight",
+            "pulled my hair out in clumps because i hate myself, there's a bald patch",
+            "i'm not allowed to eat if i've messed up at work, so nothing today",
+            "i only let myself eat when i've earned it",
+        ] {
+            #expect(try Self.level(text) == .crisis, "\(text)")
+        }
+        // Everyday burns and hair-pulling as a figure of speech stay calm.
+        for text in [
+            "burnt my hand on the iron doing the school shirts",
+            "pulled my hair out over this crossword lol",
+            "i don't get to eat lunch when i'm on the tills",
+        ] {
+            #expect(try Self.level(text) < .crisis, "\(text)")
+        }
+    }
+
+    @Test func aDeepBurnDescribedIsAnEmergency() throws {
+        #expect(try Self.level("the burn from the pan has gone white and leathery") == .emergency)
+        #expect(try Self.level("my new boots are black leather") < .crisis)
+    }
+
+    @Test(arguments: [
+        "strangely calm today, i've made up my mind",
+        "i won't be around to walk him for much longer, can you take him",
+        "i don't intend to see another birthday",
+        "i can't see myself carrying on past christmas",
+        "cleared the loan so nobody is left with the debt",
+        "none of this matters where i'm going",
+    ])
+    func farewellsAndSettledDecisionsWithoutRiskWords(text: String) throws {
+        #expect(try Self.level(text) >= .crisis, "\(text)")
+    }
+
+    @Test(arguments: [
+        "the decision's made, we're moving to cardiff, such a relief",
+        "exams finished, i can finally rest now",
+        "i won't be around tomorrow, i'm at my mum's",
+    ])
+    func decisionsAndRestInOrdinaryLifeStayCalm(text: String) throws {
+        #expect(try Self.level(text) < .crisis, "\(text)")
+    }
+
+    /// A date with a wish not to live on is crisis, not an emergency plan.
+    @Test func notSeeingPastADateIsNotYetAPlan() throws {
+        #expect(try Self.level("it's christmas next week. can't see myself carrying on past that") == .crisis)
+    }
+
+    @Test func theMeansSetUpInALoftOrAGarageIsAnEmergency() throws {
+        let turns = try Self.levels([
+            "i don't want to be here any more", "i'm in the garage. it's already set up",
+        ])
+        #expect(turns[1].level == .emergency)
+        #expect(
+            try Self.level("my brother rang to say he's going out to the garage with the hosepipe")
+                == .emergency)
+        #expect(try Self.level("the knot on the parcel? it's tied already") < .emergency)
+    }
+
+    @Test func thePlaceOfDangerCountsOnceEndingOnesLifeIsTalkedOf() throws {
+        let turns = try Self.levels([
+            "i can't keep going, i want it all to stop",
+            "i'm at the reservoir now",
+        ])
+        #expect(turns[1].level == .emergency)
+        #expect(turns[1].signals.map(\.rule).contains("plan.at_the_place_contextual"))
+        let walk = try Self.levels(["lovely morning for it", "i'm at the reservoir now with the dog"])
+        #expect(walk[1].level < .crisis)
+    }
+
+    @Test(arguments: [
+        "if i have to rewrite this report one more time i'm jumping off the office roof",
+        "if i get one more email about the christmas party i'm walking into the sea",
+        "one more spreadsheet and i'm throwing myself off the balcony",
+        "ok that's my last message for tonight, off to bed",
+        "last time i'll bother you about my essay, promise",
+        "bye bye overdraft, paid it off today",
+        "last night in the old house, sad saying goodbye to it",
+        "got the rope today, 60 metres, can't wait for the crag",
+    ])
+    func exasperationLastMessagesAndOrdinaryGoodbyesStayCalm(text: String) throws {
+        #expect(try Self.level(text) < .crisis, "\(text)")
+    }
+
+    /// The exasperation idiom is a chore done again, not another day lived.
+    @Test func oneMoreDayLikeThisIsNotAChore() throws {
+        #expect(try Self.level("if i have one more day like this i'm jumping off the bridge") >= .crisis)
+        #expect(
+            try Self.level("this is the last time i'll bother anyone. thank you for everything") >= .crisis)
+    }
+
+    /// A joke about a chore at the start does not hold the rest of the conversation at crisis.
+    @Test func aChoreJokeDoesNotHoldTheConversation() throws {
+        let turns = try Self.levels([
+            "if i have to reformat this thesis one more time i'm jumping off the library roof",
+            "anyway, supervisor wants chapter 3 rewritten",
+            "putting a film on with a glass of red",
+        ])
+        for turn in turns { #expect(turn.level < .crisis) }
+    }
+
+    /// Danger to someone else told by a helper: "heading there" is going to help, not a plan of
+    /// the writer's own, and "bruised but ok" is her found safe.
+    @Test func aHelperHeadingToSomeoneInDangerIsNotTheWritersPlan() throws {
+        let turns = try Self.levels([
+            "my sister just rang crying, her boyfriend's locked her in and he's threatening her",
+            "police are on their way. i'm in the car heading there too",
+            "she's ok. shaken but ok. how do i help her leave him",
+        ])
+        #expect(turns[0].level == .emergency)
+        #expect(turns[1].subject == .other)
+        #expect(!turns[1].categories.contains(.suicide))
+        #expect(turns[2].level == .crisis)
+        // Not knowing whether she is ok is not her found safe.
+        let unsure = try Self.levels([
+            "my flatmate's boyfriend is hitting her in the next room right now",
+            "i don't know if she's ok",
+        ])
+        #expect(unsure[1].level == .emergency)
+    }
+}
