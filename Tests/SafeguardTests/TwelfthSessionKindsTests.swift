@@ -176,4 +176,18 @@ import Testing
         ])
         #expect(unsure[1].level == .emergency)
     }
+
+    /// Followed on a night bus, then safe: somewhere staffed, the man gone on, home with the door
+    /// locked. The danger passes and the conversation settles (not stuck at emergency).
+    @Test func followedThenSafeIsNotStuckAtEmergency() throws {
+        let turns = try Self.levels([
+            "some guy on the night bus keeps moving seats to sit closer to me",
+            "got off at the petrol station, he stayed on. the woman at the till let me wait inside",
+            "taxi's coming, still shaking",
+            "home now, door's locked. thanks",
+        ])
+        #expect(turns[0].level == .emergency)
+        #expect(turns[1].level < .emergency)
+        #expect(turns[3].level <= .distress)
+    }
 }
