@@ -190,4 +190,27 @@ import Testing
         #expect(turns[1].level < .emergency)
         #expect(turns[3].level <= .distress)
     }
+
+    /// A child in danger now, told by a parent: the child is the one at risk (subject other).
+    @Test(arguments: [
+        "my partner is shaking the baby, she won't stop crying",
+        "his dad has taken our son from school and he's drunk, says i'll never see him again",
+        "my 13 year old has run off with a man she met on snapchat",
+        "my little boy is locked in the car in this heat and i can't find the keys",
+    ])
+    func aChildInDangerNowToldByAParent(text: String) throws {
+        let assessment = try #require(TestEngine.engine).assess(text)
+        #expect(assessment.level == .emergency, "\(text)")
+        #expect(assessment.subject == .other, "\(text)")
+        #expect(assessment.categories.contains(.childSafeguarding), "\(text)")
+    }
+
+    @Test(arguments: [
+        "my mum picked up the kids from school, she's taking them to the park",
+        "shake the baby's bottle before you feed her",
+        "left my sunglasses in the car in this heat, they've melted",
+    ])
+    func childcareThatIsOrdinaryStaysCalm(text: String) throws {
+        #expect(try Self.level(text) < .crisis, "\(text)")
+    }
 }

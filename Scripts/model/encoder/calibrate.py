@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Where the encoder's cuts fall, from the Swift engine's own readings (how the shipped cuts were set).
 
-  calibrate.py WAYMARK_BINARY [SET ...]     e.g.  calibrate.py .build/debug/waymark p q
+  calibrate.py WAYMARK_BINARY [SET ...]     e.g.  calibrate.py .build/debug/waymark v w
+
+(with WAYMARK_RESOURCES set to read a candidate encoder instead of the repository's)
 
 Runs `waymark assess` (which prints each reading's "encoder" probabilities) on the shared
 development set (../shared/eval) and on the named probe sets (resources/safeguard/probes), none of
@@ -21,6 +23,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.a
 EVAL = os.path.join(ROOT, "..", "shared", "eval")
 PROBES = os.path.join(ROOT, "resources", "safeguard", "probes")
 SHARES = (0.005, 0.01, 0.015, 0.02, 0.03, 0.05)
+# The false-alarm shares the shipped cuts keep (thresholds.json "method"; eighth session on): the
+# crisis and context cuts over none/distress readings, the emergency cuts over readings below
+# emergency. A retrain is given the cuts at these same shares, so any gain is separation.
+SHIPPED_SHARES = {"crisis": ("crisis", 0.030), "emergency": ("emergency", 0.023),
+                  "emergency_corroborated": ("emergency", 0.040), "context": ("crisis", 0.075)}
 
 
 def readings(binary, path, conversations):
@@ -68,6 +75,15 @@ def main():
               f"{sum(x >= crisis for x in risky) / max(1, len(risky)):.2f}), emergency cut "
               f"{emergency:.4f} ({sum(x >= emergency for x in emergencies) / max(1, len(emergencies)):.2f})")
     print(f"context cut (share 0.05 of none/distress; thresholds.json \"context\"): {cut_for(calm, 0.05):.4f}")
+    cuts = {}
+    for name, (output, share) in SHIPPED_SHARES.items():
+        negatives = calm if output == "crisis" else below
+        positives = risky if output == "crisis" else emergencies
+        cuts[name] = round(cut_for(negatives, share), 4)
+        print(f"{name}: share {share} -> cut {cuts[name]:.4f} (encoder alone catches "
+              f"{sum(x >= cuts[name] for x in positives) / max(1, len(positives)):.3f})")
+    cuts["crisis_corroborated"] = cuts["crisis"]
+    print("cuts at the shipped shares:", json.dumps(cuts, sort_keys=True))
 
 
 if __name__ == "__main__":
