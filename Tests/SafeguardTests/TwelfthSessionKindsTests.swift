@@ -213,4 +213,24 @@ import Testing
     func childcareThatIsOrdinaryStaysCalm(text: String) throws {
         #expect(try Self.level(text) < .crisis, "\(text)")
     }
+
+    /// Someone else's joke reported is their words, in quotation marks or not; the person's own
+    /// words later in the message are still theirs.
+    @Test func aJokeSomeoneElseMadeIsReportedNotMeant() throws {
+        #expect(
+            try Self.level("a lad at work joked about 'throwing himself under a bus' when it was late")
+                < .crisis)
+        #expect(
+            try Self.level("my boss joked about jumping off the roof when the server went down") < .crisis)
+        #expect(
+            try Self.level("someone joked about killing myself and it hit hard, i want to kill myself")
+                == .crisis)
+    }
+
+    /// Out the other side now: a past risk told with recovery.
+    @Test func outTheOtherSideDatesThePast() throws {
+        let text = "had a rough spell last spring, really thought about ending it. out the other side now"
+        #expect(try Self.level(text) == .distress)
+        #expect(try Self.level("i thought about ending it last night") == .crisis)
+    }
 }

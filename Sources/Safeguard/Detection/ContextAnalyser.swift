@@ -302,7 +302,19 @@ struct ContextAnalyser {
             case .fictional:
                 if sameSentence || cueSentence == sentence - 1 { signal.add(.fictional) }
             case .figurative, .quoted:
-                if sameSentence { signal.add(modifier) }
+                if cue.rule.scope == .before {
+                    // Reaching only the words right after it ("joked about 'jumping in front of
+                    // a train'"), in its clause or in quotation marks opened there: the person's
+                    // own words later are their own.
+                    if cue.last < signal.first
+                        && (layout.clause[Int(cue.first)] == clause || tokens[Int(signal.first)].quoted)
+                        && signal.first - cue.last <= Self.reportedSpeechReach
+                    {
+                        signal.add(modifier)
+                    }
+                } else if sameSentence {
+                    signal.add(modifier)
+                }
             case .otherPerson:
                 // Reported speech ("she texted", "he said"): the words right after it are theirs.
                 if sameSentence && cue.last < signal.first
