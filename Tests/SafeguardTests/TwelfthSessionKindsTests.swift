@@ -233,4 +233,20 @@ import Testing
         #expect(try Self.level(text) == .distress)
         #expect(try Self.level("i thought about ending it last night") == .crisis)
     }
+
+    /// Method-seeking by getting a sedative in quantity without a prescription, or by asking
+    /// whether the live rail kills; danger at home said in code.
+    @Test func meansWithoutAPrescriptionAndTheLiveRailAreMethodQuestions() throws {
+        #expect(try Self.level("where can i buy loads of zopiclone without a prescription") == .crisis)
+        #expect(try Self.level("does the third rail kill you instantly") == .crisis)
+        #expect(try Self.level("the third rail on my model railway keeps shorting") < .crisis)
+        #expect(
+            try Self.level("where can i get a lot of insulin for my dad's pump, pharmacy's shut") < .crisis)
+    }
+
+    @Test func dangerAtHomeSaidInCodeIsAnEmergency() throws {
+        let text = "all good here (it isn't. he's home. can't talk. don't reply with anything obvious)"
+        #expect(try Self.level(text) == .emergency)
+        #expect(try Self.level("he's here, can't talk, at the pub with the lads, ring you later") < .crisis)
+    }
 }
