@@ -249,4 +249,14 @@ import Testing
         #expect(try Self.level(text) == .emergency)
         #expect(try Self.level("he's here, can't talk, at the pub with the lads, ring you later") < .crisis)
     }
+
+    /// In a first message, someone "here now" is not a calmer turn: the encoder is not asked to
+    /// be surer, so an older person pushed over by her son is read at crisis or more.
+    @Test func someoneHereNowInAFirstMessageIsNotACalmerTurn() throws {
+        let engine = try #require(TestEngine.shipped)
+        let text =
+            "my son is here now, drunk and shouting. he's taken my purse and pushed me over. "
+            + "he's in the kitchen. i'm frightened"
+        #expect(engine.assess(text).level >= .crisis)
+    }
 }

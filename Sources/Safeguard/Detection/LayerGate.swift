@@ -7,6 +7,10 @@ struct LayerGate {
     var raised = false
     /// The message holds a word about life, death, harm, means or farewells (`@model_anchor`).
     var anchored = true
+    /// A step towards safety or treatment is told (one of the reasons `raised` may be set).
+    var calmerStep = false
+    /// A negation, history or "what if" cue is in the message (one of the reasons for `raised`).
+    var cueRaised = false
 
     init(lexicon: borrowing Lexicon, matches: [RuleMatch], masks: [ClassMask]) {
         // "not joking", "not being dramatic": said to be meant. Their negation word negates
@@ -25,7 +29,10 @@ struct LayerGate {
                 self.notTheirs = true
                 return
             }
-            if rule.role == .deescalate || rule.role == .treated { raised = true }
+            if rule.role == .deescalate || rule.role == .treated {
+                raised = true
+                calmerStep = true
+            }
             guard rule.role == .cue, let modifier = rule.modifier,
                 !(anyEarnest
                     && matches.contains(where: {
@@ -39,6 +46,7 @@ struct LayerGate {
                 return
             case .negated, .historical, .hypothetical:
                 raised = true
+                cueRaised = true
             default:
                 break
             }

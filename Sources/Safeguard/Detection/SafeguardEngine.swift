@@ -80,11 +80,16 @@ public struct SafeguardEngine: Sendable {
                 candidates: &candidates, scratch: &scratch.classifier)
         }
         var reading: EncoderReading?
+        // A step towards safety asks the encoder to be surer only in a turn after others (a
+        // calmer turn): in a first message "my son is here now shouting, he pushed me over" is not
+        // someone arriving to help. Negation, history and "what if" still ask it to be surer.
+        var encoderGate = gate
+        encoderGate.raised = gate.cueRaised || (gate.calmerStep && !state.recentTurns.isEmpty)
         if let encoder, !tokens.isEmpty, !gate.notTheirs {
             let found = encoder.read(text, previous: state.recentTurns)
             reading = found
             addEncoderEvidence(
-                found, thresholds: encoder.thresholds, gate: gate,
+                found, thresholds: encoder.thresholds, gate: encoderGate,
                 withEarlierTurns: !state.recentTurns.isEmpty, emergencySeen: state.emergencySeen,
                 remembered: state.floor,
                 tokens: tokens, masks: masks, matches: matches, candidates: &candidates)
@@ -94,7 +99,7 @@ public struct SafeguardEngine: Sendable {
             signals: candidates, state: state, wordCount: tokens.count,
             ruleID: { Self.ruleID($0, rules: rules) })
         if let reading, let encoder {
-            let cut = gate.raised ? Self.surer(encoder.thresholds.context) : encoder.thresholds.context
+            let cut = encoderGate.raised ? Self.surer(encoder.thresholds.context) : encoder.thresholds.context
             // In a conversation about danger from another person (and no suicidal risk told), the
             // encoder's high reading is that danger, not ending one's life: "i'm heading there"
             // after a sister locked in is going to help, not to a bridge.
