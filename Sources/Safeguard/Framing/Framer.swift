@@ -136,7 +136,11 @@ public struct Framer: Sendable {
         {
             sentences.append(silent.action + ".")
         }
-        sentences.append(pick("emergency.stay" + suffix, seed))
+        // The closing line moves on the next "digit" of the seed: with pools of three, successive
+        // seeds give nine different messages instead of three in lockstep, so a long emergency
+        // (four or more follow-ups) never has to repeat one word for word.
+        let pool = max(1, texts.variants(part).count)
+        sentences.append(pick("emergency.stay" + suffix, seed / pool))
         return join(sentences)
     }
 
