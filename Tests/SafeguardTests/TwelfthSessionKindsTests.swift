@@ -259,4 +259,36 @@ import Testing
             + "he's in the kitchen. i'm frightened"
         #expect(engine.assess(text).level >= .crisis)
     }
+
+    /// Danger that goes on for many turns (an ex breaking an order, then texting, then outside):
+    /// every follow-up is worded afresh; none is shown twice word for word (zk's replay found the
+    /// fourth and fifth identical: three-variant pools moved in lockstep).
+    @Test func aLongEmergencyNeverRepeatsAMessageWordForWord() throws {
+        var chat = try PolicyConversation()
+        chat.send(
+            "my ex is outside my work right now and there's a restraining order",
+            "security are walking me to my car",
+            "he's just texted from a new number. 'nice flat'",
+            "he's outside the house now",
+            "i can hear him at the door",
+            "he's still out there banging",
+            "still there, i'm in the bathroom")
+        let messages = chat.messages
+        #expect(messages.count >= 6)
+        #expect(Set(messages).count == messages.count, "\(messages)")
+    }
+
+    /// Asking "for a friend", then "ok it's me. there's no friend": the risk is the writer's from
+    /// then on, and the help is worded for them, not "call 999 for them".
+    @Test func theFriendTurnsOutToBeTheWriter() throws {
+        let turns = try Self.levels([
+            "my friend took a whole strip of her amitriptyline an hour ago",
+            "ok it's me. there's no friend",
+            "i'm just sleepy",
+        ])
+        #expect(turns[0].subject == .other)
+        #expect(turns[1].subject == .speaker)
+        #expect(turns[2].subject == .speaker)
+        #expect(turns[2].level == .emergency)
+    }
 }

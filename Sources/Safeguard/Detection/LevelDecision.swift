@@ -366,6 +366,12 @@ struct LevelDecision {
                 state.subject = subject
             }
         }
+        // The risk turns out to be the writer's own ("ok it's me. there's no friend"; "some days i
+        // feel the same about myself"): who the remembered risk is about follows, even while an
+        // earlier emergency holds the level (the act told about "a friend" is theirs).
+        if speakerNamed && ownLevel >= .crisis && state.subject == .other && level >= .crisis {
+            state.subject = .speaker
+        }
         if ownLevel == .emergency {
             state.emergencySeen = true
             // The time has been answered with 999; a later bare time is read afresh.
