@@ -291,4 +291,50 @@ import Testing
         #expect(turns[2].subject == .speaker)
         #expect(turns[2].level == .emergency)
     }
+
+    /// Emergencies in conversations said in a few plain words (read from zl and zm): a threat
+    /// that the writer is next after violence, someone trying the handle, someone who will not
+    /// come round, a tight chest with the heart racing.
+    @Test(arguments: [
+        "he smashed the plates and shouted i'm next",
+        "she's trying the handle now",
+        "shook him and he didn't open his eyes",
+        "he's passed out on the bathroom floor and there's sick everywhere",
+        "my chest is really tight and my heart is racing",
+    ])
+    func dangerNowInAFewPlainWords(text: String) throws {
+        #expect(try Self.level(text) == .emergency, "\(text)")
+    }
+
+    @Test(arguments: [
+        "the ref said i'm next to bat",
+        "my toddler keeps trying the door handle, she's obsessed",
+        "shook him awake but he wouldn't get up for school",
+        "fell asleep on the floor watching telly, back's killing me",
+    ])
+    func theirEverydayLookAlikesStayCalm(text: String) throws {
+        #expect(try Self.level(text) < .crisis, "\(text)")
+    }
+
+    /// Someone at risk who has gone without saying where, or gone quiet behind a locked door,
+    /// once their risk is in the conversation: an emergency for them.
+    @Test func someoneAtRiskGoneOrBehindALockedDoorIsUnreachable() throws {
+        let gone = try Self.levels([
+            "my dad told me he's been thinking about ending it",
+            "he's driven off in the car and didn't say where",
+        ])
+        #expect(gone[1].level == .emergency)
+        #expect(gone[1].subject == .other)
+        let door = try Self.levels([
+            "my flatmate said she wants to die tonight",
+            "she won't open the door and it's gone quiet in there",
+            "the door's locked, should i break it",
+        ])
+        #expect(door[1].level == .emergency)
+        #expect(door[2].subject == .other)
+        let pub = try Self.levels([
+            "off to the shops", "he's gone out in the car, didn't say where, probably the pub",
+        ])
+        #expect(pub[1].level < .crisis)
+    }
 }
