@@ -143,6 +143,8 @@ import Testing
     /// The exasperation idiom is a chore done again, not another day lived.
     @Test func oneMoreDayLikeThisIsNotAChore() throws {
         #expect(try Self.level("if i have one more day like this i'm jumping off the bridge") >= .crisis)
+        // Hearing or seeing someone again is not a chore: it may be the person they fear.
+        #expect(try Self.level("if i hear his voice one more time i'm killing myself") >= .crisis)
         #expect(
             try Self.level("this is the last time i'll bother anyone. thank you for everything") >= .crisis)
     }
