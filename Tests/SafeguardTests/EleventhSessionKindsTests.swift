@@ -8,37 +8,29 @@ import Testing
 /// someone being hurt in a named room now; and, the other way, an own goal, an ordinary dose for
 /// an everyday ailment and what people say to the bereaved.
 @Suite struct EleventhSessionKindsTests {
-    static func rules(_ text: String) throws -> [String] {
-        try #require(TestEngine.engine).assess(text).signals.map(\.rule)
-    }
-
-    static func level(_ text: String) throws -> RiskLevel {
-        try #require(TestEngine.engine).assess(text).level
-    }
-
     @Test func aLigatureTiedToAFixingPointIsTheMeansAndTestingItIsAnEmergency() throws {
         let tied = "i've tied my dressing gown cord to the banister"
-        #expect(try Self.rules(tied).contains("kinds.ligature_fixed"))
-        #expect(try Self.level(tied) == .crisis)
-        #expect(try Self.level("tied a scarf round the curtain pole, going to test it holds") == .emergency)
+        #expect(rules(tied).contains("kinds.ligature_fixed"))
+        #expect(level(tied) == .crisis)
+        #expect(level("tied a scarf round the curtain pole, going to test it holds") == .emergency)
         // A lead, a washing line or a tree is not a ligature point here; testing a shelf is DIY.
         for text in [
             "tied the dog's lead to the railing outside the chemist",
             "tied the rope to the tree for a swing",
             "checking the shelf holds before i put the books on",
         ] {
-            #expect(try Self.level(text) < .crisis, "\(text)")
+            #expect(level(text) < .crisis, "\(text)")
         }
     }
 
     @Test func stillBeingHereCalledUnfairOnOthersIsABurden() throws {
-        #expect(try Self.level("it's not fair on my kids, me still being around") == .crisis)
-        #expect(try Self.level("it's not fair on my kids that the school still hasn't rung back") < .crisis)
+        #expect(level("it's not fair on my kids, me still being around") == .crisis)
+        #expect(level("it's not fair on my kids that the school still hasn't rung back") < .crisis)
     }
 
     @Test func anAllergicReactionDescribedIsAnEmergency() throws {
-        #expect(try Self.level("my tongue's gone all swollen after eating those prawns") == .emergency)
-        #expect(try Self.level("my lips always tingle a bit with pineapple, weird") < .crisis)
+        #expect(level("my tongue's gone all swollen after eating those prawns") == .emergency)
+        #expect(level("my lips always tingle a bit with pineapple, weird") < .crisis)
     }
 
     @Test(arguments: [
@@ -50,13 +42,13 @@ import Testing
         "wedi cymryd y tabledi i gyd",
     ])
     func allTheTabletsTakenInOtherLanguagesIsAnAct(text: String) throws {
-        #expect(try Self.rules(text).contains("non_english.all_tablets_taken"), "\(text)")
-        #expect(try Self.level(text) == .emergency, "\(text)")
+        #expect(rules(text).contains("non_english.all_tablets_taken"), "\(text)")
+        #expect(level(text) == .emergency, "\(text)")
     }
 
     @Test func someoneHurtInANamedRoomIsDangerNow() throws {
-        #expect(try Self.level("her boyfriend is hurting her in the bedroom, i can hear it") == .emergency)
-        #expect(try Self.level("my stepdad is hitting my mum in the front room") == .emergency)
+        #expect(level("her boyfriend is hurting her in the bedroom, i can hear it") == .emergency)
+        #expect(level("my stepdad is hitting my mum in the front room") == .emergency)
     }
 
     @Test func anOwnGoalAndAnOrdinaryDoseAreNotRisk() throws {
@@ -65,11 +57,11 @@ import Testing
             "had 2 ibuprofen for this toothache, still throbbing",
             "took a couple of paracetamol for my period cramps",
         ] {
-            #expect(try Self.level(text) == .none, "\(text)")
+            #expect(level(text) == .none, "\(text)")
         }
         // Without the ailment, or with more taken, it stays an act.
-        #expect(try Self.level("took 2 paracetamol and then the whole box") == .emergency)
-        #expect(try Self.level("took 12 paracetamol for my headache") == .emergency)
+        #expect(level("took 2 paracetamol and then the whole box") == .emergency)
+        #expect(level("took 12 paracetamol for my headache") == .emergency)
     }
 
     /// The scenario library's grief case: both the n-gram model and the encoder read "it gets
@@ -94,9 +86,9 @@ import Testing
             "got a leaving card from work, everyone knows i'm moving to canada",
             "giving away the kids' old toys on freecycle now they've outgrown them",
         ] {
-            #expect(try Self.level(text) < .crisis, "\(text)")
+            #expect(level(text) < .crisis, "\(text)")
         }
-        #expect(try Self.level("giving away all my things, i won't need them") == .crisis)
+        #expect(level("giving away all my things, i won't need them") == .crisis)
     }
 
     /// A misreading put right by naming what is being done sets the earlier reading aside.
@@ -132,7 +124,7 @@ import Testing
         let next = engine.assess("sitting here sorting them into piles", state: first.state)
         #expect(next.assessment.level == .emergency)
         // Counting and sorting are ordinary without that context.
-        #expect(try Self.level("counting them down, two sleeps till we fly") < .crisis)
+        #expect(level("counting them down, two sleeps till we fly") < .crisis)
     }
 
     @Test(arguments: [
@@ -140,7 +132,7 @@ import Testing
         "in the garage with the engine on, door's shut",
     ])
     func dangerNowSaidPlainlyIsAnEmergency(text: String) throws {
-        #expect(try Self.level(text) == .emergency, "\(text)")
+        #expect(level(text) == .emergency, "\(text)")
     }
 
     @Test func someoneAtRiskWhoDoesNotAnswerInPlainEnglishIsUnreachable() throws {
@@ -161,7 +153,7 @@ import Testing
         "dil nahi karta zinda rehne ko",
     ])
     func crisisWithoutTheUsualWords(text: String) throws {
-        #expect(try Self.level(text) == .crisis, "\(text)")
+        #expect(level(text) == .crisis, "\(text)")
     }
 
     @Test(arguments: [
@@ -170,15 +162,15 @@ import Testing
         "which trains stop at crewe",
     ])
     func theirEverydayLookAlikesStayCalm(text: String) throws {
-        #expect(try Self.level(text) < .crisis, "\(text)")
+        #expect(level(text) < .crisis, "\(text)")
     }
 
     /// Read from zg and zh after their blind scoring: "every night" is not a dose (it made "i
     /// heard him say he wants to die" figurative), and everyday hyperbole stays calm.
     @Test func everyNightIsNotAMedicineRoutine() throws {
         let heard = "he cries in his room every night, i heard him say he wants to die"
-        #expect(try Self.level(heard) == .crisis)
-        #expect(try Self.level("i cry every night and want to die") == .crisis)
+        #expect(level(heard) == .crisis)
+        #expect(level("i cry every night and want to die") == .crisis)
     }
 
     @Test(arguments: [
@@ -189,7 +181,7 @@ import Testing
         "got my affairs in order, will and power of attorney done at 68",
     ])
     func everydayHyperboleAndLifeAdminStayCalm(text: String) throws {
-        #expect(try Self.level(text) < .crisis, "\(text)")
+        #expect(level(text) < .crisis, "\(text)")
     }
 
     @Test(arguments: [
@@ -198,14 +190,14 @@ import Testing
         "kabhi lagta hai sab khatam kar doon",
     ])
     func moreCrisisInOtherLanguages(text: String) throws {
-        #expect(try Self.level(text) == .crisis, "\(text)")
+        #expect(level(text) == .crisis, "\(text)")
     }
 
     /// A year gone by dates what happened: history, not a crisis now. "Since" a year is not: it
     /// has gone on since then.
     @Test func aYearGoneByDatesThePast() throws {
-        #expect(try Self.level("i tried to end my life in 2016, i'm much better now") == .distress)
-        #expect(try Self.level("i've wanted to die every day since 2021") == .crisis)
-        #expect(try Self.level("i took an overdose back in 2012 and again tonight") == .emergency)
+        #expect(level("i tried to end my life in 2016, i'm much better now") == .distress)
+        #expect(level("i've wanted to die every day since 2021") == .crisis)
+        #expect(level("i took an overdose back in 2012 and again tonight") == .emergency)
     }
 }

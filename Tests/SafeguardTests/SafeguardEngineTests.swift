@@ -26,24 +26,31 @@ func expectSpan(
     if let subject { #expect(assessment.subject == subject, sourceLocation: sourceLocation) }
 }
 
-/// The levels of turns assessed in order as one conversation, recording Waymark's safety
+/// The assessments of turns read in order as one conversation, recording Waymark's safety
 /// question after the turns listed (an engine that did not load is a failed test).
-func levels(_ turns: [String], askedAfter: Set<Int> = [], sourceLocation: SourceLocation = #_sourceLocation)
-    -> [RiskLevel]
-{
+func assessments(
+    _ turns: [String], askedAfter: Set<Int> = [], sourceLocation: SourceLocation = #_sourceLocation
+) -> [Assessment] {
     guard let engine = TestEngine.engine else {
         Issue.record("the safeguard engine did not load", sourceLocation: sourceLocation)
         return []
     }
     var state = ConversationState()
-    var levels: [RiskLevel] = []
+    var read: [Assessment] = []
     for (index, turn) in turns.enumerated() {
         let result = engine.assess(turn, state: state)
         state = result.state
-        levels.append(result.assessment.level)
+        read.append(result.assessment)
         if askedAfter.contains(index) { state.recordSafeguardAskedSafetyQuestion() }
     }
-    return levels
+    return read
+}
+
+/// The levels of turns assessed in order as one conversation (see ``assessments(_:askedAfter:sourceLocation:)``).
+func levels(_ turns: [String], askedAfter: Set<Int> = [], sourceLocation: SourceLocation = #_sourceLocation)
+    -> [RiskLevel]
+{
+    assessments(turns, askedAfter: askedAfter, sourceLocation: sourceLocation).map(\.level)
 }
 
 /// The level of a message as the first turn of a conversation (an engine that did not load is
@@ -54,6 +61,16 @@ func level(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) ->
         return .none
     }
     return engine.assess(text).level
+}
+
+/// The rule ids of a message's signals as the first turn of a conversation (an engine that did
+/// not load is a failed test).
+func rules(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
+    guard let engine = TestEngine.engine else {
+        Issue.record("the safeguard engine did not load", sourceLocation: sourceLocation)
+        return []
+    }
+    return engine.assess(text).signals.map(\.rule)
 }
 
 @Suite struct SafeguardEngineTests {

@@ -10,27 +10,6 @@ import Testing
 /// overdraft or a flat, a rope bought for climbing. Plus two conversation kinds from the policy
 /// suite: danger to a sister is not the writer's suicide plan, and "bruised but ok" is found safe.
 @Suite struct TwelfthSessionKindsTests {
-    static func rules(_ text: String) throws -> [String] {
-        try #require(TestEngine.engine).assess(text).signals.map(\.rule)
-    }
-
-    static func level(_ text: String) throws -> RiskLevel {
-        try #require(TestEngine.engine).assess(text).level
-    }
-
-    /// The levels of a conversation's turns, each read with everything before it.
-    static func levels(_ turns: [String]) throws -> [Assessment] {
-        let engine = try #require(TestEngine.engine)
-        var state = ConversationState()
-        var out: [Assessment] = []
-        for turn in turns {
-            let step = engine.assess(turn, state: state)
-            out.append(step.assessment)
-            state = step.state
-        }
-        return out
-    }
-
     @Test(arguments: [
         "this man has followed me off the bus, he's still there",
         "some bloke got off at my stop too and he's walking behind me now, the street's empty",
@@ -51,7 +30,7 @@ import Testing
         "my dog follows me from room to room",
     ])
     func followingThatIsOrdinaryStaysCalm(text: String) throws {
-        #expect(try Self.level(text) < .crisis, "\(text)")
+        #expect(level(text) < .crisis, "\(text)")
     }
 
     @Test func selfHarmByBurningHairPullingAndWithheldFoodIsCurrentSelfHarm() throws {
@@ -61,7 +40,7 @@ import Testing
             "i'm not allowed to eat if i've messed up at work, so nothing today",
             "i only let myself eat when i've earned it",
         ] {
-            #expect(try Self.level(text) == .crisis, "\(text)")
+            #expect(level(text) == .crisis, "\(text)")
         }
         // Everyday burns and hair-pulling as a figure of speech stay calm.
         for text in [
@@ -69,13 +48,13 @@ import Testing
             "pulled my hair out over this crossword lol",
             "i don't get to eat lunch when i'm on the tills",
         ] {
-            #expect(try Self.level(text) < .crisis, "\(text)")
+            #expect(level(text) < .crisis, "\(text)")
         }
     }
 
     @Test func aDeepBurnDescribedIsAnEmergency() throws {
-        #expect(try Self.level("the burn from the pan has gone white and leathery") == .emergency)
-        #expect(try Self.level("my new boots are black leather") < .crisis)
+        #expect(level("the burn from the pan has gone white and leathery") == .emergency)
+        #expect(level("my new boots are black leather") < .crisis)
     }
 
     @Test(arguments: [
@@ -87,7 +66,7 @@ import Testing
         "none of this matters where i'm going",
     ])
     func farewellsAndSettledDecisionsWithoutRiskWords(text: String) throws {
-        #expect(try Self.level(text) >= .crisis, "\(text)")
+        #expect(level(text) >= .crisis, "\(text)")
     }
 
     @Test(arguments: [
@@ -96,33 +75,33 @@ import Testing
         "i won't be around tomorrow, i'm at my mum's",
     ])
     func decisionsAndRestInOrdinaryLifeStayCalm(text: String) throws {
-        #expect(try Self.level(text) < .crisis, "\(text)")
+        #expect(level(text) < .crisis, "\(text)")
     }
 
     /// A date with a wish not to live on is crisis, not an emergency plan.
     @Test func notSeeingPastADateIsNotYetAPlan() throws {
-        #expect(try Self.level("it's christmas next week. can't see myself carrying on past that") == .crisis)
+        #expect(level("it's christmas next week. can't see myself carrying on past that") == .crisis)
     }
 
     @Test func theMeansSetUpInALoftOrAGarageIsAnEmergency() throws {
-        let turns = try Self.levels([
+        let turns = assessments([
             "i don't want to be here any more", "i'm in the garage. it's already set up",
         ])
         #expect(turns[1].level == .emergency)
         #expect(
-            try Self.level("my brother rang to say he's going out to the garage with the hosepipe")
+            level("my brother rang to say he's going out to the garage with the hosepipe")
                 == .emergency)
-        #expect(try Self.level("the knot on the parcel? it's tied already") < .emergency)
+        #expect(level("the knot on the parcel? it's tied already") < .emergency)
     }
 
     @Test func thePlaceOfDangerCountsOnceEndingOnesLifeIsTalkedOf() throws {
-        let turns = try Self.levels([
+        let turns = assessments([
             "i can't keep going, i want it all to stop",
             "i'm at the reservoir now",
         ])
         #expect(turns[1].level == .emergency)
         #expect(turns[1].signals.map(\.rule).contains("plan.at_the_place_contextual"))
-        let walk = try Self.levels(["lovely morning for it", "i'm at the reservoir now with the dog"])
+        let walk = assessments(["lovely morning for it", "i'm at the reservoir now with the dog"])
         #expect(walk[1].level < .crisis)
     }
 
@@ -137,21 +116,21 @@ import Testing
         "got the rope today, 60 metres, can't wait for the crag",
     ])
     func exasperationLastMessagesAndOrdinaryGoodbyesStayCalm(text: String) throws {
-        #expect(try Self.level(text) < .crisis, "\(text)")
+        #expect(level(text) < .crisis, "\(text)")
     }
 
     /// The exasperation idiom is a chore done again, not another day lived.
     @Test func oneMoreDayLikeThisIsNotAChore() throws {
-        #expect(try Self.level("if i have one more day like this i'm jumping off the bridge") >= .crisis)
+        #expect(level("if i have one more day like this i'm jumping off the bridge") >= .crisis)
         // Hearing or seeing someone again is not a chore: it may be the person they fear.
-        #expect(try Self.level("if i hear his voice one more time i'm killing myself") >= .crisis)
+        #expect(level("if i hear his voice one more time i'm killing myself") >= .crisis)
         #expect(
-            try Self.level("this is the last time i'll bother anyone. thank you for everything") >= .crisis)
+            level("this is the last time i'll bother anyone. thank you for everything") >= .crisis)
     }
 
     /// A joke about a chore at the start does not hold the rest of the conversation at crisis.
     @Test func aChoreJokeDoesNotHoldTheConversation() throws {
-        let turns = try Self.levels([
+        let turns = assessments([
             "if i have to reformat this thesis one more time i'm jumping off the library roof",
             "anyway, supervisor wants chapter 3 rewritten",
             "putting a film on with a glass of red",
@@ -162,7 +141,7 @@ import Testing
     /// Danger to someone else told by a helper: "heading there" is going to help, not a plan of
     /// the writer's own, and "bruised but ok" is her found safe.
     @Test func aHelperHeadingToSomeoneInDangerIsNotTheWritersPlan() throws {
-        let turns = try Self.levels([
+        let turns = assessments([
             "my sister just rang crying, her boyfriend's locked her in and he's threatening her",
             "police are on their way. i'm in the car heading there too",
             "she's ok. shaken but ok. how do i help her leave him",
@@ -172,7 +151,7 @@ import Testing
         #expect(!turns[1].categories.contains(.suicide))
         #expect(turns[2].level == .crisis)
         // Not knowing whether she is ok is not her found safe.
-        let unsure = try Self.levels([
+        let unsure = assessments([
             "my flatmate's boyfriend is hitting her in the next room right now",
             "i don't know if she's ok",
         ])
@@ -182,7 +161,7 @@ import Testing
     /// Followed on a night bus, then safe: somewhere staffed, the man gone on, home with the door
     /// locked. The danger passes and the conversation settles (not stuck at emergency).
     @Test func followedThenSafeIsNotStuckAtEmergency() throws {
-        let turns = try Self.levels([
+        let turns = assessments([
             "some guy on the night bus keeps moving seats to sit closer to me",
             "got off at the petrol station, he stayed on. the woman at the till let me wait inside",
             "taxi's coming, still shaking",
@@ -213,43 +192,43 @@ import Testing
         "left my sunglasses in the car in this heat, they've melted",
     ])
     func childcareThatIsOrdinaryStaysCalm(text: String) throws {
-        #expect(try Self.level(text) < .crisis, "\(text)")
+        #expect(level(text) < .crisis, "\(text)")
     }
 
     /// Someone else's joke reported is their words, in quotation marks or not; the person's own
     /// words later in the message are still theirs.
     @Test func aJokeSomeoneElseMadeIsReportedNotMeant() throws {
         #expect(
-            try Self.level("a lad at work joked about 'throwing himself under a bus' when it was late")
+            level("a lad at work joked about 'throwing himself under a bus' when it was late")
                 < .crisis)
         #expect(
-            try Self.level("my boss joked about jumping off the roof when the server went down") < .crisis)
+            level("my boss joked about jumping off the roof when the server went down") < .crisis)
         #expect(
-            try Self.level("someone joked about killing myself and it hit hard, i want to kill myself")
+            level("someone joked about killing myself and it hit hard, i want to kill myself")
                 == .crisis)
     }
 
     /// Out the other side now: a past risk told with recovery.
     @Test func outTheOtherSideDatesThePast() throws {
         let text = "had a rough spell last spring, really thought about ending it. out the other side now"
-        #expect(try Self.level(text) == .distress)
-        #expect(try Self.level("i thought about ending it last night") == .crisis)
+        #expect(level(text) == .distress)
+        #expect(level("i thought about ending it last night") == .crisis)
     }
 
     /// Method-seeking by getting a sedative in quantity without a prescription, or by asking
     /// whether the live rail kills; danger at home said in code.
     @Test func meansWithoutAPrescriptionAndTheLiveRailAreMethodQuestions() throws {
-        #expect(try Self.level("where can i buy loads of zopiclone without a prescription") == .crisis)
-        #expect(try Self.level("does the third rail kill you instantly") == .crisis)
-        #expect(try Self.level("the third rail on my model railway keeps shorting") < .crisis)
+        #expect(level("where can i buy loads of zopiclone without a prescription") == .crisis)
+        #expect(level("does the third rail kill you instantly") == .crisis)
+        #expect(level("the third rail on my model railway keeps shorting") < .crisis)
         #expect(
-            try Self.level("where can i get a lot of insulin for my dad's pump, pharmacy's shut") < .crisis)
+            level("where can i get a lot of insulin for my dad's pump, pharmacy's shut") < .crisis)
     }
 
     @Test func dangerAtHomeSaidInCodeIsAnEmergency() throws {
         let text = "all good here (it isn't. he's home. can't talk. don't reply with anything obvious)"
-        #expect(try Self.level(text) == .emergency)
-        #expect(try Self.level("he's here, can't talk, at the pub with the lads, ring you later") < .crisis)
+        #expect(level(text) == .emergency)
+        #expect(level("he's here, can't talk, at the pub with the lads, ring you later") < .crisis)
     }
 
     /// In a first message, someone "here now" is not a calmer turn: the encoder is not asked to
@@ -283,7 +262,7 @@ import Testing
     /// Asking "for a friend", then "ok it's me. there's no friend": the risk is the writer's from
     /// then on, and the help is worded for them, not "call 999 for them".
     @Test func theFriendTurnsOutToBeTheWriter() throws {
-        let turns = try Self.levels([
+        let turns = assessments([
             "my friend took a whole strip of her amitriptyline an hour ago",
             "ok it's me. there's no friend",
             "i'm just sleepy",
@@ -305,7 +284,7 @@ import Testing
         "my chest is really tight and my heart is racing",
     ])
     func dangerNowInAFewPlainWords(text: String) throws {
-        #expect(try Self.level(text) == .emergency, "\(text)")
+        #expect(level(text) == .emergency, "\(text)")
     }
 
     @Test(arguments: [
@@ -315,26 +294,26 @@ import Testing
         "fell asleep on the floor watching telly, back's killing me",
     ])
     func theirEverydayLookAlikesStayCalm(text: String) throws {
-        #expect(try Self.level(text) < .crisis, "\(text)")
+        #expect(level(text) < .crisis, "\(text)")
     }
 
     /// Someone at risk who has gone without saying where, or gone quiet behind a locked door,
     /// once their risk is in the conversation: an emergency for them.
     @Test func someoneAtRiskGoneOrBehindALockedDoorIsUnreachable() throws {
-        let gone = try Self.levels([
+        let gone = assessments([
             "my dad told me he's been thinking about ending it",
             "he's driven off in the car and didn't say where",
         ])
         #expect(gone[1].level == .emergency)
         #expect(gone[1].subject == .other)
-        let door = try Self.levels([
+        let door = assessments([
             "my flatmate said she wants to die tonight",
             "she won't open the door and it's gone quiet in there",
             "the door's locked, should i break it",
         ])
         #expect(door[1].level == .emergency)
         #expect(door[2].subject == .other)
-        let pub = try Self.levels([
+        let pub = assessments([
             "off to the shops", "he's gone out in the car, didn't say where, probably the pub",
         ])
         #expect(pub[1].level < .crisis)
