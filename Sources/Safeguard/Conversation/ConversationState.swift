@@ -63,7 +63,10 @@ public struct ConversationState: Sendable, Equatable, Codable {
     var dangerFromOthersOnly: Bool {
         !suicidalContext
             && categories.contains {
-                [.abuse, .sexualViolence, .childSafeguarding, .harmToOthers].contains($0)
+                switch $0 {
+                case .abuse, .sexualViolence, .childSafeguarding, .harmToOthers: true
+                default: false
+                }
             }
     }
 

@@ -4,12 +4,12 @@ struct LayerGate {
     /// Figurative, fictional, quoted or joking talk: not the person's own risk, so no layer speaks.
     var notTheirs = false
     /// Negation, history, "what if", or a calmer or treated turn: a layer must be surer.
-    var raised = false
+    var raised: Bool { cueRaised || calmerStep }
     /// The message holds a word about life, death, harm, means or farewells (`@model_anchor`).
     var anchored = true
-    /// A step towards safety or treatment is told (one of the reasons `raised` may be set).
+    /// A step towards safety or treatment is told (one reason for `raised`).
     var calmerStep = false
-    /// A negation, history or "what if" cue is in the message (one of the reasons for `raised`).
+    /// A negation, history or "what if" cue is in the message (the other reason for `raised`).
     var cueRaised = false
 
     init(lexicon: borrowing Lexicon, matches: [RuleMatch], masks: [ClassMask]) {
@@ -29,10 +29,7 @@ struct LayerGate {
                 self.notTheirs = true
                 return
             }
-            if rule.role == .deescalate || rule.role == .treated {
-                raised = true
-                calmerStep = true
-            }
+            if rule.role == .deescalate || rule.role == .treated { calmerStep = true }
             guard rule.role == .cue, let modifier = rule.modifier,
                 !(anyEarnest
                     && matches.contains(where: {
@@ -45,7 +42,6 @@ struct LayerGate {
                 self.notTheirs = true
                 return
             case .negated, .historical, .hypothetical:
-                raised = true
                 cueRaised = true
             default:
                 break

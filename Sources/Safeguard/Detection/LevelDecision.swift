@@ -369,7 +369,7 @@ struct LevelDecision {
         // The risk turns out to be the writer's own ("ok it's me. there's no friend"; "some days i
         // feel the same about myself"): who the remembered risk is about follows, even while an
         // earlier emergency holds the level (the act told about "a friend" is theirs).
-        if speakerNamed && ownLevel >= .crisis && state.subject == .other && level >= .crisis {
+        if speakerNamed && ownLevel >= .crisis && state.subject == .other {
             state.subject = .speaker
         }
         if ownLevel == .emergency {

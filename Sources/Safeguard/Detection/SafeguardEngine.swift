@@ -84,7 +84,7 @@ public struct SafeguardEngine: Sendable {
         // calmer turn): in a first message "my son is here now shouting, he pushed me over" is not
         // someone arriving to help. Negation, history and "what if" still ask it to be surer.
         var encoderGate = gate
-        encoderGate.raised = gate.cueRaised || (gate.calmerStep && !state.recentTurns.isEmpty)
+        if state.recentTurns.isEmpty { encoderGate.calmerStep = false }
         if let encoder, !tokens.isEmpty, !gate.notTheirs {
             let found = encoder.read(text, previous: state.recentTurns)
             reading = found
