@@ -150,6 +150,31 @@ public struct SafeguardCache: Sendable {
             _ = unlink(temporary)
             return false
         }
+        prune(keeping: Self.filesKept, except: target)
         return true
+    }
+
+    /// How many cache files are kept: every rebuild of the program (and every lexicon edit) has
+    /// its own key, so without pruning the folder grows by a file per build or upgrade.
+    public static let filesKept = 4
+
+    /// Removes all but the `count` most recently written cache files (never `except`, the one
+    /// just written; never anything that is not a `safeguard-….bin` regular file). A process
+    /// that was about to read a removed file finds none and compiles, as on a first launch.
+    func prune(keeping count: Int, except kept: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        var files: [(path: String, modified: timespec)] = []
+        for name in names where name.hasPrefix("safeguard-") && name.hasSuffix(".bin") {
+            let path = directory.appendingPathComponent(name).path
+            var info = stat()
+            guard path != kept, lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            files.append((path, info.st_mtim))
+        }
+        files.sort {
+            ($0.modified.tv_sec, $0.modified.tv_nsec, $0.path) > (
+                $1.modified.tv_sec, $1.modified.tv_nsec, $1.path
+            )
+        }
+        for file in files.dropFirst(max(0, count - 1)) { _ = unlink(file.path) }
     }
 }

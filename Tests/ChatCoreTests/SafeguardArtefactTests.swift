@@ -185,6 +185,29 @@ import WaymarkTesting
         #expect(cache.read(key: key) == nil)
     }
 
+    /// The folder keeps the newest few files: each rebuild or lexicon edit has its own key,
+    /// and the folder must not grow by a file per build. Other files are left alone.
+    @Test func theCacheKeepsOnlyTheNewestFiles() throws {
+        let cache = try temporaryCache()
+        defer { try? FileManager.default.removeItem(at: cache.directory.deletingLastPathComponent()) }
+        let start = Date().addingTimeInterval(-100)
+        let keys = (1...6).map { [UInt8](repeating: UInt8($0), count: 32) }
+        for (index, key) in keys.enumerated() {
+            #expect(cache.write([1, 2, 3], key: key))
+            try FileManager.default.setAttributes(
+                [.modificationDate: start.addingTimeInterval(Double(index))],
+                ofItemAtPath: cache.fileURL(key: key).path)
+            if index == 0 {
+                try Data("mine".utf8).write(to: cache.directory.appendingPathComponent("notes.txt"))
+            }
+        }
+        let kept = keys.filter { FileManager.default.fileExists(atPath: cache.fileURL(key: $0).path) }
+        #expect(kept == Array(keys.suffix(SafeguardCache.filesKept)))
+        #expect(cache.read(key: keys[5]) == Data([1, 2, 3]))
+        #expect(
+            FileManager.default.fileExists(atPath: cache.directory.appendingPathComponent("notes.txt").path))
+    }
+
     /// The payload reader checks every count and index: any prefix, and any byte changed, is an
     /// error or a well-formed engine — never a crash.
     @Test func damagedPayloadsAreRefusedWithoutCrashing() throws {

@@ -10,7 +10,7 @@ import WaymarkTestTraits
         .enabled(
             if: TmuxHarness.isAvailable,
             "needs tmux and .build/debug/waymark (apt-get install tmux; swift build)"),
-        .timeLimit(.minutes(2)))
+        .timeLimit(.minutes(5)))
     func demoPlaysStepsAndQuits() throws {
         let tmux = TmuxHarness()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(

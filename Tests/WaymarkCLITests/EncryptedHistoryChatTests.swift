@@ -73,7 +73,7 @@ import WaymarkTestTraits
 /// says so, the right one saves what was held (sealed) and `/history` finds it.
 @Suite(.ownThread, .serialized) struct EncryptedHistoryScreenTests {
     @Test(
-        .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"), .timeLimit(.minutes(2)))
+        .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"), .timeLimit(.minutes(5)))
     func unlockOnTheScreenSavesWhatWasHeld() async throws {
         let folder = try await EncryptedHistoryChatTests.encryptedFolder(passphrase: "long walk by the canal")
         defer { try? FileManager.default.removeItem(at: folder) }

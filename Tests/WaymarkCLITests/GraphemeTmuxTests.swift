@@ -8,7 +8,7 @@ import WaymarkTestTraits
 @Suite(.ownThread, .serialized) struct GraphemeTmuxTests {
     @Test(
         .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"),
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(5)))
     func clustersAreDrawnWholeInTheTranscriptAndTheInputBox() throws {
         let tmux = TmuxHarness()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(

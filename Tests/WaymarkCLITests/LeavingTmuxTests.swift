@@ -7,7 +7,7 @@ import WaymarkTestTraits
 @Suite(.ownThread, .serialized) struct LeavingTmuxTests {
     @Test(
         .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"),
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(5)))
     func aDraftAsksFirstAndTheHelpLineIsPrintedOnExit() throws {
         let tmux = TmuxHarness()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -32,7 +32,7 @@ import WaymarkTestTraits
 
     @Test(
         .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"),
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(5)))
     func assessAtATerminalSaysWhatItExpectsAndAnswersEachLine() {
         let tmux = TmuxHarness()
         #expect(tmux.start("'\(TmuxHarness.binary)' assess; echo EXIT=$?; sleep 30", cols: 100, rows: 30))

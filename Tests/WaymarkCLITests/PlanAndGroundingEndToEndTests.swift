@@ -30,7 +30,7 @@ import WaymarkTestTraits
         .enabled(
             if: TmuxHarness.isAvailable,
             "needs tmux and .build/debug/waymark (apt-get install tmux; swift build)"),
-        .timeLimit(.minutes(2)))
+        .timeLimit(.minutes(5)))
     func planOfferBreatheAndGround() throws {
         let tmux = TmuxHarness()
         let folder = try Self.temporaryFolder("plan")
@@ -92,7 +92,7 @@ import WaymarkTestTraits
         .enabled(
             if: TmuxHarness.isAvailable,
             "needs tmux and .build/debug/waymark (apt-get install tmux; swift build)"),
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(5)))
     func historyOffWritesNoFile() throws {
         let tmux = TmuxHarness()
         let folder = try Self.temporaryFolder("nohistory")
@@ -115,7 +115,7 @@ import WaymarkTestTraits
         .enabled(
             if: TmuxHarness.isAvailable,
             "needs tmux and .build/debug/waymark (apt-get install tmux; swift build)"),
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(5)))
     func historyOnIsSearchableAndForgetSaysWhatWasDeleted() throws {
         let tmux = TmuxHarness()
         let folder = try Self.temporaryFolder("history")
@@ -147,7 +147,7 @@ import WaymarkTestTraits
         .enabled(
             if: TmuxHarness.isAvailable,
             "needs tmux and .build/debug/waymark (apt-get install tmux; swift build)"),
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(5)))
     func lineModeInterviewOfferBreatheAndGround() throws {
         let tmux = TmuxHarness()
         let folder = try Self.temporaryFolder("plain")

@@ -18,7 +18,7 @@ import WaymarkTestTraits
 
     @Test(
         .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"),
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(5)))
     func aCrisisCardAt40x12StartsWithItsFirstStep() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -34,7 +34,7 @@ import WaymarkTestTraits
 
     @Test(
         .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"),
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(5)))
     func exportWithNoPathSaysTheFullPath() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -50,7 +50,7 @@ import WaymarkTestTraits
 
     @Test(
         .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"),
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(5)))
     func aResizeIsRedrawnAtOnce() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -18,7 +18,7 @@ import WaymarkTestTraits
         .enabled(
             if: TmuxHarness.isAvailable,
             "needs tmux and .build/debug/waymark (apt-get install tmux; swift build)"),
-        .timeLimit(.minutes(2)))
+        .timeLimit(.minutes(5)))
     func anEmergencyThenThreeCalmerTurnsEachAnswered() throws {
         let tmux = TmuxHarness()
         #expect(tmux.start("'\(TmuxHarness.binary)' --no-intro; sleep 30", cols: 100, rows: 70))

@@ -9,7 +9,7 @@ import WaymarkTestTraits
         .enabled(
             if: TmuxHarness.isAvailable,
             "needs tmux and .build/debug/waymark (apt-get install tmux; swift build)"),
-        .timeLimit(.minutes(2)))
+        .timeLimit(.minutes(5)))
     func fullSessionInTmux() throws {
         let tmux = TmuxHarness()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-tmux-\(getpid())")
@@ -127,7 +127,7 @@ import WaymarkTestTraits
 
     @Test(
         .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"),
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(5)))
     func ctrlCQuitsCleanlyWhenIdle() {
         let tmux = TmuxHarness()
         #expect(
@@ -142,7 +142,7 @@ import WaymarkTestTraits
 
     @Test(
         .enabled(if: TmuxHarness.isAvailable, "needs tmux and .build/debug/waymark"),
-        .timeLimit(.minutes(1)),
+        .timeLimit(.minutes(5)),
         arguments: [("TERM", 143), ("HUP", 129), ("SEGV", 139)])
     func signalsRestoreTheTerminal(signal: String, status: Int) throws {
         let tmux = TmuxHarness()
