@@ -26,8 +26,9 @@ func expectSpan(
     if let subject { #expect(assessment.subject == subject, sourceLocation: sourceLocation) }
 }
 
-/// The assessments of turns read in order as one conversation, recording Waymark's safety
-/// question after the turns listed (an engine that did not load is a failed test).
+/// The assessments of turns read in order as one conversation (with what the state remembers
+/// of each: its own level, the steps it took), recording Waymark's safety question after the
+/// turns listed (an engine that did not load is a failed test).
 func assessments(
     _ turns: [String], askedAfter: Set<Int> = [], sourceLocation: SourceLocation = #_sourceLocation
 ) -> [Assessment] {
@@ -40,7 +41,7 @@ func assessments(
     for (index, turn) in turns.enumerated() {
         let result = engine.assess(turn, state: state)
         state = result.state
-        read.append(result.assessment)
+        read.append(result.assessment.remembering(result.state))
         if askedAfter.contains(index) { state.recordSafeguardAskedSafetyQuestion() }
     }
     return read

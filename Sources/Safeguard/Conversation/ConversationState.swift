@@ -45,6 +45,9 @@ public struct ConversationState: Sendable, Equatable, Codable {
     /// not yet resolved: the level stays at `emergency` until they are found safe, somewhere
     /// safe, being treated, or the means are put away.
     public internal(set) var ongoingDanger: Bool = false
+    /// Danger from another person passed (they left, were taken away, or help arrived): their
+    /// coming back ("car's back", "he's back early") is danger again.
+    public internal(set) var dangerLeft: Bool = false
     /// An emergency has been reached in this conversation.
     public internal(set) var emergencySeen: Bool = false
     /// Calmer turns in a row since the last turn with risk of its own.
@@ -68,6 +71,12 @@ public struct ConversationState: Sendable, Equatable, Codable {
                 default: false
                 }
             }
+    }
+
+    /// The danger in progress is another person (a partner at the door, someone following),
+    /// not an act of the writer's own or a medical emergency: their going is the danger passing.
+    var dangerIsAnotherPerson: Bool {
+        ongoingDanger && dangerFromOthersOnly && !untreatedAct && !categories.contains(.medical)
     }
 
     /// Keeps `text` among the recent turns.

@@ -14,6 +14,9 @@ public enum StepTaken: String, Sendable, Codable, CaseIterable, Equatable, Hasha
     case foundSafe = "found_safe"
     /// They are somewhere safe (another room, a friend's house, away from the person).
     case safePlace = "safe_place"
+    /// The person who was the danger has gone (left, driven off, taken away): resolves danger
+    /// from another person, never an act or suicidal risk.
+    case dangerGone = "danger_gone"
     /// Feeling calmer, safer, the urge passing.
     case calmer
     /// Going to rest or sleep.
@@ -45,7 +48,7 @@ public enum StepTaken: String, Sendable, Codable, CaseIterable, Equatable, Hasha
     /// Whether the step changes the situation (as opposed to a feeling or a change of subject).
     public var isAction: Bool {
         switch self {
-        case .meansAway, .company, .reachedHelp, .foundSafe, .safePlace: true
+        case .meansAway, .company, .reachedHelp, .foundSafe, .safePlace, .dangerGone: true
         case .calmer, .rest, .thanks, .movingOn: false
         }
     }

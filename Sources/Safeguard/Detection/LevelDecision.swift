@@ -72,9 +72,10 @@ struct LevelDecision {
         // A contextual child-safeguarding rule (a meeting arranged online) needs a child instead.
         let childContext = state.minorInvolved || activeRoles.contains(.minor)
         for index in signals.indices where signals[index].rule.contextual {
+            let rule = signals[index].rule
             let needed =
-                signals[index].rule.categories.contains(.childSafeguarding)
-                ? childContext : lexiconContext || encoderContext
+                rule.categories.contains(.childSafeguarding)
+                ? childContext : lexiconContext || (encoderContext && !rule.needsToldRisk)
             if needed && signals[index].active {
                 signals[index].add(.contextual)
                 if !lexiconContext && !signals[index].rule.categories.contains(.childSafeguarding) {
@@ -182,25 +183,32 @@ struct LevelDecision {
 
         // Treatment and de-escalation.
         if has(.treated) && (state.untreatedAct || state.ongoingDanger) {
+            state.dangerLeft = state.dangerLeft || state.dangerIsAnotherPerson
             state.untreatedAct = false
             state.ongoingDanger = false
             state.floor = min(state.floor, .crisis)
             reasons.append("being treated, or help has arrived: the emergency floor is lifted, risk stays")
         }
-        let deescalated = has(.deescalate) && !has(.act) && level < .crisis
         let ownLevel = level
         state.lastTurnLevel = level
         state.lastStepsTaken = []
+        // "He's gone" is a step only while another person is the danger now: after suicidal
+        // talk it can mean the person is now alone, or worse; in a calm turn it is just news.
+        var calmingSteps = false
         for signal in active where signal.rule.role == .deescalate {
-            if let step = StepTaken(ruleID: ruleID(signal.rule.index)), !state.lastStepsTaken.contains(step) {
-                state.lastStepsTaken.append(step)
-            }
+            let step = StepTaken(ruleID: ruleID(signal.rule.index))
+            if step == .dangerGone && !state.dangerIsAnotherPerson { continue }
+            calmingSteps = true
+            if let step, !state.lastStepsTaken.contains(step) { state.lastStepsTaken.append(step) }
         }
+        let deescalated = calmingSteps && !has(.act) && level < .crisis
         // Danger in progress is resolved by being found safe, somewhere safe, the means put
-        // away or feeling safe now; help on its way does not resolve it yet.
+        // away, feeling safe now, or (danger from another person) that person gone; help on
+        // its way does not resolve it yet.
         if state.ongoingDanger && !has(.danger) && level < .emergency
-            && state.lastStepsTaken.contains(where: Self.resolving.contains)
+            && state.lastStepsTaken.contains(where: { Self.resolving.contains($0) || $0 == .dangerGone })
         {
+            state.dangerLeft = state.dangerLeft || state.dangerIsAnotherPerson
             state.ongoingDanger = false
             state.floor = min(state.floor, .crisis)
             reasons.append("the danger has passed: the emergency floor is lifted, risk stays")

@@ -237,6 +237,7 @@ struct LexiconBuilder {
                     case "pretext": rule.ignoresFraming = true
                     case "past": rule.ignoresHistory = true
                     case "literal": rule.ignoresInnerIdioms = true
+                    case "told": rule.needsToldRisk = true
                     default: throw fail("flag")
                     }
                 }

@@ -29,6 +29,10 @@ public struct LexiconRule: Sendable, Equatable {
     /// Not made figurative by an idiom lying inside the match (`flags=literal`): "rather die than
     /// eat again" is the literal reading of the idiom "rather die than".
     public var ignoresInnerIdioms: Bool = false
+    /// A contextual rule that counts only on risk told in the conversation or the message, never
+    /// on the encoder's reading alone (`flags=told`): a bare "it's ready" is a danger only once
+    /// the person has said they want to die.
+    public var needsToldRisk: Bool = false
     /// The lexicon file the rule came from.
     public var file: String
 }

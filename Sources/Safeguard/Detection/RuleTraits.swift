@@ -14,6 +14,7 @@ struct RuleTraits: Sendable {
     var ignoresHistory: Bool
     var ignoresFraming: Bool
     var ignoresInnerIdioms: Bool
+    var needsToldRisk: Bool
     var categories: CategorySet
 
     init(_ rule: LexiconRule, index: Int32) {
@@ -30,6 +31,7 @@ struct RuleTraits: Sendable {
         ignoresHistory = rule.ignoresHistory
         ignoresFraming = rule.ignoresFraming
         ignoresInnerIdioms = rule.ignoresInnerIdioms
+        needsToldRisk = rule.needsToldRisk
         categories = CategorySet(rule.categories)
     }
 
@@ -49,6 +51,7 @@ struct RuleTraits: Sendable {
         ignoresHistory = false
         ignoresFraming = false
         ignoresInnerIdioms = false
+        needsToldRisk = false
         self.categories = CategorySet(categories)
     }
 }

@@ -25,10 +25,17 @@ public struct SafeguardEngine: Sendable {
     static let encoderEmergencyRuleIndex: Int32 = -3
     static let encoderBoundaryRuleIndex: Int32 = -4
 
+    /// The rule for someone who was the danger coming back ("he's back", "car's back"): read
+    /// only once danger from another person has passed in the conversation, so its matches are
+    /// dropped before anything else sees them in any other turn.
+    static let dangerBackRule = "conversation.danger_back"
+    private let dangerBackIndex: Int32?
+
     public init(lexicon: Lexicon, model: (any RiskModel)? = nil, encoder: ContextualEncoder? = nil) {
         self.lexicon = lexicon
         self.model = model
         self.encoder = encoder
+        dangerBackIndex = lexicon.rules.firstIndex { $0.id == Self.dangerBackRule }.map { Int32($0) }
     }
 
     /// The id shown for a rule index (lexicon rules, or one of the statistical layers).
@@ -68,7 +75,8 @@ public struct SafeguardEngine: Sendable {
         let tokens = normalised.tokens
         var masks = Normaliser.take(&scratch.masks)
         lexicon.masks(for: tokens, into: &masks)
-        let matches = lexicon.matches(tokens, masks: masks, scratch: &scratch)
+        var matches = lexicon.matches(tokens, masks: masks, scratch: &scratch)
+        if let dangerBackIndex, !state.dangerLeft { matches.removeAll { $0.rule == dangerBackIndex } }
         var candidates: [CandidateSignal] = []
         if !matches.isEmpty {
             candidates = ContextAnalyser(lexicon: lexicon, tokens: tokens, masks: masks).analyse(matches)
