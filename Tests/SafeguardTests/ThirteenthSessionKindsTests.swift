@@ -148,4 +148,19 @@ import Testing
         #expect(!read[0].categories.contains(.harmToOthers))
         #expect(read[2].level == .crisis)
     }
+
+    /// Where only the statistical layers read the level, the people the lexicon names say who is
+    /// at risk; not when a named person is the danger (then it is the writer).
+    @Test func whoIsAtRiskFollowsThePersonNamedWhenOnlyTheLayersReadTheLevel() throws {
+        let engine = try #require(TestEngine.shipped)
+        let friend = engine.assess(
+            "my pal keeps texting me that he's got a rope in the boot and he's driving to the woods after his shift"
+        )
+        #expect(friend.level == .emergency)
+        #expect(friend.subject == .other)
+        let threatened = engine.assess(
+            "my boyfriend's got a knife and he's saying if i leave he'll use it on me, i'm locked in the loo")
+        #expect(threatened.level == .emergency)
+        #expect(threatened.subject == .speaker)
+    }
 }

@@ -40,6 +40,10 @@ struct LevelDecision {
     private static let markerRoles = RoleSet([.time, .means, .plan, .unreachable, .minor, .weapon])
     /// Parts of a plan; three different ones together give context even when each is weak.
     private static let planRoles = RoleSet([.intent, .means, .plan, .farewell, .time])
+    /// Categories of danger from another person (the writer is the one at risk).
+    private static let fromOthers = CategorySet([.abuse, .sexualViolence, .harmToOthers, .childSafeguarding])
+    /// Roles that say someone else is the danger (a weapon, a threat, harm to others).
+    private static let dangerRoles = RoleSet([.danger, .threat, .weapon, .harm])
     /// Steps that resolve danger in progress.
     private static let resolving: [StepTaken] = [.foundSafe, .safePlace, .meansAway, .calmer]
 
@@ -293,6 +297,31 @@ struct LevelDecision {
         if methodBySpeaker {
             speakerNamed = true
             otherNamed = false
+        }
+        // The statistical layers do not know who is at risk: where only they read the turn's
+        // level, the lexicon's evidence that names someone says who ("my friend's on the phone,
+        // she's standing on the edge at the station" is hers, not the writer's) — when it names
+        // them more than once (one "his" can be whose pens they were) and it is not danger from
+        // that person (then the writer is the one at risk).
+        if strongestFound && strongestFromLayersOnly {
+            var lexiconSpeaker = false
+            var lexiconOther = 0
+            for signal in signals where isEvidence(signal) && signal.rule.index >= 0 && signal.subjectExplicit
+            {
+                if signal.subject == .speaker { lexiconSpeaker = true }
+                if signal.subject == .other { lexiconOther += 1 }
+            }
+            // A weapon, a threat or danger from someone (level none as markers, so read here
+            // from every signal that applies) makes the named person the danger, not at risk.
+            let dangerFromSomeone = signals.contains {
+                $0.applies && $0.rule.index >= 0
+                    && ($0.rule.categories.bits & Self.fromOthers.bits != 0
+                        || Self.dangerRoles.contains($0.rule.role))
+            }
+            if lexiconOther >= 2 && !lexiconSpeaker && !dangerFromSomeone {
+                speakerNamed = false
+                otherNamed = true
+            }
         }
         // The people under 18 in this message and the conversation (the first named is
         // remembered when the conversation had none).
