@@ -163,4 +163,21 @@ import Testing
         #expect(threatened.level == .emergency)
         #expect(threatened.subject == .speaker)
     }
+
+    /// A song mentioned beside real danger is not a quotation; its words told are.
+    @Test func aSongBesideDangerIsNotAQuote() throws {
+        let engine = try #require(TestEngine.shipped)
+        let danger = engine.assess(
+            "my cousin's on the phone, he's on the edge of the multi storey roof and says he's jumping when the song finishes"
+        )
+        #expect(danger.level == .emergency)
+        #expect(danger.subject == .other)
+        for text in [
+            "in this song she sings about wanting to die",
+            "the song goes 'i just wanna die' and everyone was screaming it at the gig",
+            "my favourite song is about wanting to disappear",
+        ] {
+            #expect(engine.assess(text).level < .crisis, "\(text)")
+        }
+    }
 }
