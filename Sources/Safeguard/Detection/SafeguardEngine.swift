@@ -76,7 +76,11 @@ public struct SafeguardEngine: Sendable {
         var masks = Normaliser.take(&scratch.masks)
         lexicon.masks(for: tokens, into: &masks)
         var matches = lexicon.matches(tokens, masks: masks, scratch: &scratch)
-        if let dangerBackIndex, !state.dangerLeft { matches.removeAll { $0.rule == dangerBackIndex } }
+        // (Checked before removing: the matches share the scratch's storage, and a mutation
+        // would copy it for every message.)
+        if let dangerBackIndex, !state.dangerLeft, matches.contains(where: { $0.rule == dangerBackIndex }) {
+            matches.removeAll { $0.rule == dangerBackIndex }
+        }
         var candidates: [CandidateSignal] = []
         if !matches.isEmpty {
             candidates = ContextAnalyser(lexicon: lexicon, tokens: tokens, masks: masks).analyse(matches)
