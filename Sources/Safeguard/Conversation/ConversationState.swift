@@ -65,12 +65,7 @@ public struct ConversationState: Sendable, Equatable, Codable {
     /// safety, someone's urge to hurt someone) and no suicidal or self-harm risk has been told.
     var dangerFromOthersOnly: Bool {
         !suicidalContext
-            && categories.contains {
-                switch $0 {
-                case .abuse, .sexualViolence, .childSafeguarding, .harmToOthers: true
-                default: false
-                }
-            }
+            && categories.contains { CategorySet.dangerFromOthers.contains($0) }
     }
 
     /// The danger in progress is another person (a partner at the door, someone following),

@@ -16,6 +16,12 @@ struct CategorySet: Sendable, Equatable {
 
     static func position(_ category: RiskCategory) -> Int { category.position }
 
+    /// Danger from another person: the writer (or the child) is the one at risk from someone.
+    static let dangerFromOthers = CategorySet([.abuse, .sexualViolence, .childSafeguarding, .harmToOthers])
+
+    /// Whether the two sets share a category.
+    func intersects(_ other: CategorySet) -> Bool { bits & other.bits != 0 }
+
     /// Whether the set holds `category` (no array built, unlike `all.contains`).
     @inline(__always)
     func contains(_ category: RiskCategory) -> Bool { bits & (1 << UInt16(category.position)) != 0 }

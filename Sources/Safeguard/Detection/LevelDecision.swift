@@ -40,12 +40,11 @@ struct LevelDecision {
     private static let markerRoles = RoleSet([.time, .means, .plan, .unreachable, .minor, .weapon])
     /// Parts of a plan; three different ones together give context even when each is weak.
     private static let planRoles = RoleSet([.intent, .means, .plan, .farewell, .time])
-    /// Categories of danger from another person (the writer is the one at risk).
-    private static let fromOthers = CategorySet([.abuse, .sexualViolence, .harmToOthers, .childSafeguarding])
     /// Roles that say someone else is the danger (a weapon, a threat, harm to others).
     private static let dangerRoles = RoleSet([.danger, .threat, .weapon, .harm])
-    /// Steps that resolve danger in progress.
-    private static let resolving: [StepTaken] = [.foundSafe, .safePlace, .meansAway, .calmer]
+    /// Steps that resolve danger in progress (`dangerGone` is only ever taken while another
+    /// person is that danger).
+    private static let resolving: [StepTaken] = [.foundSafe, .safePlace, .meansAway, .calmer, .dangerGone]
 
     /// Runs the decision; returns the assessment parts and the new state.
     mutating func decide() -> (
@@ -186,8 +185,8 @@ struct LevelDecision {
         }
 
         // Treatment and de-escalation.
+        let anotherPersonWasTheDanger = state.dangerIsAnotherPerson
         if has(.treated) && (state.untreatedAct || state.ongoingDanger) {
-            state.dangerLeft = state.dangerLeft || state.dangerIsAnotherPerson
             state.untreatedAct = false
             state.ongoingDanger = false
             state.floor = min(state.floor, .crisis)
@@ -210,13 +209,15 @@ struct LevelDecision {
         // away, feeling safe now, or (danger from another person) that person gone; help on
         // its way does not resolve it yet.
         if state.ongoingDanger && !has(.danger) && level < .emergency
-            && state.lastStepsTaken.contains(where: { Self.resolving.contains($0) || $0 == .dangerGone })
+            && state.lastStepsTaken.contains(where: Self.resolving.contains)
         {
-            state.dangerLeft = state.dangerLeft || state.dangerIsAnotherPerson
             state.ongoingDanger = false
             state.floor = min(state.floor, .crisis)
             reasons.append("the danger has passed: the emergency floor is lifted, risk stays")
         }
+        // Treated, helped or gone: once another person was the danger, their coming back is
+        // danger again.
+        if anotherPersonWasTheDanger && !state.ongoingDanger { state.dangerLeft = true }
         state.calmTurnsInARow =
             deescalated && !state.ongoingDanger && !state.untreatedAct
             ? state.calmTurnsInARow + 1
@@ -315,7 +316,7 @@ struct LevelDecision {
             // from every signal that applies) makes the named person the danger, not at risk.
             let dangerFromSomeone = signals.contains {
                 $0.applies && $0.rule.index >= 0
-                    && ($0.rule.categories.bits & Self.fromOthers.bits != 0
+                    && ($0.rule.categories.intersects(.dangerFromOthers)
                         || Self.dangerRoles.contains($0.rule.role))
             }
             if lexiconOther >= 2 && !lexiconSpeaker && !dangerFromSomeone {
