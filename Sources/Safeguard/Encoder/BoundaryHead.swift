@@ -58,7 +58,59 @@ public struct BoundaryHead: Sendable, Equatable {
         self.topicBias = topicBias
     }
 
+    /// What the file says, before validation.
+    struct Fields: Equatable {
+        var format: String
+        var hidden: Int
+        var scale: Double
+        var boundaryWeight: [Double]
+        var boundaryBias: Double
+        var cut: Double
+        var names: [String]
+        var topicWeight: [[Double]]
+        var topicBias: [Double]
+        var minProbability: Double
+    }
+
+    /// Reads `boundary-head.json` (the quick reader, else `JSONDecoder` for its error messages).
     public init(data: Data) throws(EncoderError) {
+        let fields: Fields
+        if let quick = Self.quickFields(data) {
+            fields = quick
+        } else {
+            fields = try Self.decodedFields(data)
+        }
+        try self.init(fields: fields)
+    }
+
+    /// The fields by the small JSON reader, or `nil` when it cannot read them all.
+    static func quickFields(_ data: Data) -> Fields? {
+        guard let file = JSONValue.parse(data), let boundary = file["boundary"], let topics = file["topics"],
+            let format = file["format"]?.string, let hidden = file["hidden"]?.int,
+            let scale = file["scale"]?.double, let boundaryWeight = boundary["weight"]?.doubles,
+            let boundaryBias = boundary["bias"]?.double, let cut = boundary["cut"]?.double,
+            let nameValues = topics["names"]?.array, let rows = topics["weight"]?.array,
+            let topicBias = topics["bias"]?.doubles, let minProbability = topics["min_probability"]?.double
+        else { return nil }
+        var names: [String] = []
+        for value in nameValues {
+            guard let name = value.string else { return nil }
+            names.append(name)
+        }
+        var topicWeight: [[Double]] = []
+        for row in rows {
+            guard let values = row.doubles else { return nil }
+            topicWeight.append(values)
+        }
+        return Fields(
+            format: format, hidden: hidden, scale: scale, boundaryWeight: boundaryWeight,
+            boundaryBias: boundaryBias, cut: cut, names: names, topicWeight: topicWeight,
+            topicBias: topicBias,
+            minProbability: minProbability)
+    }
+
+    /// The fields by Foundation's `JSONDecoder`.
+    static func decodedFields(_ data: Data) throws(EncoderError) -> Fields {
         struct File: Decodable {
             struct Boundary: Decodable {
                 var weight: [Double]
@@ -88,24 +140,32 @@ public struct BoundaryHead: Sendable, Equatable {
         } catch {
             throw .invalidBoundaryHead("unreadable (\(error))")
         }
+        return Fields(
+            format: file.format, hidden: file.hidden, scale: file.scale, boundaryWeight: file.boundary.weight,
+            boundaryBias: file.boundary.bias, cut: file.boundary.cut, names: file.topics.names,
+            topicWeight: file.topics.weight, topicBias: file.topics.bias,
+            minProbability: file.topics.minProbability)
+    }
+
+    init(fields file: Fields) throws(EncoderError) {
         guard file.format == "waymark-encoder-head-1" else {
             throw .invalidBoundaryHead("unknown format \(file.format)")
         }
         var topics: [RiskCategory] = []
-        for name in file.topics.names {
+        for name in file.names {
             guard let category = RiskCategory(rawValue: name) else {
                 throw .invalidBoundaryHead("unknown topic \(name)")
             }
             topics.append(category)
         }
-        guard file.topics.weight.allSatisfy({ $0.count == file.hidden }) else {
+        guard file.topicWeight.allSatisfy({ $0.count == file.hidden }) else {
             throw .invalidBoundaryHead("a topic row is not \(file.hidden) wide")
         }
         try self.init(
-            hidden: file.hidden, scale: file.scale, cut: file.boundary.cut, topics: topics,
-            topicMinimum: file.topics.minProbability, boundaryWeight: file.boundary.weight,
-            boundaryBias: file.boundary.bias,
-            topicWeight: file.topics.weight.flatMap { $0 }, topicBias: file.topics.bias)
+            hidden: file.hidden, scale: file.scale, cut: file.cut, topics: topics,
+            topicMinimum: file.minProbability, boundaryWeight: file.boundaryWeight,
+            boundaryBias: file.boundaryBias, topicWeight: file.topicWeight.flatMap { $0 },
+            topicBias: file.topicBias)
     }
 
     /// The boundary logit for one window's pooled (L2-normalised) vector.

@@ -9,7 +9,7 @@ import Foundation
 /// Pinned to the Python reference by `resources/safeguard/encoder/golden.json`.
 public struct WordPieceTokenizer: Sendable {
     /// Piece → id.
-    private let vocabulary: [String: Int32]
+    private let vocabulary: PieceTable
     public let unknownID: Int32
     public let classID: Int32
     public let separatorID: Int32
@@ -18,14 +18,10 @@ public struct WordPieceTokenizer: Sendable {
 
     /// Reads `vocab.txt` (one piece a line, the line number is the id).
     public init(vocabularyText: String) throws(EncoderError) {
-        var table: [String: Int32] = [:]
-        var id: Int32 = 0
-        for line in vocabularyText.split(separator: "\n", omittingEmptySubsequences: false) {
-            let piece = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-            if !piece.isEmpty && table[piece] == nil { table[piece] = id }
-            id += 1
-        }
-        guard let unknown = table["[UNK]"], let cls = table["[CLS]"], let sep = table["[SEP]"] else {
+        let table = PieceTable(lines: vocabularyText.utf8)
+        guard let unknown = table.id(of: "[UNK]"), let cls = table.id(of: "[CLS]"),
+            let sep = table.id(of: "[SEP]")
+        else {
             throw .invalidVocabulary("vocab.txt has no [UNK], [CLS] or [SEP]")
         }
         vocabulary = table
@@ -63,33 +59,47 @@ public struct WordPieceTokenizer: Sendable {
         return result
     }
 
+    /// Greedy longest-match-first pieces of `word`, looked up from its UTF-8 (no string per
+    /// candidate piece); `[UNK]` alone when some part of it is no piece.
     private func appendPieces(of word: [Unicode.Scalar], to result: inout [Int32]) {
         guard word.count <= Self.maxWordScalars else {
             result.append(unknownID)
             return
         }
-        var pieces: [Int32] = []
-        var start = 0
-        while start < word.count {
-            var end = word.count
-            var found: Int32?
-            while start < end {
-                var piece = start > 0 ? "##" : ""
-                piece.unicodeScalars.append(contentsOf: word[start..<end])
-                if let id = vocabulary[piece] {
-                    found = id
-                    break
-                }
-                end -= 1
-            }
-            guard let id = found else {
-                result.append(unknownID)
-                return
-            }
-            pieces.append(id)
-            start = end
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(word.count * 4)
+        // Where each scalar starts in `utf8`, and its end.
+        var offsets: [Int] = []
+        offsets.reserveCapacity(word.count + 1)
+        for scalar in word {
+            offsets.append(utf8.count)
+            UTF8.encode(scalar) { utf8.append($0) }
         }
-        result.append(contentsOf: pieces)
+        offsets.append(utf8.count)
+        let before = result.count
+        let covered = utf8.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < word.count {
+                var end = word.count
+                var found: Int32?
+                while start < end {
+                    let piece = UnsafeBufferPointer(rebasing: buffer[offsets[start]..<offsets[end]])
+                    if let id = vocabulary.id(of: piece, continuation: start > 0) {
+                        found = id
+                        break
+                    }
+                    end -= 1
+                }
+                guard let id = found else { return false }
+                result.append(id)
+                start = end
+            }
+            return true
+        }
+        if !covered {
+            result.removeSubrange(before...)
+            result.append(unknownID)
+        }
     }
 
     // MARK: - Normalisation
