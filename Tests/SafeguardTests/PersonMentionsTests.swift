@@ -19,6 +19,21 @@ import Testing
         #expect(PersonMentions.read("I’m fifteen", places: places).age == 15)
     }
 
+    @Test func aSchoolYearSaidAsTheirsNow() {
+        #expect(
+            PersonMentions.read("year 10 is so much harder than year 9 honestly", places: places).age == 14)
+        #expect(PersonMentions.read("i just started year 7 and i hate it", places: places).age == 11)
+        #expect(PersonMentions.read("I'm starting year 12 next week", places: places).age == 16)
+        for text in [
+            "my son is in year 10", "i teach year 9 on fridays", "when i was in year 10 i got bullied",
+            "she's starting year 7", "year 10 was the worst year of my life",
+            "my daughter just started year 7",
+            "year 2026 is nearly over", "year 10 at my school had a trip", "starting year 10 soon",
+        ] {
+            #expect(PersonMentions.read(text, places: places).age == nil, "\(text)")
+        }
+    }
+
     @Test func numbersThatAreNotAges() {
         for text in [
             "i'm 15 minutes late again", "i'm 10 quid short this week", "my brother is 15",

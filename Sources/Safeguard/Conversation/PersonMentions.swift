@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Plain word matching, linear in the message: an age needs "i'm"/"i am"/"im" (optionally "only",
 /// "just", "nearly") before a number from 10 to 99 that is not followed by a unit ("i'm 15
-/// minutes late" is not an age), or "i'm in year N" (UK school years 7–13); a place needs a word
+/// minutes late" is not an age), "i'm in year N" (UK school years 7–13) or a school year said
+/// as theirs now ("year 10 is so hard", "i just started year 7"); a place needs a word
 /// that puts the person there before it ("in", "from", "near", "live in", "home in") and no
 /// "holiday", "trip", "visiting", "going" or someone else ("my sister lives in") just before.
 public struct PersonMentions: Sendable, Equatable {
@@ -85,6 +86,8 @@ public struct PersonMentions: Sendable, Equatable {
                     found.age = year + 4
                 }
             }
+            // "year 10 is so much harder", "i just started year 7": a school year said as theirs now
+            if found.age == nil, let year = schoolYear(words, at: index) { found.age = year + 4 }
             // "in Glasgow", "back home in Cardiff", "i live near Belfast"
             if found.nation == nil, placeLeads.contains(word) {
                 let before = words[max(0, index - 3)..<index]
@@ -101,6 +104,37 @@ public struct PersonMentions: Sendable, Equatable {
             }
         }
         return found
+    }
+
+    /// Words after "year N" at the start of a message that make it the writer's year now.
+    static let yearNow: Set<String> = ["is", "has", "sucks", "so", "exams", "mocks", "options", "are"]
+    /// Words before "year N" that start or are in it.
+    static let intoYear: Set<String> = ["starting", "started", "start", "into", "doing"]
+    /// Words near "year N" that make it someone else's, or the past.
+    static let notTheirYearNow: Set<String> = [
+        "son", "daughter", "kid", "kids", "child", "children", "brother", "sister", "he", "she", "he's",
+        "she's", "they", "they're", "his", "her", "their", "teach", "teacher", "teaching", "was", "were",
+        "when", "back", "used",
+    ]
+
+    /// A UK school year (7–13) said as the writer's own now: "year 10 is so much harder than
+    /// year 9" opening a message, or "i just started year 7" ("i"/"i'm" within a few words before
+    /// a word of starting); never someone else's ("my son's starting year 7") or the past ("when
+    /// i was in year 10", "year 10 was the worst").
+    static func schoolYear(_ words: [String], at index: Int) -> Int? {
+        guard words[index] == "year", index + 1 < words.count, let year = Int(words[index + 1]),
+            (7...13).contains(year)
+        else { return nil }
+        let before = words[max(0, index - 4)..<index]
+        guard !before.contains(where: notTheirYearNow.contains) else { return nil }
+        if index == 0 {
+            return index + 2 < words.count && yearNow.contains(words[index + 2]) ? year : nil
+        }
+        let speaker: Set<String> = ["i", "i'm", "im", "i've", "ive"]
+        guard intoYear.contains(words[index - 1]), before.contains(where: speaker.contains) else {
+            return nil
+        }
+        return year
     }
 
     /// Lower-case words (letters, digits and apostrophes), straight apostrophes only.
