@@ -18,7 +18,7 @@ public struct Framer: Sendable {
     /// acknowledgement, validation and honesty paragraphs.
     public func fullReferral(
         _ referral: Referral, assessment: Assessment, userText: String, offers: SupportOffers,
-        asksSafetyQuestion: Bool, boundary: MethodBoundary? = nil, seed: Int
+        asksSafetyQuestion: Bool, thoughtsTold: Bool = false, boundary: MethodBoundary? = nil, seed: Int
     ) -> String {
         let crisis = assessment.level >= .crisis
         let helping = assessment.subject == .other
@@ -49,7 +49,7 @@ public struct Framer: Sendable {
         if asksSafetyQuestion {
             closing.append(
                 boundary.map { methodSafetyQuestion($0, full: true, seed: seed) }
-                    ?? pick("safety.question", seed))
+                    ?? pick(thoughtsTold ? "safety.told" : "safety.question", seed))
         }
         if let boundary, boundary.kind == .pretext || boundary.kind == .thirdPerson {
             // What Waymark can do instead, rather than offers that assume how they feel.
@@ -203,7 +203,7 @@ public struct Framer: Sendable {
     /// With a method `boundary`, the boundary named opens it and the services follow.
     public func brief(
         services: [ServiceOffer], level: RiskLevel, asksSafetyQuestion: Bool, fullQuestion: Bool = true,
-        helping: Bool = false, boundary: MethodBoundary? = nil, seed: Int
+        thoughtsTold: Bool = false, helping: Bool = false, boundary: MethodBoundary? = nil, seed: Int
     ) -> String {
         var sentences = [
             fill(
@@ -223,7 +223,9 @@ public struct Framer: Sendable {
         } else if asksSafetyQuestion {
             sentences.append(
                 boundary.map { methodSafetyQuestion($0, full: fullQuestion, seed: seed) }
-                    ?? pick(fullQuestion ? "safety.question" : "safety.brief", seed))
+                    ?? pick(
+                        thoughtsTold ? "safety.told" : (fullQuestion ? "safety.question" : "safety.brief"),
+                        seed))
             asked = true
         }
         sentences.append(pick("continue", seed, statementOnly: asked))

@@ -111,7 +111,7 @@ public struct FramingTexts: Sendable, Equatable {
             "guidance.questionAsked", "guidance.stepTaken", "guidance.subject.other",
             "honesty.boundary", "honesty.crisis", "honesty.other",
             "offer.grounding", "offer.safetyPlan", "reminder",
-            "safety.brief", "safety.other", "safety.question", "ukHelp",
+            "safety.brief", "safety.other", "safety.question", "safety.told", "ukHelp",
             "validate.boundary", "validate.crisis", "validate.other",
         ]
         // The emergency message's lines, for the person, for danger from someone, for another person.

@@ -49,6 +49,11 @@ public struct FollowUpState: Sendable, Equatable, Codable {
     public var lastCheckInTurn: Int?
     /// Who the last referral was framed for (the writer, or someone they are helping).
     public var lastReferralSubject: Subject?
+    /// Their own words have said they are thinking of ending their life ("i keep thinking about
+    /// killing myself"): the direct question is never asked after that, in any later turn; a
+    /// question about acting on the thoughts takes its place (optional so states saved before it
+    /// existed still load).
+    public var thoughtsTold: Bool?
 
     public init() {
         turn = 0
@@ -71,6 +76,7 @@ public struct FollowUpState: Sendable, Equatable, Codable {
         lastMethodBoundaryTurn = nil
         lastCheckInTurn = nil
         lastReferralSubject = nil
+        thoughtsTold = nil
     }
 
     /// How many message fingerprints are remembered.

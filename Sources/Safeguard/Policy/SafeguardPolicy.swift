@@ -151,7 +151,7 @@ public struct SafeguardPolicy: Sendable {
             } else if own >= .crisis, lexiconRisk, let referral {
                 // New risk in their own words: a short reminder with services, no safety question
                 // (the emergency has answered it).
-                let brief = briefOffers(referral, level: level)
+                let brief = briefOffers(referral, level: level, userText: userText)
                 let helping = assessment.subject == .other
                 let text = distinct(&state, seed: seed) { attempt in
                     framer.brief(
@@ -200,11 +200,18 @@ public struct SafeguardPolicy: Sendable {
             // After a card, a settling turn gets a check-in when one is due, not the card again.
             let carried = settlingTurn && state.lastReferralTurn != nil
             let answered = framer.answersSafetyQuestion(assessment)
+            // Told in an earlier turn: asking again whether they are thinking of ending their life
+            // would say they were not heard; a later question asks about acting on the thoughts.
+            let toldBefore = state.thoughtsTold == true
             if answered && level == .crisis && !helping {
                 reasons.append("their words answer the safety question")
+                state.thoughtsTold = true
             }
             // After an emergency the question has been answered.
             asks = level == .crisis && !helping && !carried && !answered && !afterEmergency
+            if asks && toldBefore {
+                reasons.append("thoughts told earlier: asks about acting on them instead")
+            }
             if carried && !assessment.stepsTaken.isEmpty && justAfterRisk(state) {
                 // A step taken or calmer words right after a risk message: acknowledged, not
                 // answered with "how are you feeling?" (they have just said).
@@ -227,7 +234,7 @@ public struct SafeguardPolicy: Sendable {
             } else if full {
                 let text = distinctFullReferral(
                     referral, assessment: assessment, userText: userText, offers: offers, asks: asks,
-                    boundary: boundary, seed: seed,
+                    thoughtsTold: toldBefore, boundary: boundary, seed: seed,
                     state: &state)
                 message = SafeguardMessage(
                     kind: .fullReferral, text: text, serviceIDs: referral.serviceIDs, referral: referral)
@@ -241,12 +248,12 @@ public struct SafeguardPolicy: Sendable {
                 message = checkIn
                 reasons.append("check-in instead of repeating the card")
             } else {
-                let brief = briefOffers(referral, level: level)
+                let brief = briefOffers(referral, level: level, userText: userText)
                 let fullQuestion = asks && questionDue
                 let text = distinct(&state, seed: seed) { attempt in
                     framer.brief(
                         services: brief, level: level, asksSafetyQuestion: asks, fullQuestion: fullQuestion,
-                        helping: helping, boundary: boundary, seed: attempt)
+                        thoughtsTold: toldBefore, helping: helping, boundary: boundary, seed: attempt)
                 }
                 message = SafeguardMessage(
                     kind: .brief, text: text, serviceIDs: brief.map(\.serviceID), referral: referral)
@@ -435,10 +442,17 @@ public struct SafeguardPolicy: Sendable {
         return topics.contains { !state.referredCategories.contains($0) }
     }
 
-    /// Up to two services for a short reminder; at crisis a text option always stands beside
-    /// the phone ones (many people cannot call).
-    func briefOffers(_ referral: Referral, level: RiskLevel) -> [ServiceOffer] {
+    /// Up to two services for a short reminder; a service the person asks about by name or
+    /// number ("is that 111 thing free from a mobile?") first; at crisis a text option always
+    /// stands beside the phone ones (many people cannot call).
+    func briefOffers(_ referral: Referral, level: RiskLevel, userText: String = "") -> [ServiceOffer] {
         var brief = Array(referral.offers.prefix(2))
+        let words = PersonMentions.words(of: userText)
+        if !words.isEmpty, let asked = referral.offers.first(where: { $0.isNamed(in: words) }),
+            !brief.contains(asked)
+        {
+            brief = [asked] + brief.prefix(1)
+        }
         let texts = { (offer: ServiceOffer) in offer.channels.contains { $0.kind == .text } }
         if level >= .crisis, !brief.contains(where: texts),
             let textOffer = referral.offers.first(where: texts)
@@ -459,13 +473,13 @@ public struct SafeguardPolicy: Sendable {
 
     func distinctFullReferral(
         _ referral: Referral, assessment: Assessment, userText: String, offers: SupportOffers, asks: Bool,
-        boundary: MethodBoundary? = nil, seed: Int, state: inout FollowUpState
+        thoughtsTold: Bool = false, boundary: MethodBoundary? = nil, seed: Int, state: inout FollowUpState
     ) -> String {
         var text = ""
         for attempt in 0..<6 {
             text = framer.fullReferral(
                 referral, assessment: assessment, userText: userText, offers: offers,
-                asksSafetyQuestion: asks, boundary: boundary,
+                asksSafetyQuestion: asks, thoughtsTold: thoughtsTold, boundary: boundary,
                 seed: seed &+ attempt)
             if Framer.fingerprint(text) != state.lastReferralFingerprint && !state.hasShown(text) { break }
         }

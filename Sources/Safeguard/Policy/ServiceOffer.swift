@@ -34,6 +34,38 @@ public struct ServiceOffer: Sendable, Equatable {
         channels.contains { $0.kind == .text || $0.kind == .webchat }
     }
 
+    /// Whether `words` (a message's lower-case words) name this service: its number as they
+    /// would write it ("111", "116 123", "85258"), or its name before any bracket or dash —
+    /// all of it when it is several words ("anxiety uk", "breathing space"), or one word of at
+    /// least seven letters ("samaritans", "childline", "papyrus"; never "calm", "beat" or "mind",
+    /// which are everyday words).
+    public func isNamed(in words: [String]) -> Bool {
+        var numbers: Set<String> = []
+        for index in words.indices where words[index].allSatisfy(\.isNumber) {
+            numbers.insert(words[index])
+            if index + 1 < words.count, words[index + 1].allSatisfy(\.isNumber) {
+                numbers.insert(words[index] + words[index + 1])
+            }
+        }
+        for channel in channels where channel.kind == .call || channel.kind == .text {
+            let digits = String((channel.dial ?? channel.value).filter(\.isNumber))
+            if digits.count >= 3, numbers.contains(digits) { return true }
+        }
+        var base = name.lowercased()
+        for cut in [" (", " - ", " / "] {
+            if let range = base.range(of: cut) { base = String(base[..<range.lowerBound]) }
+        }
+        let nameWords = PersonMentions.words(of: base)
+        guard let first = nameWords.first else { return false }
+        if nameWords.count == 1 {
+            return first.count >= 7 && first.allSatisfy(\.isLetter) && words.contains(first)
+        }
+        guard words.count >= nameWords.count else { return false }
+        return (0...(words.count - nameWords.count)).contains {
+            Array(words[$0..<($0 + nameWords.count)]) == nameWords
+        }
+    }
+
     /// How to reach it, e.g. "call 116 123 or email jo@samaritans.org".
     public var howToReach: String {
         let actions = channels.prefix(2).map { lowerFirst($0.action) }

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import Safeguard
+
+/// Issue 12, fourteenth session: what was said in an earlier turn is heard in later ones — the
+/// safety question they answered is not asked again, and a service they ask about is named.
+@Suite struct FourteenthSessionPolicyTests {
+    let policy: SafeguardPolicy
+    let framing: FramingTexts
+    let night = TestResources.uk(2026, 12, 6, 23, 40)
+
+    init() throws {
+        policy = try TestResources.policy()
+        framing = try TestResources.framing()
+    }
+
+    /// "i keep thinking about killing myself" as the engine reads it (a rule that answers the
+    /// safety question), and a later turn at crisis whose own words hold nothing.
+    func told() -> Assessment {
+        let text = "thinking about killing myself"
+        return Assessment(
+            level: .crisis, categories: [.suicide], subject: .speaker,
+            signals: [
+                Signal(
+                    rule: "explicit.kill_myself", text: text, start: 0, end: text.unicodeScalars.count,
+                    category: .suicide, baseLevel: .crisis)
+            ])
+    }
+
+    let remembered = Assessment(level: .crisis, categories: [.suicide], subject: .speaker)
+
+    @Test func aSafetyQuestionAnsweredInAnEarlierTurnIsNotAskedAgain() throws {
+        let settings = PersonSettings(nation: .england)
+        let (first, afterTold) = policy.plan(
+            for: told(), userText: "i keep thinking about killing myself, every day now", settings: settings,
+            followUp: .start, now: night)
+        #expect(!first.asksSafetyQuestion)
+        #expect(afterTold.thoughtsTold == true)
+        let direct = framing.variants("safety.question") + framing.variants("safety.brief")
+        let instead = framing.variants("safety.told")
+        #expect(instead.count >= 3)
+        var state = afterTold
+        var asked = 0
+        for text in ["what do i even say to them", "i don't know", "it's just a lot"] {
+            let (plan, next) = policy.plan(
+                for: remembered, userText: text, settings: settings, followUp: state, now: night)
+            state = next
+            guard let message = plan.message?.text else { continue }
+            #expect(!direct.contains { message.contains($0) }, "\(message)")
+            if plan.asksSafetyQuestion {
+                asked += 1
+                #expect(instead.contains { message.contains($0) }, "\(message)")
+            }
+        }
+        #expect(asked >= 1)
+        // Without the earlier turn the same brief asks the direct question.
+        let (fresh, _) = policy.plan(
+            for: remembered, userText: "i don't know", settings: settings,
+            followUp: {
+                var s = FollowUpState.start; s.turn = 1; s.lastReferralTurn = 1; return s
+            }(),
+            now: night)
+        if fresh.asksSafetyQuestion, let text = fresh.message?.text {
+            #expect(!instead.contains { text.contains($0) })
+        }
+    }
+
+    @Test func aServiceTheyAskAboutByNumberOrNameIsNamed() throws {
+        let wales = PersonSettings(nation: .wales)
+        let (_, afterCard) = policy.plan(
+            for: told(), userText: "i keep thinking about killing myself, every day now", settings: wales,
+            followUp: .start, now: night)
+        let (asked, _) = policy.plan(
+            for: remembered, userText: "is that 111 thing free from a mobile?", settings: wales,
+            followUp: afterCard, now: night)
+        let ids = try #require(asked.message?.serviceIDs)
+        #expect(ids.first == "nhs111_wales_press2")
+        // At crisis a text option still stands beside it.
+        #expect(ids.contains("shout"))
+        let (plain, _) = policy.plan(
+            for: remembered, userText: "i don't really know what to do", settings: wales,
+            followUp: afterCard, now: night)
+        #expect(plain.message?.serviceIDs.contains("nhs111_wales_press2") != true)
+    }
+
+    @Test func namesAndNumbersThatNameAService() throws {
+        let directory = try TestResources.directory()
+        let offers = directory.services.map { service in
+            ServiceOffer(
+                serviceID: service.id, name: service.name, channels: service.displayedChannels, isFree: nil,
+                hoursText: "", isOpenNow: nil, checked: "")
+        }
+        func named(_ text: String) -> [String] {
+            offers.filter { $0.isNamed(in: PersonMentions.words(of: text)) }.map(\.serviceID)
+        }
+        #expect(named("should i ring samaritans?").contains("samaritans"))
+        #expect(named("can i call 116 123 from a payphone").contains("samaritans"))
+        #expect(named("is childline just for kids").contains("childline"))
+        #expect(named("does breathing space do texts").contains("breathing_space"))
+        for everyday in [
+            "i don't mind, whatever helps", "the national lottery again", "i have anxiety and can't breathe",
+            "i need to rethink everything", "stay calm, beat it", "breathing is hard",
+        ] {
+            #expect(named(everyday).isEmpty, "\(everyday)")
+        }
+        #expect(named("i owe them 111 quid") == named("is 111 free"))  // a number is a number
+    }
+}
