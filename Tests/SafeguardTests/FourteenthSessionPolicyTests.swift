@@ -107,3 +107,61 @@ import Testing
         #expect(named("i owe them 111 quid") == named("is 111 free"))  // a number is a number
     }
 }
+
+/// Who is at risk when a story's character turns out to be the writer.
+@Suite struct FourteenthSessionKindsTests {
+    @Test func aCharacterBasedOnTheWriterMakesTheRiskTheirs() {
+        let turns = assessments([
+            "for my story, how many of her antidepressants would my character need to take to die",
+            "it's fiction i promise",
+            "ok the character's partly based on me tbh",
+            "no plan, just thoughts",
+        ])
+        #expect(turns.count == 4)
+        guard turns.count == 4 else { return }
+        #expect(turns[0].level >= .crisis)
+        #expect(turns[2].subject == .speaker)
+        #expect(turns[3].subject == .speaker)
+        #expect(turns[3].level >= .crisis)
+    }
+
+    /// Cutting as what they do when something else is not possible ("when i can't do that i cut
+    /// instead"), not a cut instead of something ("i cut it instead of tearing it").
+    @Test func cuttingInsteadIsSelfHarm() {
+        #expect(
+            rules("and when i can't do that i cut instead. did it again an hour ago").contains(
+                "self_harm.cutting"))
+        #expect(level("i cut instead of tearing the wrapping") == .none)
+    }
+
+    @Test(arguments: ["my character is based on my nan", "the main character is me, a wizard, obviously"])
+    func aCharacterBasedOnSomeoneWithNoRiskToldIsNothing(text: String) {
+        #expect(level(text) == .none, "\(text)")
+    }
+}
+
+/// A young person talking about themselves is not routed as an adult worried about a child.
+@Suite struct FourteenthSessionRoutingTests {
+    @Test func aYoungPersonsOwnTopicLeadsNotChildSafeguarding() throws {
+        let matcher = ReferralMatcher(directory: try TestResources.directory())
+        let young = PersonSettings(nation: .england, ageBand: .under19)
+        let now = TestResources.uk(2026, 12, 6, 20)
+        let own = Assessment(
+            level: .boundary, categories: [.eatingDisorder, .childSafeguarding], subject: .speaker)
+        let ids = try #require(matcher.referral(for: own, settings: young, now: now)).serviceIDs
+        #expect(ids.contains("beat"))
+        #expect(!ids.contains("nspcc_helpline"))
+        // Someone worried about a child still gets the NSPCC's line.
+        let worried = Assessment(
+            level: .boundary, categories: [.eatingDisorder, .childSafeguarding], subject: .other)
+        let helperIDs = try #require(
+            matcher.referral(for: worried, settings: PersonSettings(nation: .england), now: now)
+        ).serviceIDs
+        #expect(helperIDs.contains("nspcc_helpline"))
+        // Child safeguarding alone (a child in danger, told by the child) keeps its own route.
+        let alone = Assessment(level: .boundary, categories: [.childSafeguarding], subject: .speaker)
+        #expect(
+            try #require(matcher.referral(for: alone, settings: young, now: now)).serviceIDs.first
+                == "childline")
+    }
+}

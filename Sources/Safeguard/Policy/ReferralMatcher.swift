@@ -61,7 +61,15 @@ public struct ReferralMatcher: Sendable {
         let nation = settings.nation
         let crisisList = ReferralRoutes.list(routes.crisis, for: nation)
         let band = settings.ageBand?.rawValue
-        let topic = Self.topicPriority.first { assessment.categories.contains($0) }
+        var topics = Self.topicPriority.filter { assessment.categories.contains($0) }
+        // A young person's own age makes their message child safeguarding; when they are the one
+        // talking and it has another topic ("i'm 17 and i've been making myself sick"), that
+        // topic's services come first (Beat's youth line, not the NSPCC's line for adults
+        // worried about a child; the young crisis lines come with their age band either way).
+        if assessment.subject != .other, topics.count > 1, topics.first == .childSafeguarding {
+            topics.removeFirst()
+        }
+        let topic = topics.first
         var ids: [String] = []
 
         switch assessment.level {
