@@ -165,3 +165,37 @@ import Testing
                 == "childline")
     }
 }
+
+/// Danger from other people out in public gets the street's practical step, not the home's.
+@Suite struct FourteenthSessionEmergencyTests {
+    func emergencyText(_ text: String) throws -> String {
+        let engine = try #require(TestEngine.engine)
+        let assessment = engine.assess(text)
+        #expect(assessment.level == .emergency, "\(text)")
+        let (plan, _) = try TestResources.policy().plan(
+            for: assessment, userText: text, settings: PersonSettings(nation: .england), followUp: .start,
+            now: TestResources.uk(2026, 12, 6, 23, 30))
+        return try #require(plan.message?.text)
+    }
+
+    @Test(arguments: [
+        "these lads chased us out of the pub shouting, one's smashed a bottle and they're still behind us",
+        "a man followed me off the night bus and he's walking behind me now, it's dead quiet",
+    ])
+    func followedInPublic(text: String) throws {
+        let framing = try TestResources.framing()
+        let message = try emergencyText(text)
+        #expect(message.hasPrefix("Please call 999") || message.contains("999"))
+        #expect(
+            framing.variants("emergency.safePlace.public").contains { message.contains($0) }, "\(message)")
+        #expect(!framing.variants("emergency.safePlace").contains { message.contains($0) }, "\(message)")
+        #expect(!message.contains("kitchen") && !message.contains("neighbour"), "\(message)")
+        #expect(!message.contains("Domestic Abuse"), "\(message)")
+    }
+
+    @Test func dangerAtHomeKeepsTheHomeStep() throws {
+        let framing = try TestResources.framing()
+        let message = try emergencyText("he's kicking the bathroom door in and screaming he'll kill me")
+        #expect(framing.variants("emergency.safePlace").contains { message.contains($0) }, "\(message)")
+    }
+}

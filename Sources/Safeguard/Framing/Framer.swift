@@ -68,6 +68,9 @@ public struct Framer: Sendable {
         case helping
         /// The person is in danger from someone else.
         case danger
+        /// The same out in public (followed, chased): somewhere busy and staffed, not a room
+        /// that locks.
+        case dangerInPublic
         /// Something has been taken or done (an overdose, an injury).
         case taken
         /// About to act, nothing done yet: the means can still be put out of reach.
@@ -81,7 +84,10 @@ public struct Framer: Sendable {
         let fromOthers: [RiskCategory] = [.abuse, .sexualViolence, .childSafeguarding]
         // This turn's own emergency words decide (suicide may be remembered from someone else).
         let urgent = assessment.signals.filter { $0.level >= .emergency && $0.subject != .other }
-        if urgent.contains(where: { $0.category.map(fromOthers.contains) == true }) { return .danger }
+        if urgent.contains(where: { $0.category.map(fromOthers.contains) == true }) {
+            let outside = urgent.contains { texts.rule($0.rule, isIn: "inPublic") }
+            return outside ? .dangerInPublic : .danger
+        }
         let suicidal = assessment.categories.contains(.suicide) || assessment.categories.contains(.selfHarm)
         if !suicidal, assessment.categories.contains(where: fromOthers.contains) { return .danger }
         return .aboutToAct
@@ -105,12 +111,19 @@ public struct Framer: Sendable {
         case .taken: now.append(pick("emergency.taken", seed))
         case .aboutToAct: now.append(pick("emergency.meansAway", seed))
         case .danger: now.append(pick("emergency.safePlace", seed))
+        case .dangerInPublic: now.append(pick("emergency.safePlace.public", seed))
         case .helping: break
         }
-        var meanwhile = [pick("emergency.notAlone\(suffix)", seed)]
+        var meanwhile = [
+            pick(
+                situation == .dangerInPublic ? "emergency.notAlone.public" : "emergency.notAlone\(suffix)",
+                seed)
+        ]
         meanwhile.append(pick("emergency.boundary\(suffix)", seed))
         let others = referral.alternatives.filter { $0.serviceID != "a_and_e" }
-        if let next = others.first {
+        // Out in public the danger is usually strangers: the abuse topic's next service (a
+        // helpline for abuse by a partner or family) does not fit, and 999 is the whole step.
+        if situation != .dangerInPublic, let next = others.first {
             meanwhile.append(fill(pick("emergency.also", seed), ["service": next.summary]))
         }
         let stay = pick("emergency.stay\(suffix)", seed)
@@ -129,9 +142,11 @@ public struct Framer: Sendable {
         if let step = steps.first(where: \.isAction) ?? steps.first {
             sentences.append(pick("afterEmergency.step.\(step.rawValue)", seed))
         }
-        let part = (helpComing ? "emergency.waiting" : "emergency.followUp") + suffix
+        let part =
+            helpComing && situation == .dangerInPublic
+            ? "emergency.waiting.public" : (helpComing ? "emergency.waiting" : "emergency.followUp") + suffix
         sentences.append(pick(part, seed))
-        if situation == .danger, !helpComing,
+        if situation == .danger || situation == .dangerInPublic, !helpComing,
             let silent = referral.firstStep.channels.first(where: { $0.kind == .silentCall })
         {
             sentences.append(silent.action + ".")
@@ -192,7 +207,7 @@ public struct Framer: Sendable {
     static func partSuffix(_ situation: EmergencySituation) -> String {
         switch situation {
         case .helping: ".other"
-        case .danger: ".danger"
+        case .danger, .dangerInPublic: ".danger"
         case .taken, .aboutToAct: ""
         }
     }

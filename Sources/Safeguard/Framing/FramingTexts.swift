@@ -104,7 +104,8 @@ public struct FramingTexts: Sendable, Equatable {
             "boundary.method.question.pretext", "boundary.method.question.thirdPerson",
             "boundary.method.services", "boundary.method.thirdPerson",
             "brief.boundary", "brief.crisis", "checkIn", "checkIn.soon", "continue",
-            "emergency.also", "emergency.meansAway", "emergency.safePlace", "emergency.taken",
+            "emergency.also", "emergency.meansAway", "emergency.notAlone.public", "emergency.safePlace",
+            "emergency.safePlace.public", "emergency.taken", "emergency.waiting.public",
             "firstStep.boundary", "firstStep.boundaryGeneral", "firstStep.crisis", "firstStep.other",
             "guidance.afterEmergency", "guidance.boundary", "guidance.crisis", "guidance.distress",
             "guidance.emergency", "guidance.emergencyFollowUp", "guidance.methodRequest",
@@ -136,7 +137,7 @@ public struct FramingTexts: Sendable, Equatable {
 
     /// The rule groups the framing reads a situation from.
     public static let ruleGroupNames: Set<String> = [
-        "taken", "answersSafetyQuestion", "methodThirdPersonCues", "methodPretextCues",
+        "taken", "answersSafetyQuestion", "inPublic", "methodThirdPersonCues", "methodPretextCues",
         "methodHypotheticalCues",
     ]
 
