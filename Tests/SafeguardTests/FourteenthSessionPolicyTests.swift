@@ -134,6 +134,20 @@ import Testing
         #expect(level("i cut instead of tearing the wrapping") == .none)
     }
 
+    /// Self-harm and the thought of going further: suicidal thoughts beside it, so the help and
+    /// the question are for both.
+    @Test func goingFurtherAfterSelfHarmIsSuicidal() throws {
+        let engine = try #require(TestEngine.engine)
+        let read = engine.assess("i cut myself tonight and i keep thinking about going further")
+        #expect(read.categories.contains(.suicide) && read.categories.contains(.selfHarm))
+        for text in [
+            "we're thinking about going further afield for the holiday this year",
+            "tempted to go further with the renovations, knock the wall through",
+        ] {
+            #expect(level(text) == .none, "\(text)")
+        }
+    }
+
     @Test(arguments: ["my character is based on my nan", "the main character is me, a wizard, obviously"])
     func aCharacterBasedOnSomeoneWithNoRiskToldIsNothing(text: String) {
         #expect(level(text) == .none, "\(text)")
