@@ -148,6 +148,29 @@ import Testing
         }
     }
 
+    /// A goodbye someone sent the writer is theirs; a goodbye the writer sent someone is the
+    /// writer's ("him" is who it went to, not who is leaving).
+    @Test func whoseGoodbyeItIs() throws {
+        let engine = try #require(TestEngine.shipped)
+        for text in [
+            "my cousin sent me this long text thanking me for everything and saying goodbye, now his phone's off",
+            "she messaged me to say goodbye and now she won't answer",
+        ] {
+            let read = engine.assess(text)
+            #expect(read.level >= .crisis && read.subject == .other, "\(text)")
+        }
+        for text in [
+            "i sent him a message saying goodbye and now i'm going to take them all",
+            "i've written letters to them saying goodbye",
+        ] {
+            let read = engine.assess(text)
+            #expect(read.level >= .crisis && read.subject == .speaker, "\(text)")
+        }
+        #expect(
+            engine.assess("my nan sent me a lovely letter saying goodbye before she moved to spain").level
+                == .none)
+    }
+
     @Test(arguments: ["my character is based on my nan", "the main character is me, a wizard, obviously"])
     func aCharacterBasedOnSomeoneWithNoRiskToldIsNothing(text: String) {
         #expect(level(text) == .none, "\(text)")

@@ -379,7 +379,14 @@ struct ContextAnalyser {
         let searchFrom = signal.rule.level == .boundary ? 0 : Int(sentenceStart)
         var index = Int(signal.first) - 1
         var steps = 0
+        // Who a goodbye was sent to is not who is leaving: "i sent him a message saying goodbye".
+        let skipsRecipients = signal.rule.role == .farewell
         while index >= searchFrom, steps < Self.subjectWindow {
+            if skipsRecipients && token(index, isIn: classes.recipientClass) {
+                index -= 1
+                steps += 1
+                continue
+            }
             if token(index, isIn: classes.selfSubjectClass) {
                 signal.subjectExplicit = true
                 signal.subjectStrength = 1
@@ -435,6 +442,7 @@ struct SubjectClasses {
     let selfInPhraseClass: Int
     let otherInPhraseClass: Int
     let genericPersonClass: Int
+    let recipientClass: Int
 
     init(_ lexicon: borrowing Lexicon) {
         selfSubjectClass = lexicon.selfSubjectClass
@@ -442,5 +450,6 @@ struct SubjectClasses {
         selfInPhraseClass = lexicon.selfInPhraseClass
         otherInPhraseClass = lexicon.otherInPhraseClass
         genericPersonClass = lexicon.genericPersonClass
+        recipientClass = lexicon.recipientClass
     }
 }

@@ -21,6 +21,8 @@ public struct Lexicon: Sendable {
     let selfInPhraseClass: Int
     let otherInPhraseClass: Int
     let genericPersonClass: Int
+    /// "him", "them": who a farewell was sent to, never who is leaving (`@third_object`).
+    let recipientClass: Int
     /// Words about life, death, harm, means and farewells: the statistical model's evidence
     /// counts only in a message with one of them (`@model_anchor`; `-1`: no such requirement).
     let modelAnchorClass: Int
@@ -34,7 +36,7 @@ public struct Lexicon: Sendable {
     /// `@self_subject` nothing would be read as about the person.
     public static let engineClasses = [
         "@clause_break", "@self_subject", "@other_subject", "@self_in_phrase", "@other_in_phrase",
-        "@generic_person", "@model_anchor",
+        "@generic_person", "@model_anchor", "@recipient",
     ]
     /// The special files (spelling list, emoji, word classes).
     public static let specialFiles = ["normalisation.txt", "emoji.txt", "classes.txt"]
@@ -102,6 +104,7 @@ public struct Lexicon: Sendable {
         self.selfInPhraseClass = classIndex["@self_in_phrase"] ?? self.selfSubjectClass
         self.otherInPhraseClass = classIndex["@other_in_phrase"] ?? self.otherSubjectClass
         self.genericPersonClass = classIndex["@generic_person"] ?? -1
+        self.recipientClass = classIndex["@recipient"] ?? -1
         self.modelAnchorClass = classIndex["@model_anchor"] ?? -1
         self.classMasks = classMasks
         self.normaliser = normaliser
