@@ -61,8 +61,10 @@ public struct ServiceOffer: Sendable, Equatable {
             return first.count >= 7 && first.allSatisfy(\.isLetter) && words.contains(first)
         }
         guard words.count >= nameWords.count else { return false }
+        // Compared in place: a pasted megabyte is ~200,000 words, and an array per position
+        // would be as many allocations.
         return (0...(words.count - nameWords.count)).contains {
-            Array(words[$0..<($0 + nameWords.count)]) == nameWords
+            words[$0] == first && words[$0..<($0 + nameWords.count)].elementsEqual(nameWords)
         }
     }
 
