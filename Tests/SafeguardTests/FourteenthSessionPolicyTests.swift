@@ -61,9 +61,10 @@ import Testing
                 var s = FollowUpState.start; s.turn = 1; s.lastReferralTurn = 1; return s
             }(),
             now: night)
-        if fresh.asksSafetyQuestion, let text = fresh.message?.text {
-            #expect(!instead.contains { text.contains($0) })
-        }
+        #expect(fresh.asksSafetyQuestion)
+        let freshText = try #require(fresh.message?.text)
+        #expect(direct.contains { freshText.contains($0) }, "\(freshText)")
+        #expect(!instead.contains { freshText.contains($0) }, "\(freshText)")
     }
 
     @Test func aServiceTheyAskAboutByNumberOrNameIsNamed() throws {
@@ -104,7 +105,9 @@ import Testing
         ] {
             #expect(named(everyday).isEmpty, "\(everyday)")
         }
-        #expect(named("i owe them 111 quid") == named("is 111 free"))  // a number is a number
+        let eleven = named("is 111 free")
+        #expect(eleven.contains("nhs111_england") && eleven.contains("nhs111_wales_press2"))
+        #expect(named("i owe them 111 quid") == eleven)  // a number is a number, whatever it is about
     }
 }
 
@@ -155,6 +158,7 @@ import Testing
         for text in [
             "my cousin sent me this long text thanking me for everything and saying goodbye, now his phone's off",
             "she messaged me to say goodbye and now she won't answer",
+            "she sent me a photo from the top of the cliffs with sorry on it and turned her location off",
         ] {
             let read = engine.assess(text)
             #expect(read.level >= .crisis && read.subject == .other, "\(text)")
@@ -222,7 +226,7 @@ import Testing
     func followedInPublic(text: String) throws {
         let framing = try TestResources.framing()
         let message = try emergencyText(text)
-        #expect(message.hasPrefix("Please call 999") || message.contains("999"))
+        #expect(message.contains("999"))
         #expect(
             framing.variants("emergency.safePlace.public").contains { message.contains($0) }, "\(message)")
         #expect(!framing.variants("emergency.safePlace").contains { message.contains($0) }, "\(message)")
