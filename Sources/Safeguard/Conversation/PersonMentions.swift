@@ -110,6 +110,8 @@ public struct PersonMentions: Sendable, Equatable {
     static let yearNow: Set<String> = ["is", "has", "sucks", "so", "exams", "mocks", "options", "are"]
     /// Words before "year N" that start or are in it.
     static let intoYear: Set<String> = ["starting", "started", "start", "into", "doing"]
+    /// The writer, a few words before starting a year ("i just started year 7").
+    static let yearSpeaker: Set<String> = ["i", "i'm", "im", "i've", "ive"]
     /// Words near "year N" that make it someone else's, or the past.
     static let notTheirYearNow: Set<String> = [
         "son", "daughter", "kid", "kids", "child", "children", "brother", "sister", "he", "she", "he's",
@@ -130,8 +132,7 @@ public struct PersonMentions: Sendable, Equatable {
         if index == 0 {
             return index + 2 < words.count && yearNow.contains(words[index + 2]) ? year : nil
         }
-        let speaker: Set<String> = ["i", "i'm", "im", "i've", "ive"]
-        guard intoYear.contains(words[index - 1]), before.contains(where: speaker.contains) else {
+        guard intoYear.contains(words[index - 1]), before.contains(where: yearSpeaker.contains) else {
             return nil
         }
         return year

@@ -114,11 +114,7 @@ public struct Framer: Sendable {
         case .dangerInPublic: now.append(pick("emergency.safePlace.public", seed))
         case .helping: break
         }
-        var meanwhile = [
-            pick(
-                situation == .dangerInPublic ? "emergency.notAlone.public" : "emergency.notAlone\(suffix)",
-                seed)
-        ]
+        var meanwhile = [pick(emergencyPart("emergency.notAlone", situation), seed)]
         meanwhile.append(pick("emergency.boundary\(suffix)", seed))
         let others = referral.alternatives.filter { $0.serviceID != "a_and_e" }
         // Out in public the danger is usually strangers: the abuse topic's next service (a
@@ -142,9 +138,7 @@ public struct Framer: Sendable {
         if let step = steps.first(where: \.isAction) ?? steps.first {
             sentences.append(pick("afterEmergency.step.\(step.rawValue)", seed))
         }
-        let part =
-            helpComing && situation == .dangerInPublic
-            ? "emergency.waiting.public" : (helpComing ? "emergency.waiting" : "emergency.followUp") + suffix
+        let part = emergencyPart(helpComing ? "emergency.waiting" : "emergency.followUp", situation)
         sentences.append(pick(part, seed))
         if situation == .danger || situation == .dangerInPublic, !helpComing,
             let silent = referral.firstStep.channels.first(where: { $0.kind == .silentCall })
@@ -202,6 +196,13 @@ public struct Framer: Sendable {
             signal.subject != .other && signal.level >= .crisis && signal.modifiers.isEmpty
                 && texts.rule(signal.rule, isIn: "answersSafetyQuestion")
         }
+    }
+
+    /// A line of the emergency message for the situation: out in public its `.public` wording
+    /// where the framing has one, else the danger wording (`partSuffix`).
+    func emergencyPart(_ line: String, _ situation: EmergencySituation) -> String {
+        if situation == .dangerInPublic, !texts.variants(line + ".public").isEmpty { return line + ".public" }
+        return line + Self.partSuffix(situation)
     }
 
     static func partSuffix(_ situation: EmergencySituation) -> String {
