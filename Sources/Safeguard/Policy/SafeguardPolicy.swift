@@ -198,7 +198,19 @@ public struct SafeguardPolicy: Sendable {
             // person is asked directly (someone else at risk gets a question about them instead),
             // unless their own words have already answered it ("i want to kill myself").
             // After a card, a settling turn gets a check-in when one is due, not the card again.
-            let carried = settlingTurn && state.lastReferralTurn != nil
+            // So does a turn the conversation alone holds at this level, whose own words carry
+            // no risk ("we're going to watch a film and i'll go to bed after", "just curious, saw
+            // it on the news"): a brief there answers ordinary words with "that sounds really
+            // hard" and the services again, which reads like talking to a wall.
+            // Not where the turn may still be about the risk: a question (about a service, about
+            // how to help), an answer to the safety question just asked, words a negation or
+            // history lowered ("i'm not going to do anything tonight"), or help framed for
+            // someone else (the helper's next words are about them).
+            let heldOnly =
+                own == .none && !lexiconRisk && !escalation && !helping && !userText.contains("?")
+                && state.lastSafetyQuestionTurn != state.turn - 1
+                && !assessment.signals.contains { $0.baseLevel >= .boundary }
+            let carried = (settlingTurn || heldOnly) && state.lastReferralTurn != nil
             let answered = framer.answersSafetyQuestion(assessment)
             // Told in an earlier turn: asking again whether they are thinking of ending their life
             // would say they were not heard; a later question asks about acting on the thoughts.
@@ -224,6 +236,18 @@ public struct SafeguardPolicy: Sendable {
                 reasons.append("a step towards safety acknowledged; the risk is remembered")
                 state.checkInTurn = state.turn + Self.checkInAfterTurns
                 state.checkInsSinceReferral += 1
+            } else if carried && heldOnly && !settlingTurn && level == .crisis {
+                // Nothing new in their words, risk remembered: one service named in a line, no
+                // question and no feelings assumed; the responder answers. (Every turn at crisis
+                // still names a way to reach help.)
+                let services = Array(briefOffers(referral, level: level, userText: userText).prefix(1))
+                let text = distinct(&state, seed: seed) { attempt in
+                    framer.acknowledgeStep(steps: [], services: services, seed: attempt)
+                }
+                message = SafeguardMessage(
+                    kind: .brief, text: text, serviceIDs: services.map(\.serviceID), referral: referral)
+                reasons.append(
+                    "risk remembered, nothing new in this turn's words: one service named, no question")
             } else if carried {
                 if let checkIn = dueCheckIn(&state, seed: seed) {
                     message = checkIn
@@ -496,7 +520,10 @@ public struct SafeguardPolicy: Sendable {
         for category in assessment.categories where !state.referredCategories.contains(category) {
             state.referredCategories.append(category)
         }
-        state.checkInTurn = state.turn + 1
+        // After a question about medicines alone, the card said where to ask: no "how are you
+        // feeling now?" follows (it would read as if they had told of a crisis).
+        let medicineQuestionOnly = assessment.level == .boundary && assessment.categories == [.medication]
+        state.checkInTurn = medicineQuestionOnly ? nil : state.turn + 1
         state.checkInsSinceReferral = 0
     }
 
