@@ -46,6 +46,13 @@ public struct Assessment: Sendable, Equatable, Codable {
     /// The level of the message's own words (`turnLevel`, or `level` when not known).
     public var ownLevel: RiskLevel { turnLevel ?? level }
 
+    /// A question about medicines and nothing else ("what's the most ibuprofen i can take in a
+    /// day?"): a boundary the card answers by saying where to ask, which the conversation does
+    /// not hold later turns at and no check-in follows.
+    static func isMedicineQuestionOnly(level: RiskLevel, categories: [RiskCategory]) -> Bool {
+        level == .boundary && categories == [.medication]
+    }
+
     private enum CodingKeys: String, CodingKey {
         case level, categories, subject, signals, reasons, settling, encoder, cues
         case turnLevel = "turn_level"

@@ -400,8 +400,8 @@ struct LevelDecision {
             // A question about medicines alone ("what's the most ibuprofen i can take in a
             // day?") is answered by where to ask; it is not a risk later turns are held at
             // ("cheers, i'll ask the pharmacist"). Its category is still remembered.
-            let medicineQuestionOnly = level == .boundary && categories == [.medication]
-            if level >= .boundary && level > state.floor && !(deescalated) && !medicineQuestionOnly {
+            let medicines = Assessment.isMedicineQuestionOnly(level: level, categories: categories)
+            if level >= .boundary && level > state.floor && !(deescalated) && !medicines {
                 // An emergency is a moment, not a state: later turns are read on their own
                 // words with the risk remembered at crisis.
                 state.floor = min(level, .crisis)

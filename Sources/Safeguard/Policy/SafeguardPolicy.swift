@@ -198,10 +198,11 @@ public struct SafeguardPolicy: Sendable {
             // person is asked directly (someone else at risk gets a question about them instead),
             // unless their own words have already answered it ("i want to kill myself").
             // After a card, a settling turn gets a check-in when one is due, not the card again.
-            // So does a turn the conversation alone holds at this level, whose own words carry
-            // no risk ("we're going to watch a film and i'll go to bed after", "just curious, saw
-            // it on the news"): a brief there answers ordinary words with "that sounds really
-            // hard" and the services again, which reads like talking to a wall.
+            // A turn the conversation alone holds at this level, whose own words carry no risk
+            // ("we're going to watch a film and i'll go to bed after", "just curious, saw it on
+            // the news"), is not given the brief either: that answers ordinary words with "that
+            // sounds really hard" and the services again, which reads like talking to a wall. At
+            // crisis it gets one line naming one service; at boundary a check-in when one is due.
             // Not where the turn may still be about the risk: a question (about a service, about
             // how to help), an answer to the safety question just asked, words a negation or
             // history lowered ("i'm not going to do anything tonight"), or help framed for
@@ -522,8 +523,9 @@ public struct SafeguardPolicy: Sendable {
         }
         // After a question about medicines alone, the card said where to ask: no "how are you
         // feeling now?" follows (it would read as if they had told of a crisis).
-        let medicineQuestionOnly = assessment.level == .boundary && assessment.categories == [.medication]
-        state.checkInTurn = medicineQuestionOnly ? nil : state.turn + 1
+        let medicines = Assessment.isMedicineQuestionOnly(
+            level: assessment.level, categories: assessment.categories)
+        state.checkInTurn = medicines ? nil : state.turn + 1
         state.checkInsSinceReferral = 0
     }
 
