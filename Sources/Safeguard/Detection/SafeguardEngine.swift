@@ -288,7 +288,17 @@ public struct SafeguardEngine: Sendable {
             !withEarlierTurns
             ? (lexiconLevel >= .crisis || crisis)
             : !emergencySeen && (lexiconLevel >= .crisis || (crisis && lexiconLevel >= .distress))
-        let emergency = emergencyReading && allowed
+        // Read on its own (no earlier turns), a very sure emergency output with a crisis reading
+        // above the alone bar counts by itself: danger now from someone else ("mum's boyfriend
+        // just went into my little sister's room and shut the door") is what its emergency
+        // output knows and its crisis output half-knows. With earlier turns in what it read, its
+        // emergency stays high after the danger has passed ("police are here"), so never there.
+        let alone =
+            !withEarlierTurns
+            && thresholds.emergencyAlone.map {
+                reading.emergency >= cut($0.emergency) && reading.crisis >= cut($0.crisis)
+            } ?? false
+        let emergency = (emergencyReading && allowed) || alone
         let level: RiskLevel
         if emergency && lexiconLevel < .emergency {
             level = .emergency
@@ -320,7 +330,15 @@ public struct SafeguardEngine: Sendable {
                 categories = [topic]
             }
         } else if categories.isEmpty {
-            categories = [.suicide]
+            // Its own emergency without a sure crisis reading: the topic the head names when it is
+            // danger from someone (abuse, a child, sexual violence, harm to others) and sure.
+            if alone && !crisis, let topic = reading.topic, Self.dangerTopics.contains(topic),
+                (reading.topicProbability ?? 0) >= (thresholds.boundaryTopic ?? 1)
+            {
+                categories = [topic]
+            } else {
+                categories = [.suicide]
+            }
         }
         let index =
             switch level {
@@ -358,6 +376,10 @@ public struct SafeguardEngine: Sendable {
         }
         candidates.append(candidate)
     }
+
+    /// The boundary head's topics that are danger from another person (an emergency on its own
+    /// takes one of these as its category; any other topic is not what the emergency output read).
+    static let dangerTopics: Set<RiskCategory> = [.abuse, .childSafeguarding, .sexualViolence, .harmToOthers]
 
     /// Halfway from a cut to certainty: the bar in lowering context.
     static func surer(_ cut: Double) -> Double { cut + (1 - cut) / 2 }

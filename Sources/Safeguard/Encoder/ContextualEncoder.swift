@@ -239,12 +239,26 @@ public struct EncoderThresholds: Sendable, Equatable {
     /// The boundary head names its topic at or above this probability, else the boundary is a
     /// general one (nil: the head's own `min_probability`).
     public var boundaryTopic: Double?
+    /// The emergency output counted on its own in a message read without earlier turns: at or
+    /// above `emergency` with the crisis output at or above `crisis` (below its very-sure cut).
+    /// Nil: off (the emergency output only raises a crisis the other cuts found).
+    public var emergencyAlone: (emergency: Double, crisis: Double)?
+
+    public static func == (left: Self, right: Self) -> Bool {
+        left.crisis == right.crisis && left.emergency == right.emergency
+            && left.crisisCorroborated == right.crisisCorroborated
+            && left.emergencyCorroborated == right.emergencyCorroborated && left.context == right.context
+            && left.boundary == right.boundary && left.boundaryTopic == right.boundaryTopic
+            && left.emergencyAlone?.emergency == right.emergencyAlone?.emergency
+            && left.emergencyAlone?.crisis == right.emergencyAlone?.crisis
+    }
 
     public init(
         crisis: Double, emergency: Double, crisisCorroborated: Double? = nil,
         emergencyCorroborated: Double? = nil, context: Double? = nil, boundary: Double? = nil,
-        boundaryTopic: Double? = nil
+        boundaryTopic: Double? = nil, emergencyAlone: (emergency: Double, crisis: Double)? = nil
     ) {
+        self.emergencyAlone = emergencyAlone
         self.boundary = boundary
         self.boundaryTopic = boundaryTopic
         self.crisis = crisis
@@ -261,11 +275,15 @@ public struct EncoderThresholds: Sendable, Equatable {
             var crisisCorroborated: Double
             var emergencyCorroborated: Double
             var context: Double
+            var emergencyAlone: Double?
+            var emergencyAloneCrisis: Double?
 
             enum CodingKeys: String, CodingKey {
                 case crisis, emergency, context
                 case crisisCorroborated = "crisis_corroborated"
                 case emergencyCorroborated = "emergency_corroborated"
+                case emergencyAlone = "emergency_alone"
+                case emergencyAloneCrisis = "emergency_alone_crisis"
             }
         }
         let file: File
@@ -285,8 +303,24 @@ public struct EncoderThresholds: Sendable, Equatable {
         else {
             throw .invalidThresholds("a corroborated or context cut must not be above its very-sure cut")
         }
+        var alone: (emergency: Double, crisis: Double)?
+        switch (file.emergencyAlone, file.emergencyAloneCrisis) {
+        case (nil, nil): alone = nil
+        case (let emergency?, let crisis?):
+            // Surer than the emergency cut, and a crisis reading above the context cut: never
+            // looser than what already counts.
+            guard emergency < 1, emergency >= file.emergency, crisis < file.crisis, crisis >= file.context
+            else {
+                throw .invalidThresholds(
+                    "emergency_alone must lie between the emergency cut and 1, and emergency_alone_crisis "
+                        + "between the context and crisis cuts")
+            }
+            alone = (emergency, crisis)
+        default:
+            throw .invalidThresholds("emergency_alone and emergency_alone_crisis go together")
+        }
         self.init(
             crisis: file.crisis, emergency: file.emergency, crisisCorroborated: file.crisisCorroborated,
-            emergencyCorroborated: file.emergencyCorroborated, context: file.context)
+            emergencyCorroborated: file.emergencyCorroborated, context: file.context, emergencyAlone: alone)
     }
 }
