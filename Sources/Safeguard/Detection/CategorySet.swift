@@ -27,15 +27,26 @@ struct CategorySet: Sendable, Equatable {
     func contains(_ category: RiskCategory) -> Bool { bits & (1 << UInt16(category.position)) != 0 }
 
     /// The categories in declaration order.
-    var all: [RiskCategory] {
-        var result: [RiskCategory] = []
-        var rest = bits
-        while rest != 0 {
-            result.append(RiskCategory.ordered[rest.trailingZeroBitCount])
-            rest &= rest - 1
-        }
-        return result
-    }
+    var all: [RiskCategory] { Array(self) }
 
     var isEmpty: Bool { bits == 0 }
+}
+
+/// Iterating a set gives its categories in declaration order, as ``CategorySet/all`` lists them,
+/// without building an array (the decision reads them for every message).
+extension CategorySet: Sequence {
+    struct Iterator: IteratorProtocol {
+        var rest: UInt16
+
+        mutating func next() -> RiskCategory? {
+            guard rest != 0 else { return nil }
+            let category = RiskCategory.ordered[rest.trailingZeroBitCount]
+            rest &= rest - 1
+            return category
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(rest: bits) }
+
+    var underestimatedCount: Int { bits.nonzeroBitCount }
 }

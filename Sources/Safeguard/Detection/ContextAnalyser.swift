@@ -79,6 +79,18 @@ struct ContextAnalyser {
         return !startsBefore && !endsAfter && idiomReach[first] != signal.last
     }
 
+    /// Whether any match is evidence (not a context cue, idiom, joke marker or the like): with
+    /// none, ``analyse(_:)`` finds nothing, so the engine skips building an analyser (its
+    /// sentence and clause tables) for the many messages with cues alone.
+    static func anyEvidence(in matches: [RuleMatch], traits: [RuleTraits]) -> Bool {
+        matches.contains { match in
+            switch traits[Int(match.rule)].role {
+            case .cue, .idiom, .pseudo, .joke, .earnest, .recurrence, .habitual: false
+            default: true
+            }
+        }
+    }
+
     /// Candidates for every evidence match, with context applied.
     func analyse(_ matches: [RuleMatch]) -> [CandidateSignal] {
         var evidence: [CandidateSignal] = []

@@ -93,7 +93,9 @@ struct LevelDecision {
             }
         }
         let context = lexiconContext || encoderActivated
-        let active = signals.filter { $0.applies && $0.isEvidence && $0.active }
+        // A lazy view of the signals as they are now (a copy of the array that shares its storage:
+        // no array is built for the many messages whose signals are not changed after this).
+        let active = signals.lazy.filter { $0.applies && $0.isEvidence && $0.active }
         // The nested functions below capture only constants: a captured `var` is boxed and every
         // access to it checked for exclusivity at run time, which showed in the profile.
         var roles = RoleSet()
@@ -259,7 +261,7 @@ struct LevelDecision {
         // Categories and subject from this message.
         var categories: [RiskCategory] = []
         for signal in signals where signal.applies && signal.isEvidence && signal.level >= .distress {
-            for category in signal.rule.categories.all where !categories.contains(category) {
+            for category in signal.rule.categories where !categories.contains(category) {
                 categories.append(category)
             }
         }

@@ -82,7 +82,7 @@ public struct SafeguardEngine: Sendable {
             matches.removeAll { $0.rule == dangerBackIndex }
         }
         var candidates: [CandidateSignal] = []
-        if !matches.isEmpty {
+        if ContextAnalyser.anyEvidence(in: matches, traits: lexicon.traits) {
             candidates = ContextAnalyser(lexicon: lexicon, tokens: tokens, masks: masks).analyse(matches)
         }
         let gate = LayerGate(lexicon: lexicon, matches: matches, masks: masks)
@@ -318,7 +318,7 @@ public struct SafeguardEngine: Sendable {
         // general boundary: the crisis line, not a specialist service for the wrong topic).
         var categories: [RiskCategory] = []
         for candidate in found where candidate.level >= .distress {
-            for category in candidate.rule.categories.all where !categories.contains(category) {
+            for category in candidate.rule.categories where !categories.contains(category) {
                 if level == .boundary && BoundaryHead.notTopics.contains(category) { continue }
                 categories.append(category)
             }
