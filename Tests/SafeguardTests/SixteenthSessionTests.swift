@@ -159,4 +159,41 @@ import Testing
         #expect(try Self.read("stoi pod drzwiami i mówi że mnie zabije").level == .emergency)
         #expect(try Self.read("paczka stoi pod drzwiami od rana").level < .crisis)
     }
+
+    /// Danger rising in a conversation already about danger from someone else (footsteps on the
+    /// stairs with shouting, a chair wedged against the door); the same words in a house where
+    /// nothing is wrong are not danger. Lexicon only: the rule needs the conversation, not the
+    /// encoder.
+    @Test func dangerRisingNeedsDangerFromSomeoneElseFirst() throws {
+        #expect(
+            levels([
+                "my stepdad hits my mum when he's had a drink", "he's coming up the stairs shouting my name",
+            ])
+                == [.boundary, .emergency])
+        let chair = assessments([
+            "my son takes my pension and said i'd be sorry if i told anyone",
+            "i've wedged the chair against my bedroom door, he's back from the pub shouting",
+        ])
+        #expect(chair.map(\.level) == [.boundary, .emergency])
+        #expect(chair.last?.signals.contains { $0.rule == "abuse.danger_rising" } == true)
+        #expect(
+            levels(["what's for tea", "mum's coming up the stairs shouting that tea's ready"]) == [
+                .none, .none,
+            ])
+        #expect(
+            levels([
+                "the cat keeps getting in at night", "i've put a chair against the door so she can't get in",
+            ])
+                == [.none, .none])
+        // Without the conversation, the words alone are not read as danger by the lexicon.
+        #expect(level("he's coming up the stairs shouting my name") < .crisis)
+    }
+
+    /// Outside the house of the person they mean to hurt, with a weapon: harm to someone else now.
+    @Test func aWeaponAtTheirDoorIsAnEmergency() throws {
+        let read = try Self.read("got my dad's hammer in the car, parked outside his house")
+        #expect(read.level == .emergency)
+        #expect(read.categories.contains(.harmToOthers))
+        #expect(level("got the hammer back from my dad's, it's in the car outside his house") < .crisis)
+    }
 }

@@ -72,16 +72,29 @@ struct LevelDecision {
         // The encoder's reading lets contextual phrases count; the combinations below then need
         // one of them to have counted (its reading alone never makes "locked herself in" urgent).
         var encoderActivated = false
-        // A contextual child-safeguarding rule (a meeting arranged online) needs a child instead.
+        // A contextual child-safeguarding rule (a meeting arranged online) needs a child instead;
+        // a contextual abuse rule (footsteps on the stairs, a chair against the door) needs danger
+        // from another person already told, in the conversation or beside it in this message.
         let childContext = state.minorInvolved || activeRoles.contains(.minor)
+        var dangerContext = state.categories.contains { CategorySet.dangerFromOthers.contains($0) }
+        for signal in signals
+        where !dangerContext && !signal.rule.contextual && signal.active && signal.level >= .boundary
+            && signal.rule.categories.intersects(.dangerFromOthers)
+        {
+            dangerContext = true
+        }
         for index in signals.indices where signals[index].rule.contextual {
             let rule = signals[index].rule
             let needed =
                 rule.categories.contains(.childSafeguarding)
-                ? childContext : lexiconContext || (encoderContext && !rule.needsToldRisk)
+                ? childContext
+                : rule.categories.contains(.abuse)
+                    ? dangerContext : lexiconContext || (encoderContext && !rule.needsToldRisk)
             if needed && signals[index].active {
                 signals[index].add(.contextual)
-                if !lexiconContext && !signals[index].rule.categories.contains(.childSafeguarding) {
+                if !lexiconContext && !rule.categories.contains(.childSafeguarding)
+                    && !rule.categories.contains(.abuse)
+                {
                     encoderActivated = true
                     reasons.append(
                         "the encoder's reading is the context for \(ruleID(signals[index].rule.index))")
