@@ -25,6 +25,7 @@ import Testing
         let assessment = alone.assess(Self.anchored)
         #expect(assessment.level == .emergency)
         #expect(assessment.signals.contains { $0.rule == "encoder.emergency" })
+        #expect(assessment.reasons.contains { $0.hasPrefix("encoder:") && $0.contains("on its own at") })
         // Off, or with its bar above the reading: nothing (the other cuts are out of reach).
         #expect(try Self.engine(alone: nil).assess(Self.anchored).level == .none)
         #expect(try Self.engine(alone: (0.999_999_9, 1e-9)).assess(Self.anchored).level == .none)

@@ -120,7 +120,8 @@ public struct SafeguardEngine: Sendable {
         var outcome = decision.decide()
         outcome.state.remember(turn: text)
         if let reading, let encoder {
-            decision.reasons.append(Self.explanation(reading, thresholds: encoder.thresholds))
+            decision.reasons.append(
+                Self.explanation(reading, thresholds: encoder.thresholds, alone: state.recentTurns.isEmpty))
         }
         let source = decision.signals.isEmpty ? SourceText.empty : SourceText(text)
         var signals: [Signal] = []
@@ -407,11 +408,21 @@ public struct SafeguardEngine: Sendable {
     }
 
     /// The encoder's reading in words, for the inspector and `assess` explanations.
-    static func explanation(_ reading: EncoderReading, thresholds: EncoderThresholds) -> String {
+    static func explanation(_ reading: EncoderReading, thresholds: EncoderThresholds, alone: Bool)
+        -> String
+    {
         func figure(_ value: Double) -> String { String(format: "%.2f", value) }
         var text =
             "encoder: crisis \(figure(reading.crisis)) (cut \(figure(thresholds.crisis))), emergency "
             + "\(figure(reading.emergency)) (cut \(figure(thresholds.emergency)))"
+        // In a message read without earlier turns (`alone`), where its emergency output reached
+        // the bars at which it counts on its own, say so: the inspector shows why an emergency came
+        // from it (the bars are halfway to certainty in lowering context, as every cut is).
+        if alone, let bars = thresholds.emergencyAlone, reading.emergency >= bars.emergency,
+            reading.crisis >= bars.crisis
+        {
+            text += ", on its own at \(figure(bars.emergency)) with crisis at or above \(figure(bars.crisis))"
+        }
         if let boundary = reading.boundary, let cut = thresholds.boundary {
             text += ", boundary \(figure(boundary)) (cut \(figure(cut)))"
             if let topic = reading.topic, let probability = reading.topicProbability {
