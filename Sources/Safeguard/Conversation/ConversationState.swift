@@ -61,12 +61,15 @@ public struct ConversationState: Sendable, Equatable, Codable {
 
     public init() {}
 
-    /// The risk remembered is danger from another person (abuse, sexual violence, a child's
-    /// safety, someone's urge to hurt someone) and no suicidal or self-harm risk has been told.
-    var dangerFromOthersOnly: Bool {
-        !suicidalContext
-            && categories.contains { CategorySet.dangerFromOthers.contains($0) }
+    /// The risk remembered includes danger from another person (abuse, sexual violence, a
+    /// child's safety, someone's urge to hurt someone).
+    var dangerFromOthersTold: Bool {
+        categories.contains { CategorySet.dangerFromOthers.contains($0) }
     }
+
+    /// The risk remembered is danger from another person and no suicidal or self-harm risk has
+    /// been told.
+    var dangerFromOthersOnly: Bool { !suicidalContext && dangerFromOthersTold }
 
     /// The danger in progress is another person (a partner at the door, someone following),
     /// not an act of the writer's own or a medical emergency: their going is the danger passing.

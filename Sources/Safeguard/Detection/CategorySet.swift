@@ -26,14 +26,11 @@ struct CategorySet: Sendable, Equatable {
     @inline(__always)
     func contains(_ category: RiskCategory) -> Bool { bits & (1 << UInt16(category.position)) != 0 }
 
-    /// The categories in declaration order.
-    var all: [RiskCategory] { Array(self) }
-
     var isEmpty: Bool { bits == 0 }
 }
 
-/// Iterating a set gives its categories in declaration order, as ``CategorySet/all`` lists them,
-/// without building an array (the decision reads them for every message).
+/// Iterating a set gives its categories in declaration order without building an array (the
+/// decision reads them for every message).
 extension CategorySet: Sequence {
     struct Iterator: IteratorProtocol {
         var rest: UInt16

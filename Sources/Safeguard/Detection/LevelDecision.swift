@@ -76,7 +76,7 @@ struct LevelDecision {
         // a contextual abuse rule (footsteps on the stairs, a chair against the door) needs danger
         // from another person already told, in the conversation or beside it in this message.
         let childContext = state.minorInvolved || activeRoles.contains(.minor)
-        var dangerContext = state.categories.contains { CategorySet.dangerFromOthers.contains($0) }
+        var dangerContext = state.dangerFromOthersTold
         for signal in signals
         where !dangerContext && !signal.rule.contextual && signal.active && signal.level >= .boundary
             && signal.rule.categories.intersects(.dangerFromOthers)

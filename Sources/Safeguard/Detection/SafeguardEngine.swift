@@ -333,7 +333,7 @@ public struct SafeguardEngine: Sendable {
         } else if categories.isEmpty {
             // Its own emergency without a sure crisis reading: the topic the head names when it is
             // danger from someone (abuse, a child, sexual violence, harm to others) and sure.
-            if alone && !crisis, let topic = reading.topic, Self.dangerTopics.contains(topic),
+            if alone && !crisis, let topic = reading.topic, CategorySet.dangerFromOthers.contains(topic),
                 (reading.topicProbability ?? 0) >= (thresholds.boundaryTopic ?? 1)
             {
                 categories = [topic]
@@ -377,10 +377,6 @@ public struct SafeguardEngine: Sendable {
         }
         candidates.append(candidate)
     }
-
-    /// The boundary head's topics that are danger from another person (an emergency on its own
-    /// takes one of these as its category; any other topic is not what the emergency output read).
-    static let dangerTopics: Set<RiskCategory> = [.abuse, .childSafeguarding, .sexualViolence, .harmToOthers]
 
     /// Halfway from a cut to certainty: the bar in lowering context.
     static func surer(_ cut: Double) -> Double { cut + (1 - cut) / 2 }
