@@ -11,7 +11,7 @@ import Foundation
 /// this type does no I/O.
 public enum SafeguardArtefact {
     /// Bumped whenever the layout, or the compiler that produces what it holds, changes.
-    public static let formatVersion: UInt32 = 2
+    public static let formatVersion: UInt32 = 3
     private static let magic: UInt32 = 0x574D_5341  // "ASMW"
 
     /// The payload for a compiled lexicon and model.
@@ -60,7 +60,7 @@ public enum SafeguardArtefact {
             writer.string(rule.scope.rawValue)
             for flag in [
                 rule.hyperbole, rule.banter, rule.contextual, rule.ignoresNegation, rule.ignoresHistory,
-                rule.ignoresFraming, rule.ignoresInnerIdioms, rule.needsToldRisk,
+                rule.ignoresFraming, rule.ignoresInnerIdioms, rule.needsToldRisk, rule.ignoresOwnSpanIdiom,
             ] {
                 writer.bool(flag)
             }
@@ -115,15 +115,15 @@ public enum SafeguardArtefact {
             }
             let scope = try reader.value(CueScope.self)
             var flags: [Bool] = []
-            for _ in 0..<8 { flags.append(try reader.bool()) }
+            for _ in 0..<9 { flags.append(try reader.bool()) }
             let file = try reader.string()
             rules.append(
                 LexiconRule(
                     id: id, categories: categories, level: level, role: role, subject: subject,
                     modifier: modifier, scope: scope, hyperbole: flags[0], banter: flags[1],
                     contextual: flags[2], ignoresNegation: flags[3], ignoresHistory: flags[4],
-                    ignoresFraming: flags[5], ignoresInnerIdioms: flags[6], needsToldRisk: flags[7],
-                    file: file))
+                    ignoresFraming: flags[5], ignoresInnerIdioms: flags[6], ignoresOwnSpanIdiom: flags[8],
+                    needsToldRisk: flags[7], file: file))
         }
         let classCount = try reader.count(itemSize: 12)
         var classIndex: [String: Int] = [:]

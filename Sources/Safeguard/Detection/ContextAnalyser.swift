@@ -69,14 +69,16 @@ struct ContextAnalyser {
     /// Whether every idiom the signal overlaps lies inside it and is shorter: for a `literal` rule
     /// ("rather die than eat again" holds the idiom "rather die than") the idiom does not lower it.
     /// With no idiom starting before the signal, `idiomReach[first]` is the longest idiom starting
-    /// at its first token: reaching exactly its last token means an idiom with the same span.
+    /// at its first token: reaching exactly its last token means an idiom with the same span,
+    /// which lowers it too unless the rule is `whole`.
     private func containsIdiomsOnly(
         _ signal: CandidateSignal, idiomReach: UnsafeMutableBufferPointer<Int32>
     ) -> Bool {
         let first = Int(signal.first)
         let startsBefore = first > 0 && idiomReach[first - 1] >= signal.first
         let endsAfter = idiomReach[Int(signal.last)] > signal.last
-        return !startsBefore && !endsAfter && idiomReach[first] != signal.last
+        return !startsBefore && !endsAfter
+            && (signal.rule.ignoresOwnSpanIdiom || idiomReach[first] != signal.last)
     }
 
     /// Whether any match is evidence (not a context cue, idiom, joke marker or the like): with

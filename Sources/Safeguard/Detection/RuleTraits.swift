@@ -14,6 +14,7 @@ struct RuleTraits: Sendable {
     var ignoresHistory: Bool
     var ignoresFraming: Bool
     var ignoresInnerIdioms: Bool
+    var ignoresOwnSpanIdiom: Bool
     var needsToldRisk: Bool
     var categories: CategorySet
 
@@ -31,6 +32,7 @@ struct RuleTraits: Sendable {
         ignoresHistory = rule.ignoresHistory
         ignoresFraming = rule.ignoresFraming
         ignoresInnerIdioms = rule.ignoresInnerIdioms
+        ignoresOwnSpanIdiom = rule.ignoresOwnSpanIdiom
         needsToldRisk = rule.needsToldRisk
         categories = CategorySet(rule.categories)
     }
@@ -51,6 +53,7 @@ struct RuleTraits: Sendable {
         ignoresHistory = false
         ignoresFraming = false
         ignoresInnerIdioms = false
+        ignoresOwnSpanIdiom = false
         needsToldRisk = false
         self.categories = CategorySet(categories)
     }
