@@ -27,6 +27,10 @@ struct CategorySet: Sendable, Equatable {
     func contains(_ category: RiskCategory) -> Bool { bits & (1 << UInt16(category.position)) != 0 }
 
     var isEmpty: Bool { bits == 0 }
+
+    /// Some categories, all of them danger from another person (the encoder's reading given the
+    /// topic the turn's own words named: "he's got a knife out" after abuse is told).
+    var isDangerFromOthersOnly: Bool { !isEmpty && bits & ~Self.dangerFromOthers.bits == 0 }
 }
 
 /// Iterating a set gives its categories in declaration order without building an array (the

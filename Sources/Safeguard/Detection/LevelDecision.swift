@@ -61,8 +61,11 @@ struct LevelDecision {
         var activeRoles = RoleSet()
         for signal in signals where signal.active {
             activeRoles.insert(signal.rule.role)
+            // Evidence whose only topic is danger from someone else (the encoder's reading of a
+            // turn about a partner with a knife) is that danger, not suicidal context: it must
+            // not let "got a knife" count as means to end one's life.
             if !signal.rule.contextual && Self.suicidalRoles.contains(signal.rule.role)
-                && signal.level >= .crisis
+                && signal.level >= .crisis && !signal.rule.categories.isDangerFromOthersOnly
             {
                 messageSuicidal = true
             }
@@ -130,6 +133,24 @@ struct LevelDecision {
                 })
         }
 
+        // An act told together with the care it is already getting ("she'd taken stuff but they
+        // got to her in time", "took them, paramedics are here"): in medical hands, so crisis (the
+        // risk remembered), not 999 again, and not an act left untreated for later turns.
+        // (Care denied or wondered about, or dressing it themselves, "can i just put steri strips
+        // on it?", is not care.)
+        let inCare = active.contains {
+            $0.rule.role == .treated && !$0.modifiers.contains(.hypothetical)
+                && !$0.modifiers.contains(.negated)
+                && ruleID($0.rule.index) != "conversation.treated_self"
+        }
+        let actInCare = has(.act) && inCare && !has(.danger)
+        if actInCare {
+            for index in signals.indices
+            where signals[index].rule.role == .act && signals[index].level > .crisis {
+                signals[index].level = .crisis
+            }
+            reasons.append("an act told with the care it is getting: crisis, not an untreated act")
+        }
         var level = RiskLevel.none
         for signal in signals where signal.applies && signal.isEvidence && signal.level > level {
             level = signal.level
@@ -156,7 +177,7 @@ struct LevelDecision {
         let intended = has(.intent) || state.intent
         let farewell = has(.farewell)
         let timed = time || (state.time && (has(.plan) || has(.means) || has(.intent)))
-        if has(.act) || has(.danger) {
+        if (has(.act) && !actInCare) || has(.danger) {
             level = .emergency
             reasons.insert(
                 "an act done or danger now (\(active.first { $0.rule.role == .act || $0.rule.role == .danger }.map { ruleID($0.rule.index) } ?? ""))",
@@ -255,13 +276,17 @@ struct LevelDecision {
                     : "de-escalation: level lowered, risk remembered")
         }
 
-        // A misreading put right ("not like that, i meant the relationship"): what the earlier
-        // turns were read as is set aside, unless an act or a danger is still live; the level
-        // follows what they say now, and new risk words are read afresh.
+        // A misreading put right ("not like that, i meant the relationship", "sorry wrong chat,
+        // it's the film we're watching"): what the earlier turns were read as is set aside, unless
+        // an act told is still untreated; the level follows what they say now, and new risk words
+        // are read afresh. A danger read as happening now was the misreading itself (the rule
+        // names the ordinary thing it was about), so it no longer holds the conversation at
+        // emergency.
         let misread = active.contains {
             $0.rule.role == .deescalate && ruleID($0.rule.index) == "conversation.misread"
         }
-        if misread && ownLevel < .crisis && !state.untreatedAct && !state.ongoingDanger {
+        if misread && ownLevel < .crisis && !state.untreatedAct {
+            state.ongoingDanger = false
             state.suicidalContext = false
             state.intent = false
             state.plan = false
@@ -409,7 +434,7 @@ struct LevelDecision {
             if has(.means) { state.means = true }
             if time { state.time = true }
         }
-        if has(.act) { state.untreatedAct = true }
+        if has(.act) && !actInCare { state.untreatedAct = true }
         if has(.danger) { state.ongoingDanger = true }
         if !deescalated || level > state.floor {
             // A question about medicines alone ("what's the most ibuprofen i can take in a
