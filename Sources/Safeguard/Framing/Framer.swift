@@ -77,8 +77,9 @@ public struct Framer: Sendable {
         case aboutToAct
     }
 
-    /// The situation an emergency assessment describes.
-    public func situation(of assessment: Assessment) -> EmergencySituation {
+    /// The situation an emergency assessment describes; `actTold` when an earlier turn said
+    /// something was taken or done (a later "the ambulance is on its way" is still after an act).
+    public func situation(of assessment: Assessment, actTold: Bool = false) -> EmergencySituation {
         if assessment.subject == .other { return .helping }
         if mayHaveTakenSomething(assessment) { return .taken }
         let fromOthers: [RiskCategory] = [.abuse, .sexualViolence, .childSafeguarding]
@@ -90,7 +91,7 @@ public struct Framer: Sendable {
         }
         let suicidal = assessment.categories.contains(.suicide) || assessment.categories.contains(.selfHarm)
         if !suicidal, assessment.categories.contains(where: fromOthers.contains) { return .danger }
-        return .aboutToAct
+        return actTold ? .taken : .aboutToAct
     }
 
     /// The short message at `emergency`: what to do now (999 first), the practical step that
@@ -130,9 +131,10 @@ public struct Framer: Sendable {
     /// step they took acknowledged first.
     /// `helpComing` once they have said help is on the way: what to do while waiting instead.
     public func emergencyFollowUp(
-        _ referral: Referral, assessment: Assessment, steps: [StepTaken], helpComing: Bool = false, seed: Int
+        _ referral: Referral, assessment: Assessment, steps: [StepTaken], helpComing: Bool = false,
+        actTold: Bool = false, seed: Int
     ) -> String {
-        let situation = situation(of: assessment)
+        let situation = situation(of: assessment, actTold: actTold)
         let suffix = Self.partSuffix(situation)
         var sentences: [String] = []
         if let step = steps.first(where: \.isAction) ?? steps.first {
@@ -202,6 +204,8 @@ public struct Framer: Sendable {
     /// where the framing has one, else the danger wording (`partSuffix`).
     func emergencyPart(_ line: String, _ situation: EmergencySituation) -> String {
         if situation == .dangerInPublic, !texts.variants(line + ".public").isEmpty { return line + ".public" }
+        // Waiting for help before anything is taken: no "show them what you took".
+        if situation == .aboutToAct, line == "emergency.waiting" { return line + ".beforeActing" }
         return line + Self.partSuffix(situation)
     }
 

@@ -54,6 +54,10 @@ public struct FollowUpState: Sendable, Equatable, Codable {
     /// question about acting on the thoughts takes its place (optional so states saved before it
     /// existed still load).
     public var thoughtsTold: Bool?
+    /// Their own words have said something was taken or done (an overdose, an injury): while help
+    /// is on its way, what to do is to show what was taken. Until then, nothing taken is assumed
+    /// (optional so states saved before it existed still load).
+    public var actTold: Bool?
 
     public init() {
         turn = 0
@@ -77,6 +81,7 @@ public struct FollowUpState: Sendable, Equatable, Codable {
         lastCheckInTurn = nil
         lastReferralSubject = nil
         thoughtsTold = nil
+        actTold = nil
     }
 
     /// How many message fingerprints are remembered.

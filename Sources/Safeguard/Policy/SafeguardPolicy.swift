@@ -51,6 +51,7 @@ public struct SafeguardPolicy: Sendable {
         let previousHighest = state.highestLevel
         if assessment.level >= .distress { state.distressTurns = (state.distressTurns ?? 0) + 1 }
         state.highestLevel = max(state.highestLevel, assessment.level)
+        if framer.mayHaveTakenSomething(assessment) { state.actTold = true }
         let level = assessment.level
         let own = assessment.ownLevel
         // A calmer turn or a change of subject with nothing risky in it: the level is the
@@ -115,9 +116,11 @@ public struct SafeguardPolicy: Sendable {
                 let helpComing =
                     state.helpOnTheWay
                     || steps.contains { [.reachedHelp, .company, .foundSafe].contains($0) }
+                let actTold = state.actTold == true
                 let text = distinct(&state, seed: seed) { attempt in
                     framer.emergencyFollowUp(
-                        referral, assessment: assessment, steps: steps, helpComing: helpComing, seed: attempt)
+                        referral, assessment: assessment, steps: steps, helpComing: helpComing,
+                        actTold: actTold, seed: attempt)
                 }
                 message = SafeguardMessage(
                     kind: .emergency, text: text, serviceIDs: Array(referral.serviceIDs.prefix(1)),
