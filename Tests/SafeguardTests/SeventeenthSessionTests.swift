@@ -45,7 +45,8 @@ import Testing
         #expect(theirs.level == .crisis)
         #expect(theirs.subject == .other)
         // Told to die, then their own uptake: the writer's risk too.
-        let uptake = try Self.read("my stepdad told me to go kill myself last night and honestly i might do it")
+        let uptake = try Self.read(
+            "my stepdad told me to go kill myself last night and honestly i might do it")
         #expect(uptake.level == .crisis && uptake.subject == .speaker)
         #expect(uptake.categories.contains(.suicide) && uptake.categories.contains(.abuse))
         let mine = try Self.read("i know i'm a burden to everyone")
