@@ -195,3 +195,26 @@ import Testing
         #expect(mentions, "\(waiting.text)")
     }
 }
+
+/// A long run of turns held at crisis with nothing new in them: the one-line message moves on
+/// two "digits" of the seed, so it is never shown twice word for word (found in the blind set
+/// xb after its scoring: the sixth turn repeated the fourth).
+@Suite struct SeventeenthSessionHeldTurnTests {
+    @Test func heldTurnsNeverRepeatAMessage() throws {
+        var chat = try PolicyConversation()
+        chat.send(
+            "my dad said on the phone he'd be better off dead and hung up on me",
+            "he's 82 and lives on his own on the farm, i'm in london",
+            "rang back three times, no answer",
+            "the neighbour's been round, he was out feeding the chickens",
+            "she said he'd been crying about mum, it's her anniversary",
+            "i'm driving up first thing tomorrow, staying the week",
+            "i'll pack tonight",
+            "he used to take me fishing on the river",
+            "sorry i'm rambling")
+        let shown = chat.messages
+        #expect(shown.count >= 5, "\(shown.count) messages")
+        let repeated = shown.indices.filter { index in shown[..<index].contains(shown[index]) }
+        #expect(repeated.isEmpty, "turns \(repeated): \(repeated.map { shown[$0] })")
+    }
+}

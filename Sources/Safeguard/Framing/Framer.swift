@@ -187,7 +187,9 @@ public struct Framer: Sendable {
             sentences.append(
                 fill(pick("afterCalm.remind", seed), ["service": "\(service.name) (\(service.howToReach))"]))
         }
-        sentences.append(pick("afterEmergency.stay", seed))
+        // On the seed's next "digit", as in `emergencyFollowUp`: nine one-line messages, not three
+        // in lockstep, so a long run of held turns does not repeat one word for word.
+        sentences.append(pick("afterEmergency.stay", seed / max(1, texts.variants("afterCalm.remind").count)))
         return join(sentences)
     }
 
@@ -225,20 +227,22 @@ public struct Framer: Sendable {
         services: [ServiceOffer], level: RiskLevel, asksSafetyQuestion: Bool, fullQuestion: Bool = true,
         thoughtsTold: Bool = false, helping: Bool = false, boundary: MethodBoundary? = nil, seed: Int
     ) -> String {
-        var sentences = [
-            fill(
-                pick(level >= .crisis ? "brief.crisis" : "brief.boundary", seed),
-                ["services": shortList(services)])
-        ]
+        let lead = level >= .crisis ? "brief.crisis" : "brief.boundary"
+        var sentences = [fill(pick(lead, seed), ["services": shortList(services)])]
         if let boundary {
             sentences = [
                 boundary.text,
                 fill(pick("boundary.method.services", seed), ["services": shortList(services)]),
             ]
         }
+        // Each later part on the seed's next "digit" (as in `emergencyFollowUp`): successive seeds
+        // go through every combination of the parts, not the few the pools make in lockstep, so a
+        // long run of briefs does not come round to one already shown.
+        var digit = seed / max(1, texts.variants(lead).count)
         var asked = false
         if helping, level >= .crisis {
-            sentences.append(pick("safety.other", seed))
+            sentences.append(pick("safety.other", digit))
+            digit /= max(1, texts.variants("safety.other").count)
             asked = true
         } else if asksSafetyQuestion {
             sentences.append(
@@ -248,7 +252,7 @@ public struct Framer: Sendable {
                         seed))
             asked = true
         }
-        sentences.append(pick("continue", seed, statementOnly: asked))
+        sentences.append(pick("continue", digit, statementOnly: asked))
         return join(sentences)
     }
 

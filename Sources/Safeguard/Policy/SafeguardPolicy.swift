@@ -490,10 +490,11 @@ public struct SafeguardPolicy: Sendable {
         return brief
     }
 
-    /// The first of a few wordings that has not been shown in this conversation.
+    /// The first of the wordings on the next seeds (up to 32) that has not been shown in this
+    /// conversation.
     func distinct(_ state: inout FollowUpState, seed: Int, compose: (Int) -> String) -> String {
         var text = compose(seed)
-        for attempt in 1..<8 where state.hasShown(text) {
+        for attempt in 1..<32 where state.hasShown(text) {
             text = compose(seed &+ attempt)
         }
         return text
