@@ -138,12 +138,13 @@ struct LevelDecision {
         // risk remembered), not 999 again, and not an act left untreated for later turns.
         // (Care denied or wondered about, or dressing it themselves, "can i just put steri strips
         // on it?", is not care.)
-        let inCare = active.contains {
-            $0.rule.role == .treated && !$0.modifiers.contains(.hypothetical)
-                && !$0.modifiers.contains(.negated)
-                && ruleID($0.rule.index) != "conversation.treated_self"
-        }
-        let actInCare = has(.act) && inCare && !has(.danger)
+        let actInCare =
+            has(.act) && has(.treated) && !has(.danger)
+            && active.contains {
+                $0.rule.role == .treated && !$0.modifiers.contains(.hypothetical)
+                    && !$0.modifiers.contains(.negated)
+                    && ruleID($0.rule.index) != "conversation.treated_self"
+            }
         if actInCare {
             for index in signals.indices
             where signals[index].rule.role == .act && signals[index].level > .crisis {
