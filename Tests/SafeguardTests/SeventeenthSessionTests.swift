@@ -172,6 +172,36 @@ import Testing
     }
 }
 
+/// Kinds from the blind set xb, read after its end-of-session scoring.
+@Suite struct SeventeenthSessionReadAfterScoringTests {
+    /// A quotation opened right after "texted" or "said" is theirs to its end, across sentences;
+    /// the writer's own quotation after "i said" is the writer's.
+    @Test func aQuotationAfterReportedSpeechIsTheirs() throws {
+        let shipped = try #require(TestEngine.shipped)
+        for text in [
+            "my mate just texted 'i'm done. can't do this anymore' and now he's not replying",
+            "my dad said on the phone 'i'd be better off dead' and hung up",
+        ] {
+            let read = shipped.assess(text)
+            #expect(read.level >= .crisis, "\(text)")
+            #expect(read.subject == .other, "\(text): \(read.subject)")
+        }
+        let mine = shipped.assess("he said 'just do it' and i said 'i want to die'")
+        #expect(mine.level == .crisis && mine.subject == .speaker)
+    }
+
+    @Test func tooMuchFeedForTheTomatoesIsNotAnOverdose() {
+        #expect(level("think i've overdosed the tomatoes with feed, the leaves are going yellow") == .none)
+        #expect(level("i've overdosed on my tablets") == .emergency)
+    }
+
+    /// "Ambulance just pulled up" is help arrived: an act told earlier is in care.
+    @Test func anAmbulancePullingUpIsHelpArrived() {
+        let read = levels(["i've taken 30 paracetamol", "the ambulance just pulled up"])
+        #expect(read == [.emergency, .crisis])
+    }
+}
+
 /// While help is on its way after emergency words with nothing taken, the waiting advice never
 /// tells the person to show what they took; after an act, it does.
 @Suite struct SeventeenthSessionWaitingTests {

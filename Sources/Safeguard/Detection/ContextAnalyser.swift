@@ -23,6 +23,8 @@ struct ContextAnalyser {
     static let jokeReach: Int32 = 3
     /// How close reported words must follow "she said" / "he texted" to be theirs.
     static let reportedSpeechReach: Int32 = 3
+    /// How far into a quotation opened right after reported speech its words are still theirs.
+    static let quotedSpeechReach: Int32 = 40
 
     init(lexicon: borrowing Lexicon, tokens: [NormalisedToken], masks: [ClassMask]) {
         self.traits = lexicon.traits
@@ -330,9 +332,18 @@ struct ContextAnalyser {
                     signal.add(modifier)
                 }
             case .otherPerson:
-                // Reported speech ("she texted", "he said"): the words right after it are theirs.
-                if sameSentence && cue.last < signal.first
-                    && signal.first - cue.last <= Self.reportedSpeechReach
+                // Reported speech ("she texted", "he said"): the words right after it are theirs,
+                // and so is a quotation opened right after it, to its end, across sentences ("my
+                // mate texted 'i'm done. can't do this anymore'"), up to `quotedSpeechReach` words
+                // (a bounded walk: the check stays constant per signal).
+                guard cue.last < signal.first else { break }
+                let distance = signal.first - cue.last
+                if sameSentence && distance <= Self.reportedSpeechReach {
+                    signal.add(.otherPerson)
+                } else if tokens[Int(signal.first)].quoted && distance <= Self.quotedSpeechReach,
+                    let open = (Int(cue.last) + 1...Int(signal.first)).first(where: { tokens[$0].quoted }),
+                    open - Int(cue.last) <= Int(Self.reportedSpeechReach) + 1,
+                    (open...Int(signal.first)).allSatisfy({ tokens[$0].quoted })
                 {
                     signal.add(.otherPerson)
                 }
