@@ -192,6 +192,7 @@ import Testing
 
     @Test func tooMuchFeedForTheTomatoesIsNotAnOverdose() {
         #expect(level("think i've overdosed the tomatoes with feed, the leaves are going yellow") == .none)
+        #expect(level("my brother overdosed on the free samples in costco, 11 bits of cheese") == .none)
         #expect(level("i've overdosed on my tablets") == .emergency)
     }
 
