@@ -60,7 +60,7 @@ public enum SafeguardArtefact {
             writer.string(rule.scope.rawValue)
             for flag in [
                 rule.hyperbole, rule.banter, rule.contextual, rule.ignoresNegation, rule.ignoresHistory,
-                rule.ignoresFraming, rule.ignoresInnerIdioms, rule.needsToldRisk, rule.ignoresOwnSpanIdiom,
+                rule.ignoresFraming, rule.ignoresInnerIdioms, rule.needsToldRisk, rule.coversInner,
             ] {
                 writer.bool(flag)
             }
@@ -122,7 +122,7 @@ public enum SafeguardArtefact {
                     id: id, categories: categories, level: level, role: role, subject: subject,
                     modifier: modifier, scope: scope, hyperbole: flags[0], banter: flags[1],
                     contextual: flags[2], ignoresNegation: flags[3], ignoresHistory: flags[4],
-                    ignoresFraming: flags[5], ignoresInnerIdioms: flags[6], ignoresOwnSpanIdiom: flags[8],
+                    ignoresFraming: flags[5], ignoresInnerIdioms: flags[6], coversInner: flags[8],
                     needsToldRisk: flags[7], file: file))
         }
         let classCount = try reader.count(itemSize: 12)

@@ -72,7 +72,7 @@ struct ContextAnalyser {
     /// ("rather die than eat again" holds the idiom "rather die than") the idiom does not lower it.
     /// With no idiom starting before the signal, `idiomReach[first]` is the longest idiom starting
     /// at its first token: reaching exactly its last token means an idiom with the same span,
-    /// which lowers it too unless the rule is `whole`.
+    /// which lowers it too, unless the rule `covers` (then that span is its own).
     private func containsIdiomsOnly(
         _ signal: CandidateSignal, idiomReach: UnsafeMutableBufferPointer<Int32>
     ) -> Bool {
@@ -80,7 +80,7 @@ struct ContextAnalyser {
         let startsBefore = first > 0 && idiomReach[first - 1] >= signal.first
         let endsAfter = idiomReach[Int(signal.last)] > signal.last
         return !startsBefore && !endsAfter
-            && (signal.rule.ignoresOwnSpanIdiom || idiomReach[first] != signal.last)
+            && (signal.rule.coversInner || idiomReach[first] != signal.last)
     }
 
     /// Whether any match is evidence (not a context cue, idiom, joke marker or the like): with
@@ -142,7 +142,10 @@ struct ContextAnalyser {
             case .earnest: earnest.append(candidate)
             case .recurrence: recurrences.append(candidate)
             case .habitual: habituals.append(candidate)
-            default: evidence.append(candidate)
+            default:
+                evidence.append(candidate)
+                // Someone else's words: the risk phrases inside them are set aside as by an idiom.
+                if candidate.rule.coversInner { idioms.append(candidate) }
             }
         }
         if evidence.isEmpty { return [] }

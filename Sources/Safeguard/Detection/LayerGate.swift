@@ -25,7 +25,8 @@ struct LayerGate {
         }
         for match in matches {
             let rule = traits[Int(match.rule)]
-            if rule.role == .idiom || (rule.role == .joke && match.first > meantUpTo) {
+            // An idiom, someone else's words (`covers`), or a joke not said to be meant.
+            if rule.role == .idiom || rule.coversInner || (rule.role == .joke && match.first > meantUpTo) {
                 self.notTheirs = true
                 return
             }

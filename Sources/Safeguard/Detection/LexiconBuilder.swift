@@ -237,9 +237,9 @@ struct LexiconBuilder {
                     case "pretext": rule.ignoresFraming = true
                     case "past": rule.ignoresHistory = true
                     case "literal": rule.ignoresInnerIdioms = true
-                    case "whole":
+                    case "covers":
                         rule.ignoresInnerIdioms = true
-                        rule.ignoresOwnSpanIdiom = true
+                        rule.coversInner = true
                     case "told": rule.needsToldRisk = true
                     default: throw fail("flag")
                     }

@@ -29,11 +29,11 @@ public struct LexiconRule: Sendable, Equatable {
     /// Not made figurative by an idiom lying inside the match (`flags=literal`): "rather die than
     /// eat again" is the literal reading of the idiom "rather die than".
     public var ignoresInnerIdioms: Bool = false
-    /// Not made figurative by an idiom with the match's own span either (`flags=whole`, which
-    /// implies `literal`): the idiom is written beside the rule to set aside the phrases inside
-    /// the same words ("he keeps saying i'd be better off dead" is abuse of the writer, not their
-    /// own wish to die).
-    public var ignoresOwnSpanIdiom: Bool = false
+    /// The words it matches are someone else's (`flags=covers`, which implies `literal`): risk
+    /// phrases inside the match are set aside as an idiom's would be, while the rule itself
+    /// counts ("he keeps saying i'd be better off dead" is abuse of the writer, not their own
+    /// wish to die).
+    public var coversInner: Bool = false
     /// A contextual rule that counts only on risk told in the conversation or the message, never
     /// on the encoder's reading alone (`flags=told`): a bare "it's ready" is a danger only once
     /// the person has said they want to die.

@@ -14,7 +14,7 @@ struct RuleTraits: Sendable {
     var ignoresHistory: Bool
     var ignoresFraming: Bool
     var ignoresInnerIdioms: Bool
-    var ignoresOwnSpanIdiom: Bool
+    var coversInner: Bool
     var needsToldRisk: Bool
     var categories: CategorySet
 
@@ -32,7 +32,7 @@ struct RuleTraits: Sendable {
         ignoresHistory = rule.ignoresHistory
         ignoresFraming = rule.ignoresFraming
         ignoresInnerIdioms = rule.ignoresInnerIdioms
-        ignoresOwnSpanIdiom = rule.ignoresOwnSpanIdiom
+        coversInner = rule.coversInner
         needsToldRisk = rule.needsToldRisk
         categories = CategorySet(rule.categories)
     }
@@ -53,7 +53,7 @@ struct RuleTraits: Sendable {
         ignoresHistory = false
         ignoresFraming = false
         ignoresInnerIdioms = false
-        ignoresOwnSpanIdiom = false
+        coversInner = false
         needsToldRisk = false
         self.categories = CategorySet(categories)
     }
