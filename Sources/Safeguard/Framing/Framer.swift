@@ -147,11 +147,9 @@ public struct Framer: Sendable {
         {
             sentences.append(silent.action + ".")
         }
-        // The closing line moves on the next "digit" of the seed: with pools of three, successive
-        // seeds give nine different messages instead of three in lockstep, so a long emergency
-        // (four or more follow-ups) never has to repeat one word for word.
-        let pool = max(1, texts.variants(part).count)
-        sentences.append(pick("emergency.stay" + suffix, seed / pool))
+        // With pools of three, successive seeds give nine different messages instead of three in
+        // lockstep, so a long emergency (four or more follow-ups) never repeats one word for word.
+        sentences.append(pick("emergency.stay" + suffix, nextDigit(seed, after: part)))
         return join(sentences)
     }
 
@@ -187,9 +185,8 @@ public struct Framer: Sendable {
             sentences.append(
                 fill(pick("afterCalm.remind", seed), ["service": "\(service.name) (\(service.howToReach))"]))
         }
-        // On the seed's next "digit", as in `emergencyFollowUp`: nine one-line messages, not three
-        // in lockstep, so a long run of held turns does not repeat one word for word.
-        sentences.append(pick("afterEmergency.stay", seed / max(1, texts.variants("afterCalm.remind").count)))
+        // Nine one-line messages, not three in lockstep: a long run of held turns does not repeat.
+        sentences.append(pick("afterEmergency.stay", nextDigit(seed, after: "afterCalm.remind")))
         return join(sentences)
     }
 
@@ -235,14 +232,13 @@ public struct Framer: Sendable {
                 fill(pick("boundary.method.services", seed), ["services": shortList(services)]),
             ]
         }
-        // Each later part on the seed's next "digit" (as in `emergencyFollowUp`): successive seeds
-        // go through every combination of the parts, not the few the pools make in lockstep, so a
-        // long run of briefs does not come round to one already shown.
-        var digit = seed / max(1, texts.variants(lead).count)
+        // Each later part on the seed's next digit: a long run of briefs does not come round to
+        // one already shown.
+        var digit = nextDigit(seed, after: lead)
         var asked = false
         if helping, level >= .crisis {
             sentences.append(pick("safety.other", digit))
-            digit /= max(1, texts.variants("safety.other").count)
+            digit = nextDigit(digit, after: "safety.other")
             asked = true
         } else if asksSafetyQuestion {
             sentences.append(
@@ -385,6 +381,11 @@ public struct Framer: Sendable {
         default: return items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
         }
     }
+
+    /// The seed's next "digit" after `part` was picked with it: later parts picked with it go,
+    /// over successive seeds, through every combination of the parts instead of the few their
+    /// pools make in lockstep.
+    func nextDigit(_ seed: Int, after part: String) -> Int { seed / max(1, texts.variants(part).count) }
 
     /// A variant of a part chosen by `seed`; with `statementOnly`, only variants that ask no
     /// question (when there are any).
