@@ -388,7 +388,9 @@ struct ContextAnalyser {
                 signal.subjectStrength = 2
                 return
             }
-            if token(index, isIn: classes.otherInPhraseClass) && !token(index, isIn: generic) {
+            if token(index, isIn: classes.otherInPhraseClass) && !token(index, isIn: generic)
+                && !isThingHeld(index)
+            {
                 sawOther = true
             }
         }
@@ -420,7 +422,9 @@ struct ContextAnalyser {
                 signal.subjectStrength = 1
                 break
             }
-            if token(index, isIn: classes.otherSubjectClass) && !token(index, isIn: generic) {
+            if token(index, isIn: classes.otherSubjectClass) && !token(index, isIn: generic)
+                && !isThingHeld(index)
+            {
                 signal.subject = .other
                 signal.subjectExplicit = true
                 signal.subjectStrength = 1
@@ -432,6 +436,8 @@ struct ContextAnalyser {
         }
         signal.subject = .speaker
     }
+
+    private func isThingHeld(_ index: Int) -> Bool { classes.isThingHeld(masks, at: index) }
 
     // MARK: - Lowering
 
@@ -471,6 +477,9 @@ struct SubjectClasses {
     let otherInPhraseClass: Int
     let genericPersonClass: Int
     let recipientClass: Int
+    let thingPronounClass: Int
+    let handlingVerbClass: Int
+    let thingFollowClass: Int
 
     init(_ lexicon: borrowing Lexicon) {
         selfSubjectClass = lexicon.selfSubjectClass
@@ -479,5 +488,17 @@ struct SubjectClasses {
         otherInPhraseClass = lexicon.otherInPhraseClass
         genericPersonClass = lexicon.genericPersonClass
         recipientClass = lexicon.recipientClass
+        thingPronounClass = lexicon.thingPronounClass
+        handlingVerbClass = lexicon.handlingVerbClass
+        thingFollowClass = lexicon.thingFollowClass
+    }
+
+    /// "them" held or set out ("got them all lined up", "counted them out"): the means, not
+    /// a person at risk. A word of `@handling_verb` before it and one of `@thing_follow` after.
+    func isThingHeld(_ masks: [ClassMask], at index: Int) -> Bool {
+        index > 0 && index + 1 < masks.count && thingPronounClass >= 0
+            && masks[index].contains(thingPronounClass)
+            && handlingVerbClass >= 0 && masks[index - 1].contains(handlingVerbClass)
+            && thingFollowClass >= 0 && masks[index + 1].contains(thingFollowClass)
     }
 }

@@ -23,6 +23,11 @@ public struct Lexicon: Sendable {
     let genericPersonClass: Int
     /// "him", "them": who a farewell was sent to, never who is leaving (`@third_object`).
     let recipientClass: Int
+    /// "them" as a thing held ("got them all lined up"): `@thing_pronoun` after a word of
+    /// `@handling_verb` and before one of `@thing_follow` is the means, not a person.
+    let thingPronounClass: Int
+    let handlingVerbClass: Int
+    let thingFollowClass: Int
     /// Words about life, death, harm, means and farewells: the statistical model's evidence
     /// counts only in a message with one of them (`@model_anchor`; `-1`: no such requirement).
     let modelAnchorClass: Int
@@ -36,7 +41,8 @@ public struct Lexicon: Sendable {
     /// `@self_subject` nothing would be read as about the person.
     public static let engineClasses = [
         "@clause_break", "@self_subject", "@other_subject", "@self_in_phrase", "@other_in_phrase",
-        "@generic_person", "@model_anchor", "@recipient",
+        "@generic_person", "@model_anchor", "@recipient", "@thing_pronoun", "@handling_verb",
+        "@thing_follow",
     ]
     /// The special files (spelling list, emoji, word classes).
     public static let specialFiles = ["normalisation.txt", "emoji.txt", "classes.txt"]
@@ -105,6 +111,9 @@ public struct Lexicon: Sendable {
         self.otherInPhraseClass = classIndex["@other_in_phrase"] ?? self.otherSubjectClass
         self.genericPersonClass = classIndex["@generic_person"] ?? -1
         self.recipientClass = classIndex["@recipient"] ?? -1
+        self.thingPronounClass = classIndex["@thing_pronoun"] ?? -1
+        self.handlingVerbClass = classIndex["@handling_verb"] ?? -1
+        self.thingFollowClass = classIndex["@thing_follow"] ?? -1
         self.modelAnchorClass = classIndex["@model_anchor"] ?? -1
         self.classMasks = classMasks
         self.normaliser = normaliser

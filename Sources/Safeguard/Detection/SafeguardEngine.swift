@@ -391,9 +391,14 @@ public struct SafeguardEngine: Sendable {
         var candidate = CandidateSignal(rule: rule, first: 0, last: Int32(tokens.count - 1))
         var sawSelf = false
         var sawOther = false
-        for mask in masks {
+        let classes = SubjectClasses(lexicon)
+        for (index, mask) in masks.enumerated() {
             if lexicon.selfSubjectClass >= 0 && mask.contains(lexicon.selfSubjectClass) { sawSelf = true }
-            if lexicon.otherSubjectClass >= 0 && mask.contains(lexicon.otherSubjectClass) { sawOther = true }
+            if lexicon.otherSubjectClass >= 0 && mask.contains(lexicon.otherSubjectClass)
+                && !classes.isThingHeld(masks, at: index)
+            {
+                sawOther = true
+            }
         }
         let pretext = matches.contains { lexicon.traits[Int($0.rule)].modifier == .pretext }
         if sawOther && !sawSelf && !pretext {
