@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@testable import Safeguard
+
+/// The languages people in the UK write in besides English (`lexicon/non_english_kinds.txt` and
+/// `lexicon/lang_*.txt`, written from each language's ordinary usage by writers who never saw a
+/// test set). The statistical layers read English only, so the lexicon alone is asked: each kind
+/// in a few languages, and the same words in ordinary use left alone.
+@Suite struct LanguagesSpokenInTheUKTests {
+    static func lexicon(_ text: String) throws -> Assessment {
+        try #require(TestEngine.engine).assess(text)
+    }
+
+    /// Wanting to die or not to live, self-harm now, someone else's risk: crisis.
+    @Test(arguments: [
+        "sono sul binario adesso, voglio farla finita",  // Italian: on the track now, I want to end it
+        "je me suis coupee hier soir encore",  // French: I cut myself again last night
+        "kendimi kesiyorum her gece",  // Turkish: I cut myself every night
+        "naan saaganum nu thonudhu",  // Tamil: I feel I should die
+        "ami ar bachte chai na",  // Bengali: I don't want to live any more
+        "mane jivvanu man nathi",  // Gujarati: I don't feel like living
+        "waxaan rabaa inaan dhinto",  // Somali: I want to die
+        "meri behen keh rahi hai ke woh khud ko maar degi",  // Urdu: my sister says she'll kill herself
+        "mi amiga dice que se quiere matar",  // Spanish: my friend says she wants to kill herself
+    ])
+    func wantingToDieSelfHarmAndSomeoneElse(text: String) throws {
+        let read = try Self.lexicon(text)
+        #expect(read.level == .crisis, "\(text): \(read.level)")
+    }
+
+    /// An act done, a time set, or danger from someone now: emergency.
+    @Test(arguments: [
+        "ho preso tutte le pastiglie un'ora fa",  // Italian: I took all the pills an hour ago
+        "estou no telhado e vou pular",  // Portuguese: I'm on the roof and I'm going to jump
+        "bu gece kendimi oldurecegim",  // Turkish: tonight I'll kill myself
+        "mi marido me esta pegando ahora, ayudame",  // Spanish: my husband is hitting me now, help
+        "mon copain me frappe maintenant, aidez moi",  // French: my boyfriend is hitting me now, help
+    ])
+    func actsTimesAndDangerNow(text: String) throws {
+        let read = try Self.lexicon(text)
+        #expect(read.level == .emergency, "\(text): \(read.level)")
+    }
+
+    /// Boundary topics: voices, drinking to sleep.
+    @Test func boundaryTopics() throws {
+        // Portuguese: I hear voices saying horrible things.
+        let voices = try Self.lexicon("ouco vozes que me dizem coisas horriveis")
+        #expect(voices.level == .boundary && voices.categories.contains(.psychosis))
+        // Spanish: I drink every day to be able to sleep.
+        let drink = try Self.lexicon("bebo todos los dias para poder dormir")
+        #expect(drink.level == .boundary && drink.categories.contains(.substance))
+    }
+
+    /// The same words in ordinary use: laughter, love songs, hunger, a death in the past.
+    @Test(arguments: [
+        "me muero de risa con este video",  // Spanish: I'm dying of laughter
+        "umieram ze smiechu",  // Polish: dying of laughter
+        "muoio dal ridere",  // Italian: dying of laughter
+        "mort de rire",  // French: dying of laughter
+        "je meurs de faim, on mange quand ?",  // French: I'm starving
+        "te quiero, me muero por ti",  // Spanish: a love line
+        "mi abuelo murio hace diez anos",  // Spanish: grandad died ten years ago
+        "nie chce umierac, chce zyc",  // Polish: I don't want to die, I want to live
+    ])
+    func ordinaryUseStaysBelowCrisis(text: String) throws {
+        let read = try Self.lexicon(text)
+        #expect(read.level < .crisis, "\(text): \(read.level)")
+    }
+}
