@@ -204,4 +204,19 @@ import Testing
         ])
         #expect(day.map(\.level) == [.crisis, .crisis, .emergency])
     }
+
+    /// Read from set xf's conversations (said in English in a mixed-language conversation): a
+    /// threat to kill shouted now is danger now, said about the past it is not; tablets within
+    /// reach at home, then a time when everyone is asleep, is a plan.
+    @Test func shoutedNowAndTabletsWithinReach() throws {
+        let now = try Self.lexicon("he's back, banging the door, he's shouting he'll kill me")
+        #expect(now.level == .emergency && now.subject == .speaker)
+        #expect(try Self.lexicon("years ago he shouted he'd kill me if i left").level < .crisis)
+        let plan = assessments([
+            "honestly it would be better if i wasn't here",
+            "mum has sleeping pills in the cupboard",
+            "tonight. when everyone's asleep",
+        ])
+        #expect(plan.map(\.level) == [.crisis, .crisis, .emergency])
+    }
 }

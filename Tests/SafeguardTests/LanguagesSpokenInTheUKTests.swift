@@ -67,4 +67,22 @@ import Testing
         let read = try Self.lexicon(text)
         #expect(read.level < .crisis, "\(text): \(read.level)")
     }
+
+    /// A mixed-language conversation: Polish ideation, tablets in the cupboard, then "today, when
+    /// everyone is asleep" is a plan with a time; an Arabic farewell passed on, then the friend by
+    /// the river, is someone else's emergency.
+    @Test func conversationsInOtherLanguages() throws {
+        let polish = assessments([
+            "czasem mysle ze lepiej by bylo jakby mnie nie bylo",  // better if I weren't here
+            "mama ma w szafce tabletki nasenne",  // mum has sleeping pills in the cupboard
+            "dzisiaj. jak wszyscy pojda spac",  // today, when everyone goes to sleep
+        ])
+        #expect(polish.map(\.level) == [.crisis, .crisis, .emergency])
+        let farewell = assessments([
+            "my friend sent me this",
+            "سامحني على كل شي، وانتبه على أمي",  // forgive me for everything, look after my mother
+            "he's not answering and his location shows him by the river",
+        ])
+        #expect(farewell.last?.level == .emergency && farewell.last?.subject == .other)
+    }
 }
