@@ -85,4 +85,14 @@ import Testing
         ])
         #expect(farewell.last?.level == .emergency && farewell.last?.subject == .other)
     }
+
+    /// Years ago or in childhood, said in the language itself, dates a risk as past: history
+    /// (distress with its category), not crisis; the same wish said now is still crisis.
+    @Test func thePastInOtherLanguages() throws {
+        // Italian: when I was a girl I used to cut my arms.
+        let past = try Self.lexicon("quando ero ragazza mi tagliavo le braccia")
+        #expect(past.level == .distress && past.categories.contains(.selfHarm))
+        // Italian: I cut my arms (now).
+        #expect(try Self.lexicon("mi taglio le braccia").level == .crisis)
+    }
 }
