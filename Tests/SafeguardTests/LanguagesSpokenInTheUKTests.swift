@@ -95,4 +95,22 @@ import Testing
         // Italian: I cut my arms (now).
         #expect(try Self.lexicon("mi taglio le braccia").level == .crisis)
     }
+
+    /// Found in review: "am luat" is also "I bought", a whole packet may be crisps, "nijeke mere
+    /// fele" may be a film's hero, a cut while cooking is an accident. The act, said so, still
+    /// counts.
+    @Test func reviewedLookAlikes() throws {
+        // Romanian: I bought a box of paracetamol at the pharmacy / swallowed a box of pills.
+        #expect(try Self.lexicon("am luat o cutie de paracetamol de la farmacie").level == .none)
+        #expect(try Self.lexicon("am inghitit o cutie de pastile").level == .emergency)
+        // Urdu: I ate a whole packet of crisps / swallowed a whole strip.
+        #expect(try Self.lexicon("poora packet chips kha liya").level == .none)
+        #expect(try Self.lexicon("poora patta kha liya").level == .emergency)
+        // Bengali: the hero kills himself (a film) / I will kill myself.
+        #expect(try Self.lexicon("hero nijeke mere fele, ki dukher cinema").level == .none)
+        #expect(try Self.lexicon("ami nijeke mere felbo").level == .crisis)
+        // Somali: I cut my hand cooking / I cut myself.
+        #expect(try Self.lexicon("gacanta ayaan is gooyay cunto karinta").level == .none)
+        #expect(try Self.lexicon("waan is gooyay").level == .crisis)
+    }
 }
