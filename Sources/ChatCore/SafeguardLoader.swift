@@ -17,6 +17,10 @@ public enum SafeguardLoader {
         "figurative.txt", "harm_to_others.txt", "jokes.txt", "medical.txt", "medication.txt", "mention.txt",
         "method.txt", "non_english.txt", "passive.txt", "plan.txt", "psychosis.txt", "self_harm.txt",
         "sexual_violence.txt", "substance.txt", "trauma.txt", "uk_slang.txt",
+        // The languages people in the UK write in besides English (the statistical layers read
+        // English only, so these files are all the safeguard has for them).
+        "non_english_kinds.txt", "lang_es_ar.txt", "lang_fr_it_ta.txt", "lang_ro_ur_pa.txt",
+        "lang_so_gu_bn.txt", "lang_tr_lt_pt.txt",
     ]
 
     /// Reads every `.txt` file of the lexicon folder (file name → contents); a missing required

@@ -102,6 +102,9 @@ import WaymarkTestTraits
             description: "lexicon rules file deleted", file: "safeguard/lexicon/crisis_kinds.txt", edit: nil,
             named: ["crisis_kinds.txt"]),
         Breakage(
+            description: "other-language rules file deleted", file: "safeguard/lexicon/lang_so_gu_bn.txt",
+            edit: nil, named: ["lang_so_gu_bn.txt"]),
+        Breakage(
             description: "place names deleted", file: "places/uk-places.json", edit: nil,
             named: ["places/uk-places.json"]),
     ]
@@ -158,6 +161,16 @@ import WaymarkTestTraits
         #expect(names.count > 20)
         let known = FramingTexts.requiredParts.union(FramingTexts.optionalParts)
         #expect(names.subtracting(known).isEmpty, "\(names.subtracting(known).sorted())")
+    }
+
+    /// Every rules file shipped in the lexicon folder is required: a file added without being
+    /// listed in `SafeguardLoader.requiredLexiconFiles` could go missing with no load error.
+    @Test func everyShippedLexiconFileIsRequired() throws {
+        let names = try FileManager.default.contentsOfDirectory(
+            atPath: locator.url(SafeguardLoader.lexiconFolder).path)
+        let rules = Set(names.filter { $0.hasSuffix(".txt") }).subtracting(Lexicon.specialFiles)
+        let unlisted = rules.subtracting(SafeguardLoader.requiredLexiconFiles)
+        #expect(unlisted.isEmpty, "not required: \(unlisted.sorted())")
     }
 
     @Test func missingResourcesThrow() {
