@@ -157,9 +157,10 @@ import Testing
         let read = try Self.read("got them all lined up on the bedside table. tonight. sorry")
         #expect(read.level == .emergency)
         #expect(read.subject == .speaker)
-        let kids = try Self.lexicon(
-            "he's threatening the kids, i've got them all in the car and he's following us")
-        #expect(kids.subject != .speaker || kids.level < .crisis)
+        // The people named are still the ones at risk when "them" is them ("got them all here").
+        let sisters = try Self.lexicon(
+            "my sisters both said they want to die, i've got them all here tonight")
+        #expect(sisters.level >= .crisis && sisters.subject == .other)
     }
 
     /// "back in" dates something only as a time named: "did my back in" is not history, so
