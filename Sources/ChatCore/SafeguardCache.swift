@@ -81,27 +81,30 @@ public struct SafeguardCache: Sendable {
     /// The payload cached for `key`, or `nil` when there is none or it does not check out
     /// (wrong magic, another key, a length or digest that does not match, too big, not a file).
     public func read(key: [UInt8]) -> Data? {
+        guard let file = map(key: key) else { return nil }
+        return Data(file.bytes.bytes[file.payloadOffset...])
+    }
+
+    /// The cache file for `key` mapped read-only, checked as ``read(key:)`` checks it, with where
+    /// its payload starts: the precompiled tables are then read in place, as file-backed pages,
+    /// rather than copied onto the heap. Files are only ever replaced by renaming a whole new file
+    /// into place, never changed in place, so the mapping stays what was checked.
+    public func map(key: [UInt8]) -> (bytes: PinnedBytes, payloadOffset: Int)? {
         let descriptor = open(fileURL(key: key).path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return nil }
         defer { _ = close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-            info.st_size > 0, Int(info.st_size) <= Self.maxFileBytes
+            info.st_size > 0, Int(info.st_size) <= Self.maxFileBytes,
+            let file = PinnedBytes(mapping: descriptor, length: Int(info.st_size))
         else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes {
-                Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled)
-            }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            filled += count
-        }
+        let bytes = file.bytes
         let header = Self.magic.count + 32 + 8 + 32
-        guard bytes.count >= header, Array(bytes[0..<Self.magic.count]) == Self.magic else { return nil }
+        guard bytes.count >= header, bytes.prefix(Self.magic.count).elementsEqual(Self.magic) else {
+            return nil
+        }
         var offset = Self.magic.count
-        guard Array(bytes[offset..<offset + 32]) == key else { return nil }
+        guard bytes[offset..<offset + 32].elementsEqual(key) else { return nil }
         offset += 32
         var length: UInt64 = 0
         for index in 0..<8 { length |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
@@ -109,9 +112,10 @@ public struct SafeguardCache: Sendable {
         let digest = Array(bytes[offset..<offset + 32])
         offset += 32
         guard length == UInt64(bytes.count - offset) else { return nil }
-        let payload = Data(bytes[offset...])
-        guard Array(SHA256.hash(data: payload)) == digest else { return nil }
-        return payload
+        guard Array(SHA256.hash(data: UnsafeRawBufferPointer(rebasing: bytes[offset...]))) == digest else {
+            return nil
+        }
+        return (file, offset)
     }
 
     /// Stores `payload` for `key`: folder 0700, file 0600, written whole to a temporary name

@@ -63,7 +63,9 @@ public enum SafeguardLoader {
             return (try Lexicon(files: files), try TextClassifier(modelData: modelData))
         }
         let key = SafeguardCache.key(lexiconFiles: files, model: modelData)
-        if let payload = cache.read(key: key), let compiled = try? SafeguardArtefact.decode(payload) {
+        if let file = cache.map(key: key),
+            let compiled = try? SafeguardArtefact.decode(file.bytes, payloadOffset: file.payloadOffset)
+        {
             return compiled
         }
         let lexicon = try Lexicon(files: files)

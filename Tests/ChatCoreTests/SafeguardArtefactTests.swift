@@ -70,6 +70,24 @@ import WaymarkTesting
         #expect(SafeguardArtefact.encode(lexicon: decoded.lexicon, model: decoded.model) == bytes)
     }
 
+    /// Tables that do not lie aligned in the bytes they are read from (a payload at an odd offset)
+    /// are copied rather than viewed, and read the same.
+    @Test func aPayloadAtAnOddOffsetIsCopiedAndReadsTheSame() throws {
+        let compiled = try #require(Self.textCompiled)
+        let bytes = SafeguardArtefact.encode(lexicon: compiled.lexicon, model: compiled.model)
+        let shifted = ([0x55] + bytes).withUnsafeBytes { PinnedBytes(copying: $0) }
+        let decoded = try SafeguardArtefact.decode(shifted, payloadOffset: 1)
+        #expect(!decoded.lexicon.readsMappedTables)
+        #expect(SafeguardArtefact.encode(lexicon: decoded.lexicon, model: decoded.model) == bytes)
+        let message = "got them all lined up on the side. tonight. sorry"
+        #expect(
+            SafeguardEngine(lexicon: decoded.lexicon, model: decoded.model).assess(message)
+                == SafeguardEngine(lexicon: compiled.lexicon, model: compiled.model).assess(message))
+        #expect(throws: ArtefactError.self) {
+            try SafeguardArtefact.decode(shifted, payloadOffset: bytes.count + 2)
+        }
+    }
+
     /// Acceptance: no change to any assessment on the dev set, the probe sets or the scenarios.
     /// The artefact holds the lexicon and the n-gram model (the encoder is read from its own file
     /// either way), so every turn is compared on those layers, in conversation.
@@ -81,8 +99,11 @@ import WaymarkTesting
         let files = try SafeguardLoader.lexiconFiles(from: RepositoryPaths.locator)
         let key = SafeguardCache.key(
             lexiconFiles: files, model: try RepositoryPaths.locator.data(TextClassifier.resourcePath))
-        let payload = try #require(cache.read(key: key))
-        let loaded = try SafeguardArtefact.decode(payload)
+        let file = try #require(cache.map(key: key))
+        let loaded = try SafeguardArtefact.decode(file.bytes, payloadOffset: file.payloadOffset)
+        // What the chat loads: the big tables are read in place from the mapped file.
+        #expect(file.bytes.isMapped && loaded.lexicon.readsMappedTables)
+        #expect(!compiled.lexicon.readsMappedTables)
         let text = SafeguardEngine(lexicon: compiled.lexicon, model: compiled.model)
         let artefact = SafeguardEngine(lexicon: loaded.lexicon, model: loaded.model)
         let conversations = try Self.committedConversations()

@@ -40,6 +40,17 @@ struct ArtefactWriter {
         u32(UInt32(values.count))
         for value in values { u32(value) }
     }
+
+    /// A table of plain values as they lie in memory (little-endian, no padding inside an
+    /// element), after its count and zeros up to a multiple of 8 bytes from the payload's start,
+    /// so a reader can view it in place in a mapped file.
+    mutating func table<Element: BitwiseCopyable>(_ values: some Collection<Element>) {
+        u32(UInt32(values.count))
+        while bytes.count % 8 != 0 { bytes.append(0) }
+        for value in values {
+            withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) }
+        }
+    }
 }
 
 /// Why an artefact could not be read: it is then ignored and the text sources compiled instead.
@@ -54,8 +65,13 @@ public struct ArtefactError: Error, CustomStringConvertible, Sendable {
 struct ArtefactReader {
     private let bytes: UnsafeRawBufferPointer
     private(set) var offset = 0
+    /// What `bytes` lie in, when tables may be viewed in place rather than copied.
+    private let owner: PinnedBytes?
 
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    init(_ bytes: UnsafeRawBufferPointer, owner: PinnedBytes? = nil) {
+        self.bytes = bytes
+        self.owner = owner
+    }
 
     var isAtEnd: Bool { offset == bytes.count }
 
@@ -137,6 +153,29 @@ struct ArtefactReader {
 
     mutating func u32s() throws(ArtefactError) -> [UInt32] {
         try int32s().map { UInt32(bitPattern: $0) }
+    }
+
+    /// A table written by ``ArtefactWriter/table(_:)``: a view into the owner's bytes when they
+    /// are aligned for it, else a copy.
+    mutating func table<Element: BitwiseCopyable>(_ type: Element.Type) throws(ArtefactError)
+        -> ReadOnlyTable<Element>
+    {
+        let count = Int(try u32())
+        _ = try take((8 - offset % 8) % 8)
+        let stride = MemoryLayout<Element>.stride
+        guard count <= (bytes.count - offset) / stride else { throw ArtefactError("count out of range") }
+        let start = try take(count * stride)
+        if let owner, let base = bytes.baseAddress, let ownerBase = owner.bytes.baseAddress,
+            Int(bitPattern: base + start) % MemoryLayout<Element>.alignment == 0
+        {
+            return ReadOnlyTable(owner: owner, byteOffset: base + start - ownerBase, count: count)
+        }
+        var values: [Element] = []
+        values.reserveCapacity(count)
+        for index in 0..<count {
+            values.append(bytes.loadUnaligned(fromByteOffset: start + index * stride, as: Element.self))
+        }
+        return ReadOnlyTable(values)
     }
 
     /// A raw-value enum written as its string.

@@ -11,7 +11,7 @@ import Foundation
 /// this type does no I/O.
 public enum SafeguardArtefact {
     /// Bumped whenever the layout, or the compiler that produces what it holds, changes.
-    public static let formatVersion: UInt32 = 3
+    public static let formatVersion: UInt32 = 4
     private static let magic: UInt32 = 0x574D_5341  // "ASMW"
 
     /// The payload for a compiled lexicon and model.
@@ -25,24 +25,34 @@ public enum SafeguardArtefact {
         return writer.bytes
     }
 
-    /// Reads a payload written by ``encode(lexicon:model:)``.
+    /// Reads a payload written by ``encode(lexicon:model:)`` (from a copy of it).
     public static func decode(_ data: Data) throws(ArtefactError) -> (lexicon: Lexicon, model: TextClassifier)
     {
-        let result: Result<(Lexicon, TextClassifier), ArtefactError> = data.withUnsafeBytes { buffer in
-            do throws(ArtefactError) {
-                var reader = ArtefactReader(buffer)
-                guard try reader.u32() == magic, try reader.u32() == formatVersion else {
-                    throw ArtefactError("not a safeguard artefact of this version")
-                }
-                let lexicon = try readLexicon(&reader)
-                let model = try readModel(&reader)
-                guard try reader.u32() == magic, reader.isAtEnd else { throw ArtefactError("trailing bytes") }
-                return .success((lexicon, model))
-            } catch {
-                return .failure(error)
+        try decode(data.withUnsafeBytes { PinnedBytes(copying: $0) }, payloadOffset: 0)
+    }
+
+    /// Reads a payload lying at `payloadOffset` in `bytes` (a mapped cache file): the big
+    /// matching tables are viewed in place, so they stay file-backed pages rather than heap,
+    /// and `bytes` lives as long as the lexicon does.
+    public static func decode(_ bytes: PinnedBytes, payloadOffset: Int) throws(ArtefactError) -> (
+        lexicon: Lexicon, model: TextClassifier
+    ) {
+        #if _endian(big)
+            throw ArtefactError("tables are little-endian")
+        #else
+            guard payloadOffset >= 0, payloadOffset <= bytes.bytes.count else {
+                throw ArtefactError("truncated")
             }
-        }
-        return try result.get()
+            var reader = ArtefactReader(
+                UnsafeRawBufferPointer(rebasing: bytes.bytes[payloadOffset...]), owner: bytes)
+            guard try reader.u32() == magic, try reader.u32() == formatVersion else {
+                throw ArtefactError("not a safeguard artefact of this version")
+            }
+            let lexicon = try readLexicon(&reader)
+            let model = try readModel(&reader)
+            guard try reader.u32() == magic, reader.isAtEnd else { throw ArtefactError("trailing bytes") }
+            return (lexicon, model)
+        #endif
     }
 
     // MARK: - Lexicon
@@ -72,16 +82,14 @@ public enum SafeguardArtefact {
             writer.string(name)
             writer.int(index)
         }
-        writer.u32(UInt32(lexicon.classMasks.count))
-        for mask in lexicon.classMasks {
-            writer.u64(mask.low)
-            writer.u64(mask.high)
-        }
+        writer.table(lexicon.classMasks)
         let normaliser = lexicon.normaliser
-        writer.u32(UInt32(normaliser.table.count))
-        for word in normaliser.table.words { writer.data(word) }
-        writer.int32s(normaliser.replacementStart)
-        writer.int32s(normaliser.replacementIDs)
+        writer.table(normaliser.table.bytes)
+        writer.table(normaliser.table.ends)
+        writer.table(normaliser.table.hashes)
+        writer.table(normaliser.table.slots)
+        writer.table(normaliser.replacementStart)
+        writer.table(normaliser.replacementIDs)
         let scalarWords = normaliser.scalarWords.sorted { $0.key < $1.key }
         writer.u32(UInt32(scalarWords.count))
         for (scalar, word) in scalarWords {
@@ -134,20 +142,15 @@ public enum SafeguardArtefact {
                 throw ArtefactError("bad word class")
             }
         }
-        let maskCount = try reader.count(itemSize: 16)
-        var masks: [ClassMask] = []
-        masks.reserveCapacity(maskCount)
-        for _ in 0..<maskCount { masks.append(ClassMask(low: try reader.u64(), high: try reader.u64())) }
-        let wordCount = try reader.count(itemSize: 4)
-        var table = WordTable(capacity: wordCount)
-        for index in 0..<wordCount {
-            // Inserting rebuilds the hash slots; a repeated word would shift the ids, so it is refused.
-            guard table.insert(try reader.data()) == Int32(index) else {
-                throw ArtefactError("repeated word")
-            }
-        }
-        let replacementStart = try reader.int32s()
-        let replacementIDs = try reader.int32s()
+        let masks = try reader.table(ClassMask.self)
+        guard
+            let table = WordTable(
+                bytes: try reader.table(UInt8.self), ends: try reader.table(Int32.self),
+                hashes: try reader.table(UInt64.self), slots: try reader.table(Int32.self))
+        else { throw ArtefactError("bad vocabulary") }
+        let wordCount = table.count
+        let replacementStart = try reader.table(Int32.self)
+        let replacementIDs = try reader.table(Int32.self)
         guard masks.count == wordCount, replacementStart.count == wordCount + 1, replacementStart.first == 0,
             replacementStart.last.map({ Int($0) == replacementIDs.count }) == true,
             zip(replacementStart, replacementStart.dropFirst()).allSatisfy({ $0 <= $1 }),
@@ -252,8 +255,10 @@ public enum SafeguardArtefact {
 
 extension Normaliser {
     /// A normaliser from its flattened tables (read from a precompiled artefact).
-    init(table: WordTable, replacementStart: [Int32], replacementIDs: [Int32], scalarWords: [UInt32: [UInt8]])
-    {
+    init(
+        table: WordTable, replacementStart: ReadOnlyTable<Int32>, replacementIDs: ReadOnlyTable<Int32>,
+        scalarWords: [UInt32: [UInt8]]
+    ) {
         self.table = table
         self.replacementStart = replacementStart
         self.replacementIDs = replacementIDs

@@ -12,7 +12,7 @@ public struct Lexicon: Sendable {
     /// The normaliser bound to this lexicon's vocabulary and spelling list.
     public let normaliser: Normaliser
     let trie: TokenTrie
-    let classMasks: [ClassMask]
+    let classMasks: ReadOnlyTable<ClassMask>
     let classIndex: [String: Int]
     /// Class indices the engine reads (`-1` when the lexicon does not define them).
     let clauseBreakClass: Int
@@ -89,15 +89,16 @@ public struct Lexicon: Sendable {
         var replacements = builder.replacements
         while replacements.count < builder.table.count { replacements.append([]) }
         self.init(
-            rules: builder.rules, classIndex: builder.classIndex, classMasks: masks,
+            rules: builder.rules, classIndex: builder.classIndex, classMasks: ReadOnlyTable(masks),
             normaliser: Normaliser(
-                table: builder.table, replacements: replacements, scalarWords: builder.scalarWords),
+                table: builder.table.finished(), replacements: replacements, scalarWords: builder.scalarWords),
             trie: trie)
     }
 
     /// A lexicon from its compiled parts (text sources compiled, or a precompiled artefact read).
     init(
-        rules: [LexiconRule], classIndex: [String: Int], classMasks: [ClassMask], normaliser: Normaliser,
+        rules: [LexiconRule], classIndex: [String: Int], classMasks: ReadOnlyTable<ClassMask>,
+        normaliser: Normaliser,
         trie: TokenTrie
     ) {
         self.trie = trie
@@ -117,6 +118,13 @@ public struct Lexicon: Sendable {
         self.modelAnchorClass = classIndex["@model_anchor"] ?? -1
         self.classMasks = classMasks
         self.normaliser = normaliser
+    }
+
+    /// Whether the big matching tables (trie rows and edges, vocabulary, word classes, spellings)
+    /// are read in place from a mapped precompiled artefact rather than held on the heap.
+    public var readsMappedTables: Bool {
+        trie.readsMappedTables && classMasks.isMappedView && normaliser.table.slots.isMappedView
+            && normaliser.table.bytes.isMappedView && normaliser.replacementStart.isMappedView
     }
 
     /// Index of a rule by id.

@@ -1,6 +1,6 @@
 /// Reads lexicon files into a vocabulary, word classes, rules and a compiled trie.
 struct LexiconBuilder {
-    var table = WordTable()
+    var table = WordTableBuilder()
     var replacements: [[Int32]] = []
     var scalarWords: [UInt32: [UInt8]] = [:]
     var classIndex: [String: Int] = ["#num": Lexicon.numberClass, "#minor": Lexicon.minorClass]

@@ -68,13 +68,14 @@ struct TokenTrie: Sendable {
     private var builtGaps: [Built<GapEdge>] = []
     private var builtAccepts: [Built<Accept>] = []
 
-    // For matching, built by `finish()`: compressed rows per node (start offsets + edges).
+    // For matching, built by `finish()`: compressed rows per node (start offsets + edges). The
+    // large tables are read-only tables, viewed in place when read from a mapped artefact.
     /// The root's children by word id (`-1`: none); every word starts a walk at the root.
-    private var rootChildren: [Int32] = []
+    private var rootChildren = ReadOnlyTable<Int32>([])
     /// Each node's row starts (one more entry than nodes: the end of the last rows).
-    private var nodeRows: [Row] = []
+    private var nodeRows = ReadOnlyTable<Row>([])
     /// Other nodes' literal edges (word and child side by side), sorted by word id within each node.
-    private var literalEdges: [WordEdge] = []
+    private var literalEdges = ReadOnlyTable<WordEdge>([])
     private var flatClassEdges: [ClassEdge] = []
     private var flatGapEdges: [GapEdge] = []
     private var flatAccepts: [Accept] = []
@@ -378,10 +379,11 @@ struct TokenTrie: Sendable {
         let count = nodeCount
         var maxWord: Int32 = -1
         for edge in builtLiterals where edge.node == 0 { maxWord = max(maxWord, edge.payload.word) }
-        rootChildren = [Int32](repeating: -1, count: Int(maxWord) + 1)
+        var rootChildren = [Int32](repeating: -1, count: Int(maxWord) + 1)
         for edge in builtLiterals where edge.node == 0 {
             rootChildren[Int(edge.payload.word)] = edge.payload.child
         }
+        self.rootChildren = ReadOnlyTable(rootChildren)
         let literals = Self.rows(builtLiterals.filter { $0.node != 0 }, nodeCount: count)
         var edges = literals.items
         for node in 0..<count {
@@ -390,16 +392,17 @@ struct TokenTrie: Sendable {
             guard high - low > 1 else { continue }
             edges[low..<high].sort { $0.word < $1.word }
         }
-        literalEdges = edges
+        literalEdges = ReadOnlyTable(edges)
         let classes = Self.rows(builtClasses, nodeCount: count)
         let gaps = Self.rows(builtGaps, nodeCount: count)
         let accepts = Self.rows(builtAccepts, nodeCount: count)
         flatClassEdges = classes.items
         flatGapEdges = gaps.items
         flatAccepts = accepts.items
-        nodeRows = Self.nodeRows(
-            literals: literals.start, classes: classes.start, gaps: gaps.start, accepts: accepts.start,
-            literalEdges: literalEdges)
+        nodeRows = ReadOnlyTable(
+            Self.nodeRows(
+                literals: literals.start, classes: classes.start, gaps: gaps.start, accepts: accepts.start,
+                literalEdges: edges))
         rootAlive =
             builtLiterals.contains { $0.node == 0 } || builtClasses.contains { $0.node == 0 }
             || builtGaps.contains { $0.node == 0 }
@@ -499,24 +502,22 @@ struct TokenTrie: Sendable {
 // MARK: - Precompiled artefact
 
 extension TokenTrie {
-    /// Writes the compiled matching tables (call after `finish()`).
+    /// Writes the compiled matching tables (call after `finish()`): the node rows, the root's
+    /// children and the literal edges as they lie in memory, so a mapped artefact is read in
+    /// place; the small edge tables as pairs.
     func write(to writer: inout ArtefactWriter) {
         writer.int(nodeCount)
-        writer.int32s(rootChildren)
-        writer.int32s(nodeRows.map(\.literals))
-        writer.int32s(literalEdges.map(\.word))
-        writer.int32s(literalEdges.map(\.child))
-        writer.int32s(nodeRows.map(\.classes))
+        writer.table(rootChildren)
+        writer.table(nodeRows)
+        writer.table(literalEdges)
         writer.int32s(flatClassEdges.flatMap { [Int32($0.classIndex), $0.child] })
-        writer.int32s(nodeRows.map(\.gaps))
         writer.int32s(flatGapEdges.flatMap { [Int32($0.limit), $0.child] })
-        writer.int32s(nodeRows.map(\.accepts))
         writer.int32s(flatAccepts.flatMap { [$0.rule, $0.needsBoundary ? 1 : 0] })
-        writer.data((0..<nodeCount).map { isAlive(Int32($0)) ? 1 : 0 })
     }
 
     /// Reads tables written by ``write(to:)``, checking every index so matching can never read
-    /// out of bounds: children are nodes, rows are monotonic, rules exist, classes fit a mask.
+    /// out of bounds: children are nodes, rows are monotonic and end at their tables' ends,
+    /// literal rows are sorted with the word bits they imply, rules exist, classes fit a mask.
     init(reading reader: inout ArtefactReader, ruleCount: Int) throws(ArtefactError) {
         self.init()
         literalLookup = EdgeTable(capacity: 0)
@@ -525,74 +526,78 @@ extension TokenTrie {
         func node(_ value: Int32) throws(ArtefactError) {
             guard value >= 0, Int(value) < count else { throw ArtefactError("trie: bad node") }
         }
-        func rows(_ start: [Int32], items: Int) throws(ArtefactError) {
-            guard start.count == count + 1, start.first == 0, Int(start[count]) == items else {
-                throw ArtefactError("trie: bad rows")
-            }
-            for index in 0..<count where start[index] > start[index + 1] {
-                throw ArtefactError("trie: bad rows")
-            }
-        }
-        func pairs(_ flat: [Int32]) throws(ArtefactError) -> Int {
-            guard flat.count % 2 == 0 else { throw ArtefactError("trie: odd table") }
-            return flat.count / 2
-        }
         nodeCount = count
-        rootChildren = try reader.int32s()
+        rootChildren = try reader.table(Int32.self)
         for child in rootChildren where child != -1 { try node(child) }
-        let literalStart = try reader.int32s()
-        let literalWords = try reader.int32s()
-        let literalChildren = try reader.int32s()
-        guard literalWords.count == literalChildren.count else { throw ArtefactError("trie: bad literals") }
-        try rows(literalStart, items: literalWords.count)
-        for child in literalChildren { try node(child) }
-        literalEdges = zip(literalWords, literalChildren).map { WordEdge(word: $0, child: $1) }
-        /// A table of pairs in rows (one row per node): the row starts, then the pairs, each
-        /// checked and made into an item by `make`.
+        nodeRows = try reader.table(Row.self)
+        guard nodeRows.count == count + 1, let first = nodeRows.first,
+            first.literals == 0, first.classes == 0, first.gaps == 0, first.accepts == 0
+        else { throw ArtefactError("trie: bad rows") }
+        for index in 0..<count {
+            let row = nodeRows[index]
+            let next = nodeRows[index + 1]
+            guard row.literals <= next.literals, row.classes <= next.classes, row.gaps <= next.gaps,
+                row.accepts <= next.accepts
+            else { throw ArtefactError("trie: bad rows") }
+        }
+        literalEdges = try reader.table(WordEdge.self)
+        let last = nodeRows[count]
+        guard Int(last.literals) == literalEdges.count else { throw ArtefactError("trie: bad literals") }
+        for index in 0..<count {
+            var bits: UInt32 = 0
+            var previous = Int32.min
+            for edge in Int(nodeRows[index].literals)..<Int(nodeRows[index + 1].literals) {
+                let entry = literalEdges[edge]
+                try node(entry.child)
+                guard entry.word >= 0, entry.word > previous else {
+                    throw ArtefactError("trie: bad literals")
+                }
+                previous = entry.word
+                bits |= Self.wordBit(entry.word)
+            }
+            // The last row (one past the nodes) only marks where the tables end.
+            guard nodeRows[index].wordBits == bits else { throw ArtefactError("trie: bad word bits") }
+        }
+        guard last.wordBits == 0 else { throw ArtefactError("trie: bad word bits") }
+        /// A table of pairs ending where the rows say, each checked and made into an item by `make`.
         func pairTable<Item>(
-            _ make: (Int32, Int32) throws(ArtefactError) -> Item
-        ) throws(ArtefactError) -> (start: [Int32], items: [Item]) {
-            let start = try reader.int32s()
+            end: Int32, _ make: (Int32, Int32) throws(ArtefactError) -> Item
+        ) throws(ArtefactError) -> [Item] {
             let flat = try reader.int32s()
-            try rows(start, items: try pairs(flat))
+            guard flat.count % 2 == 0, flat.count / 2 == Int(end) else {
+                throw ArtefactError("trie: bad table")
+            }
             var items: [Item] = []
             items.reserveCapacity(flat.count / 2)
             for index in stride(from: 0, to: flat.count, by: 2) {
                 items.append(try make(flat[index], flat[index + 1]))
             }
-            return (start, items)
+            return items
         }
-        let classStart: [Int32]
-        let gapStart: [Int32]
-        let acceptStart: [Int32]
-        (classStart, flatClassEdges) = try pairTable { classIndex, child throws(ArtefactError) in
+        flatClassEdges = try pairTable(end: last.classes) { classIndex, child throws(ArtefactError) in
             guard classIndex >= 0, classIndex < 128 else { throw ArtefactError("trie: bad class") }
             try node(child)
             return ClassEdge(classIndex: Int(classIndex), child: child)
         }
-        (gapStart, flatGapEdges) = try pairTable { limit, child throws(ArtefactError) in
+        flatGapEdges = try pairTable(end: last.gaps) { limit, child throws(ArtefactError) in
             guard limit >= 0, limit <= Int32(Int8.max) else { throw ArtefactError("trie: bad gap") }
             try node(child)
             return GapEdge(limit: Int8(limit), child: child)
         }
-        (acceptStart, flatAccepts) = try pairTable { rule, boundary throws(ArtefactError) in
+        flatAccepts = try pairTable(end: last.accepts) { rule, boundary throws(ArtefactError) in
             guard rule >= 0, Int(rule) < ruleCount, boundary & ~1 == 0 else {
                 throw ArtefactError("trie: bad accept")
             }
             return Accept(rule: rule, needsBoundary: boundary == 1)
         }
-        nodeRows = Self.nodeRows(
-            literals: literalStart, classes: classStart, gaps: gapStart, accepts: acceptStart,
-            literalEdges: literalEdges)
         rootAlive =
-            rootChildren.contains { $0 >= 0 } || classStart[0] < classStart[1] || gapStart[0] < gapStart[1]
-        // Liveness is derived from the rows (a node with an edge); the stored flags must agree.
-        let alive = try reader.data()
-        guard alive.count == count,
-            alive.enumerated().allSatisfy({ $0.element == (isAlive(Int32($0.offset)) ? 1 : 0) })
-        else {
-            throw ArtefactError("trie: bad liveness")
-        }
+            rootChildren.contains { $0 >= 0 } || first.classes < nodeRows[1].classes
+            || first.gaps < nodeRows[1].gaps
         indexRootClasses()
+    }
+
+    /// Whether the big matching tables are views into a mapped artefact (no heap copy).
+    var readsMappedTables: Bool {
+        rootChildren.isMappedView && nodeRows.isMappedView && literalEdges.isMappedView
     }
 }

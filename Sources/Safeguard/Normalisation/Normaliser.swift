@@ -6,11 +6,11 @@
 /// from the lexicon's spelling list, and emoji with meaning. One pass over the scalars and one
 /// over the words: linear in the input, no regular expressions.
 public struct Normaliser: Sendable {
-    var table: WordTable
+    let table: WordTable
     /// Replacement word ids for a word id, flattened: ids `replacementStart[id]..<replacementStart[id + 1]`
     /// of `replacementIDs` (an empty range when the word stands for itself).
-    var replacementStart: [Int32]
-    var replacementIDs: [Int32]
+    let replacementStart: ReadOnlyTable<Int32>
+    let replacementIDs: ReadOnlyTable<Int32>
     /// Words (bytes) that single scalars stand for, e.g. emoji (`💊` → `pills`).
     var scalarWords: [UInt32: [UInt8]]
 
@@ -25,8 +25,8 @@ public struct Normaliser: Sendable {
             ids.append(contentsOf: replacement)
             start.append(Int32(ids.count))
         }
-        self.replacementStart = start
-        self.replacementIDs = ids
+        self.replacementStart = ReadOnlyTable(start)
+        self.replacementIDs = ReadOnlyTable(ids)
         self.scalarWords = scalarWords
     }
 
