@@ -38,6 +38,24 @@ if CommandLine.arguments.dropFirst().first == "idle-cpu" {
     runIdleCPUBenchmark(locator: locator, arguments: Array(CommandLine.arguments.dropFirst(2)))
     exit(0)
 }
+if CommandLine.arguments.dropFirst().first == "memory-warm" {
+    _ = try? SafeguardLoader.loadCompiled(from: locator)
+    exit(0)
+}
+if CommandLine.arguments.dropFirst().first == "chat-memory" {
+    // The chat screen's own row of `e2e` alone: `waymark-bench chat-memory [BINARY]`.
+    let binary = CommandLine.arguments.dropFirst(2).first ?? ".build/release/waymark"
+    guard let memory = chatScreenIdleMemory(binary: binary) else {
+        print("cannot run \(binary) in tmux")
+        exit(2)
+    }
+    print(
+        String(
+            format:
+                "chat screen idle, safeguard loaded: RSS %.1f MB = anonymous %.1f + file-backed %.1f (target: anonymous ≤ 8 MB)",
+            memory.total, memory.anonymous, memory.file))
+    exit(0)
+}
 if CommandLine.arguments.dropFirst().first == "memory" {
     runMemoryBenchmark(locator: locator)
     exit(0)
