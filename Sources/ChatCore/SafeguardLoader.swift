@@ -21,6 +21,8 @@ public enum SafeguardLoader {
         // English only, so these files are all the safeguard has for them).
         "non_english_kinds.txt", "lang_es_ar.txt", "lang_fr_it_ta.txt", "lang_ro_ur_pa.txt",
         "lang_so_gu_bn.txt", "lang_tr_lt_pt.txt",
+        // Later life, long illness and caring (nineteenth session).
+        "later_life.txt",
     ]
 
     /// Reads every `.txt` file of the lexicon folder (file name → contents); a missing required
