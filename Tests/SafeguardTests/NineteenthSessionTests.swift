@@ -14,7 +14,9 @@ import Testing
             "my kids are with their dad, i've got them with me tonight though",
         ])
         #expect(kids.last?.level == .crisis)
-        #expect(kids.last?.signals.contains { $0.rule == "plan.means_contextual" && $0.level >= .crisis } == false)
+        #expect(
+            kids.last?.signals.contains { $0.rule == "plan.means_contextual" && $0.level >= .crisis } == false
+        )
         let grandkids = assessments([
             "i want to die", "the grandkids are staying, i have them overnight so i'll be ok",
         ])
