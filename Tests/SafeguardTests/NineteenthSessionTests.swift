@@ -29,6 +29,23 @@ import Testing
         #expect(unnamed.last?.level == .emergency)
     }
 
+    /// Where stored means are kept, then "now", is a state, not a time to act: the means are told
+    /// (crisis) but not an emergency. Means in front of the person now, or "take them now", are.
+    @Test func storedMeansNowIsAStateNotATime() {
+        let drawer = assessments([
+            "i've been thinking about ending my life", "i have a box of tablets saved up in the drawer now",
+        ])
+        #expect(drawer.last?.level == .crisis)
+        let inFront = assessments([
+            "i've been thinking about ending my life", "i have the tablets in front of me now",
+        ])
+        #expect(inFront.last?.level == .emergency)
+        let taking = assessments([
+            "i've been thinking about ending my life", "i've got them saved up, i'm going to take them now",
+        ])
+        #expect(taking.last?.level == .emergency)
+    }
+
     static func lexicon(_ text: String) throws -> Assessment {
         try #require(TestEngine.engine).assess(text)
     }
