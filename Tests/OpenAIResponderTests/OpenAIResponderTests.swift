@@ -256,13 +256,15 @@ import WaymarkTesting
 
     @Test func cancellingClosesTheHTTPConnection() async throws {
         let server = try FixtureServer.shared.get()
-        let responder = try responder("pinging", firstToken: 20)
+        // A first-token limit far beyond the test: a stalled test run must not end the request
+        // before the test has seen it open.
+        let responder = try responder("pinging", firstToken: 300)
         let consumer = Task {
             do {
                 for try await _ in responder.respond(to: request) {}
             } catch {}
         }
-        // Waits for each event (up to 15 s, well inside the 20 s first-token limit) rather than a
+        // Waits for each event (up to 15 s of its own time, inside the first-token limit) rather than a
         // fixed 2 s: on a loaded two-core CI machine the request once took longer than 2 s to
         // connect and the test failed with nothing wrong (nineteenth session).
         var open = -1

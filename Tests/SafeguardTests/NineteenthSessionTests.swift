@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import WaymarkTestTraits
 
 @testable import Safeguard
 
 /// The nineteenth session's kinds, in our own words, each beside the wording it must leave alone.
-@Suite struct NineteenthSessionKindsTests {
+@Suite(.ownThread) struct NineteenthSessionKindsTests {
     /// "Them" held is the people just named (children, grandchildren, pets in one's care), not the
     /// means: after talk of being better off dead, "i've got them with me tonight" about the kids
     /// is not a plan with means and a time. With the means told, or no one named, it still is.

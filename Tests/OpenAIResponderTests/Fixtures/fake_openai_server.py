@@ -46,7 +46,8 @@ The raw modes write bytes outside BaseHTTPRequestHandler's framing (issue 17's s
   huge_chunk_size a chunk size of 2^64 and more
   huge_headers   a 1 MB header line (the head limit is 64 KB)
   many_headers   100,000 short header lines
-  endless_header a status line, then one header byte every 0.1 s for 30 s (slow loris)
+  endless_header a status line, then one header byte every 0.1 s for 300 s (slow loris; long,
+                 so a client whose timer is delayed by a busy test run still meets its limit first)
   reset          one delta, then the connection is reset (RST) mid-stream
   error_chunked  400 with a chunked JSON error body
   error_cut      400 whose Content-Length promises more than is sent before the close
@@ -392,7 +393,7 @@ class Handler(BaseHTTPRequestHandler):
         elif mode == "endless_header":
             self.send_raw(b"HTTP/1.1 200 OK\r\nx-slow: ")
             start = time.monotonic()
-            while time.monotonic() - start < 30:
+            while time.monotonic() - start < 300:
                 self.send_raw(b"a")
                 time.sleep(0.1)
         elif mode == "reset":
