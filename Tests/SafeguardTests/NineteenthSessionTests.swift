@@ -92,6 +92,8 @@ import WaymarkTestTraits
             "my son is taking money out for his holiday",
             "i've put a bit by for the funeral, don't want the kids paying",
             "not having any more of that awful soup lol",
+            // A denial keeps its negation: the refusal phrases negate nothing only as refusals.
+            "not taking my tablets to overdose, don't worry about me",
         ] {
             #expect(try Self.lexicon(text).level < .crisis, "\(text)")
         }
