@@ -317,7 +317,11 @@ extension AppState {
             return runCommand(trimmed)
         }
         if tools.grounding != nil {
-            // Grounding answers stay on the screen; the safeguard still reads each one.
+            // The exercise's own words ("stop", "skip") are commands to it; every other answer
+            // stays on the screen and the safeguard still reads it.
+            if GroundingExercise.isCommand(trimmed) {
+                return groundingAnswerChecked(editor.commit(), needsSafeguard: false)
+            }
             return [.screenGroundingAnswer(stripEscapedSlash(editor.commit()))]
         }
         if tools.planOfferPending {

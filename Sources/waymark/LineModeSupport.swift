@@ -290,7 +290,10 @@ final class LineModeSupport {
             // follow "You:".
             if !interactive { emit(ExternalText.shown(answer)) }
             let driver = self.driver
-            if Blocking.run({ GroundingAnswerCheck.needsSafeguard(await driver.screen(answer)) }) {
+            // The exercise's own words ("stop", "skip") are commands to it, not messages.
+            if !GroundingExercise.isCommand(answer),
+                Blocking.run({ GroundingAnswerCheck.needsSafeguard(await driver.screen(answer)) })
+            {
                 emit("Let's pause the exercise: what you wrote matters more.")
                 pendingMessage = answer
                 return

@@ -32,6 +32,17 @@ import Testing
         #expect(exercise.answeredSteps == 5)
     }
 
+    /// The words the exercise tells the person to type are its commands (whatever the case or
+    /// spacing); anything else, even a sentence holding one, is an answer.
+    @Test func itsOwnWordsAreCommands() {
+        for command in ["stop", " Skip ", "NEXT", "quit", "exit", "finish"] {
+            #expect(GroundingExercise.isCommand(command), "\(command)")
+        }
+        for answer in ["", "stop it", "please stop", "the bus stop", "skip rope"] {
+            #expect(!GroundingExercise.isCommand(answer), "\(answer)")
+        }
+    }
+
     @Test func anEmptyAnswerGetsANudgeAndTheStepWaits() {
         var exercise = GroundingExercise(guide: guide)
         let turn = exercise.answer("   ")

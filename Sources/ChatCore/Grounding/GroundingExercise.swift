@@ -30,23 +30,32 @@ public struct GroundingExercise: Sendable, Equatable {
         return GuidedTurn(lines: guide.intro, question: step.prompt)
     }
 
+    /// Whether `text` is one of the exercise's own words ("stop", "skip"…), which the person
+    /// was told to type: a command to the exercise, not a message for the safeguard to read.
+    public static func isCommand(_ text: String) -> Bool {
+        stopWords.contains(command(text)) || skipWords.contains(command(text))
+    }
+
+    static let stopWords: Set<String> = ["stop", "quit", "exit", "finish"]
+    static let skipWords: Set<String> = ["skip", "next"]
+
+    static func command(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+    }
+
     /// Take one answer; returns what to say next.
     @discardableResult
     public mutating func answer(_ text: String) -> GuidedTurn {
         guard let step = currentStep else { return GuidedTurn(lines: [], question: nil) }
-        let command = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
-        switch command {
-        case "":
-            return GuidedTurn(lines: [guide.nudge], question: step.prompt)
-        case "stop", "quit", "exit", "finish":
+        let command = Self.command(text)
+        if Self.stopWords.contains(command) {
             finished = true
             return GuidedTurn(lines: [guide.closingEarly], question: nil)
-        case "skip", "next":
-            return advance(acknowledging: false)
-        default:
-            answeredSteps += 1
-            return advance(acknowledging: true)
         }
+        if Self.skipWords.contains(command) { return advance(acknowledging: false) }
+        if command.isEmpty { return GuidedTurn(lines: [guide.nudge], question: step.prompt) }
+        answeredSteps += 1
+        return advance(acknowledging: true)
     }
 
     private mutating func advance(acknowledging: Bool) -> GuidedTurn {
