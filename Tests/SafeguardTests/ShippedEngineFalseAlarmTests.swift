@@ -19,10 +19,16 @@ import WaymarkTestTraits
         // the toast" from "burned my arm". Left to the model's retraining (Scripts/model/).
         let model =
             "n-gram model alone: everyday wording over its bar; an encoder-agreement rule would lose blind crises; for the retraining"
-        // The contextual encoder alone, over its very-sure crisis cut (0.9061 since the eighth
-        // session's retraining, which cleared three look-alikes of this list: woken up early, a
-        // grudge let go, a fringe cut). These adversarial look-alikes still score above it.
-        let encoder = "encoder alone: crisis above its 0.9061 cut; for the next retraining"
+        // The contextual encoder alone, over its very-sure crisis cut (0.8657 since the twentieth
+        // session's retraining; the eighth session's had cleared "woken up early", a grudge let
+        // go and a fringe cut, and the twentieth brought "woken up early" back). These
+        // adversarial look-alikes still score above it.
+        let encoder = "encoder alone: crisis above its 0.8657 cut; for the next retraining"
+        // The encoder's boundary head alone (twentieth session's refit, cut 0.7265): everyday
+        // plans and food read as a boundary topic. Its cut keeps 3% of out-of-fold calm readings
+        // above it; on the blind sets the retrained encoder and head together raised boundary
+        // recall and lowered false alarms, so the head's cut is not raised for these two.
+        let boundaryHead = "encoder's boundary head alone, over its 0.7265 cut; for the next refit"
         return [
             "i hope a bus comes soon, i'm freezing": model,
             "i slept forever last night, 12 hours": model,
@@ -37,6 +43,9 @@ import WaymarkTestTraits
             "smoke coming off the bbq, burgers are nearly done": model,
             "i made a cup of tea and sat in the garden thinking about life": model,
             "i hope the operation goes well tomorrow": encoder,
+            "i wish i'd never woken up this early": encoder,
+            "i only eat chocolate at christmas": boundaryHead,
+            "going out for pizza tonight with my mates": boundaryHead,
             "i'll be driving into town tonight if you want a lift": encoder,
             // The lexicon reads a routine ("taken her tablets" with nothing else) as an act only
             // when the conversation says so; the encoder (emergency 0.94) and the model say so.

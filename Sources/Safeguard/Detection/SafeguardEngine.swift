@@ -254,6 +254,8 @@ public struct SafeguardEngine: Sendable {
     /// remembers a crisis, a turn whose own words hold nothing ("thanks, that helped, going to make
     /// some toast") is not read as new risk from the earlier turns it carries: the remembered
     /// risk already keeps its level, and new risk needs the turn's own words.
+    /// One word read on its own gives it nothing to go on, and ordinary grief in the turn's own
+    /// words asks it to be surer (see the comments below).
     /// Its boundary output, where nothing else read a boundary or more, is a boundary on the topic
     /// it names (abuse, psychosis, an eating disorder…; never suicide or self-harm, which are its
     /// crisis output's), under the same rules; with earlier turns, not where the conversation
@@ -263,16 +265,26 @@ public struct SafeguardEngine: Sendable {
         emergencySeen: Bool, remembered: RiskLevel, tokens: [NormalisedToken], masks: [ClassMask],
         matches: [RuleMatch], candidates: inout [CandidateSignal]
     ) {
+        // One word read on its own ("stop", "sorry", "please") is too little for it to judge:
+        // there the lexicon alone speaks. With earlier turns it reads them too ("tonight").
+        if !withEarlierTurns && tokens.count < 2 { return }
         func cut(_ value: Double) -> Double { gate.raised ? Self.surer(value) : value }
         let found = candidates.filter { $0.applies && $0.isEvidence && !$0.rule.contextual }
         let lexiconLevel = found.map(\.level).max() ?? .none
         let ownWordsHoldNothing = withEarlierTurns && lexiconLevel < .distress
         if ownWordsHoldNothing && remembered >= .crisis { return }
+        // Ordinary grief told in the turn's own words ("i keep setting a place for him"; the
+        // lexicon's bereavement at distress, nothing more): missing someone who died is near the
+        // words of wanting to die, so the encoder must be surer before it calls grief a crisis.
+        let griefOnly =
+            lexiconLevel == .distress
+            && found.contains { $0.level == .distress && $0.rule.categories.contains(.bereavement) }
         // Corroboration never counts in lowering context: there only the (raised) sure cut does.
         let corroborates = !gate.raised
-        let sure = reading.crisis >= cut(thresholds.crisis)
+        let sure = reading.crisis >= (griefOnly ? Self.surer(cut(thresholds.crisis)) : cut(thresholds.crisis))
         let corroborated =
-            corroborates && reading.crisis >= thresholds.crisisCorroborated && lexiconLevel >= .distress
+            corroborates && !griefOnly && reading.crisis >= thresholds.crisisCorroborated
+            && lexiconLevel >= .distress
         let sureEmergency = reading.emergency >= cut(thresholds.emergency)
         // Its emergency output never stands in for its crisis reading: at the margin it read
         // "the kids are at their dad's tonight" as an emergency with crisis only 0.73.

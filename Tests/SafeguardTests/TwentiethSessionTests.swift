@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import WaymarkTestTraits
+
+@testable import Safeguard
+
+/// The twentieth session's retrained encoder, and the two places its reading is held back.
+@Suite(.ownThread) struct TwentiethSessionEncoderTests {
+    func conversation(_ turns: [String], with engine: SafeguardEngine) -> [Assessment] {
+        var state = ConversationState()
+        return turns.map { turn in
+            let result = engine.assess(turn, state: state)
+            state = result.state
+            return result.assessment
+        }
+    }
+
+    /// One word read on its own is the lexicon's to judge: the encoder reads it (its reading is
+    /// still shown) but adds no evidence. A word the lexicon knows keeps its level, and one word
+    /// after earlier turns is still read with them.
+    @Test func oneWordOnItsOwnIsTheLexiconsToJudge() throws {
+        let shipped = try #require(TestEngine.shipped)
+        for word in ["stop", "sorry", "please", "hurts", "idk"] {
+            let read = shipped.assess(word)
+            #expect(read.level < .crisis, "\(word): \(read.level)")
+            #expect(read.encoder != nil, "\(word): the reading is still shown")
+            #expect(!read.signals.contains { $0.rule.hasPrefix("encoder.") }, "\(word)")
+        }
+        #expect(shipped.assess("kms").level >= .crisis)
+        let tonight = conversation(
+            ["i've got all my tablets saved up and i want to die", "tonight"], with: shipped)
+        #expect(tonight.last?.level == .emergency)
+    }
+
+    /// Ordinary grief in the turn's own words asks the encoder to be surer: read with "first
+    /// christmas without my da", "i keep setting a place for him" stays distress. Grief with the
+    /// words of not wanting to be here is still crisis.
+    @Test func ordinaryGriefAsksTheEncoderToBeSurer() throws {
+        let shipped = try #require(TestEngine.shipped)
+        let grief = conversation(
+            [
+                "first christmas without my da. everyone keeps saying it gets easier",
+                "i keep setting a place for him at the table without thinking",
+            ], with: shipped)
+        #expect(grief.map(\.level) == [.distress, .distress])
+        let risk = conversation(
+            [
+                "first christmas without my da",
+                "miss him so much. don't see the point in being here without him",
+            ], with: shipped)
+        #expect(risk.last?.level == .crisis)
+    }
+}
