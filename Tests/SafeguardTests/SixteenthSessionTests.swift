@@ -32,12 +32,19 @@ import Testing
         #expect(try Self.engine(alone: (1e-9, 0.999_999_9)).assess(Self.anchored).level == .none)
     }
 
-    @Test func neverWithEarlierTurnsInWhatItRead() throws {
+    /// With earlier turns in what it read (twentieth session): only before any emergency in the
+    /// conversation and in a turn that tells no step towards safety. After an emergency its
+    /// reading stays high once the danger has passed ("police are here"), so never there.
+    @Test func withEarlierTurnsOnlyBeforeAnEmergencyAndWithoutACalmerStep() throws {
         let alone = try Self.engine(alone: (1e-9, 1e-9))
         let first = alone.assess("hiya", state: ConversationState())
         let later = alone.assess(Self.anchored, state: first.state)
-        #expect(later.assessment.level < .emergency)
-        #expect(!later.assessment.signals.contains { $0.rule == "encoder.emergency" })
+        #expect(later.assessment.level == .emergency)
+        #expect(later.assessment.signals.contains { $0.rule == "encoder.emergency" })
+        let afterEmergency = alone.assess(Self.anchored, state: later.state)
+        #expect(!afterEmergency.assessment.signals.contains { $0.rule == "encoder.emergency" })
+        let calmer = alone.assess("i feel a bit calmer now. \(Self.anchored)", state: first.state)
+        #expect(!calmer.assessment.signals.contains { $0.rule == "encoder.emergency" })
     }
 
     @Test func notInFigurativeOrJokingTalk() throws {

@@ -49,5 +49,37 @@ import WaymarkTestTraits
                 "miss him so much. don't see the point in being here without him",
             ], with: shipped)
         #expect(risk.last?.level == .crisis)
+        // A death only mentioned is not ordinary grief: the usual cut holds.
+        let mentioned = conversation(
+            [
+                "been a rubbish few months, not sleeping",
+                "sat in the kitchen for an hour looking at my nan's old painkillers, the ones she had before she died, thinking how it'd all just stop",
+            ], with: shipped)
+        #expect(mentioned.last?.level == .crisis)
+    }
+
+    /// Later in a conversation, before any emergency and with no step towards safety, the
+    /// encoder's very sure emergency (its alone bars) is enough without the lexicon's words:
+    /// danger from a partner arriving now. A turn that says the danger has gone is not raised.
+    @Test func dangerArrivingLaterNeedsNoListedWords() throws {
+        let shipped = try #require(TestEngine.shipped)
+        let arriving = conversation(
+            [
+                "my husband hits me when he's had a drink",
+                "he's just come in really drunk and he's shouting my name",
+            ],
+            with: shipped)
+        #expect(arriving.last?.level == .emergency)
+        #expect(arriving.last?.signals.contains { $0.rule == "encoder.emergency" } == true)
+        // Help for that danger, not for ending one's life ("put it out of reach").
+        #expect(arriving.last?.categories.contains(.suicide) == false)
+        #expect(arriving.last?.categories.contains(.abuse) == true)
+        let gone = conversation(
+            [
+                "my husband hits me when he's had a drink",
+                "he's gone out now and my sister's with me, i'm safe",
+            ],
+            with: shipped)
+        #expect(gone.last.map { $0.level < .emergency } == true)
     }
 }

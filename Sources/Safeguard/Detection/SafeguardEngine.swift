@@ -30,12 +30,17 @@ public struct SafeguardEngine: Sendable {
     /// dropped before anything else sees them in any other turn.
     static let dangerBackRule = "conversation.danger_back"
     private let dangerBackIndex: Int32?
+    /// Ordinary grief (firsts without someone, missing them, setting a place for them): read with
+    /// earlier turns, the encoder must be surer to call it a crisis (`addEncoderEvidence`).
+    static let everydayGriefRule = "bereavement.everyday_grief"
+    private let everydayGriefIndex: Int32?
 
     public init(lexicon: Lexicon, model: (any RiskModel)? = nil, encoder: ContextualEncoder? = nil) {
         self.lexicon = lexicon
         self.model = model
         self.encoder = encoder
         dangerBackIndex = lexicon.rules.firstIndex { $0.id == Self.dangerBackRule }.map { Int32($0) }
+        everydayGriefIndex = lexicon.rules.firstIndex { $0.id == Self.everydayGriefRule }.map { Int32($0) }
     }
 
     /// The id shown for a rule index (lexicon rules, or one of the statistical layers).
@@ -272,13 +277,26 @@ public struct SafeguardEngine: Sendable {
         let found = candidates.filter { $0.applies && $0.isEvidence && !$0.rule.contextual }
         let lexiconLevel = found.map(\.level).max() ?? .none
         let ownWordsHoldNothing = withEarlierTurns && lexiconLevel < .distress
-        if ownWordsHoldNothing && remembered >= .crisis { return }
-        // Ordinary grief told in the turn's own words ("i keep setting a place for him"; the
-        // lexicon's bereavement at distress, nothing more): missing someone who died is near the
-        // words of wanting to die, so the encoder must be surer before it calls grief a crisis.
+        // Its very sure emergency with a sure crisis reading (the alone bars).
+        let veryLikelyEmergency =
+            thresholds.emergencyAlone.map {
+                reading.emergency >= cut($0.emergency) && reading.crisis >= cut($0.crisis)
+            } ?? false
+        // Later in a conversation with no emergency yet and no step towards safety told, the same
+        // bars say the danger has come now ("he says it's going into his jaw and he's all
+        // clammy", "i can hear the little one screaming"): the turn's own words need not name it.
+        let laterEmergency = withEarlierTurns && !emergencySeen && !gate.calmerStep && veryLikelyEmergency
+        if ownWordsHoldNothing && remembered >= .crisis && !laterEmergency { return }
+        // Ordinary grief told in the turn's own words, read with earlier turns ("i keep setting a
+        // place for him" after "first christmas without my da": the lexicon's everyday grief, and
+        // nothing above distress): missing someone who died is near the words of wanting to die,
+        // and each turn of it adds to what the encoder reads, so it must be surer before it calls
+        // grief a crisis. A message read on its own keeps the usual cut ("lost my wife in march …
+        // i'd not mind if i did"), and so does a death only mentioned ("my nan's old tablets, the
+        // painkillers she had before she died … how it'd all just stop").
         let griefOnly =
-            lexiconLevel == .distress
-            && found.contains { $0.level == .distress && $0.rule.categories.contains(.bereavement) }
+            withEarlierTurns && lexiconLevel == .distress && everydayGriefIndex != nil
+            && found.contains { $0.rule.index == everydayGriefIndex }
         // Corroboration never counts in lowering context: there only the (raised) sure cut does.
         let corroborates = !gate.raised
         let sure = reading.crisis >= (griefOnly ? Self.surer(cut(thresholds.crisis)) : cut(thresholds.crisis))
@@ -306,12 +324,8 @@ public struct SafeguardEngine: Sendable {
         // just went into my little sister's room and shut the door") is what its emergency
         // output knows and its crisis output half-knows. With earlier turns in what it read, its
         // emergency stays high after the danger has passed ("police are here"), so never there.
-        let alone =
-            !withEarlierTurns
-            && thresholds.emergencyAlone.map {
-                reading.emergency >= cut($0.emergency) && reading.crisis >= cut($0.crisis)
-            } ?? false
-        let emergency = (emergencyReading && allowed) || alone
+        let alone = !withEarlierTurns && veryLikelyEmergency
+        let emergency = (emergencyReading && allowed) || alone || laterEmergency
         let level: RiskLevel
         if emergency && lexiconLevel < .emergency {
             level = .emergency
@@ -343,9 +357,12 @@ public struct SafeguardEngine: Sendable {
                 categories = [topic]
             }
         } else if categories.isEmpty {
-            // Its own emergency without a sure crisis reading: the topic the head names when it is
-            // danger from someone (abuse, a child, sexual violence, harm to others) and sure.
-            if alone && !crisis, let topic = reading.topic, CategorySet.dangerFromOthers.contains(topic),
+            // Its own emergency without a sure crisis reading, or a later turn's emergency (its
+            // crisis output also reads danger from someone else as crisis): the topic the head
+            // names when it is danger from someone (abuse, a child, sexual violence, harm to
+            // others) and sure, so the help is for that danger, not for ending one's life.
+            if (alone && !crisis) || laterEmergency, let topic = reading.topic,
+                CategorySet.dangerFromOthers.contains(topic),
                 (reading.topicProbability ?? 0) >= (thresholds.boundaryTopic ?? 1)
             {
                 categories = [topic]
