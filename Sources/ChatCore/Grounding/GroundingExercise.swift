@@ -33,7 +33,8 @@ public struct GroundingExercise: Sendable, Equatable {
     /// Whether `text` is one of the exercise's own words ("stop", "skip"…), which the person
     /// was told to type: a command to the exercise, not a message for the safeguard to read.
     public static func isCommand(_ text: String) -> Bool {
-        stopWords.contains(command(text)) || skipWords.contains(command(text))
+        let word = command(text)
+        return stopWords.contains(word) || skipWords.contains(word)
     }
 
     static let stopWords: Set<String> = ["stop", "quit", "exit", "finish"]

@@ -283,17 +283,17 @@ public struct SafeguardEngine: Sendable {
                 reading.emergency >= cut($0.emergency) && reading.crisis >= cut($0.crisis)
             } ?? false
         // Later in a conversation with no emergency yet and no step towards safety told, the same
-        // bars say the danger has come now ("he says it's going into his jaw and he's all
-        // clammy", "i can hear the little one screaming"): the turn's own words need not name it.
+        // bars say the danger has come now ("he's just come in really drunk and he's shouting my
+        // name" after abuse was told): the turn's own words need not name it.
         let laterEmergency = withEarlierTurns && !emergencySeen && !gate.calmerStep && veryLikelyEmergency
         if ownWordsHoldNothing && remembered >= .crisis && !laterEmergency { return }
         // Ordinary grief told in the turn's own words, read with earlier turns ("i keep setting a
         // place for him" after "first christmas without my da": the lexicon's everyday grief, and
         // nothing above distress): missing someone who died is near the words of wanting to die,
         // and each turn of it adds to what the encoder reads, so it must be surer before it calls
-        // grief a crisis. A message read on its own keeps the usual cut ("lost my wife in march …
-        // i'd not mind if i did"), and so does a death only mentioned ("my nan's old tablets, the
-        // painkillers she had before she died … how it'd all just stop").
+        // grief a crisis. A message read on its own keeps the usual cut ("lost my husband in the
+        // spring … i wouldn't mind not waking up"), and so does a death only mentioned ("my nan's
+        // old painkillers, the ones she had before she died … how it'd all just stop").
         let griefOnly =
             withEarlierTurns && lexiconLevel == .distress && everydayGriefIndex != nil
             && found.contains { $0.rule.index == everydayGriefIndex }
@@ -322,8 +322,9 @@ public struct SafeguardEngine: Sendable {
         // Read on its own (no earlier turns), a very sure emergency output with a crisis reading
         // above the alone bar counts by itself: danger now from someone else ("mum's boyfriend
         // just went into my little sister's room and shut the door") is what its emergency
-        // output knows and its crisis output half-knows. With earlier turns in what it read, its
-        // emergency stays high after the danger has passed ("police are here"), so never there.
+        // output knows and its crisis output half-knows. With earlier turns, only as
+        // `laterEmergency` allows: after an emergency its reading stays high once the danger has
+        // passed ("police are here").
         let alone = !withEarlierTurns && veryLikelyEmergency
         let emergency = (emergencyReading && allowed) || alone || laterEmergency
         let level: RiskLevel
