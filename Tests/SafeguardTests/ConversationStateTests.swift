@@ -3,9 +3,12 @@ import Testing
 
 @testable import Safeguard
 
-/// Runs turns through one conversation and returns every assessment.
-func converse(_ turns: [String], askedAfter: Set<Int> = []) -> [Assessment] {
-    guard let engine = TestEngine.engine else {
+/// Runs turns through one conversation and returns every assessment (the lexicon's engine
+/// unless another is given, e.g. ``TestEngine/shipped``).
+func converse(
+    _ turns: [String], askedAfter: Set<Int> = [], engine: SafeguardEngine? = TestEngine.engine
+) -> [Assessment] {
+    guard let engine else {
         Issue.record("the safeguard engine did not load")
         return []
     }

@@ -6,15 +6,6 @@ import WaymarkTestTraits
 
 /// The twentieth session's retrained encoder, and the two places its reading is held back.
 @Suite(.ownThread) struct TwentiethSessionEncoderTests {
-    func conversation(_ turns: [String], with engine: SafeguardEngine) -> [Assessment] {
-        var state = ConversationState()
-        return turns.map { turn in
-            let result = engine.assess(turn, state: state)
-            state = result.state
-            return result.assessment
-        }
-    }
-
     /// One word read on its own is the lexicon's to judge: the encoder reads it (its reading is
     /// still shown) but adds no evidence. A word the lexicon knows keeps its level, and one word
     /// after earlier turns is still read with them.
@@ -27,8 +18,8 @@ import WaymarkTestTraits
             #expect(!read.signals.contains { $0.rule.hasPrefix("encoder.") }, "\(word)")
         }
         #expect(shipped.assess("kms").level >= .crisis)
-        let tonight = conversation(
-            ["i've got all my tablets saved up and i want to die", "tonight"], with: shipped)
+        let tonight = converse(
+            ["i've got all my tablets saved up and i want to die", "tonight"], engine: shipped)
         #expect(tonight.last?.level == .emergency)
     }
 
@@ -37,24 +28,24 @@ import WaymarkTestTraits
     /// words of not wanting to be here is still crisis.
     @Test func ordinaryGriefAsksTheEncoderToBeSurer() throws {
         let shipped = try #require(TestEngine.shipped)
-        let grief = conversation(
+        let grief = converse(
             [
                 "first christmas without my da. everyone keeps saying it gets easier",
                 "i keep setting a place for him at the table without thinking",
-            ], with: shipped)
+            ], engine: shipped)
         #expect(grief.map(\.level) == [.distress, .distress])
-        let risk = conversation(
+        let risk = converse(
             [
                 "first christmas without my da",
                 "miss him so much. don't see the point in being here without him",
-            ], with: shipped)
+            ], engine: shipped)
         #expect(risk.last?.level == .crisis)
         // A death only mentioned is not ordinary grief: the usual cut holds.
-        let mentioned = conversation(
+        let mentioned = converse(
             [
                 "been a rubbish few months, not sleeping",
                 "sat in the kitchen for an hour looking at my nan's old painkillers, the ones she had before she died, thinking how it'd all just stop",
-            ], with: shipped)
+            ], engine: shipped)
         #expect(mentioned.last?.level == .crisis)
     }
 
@@ -63,23 +54,23 @@ import WaymarkTestTraits
     /// danger from a partner arriving now. A turn that says the danger has gone is not raised.
     @Test func dangerArrivingLaterNeedsNoListedWords() throws {
         let shipped = try #require(TestEngine.shipped)
-        let arriving = conversation(
+        let arriving = converse(
             [
                 "my husband hits me when he's had a drink",
                 "he's just come in really drunk and he's shouting my name",
             ],
-            with: shipped)
+            engine: shipped)
         #expect(arriving.last?.level == .emergency)
         #expect(arriving.last?.signals.contains { $0.rule == "encoder.emergency" } == true)
         // Help for that danger, not for ending one's life ("put it out of reach").
         #expect(arriving.last?.categories.contains(.suicide) == false)
         #expect(arriving.last?.categories.contains(.abuse) == true)
-        let gone = conversation(
+        let gone = converse(
             [
                 "my husband hits me when he's had a drink",
                 "he's gone out now and my sister's with me, i'm safe",
             ],
-            with: shipped)
+            engine: shipped)
         #expect(gone.last.map { $0.level < .emergency } == true)
     }
 }
