@@ -34,6 +34,11 @@ public struct SafeguardEngine: Sendable {
     /// earlier turns, the encoder must be surer to call it a crisis (`addEncoderEvidence`).
     static let everydayGriefRule = "bereavement.everyday_grief"
     private let everydayGriefIndex: Int32?
+    /// A number followed by one of these is a measure, not an age (`@measure_unit`; "is 8 weeks",
+    /// "i'm 6 foot 2"), and a number of years followed by when (`@duration_unit` then
+    /// `@after_duration`: "its 2 year today since") is time gone by: an age marker (`role=minor`)
+    /// read there is dropped. `-1` when the lexicon does not define them.
+    private let measureUnits: MeasureClasses
 
     public init(lexicon: Lexicon, model: (any RiskModel)? = nil, encoder: ContextualEncoder? = nil) {
         self.lexicon = lexicon
@@ -41,6 +46,7 @@ public struct SafeguardEngine: Sendable {
         self.encoder = encoder
         dangerBackIndex = lexicon.rules.firstIndex { $0.id == Self.dangerBackRule }.map { Int32($0) }
         everydayGriefIndex = lexicon.rules.firstIndex { $0.id == Self.everydayGriefRule }.map { Int32($0) }
+        measureUnits = MeasureClasses(lexicon)
     }
 
     /// The id shown for a rule index (lexicon rules, or one of the statistical layers).
@@ -86,6 +92,13 @@ public struct SafeguardEngine: Sendable {
         if let dangerBackIndex, !state.dangerLeft, matches.contains(where: { $0.rule == dangerBackIndex }) {
             matches.removeAll { $0.rule == dangerBackIndex }
         }
+        // An age marker whose number is a measure ("is 8 weeks") is not an age.
+        let traits = lexicon.traits
+        let measures = measureUnits
+        func measuredAge(_ match: RuleMatch) -> Bool {
+            traits[Int(match.rule)].role == .minor && measures.isMeasure(match, tokens: tokens, masks: masks)
+        }
+        if measures.defined, matches.contains(where: measuredAge) { matches.removeAll(where: measuredAge) }
         var candidates: [CandidateSignal] = []
         if ContextAnalyser.anyEvidence(in: matches, traits: lexicon.traits) {
             candidates = ContextAnalyser(lexicon: lexicon, tokens: tokens, masks: masks).analyse(matches)
@@ -477,5 +490,34 @@ public struct SafeguardEngine: Sendable {
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars)
         return String(result)
+    }
+}
+
+/// The word classes that tell a measure from an age (see `SafeguardEngine.measureUnits`).
+struct MeasureClasses: Sendable {
+    let unit: Int
+    let duration: Int
+    let afterDuration: Int
+
+    init(_ lexicon: borrowing Lexicon) {
+        unit = lexicon.classIndex["@measure_unit"] ?? -1
+        duration = lexicon.classIndex["@duration_unit"] ?? -1
+        afterDuration = lexicon.classIndex["@after_duration"] ?? -1
+    }
+
+    var defined: Bool { unit >= 0 && duration >= 0 && afterDuration >= 0 }
+
+    /// Whether the match ends on its number and a measure follows ("is 8 weeks"), or ends on a
+    /// number of years, or its years, and when follows ("its 2 year today"). A measure inside the
+    /// match is the pattern's own ("she's 3 weeks old": a baby).
+    func isMeasure(_ match: RuleMatch, tokens: [NormalisedToken], masks: [ClassMask]) -> Bool {
+        let last = Int(match.last)
+        var index = last
+        while index >= Int(match.first) && tokens[index].number < 0 { index -= 1 }
+        guard index >= Int(match.first), index + 1 < tokens.count else { return false }
+        let next = masks[index + 1]
+        if index == last && next.contains(unit) { return true }
+        return last <= index + 1 && next.contains(duration) && index + 2 < tokens.count
+            && masks[index + 2].contains(afterDuration)
     }
 }

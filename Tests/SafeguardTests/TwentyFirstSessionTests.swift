@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+import WaymarkTestTraits
+
+@testable import Safeguard
+
+/// The twenty-first session: who is at risk, read from an age and not from a measure.
+@Suite(.ownThread) struct TwentyFirstSessionAgeTests {
+    private func readsAnAge(_ text: String, _ engine: SafeguardEngine) -> Bool {
+        engine.assess(text).signals.contains { $0.rule == "child.age" }
+    }
+
+    /// A number after "is" or "i'm" is an age only when nothing measured follows it: weeks on a
+    /// waiting list, a height, minutes to a train, years since a death, a weight in stone.
+    @Test func aMeasureIsNotAnAge() throws {
+        let shipped = try #require(TestEngine.shipped)
+        for text in [
+            "the waiting list for therapy is 9 weeks now",
+            "im 6 foot 3 so nobody believes she hits me",
+            "the next bus is 4 mins away",
+            "i'm 2 hours from home and my phone's on 5%",
+            "it's 3 years since my wife died and the house is so quiet",
+            "it is 7 years since the crash",
+            "i'm 8 stone and still feel huge",
+        ] {
+            #expect(!readsAnAge(text, shipped), "\(text)")
+        }
+    }
+
+    /// Ages are still read: before a boundary, "and", "now", "years" or any word that is not a measure.
+    @Test func anAgeIsStillAnAge() throws {
+        let shipped = try #require(TestEngine.shipped)
+        for text in [
+            "i'm 14 and i hate myself",
+            "my son is 12 and he's being bullied",
+            "she's 16. she won't talk to me",
+            "he is 15 now and taller than me",
+            "i'm 13, please don't tell my mum",
+            "he's 11 years and scared of his dad",
+            "im 13 im hiding in the bathroom",
+            "i'm 16 if that matters",
+            "she's 5 weeks old and won't stop crying",
+            "the baby's gone all floppy, he's 3 months",
+        ] {
+            #expect(readsAnAge(text, shipped), "\(text)")
+        }
+    }
+
+    /// An anniversary told in dialect ("its 2 year today since…") is not a child: the widower's
+    /// crisis two turns later is not routed to children's services.
+    @Test func anAnniversaryIsNotAChildInTheConversation() throws {
+        let shipped = try #require(TestEngine.shipped)
+        let turns = converse(
+            [
+                "its 4 year today since Jean went. house is that quiet",
+                "i've had my life. don't see much point carrying on now she's gone",
+            ], engine: shipped)
+        #expect(turns.last.map { $0.level >= .crisis } == true)
+        #expect(turns.contains { $0.categories.contains(.childSafeguarding) } == false)
+    }
+}
