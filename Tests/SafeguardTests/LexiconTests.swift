@@ -68,6 +68,24 @@ import Testing
         #expect(rules(lexicon, "i've had enough of this rain").isEmpty)
     }
 
+    /// A pattern word that normalises to no word would make its slot optional: "is #minor {and|,}"
+    /// matched "is 8" in "the list is 8 weeks". It is a load error naming the line; `$` is the
+    /// boundary, and an empty alternative (`{and|}`) is the way to write an optional word.
+    @Test func aPatternWordThatIsNoWordIsAnError() throws {
+        for bad in ["{and|,} more", "bad day {=|means} nothing", "a - b"] {
+            do {
+                _ = try lexicon("rule test.x level=crisis role=ideation\nok\n\(bad)")
+                Issue.record("\(bad) must fail")
+            } catch let error as LexiconError {
+                #expect(error.line == 3, "\(bad)")
+                #expect(error.message.contains("not a word"), "\(bad)")
+            }
+        }
+        let optional = try lexicon("rule test.x level=crisis role=ideation\nhad enough {and|} more")
+        #expect(rules(optional, "had enough more").count == 1)
+        #expect(rules(optional, "had enough and more").count == 1)
+    }
+
     @Test func reportsErrorsWithFileAndLine() {
         #expect(throws: LexiconError.self) { try lexicon("rule test.x level=loud role=ideation\nword") }
         #expect(throws: LexiconError.self) { try lexicon("rule test.x level=crisis role=ideation\n{a|b") }

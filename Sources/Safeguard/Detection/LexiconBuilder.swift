@@ -166,6 +166,16 @@ struct LexiconBuilder {
                             ids = resolve(word)
                             literalCache[word] = ids
                         }
+                        // A pattern word that normalises to no word ("," or "-") would match
+                        // nothing, and in an alternation it would make the whole slot optional
+                        // ("is #minor {and|,}" read as "is #minor" followed by anything).
+                        guard !ids.isEmpty else {
+                            throw LexiconError(
+                                file: name, line: lineNumber,
+                                message:
+                                    "'\(word)' is not a word once normalised (use $ for a clause or sentence boundary)"
+                            )
+                        }
                         for id in ids { elements.append(.word(id)) }
                     case .wordClass(let className):
                         guard let index = classIndex[className] else {
