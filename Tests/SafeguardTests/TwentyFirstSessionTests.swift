@@ -59,3 +59,37 @@ import WaymarkTestTraits
         #expect(turns.contains { $0.categories.contains(.childSafeguarding) } == false)
     }
 }
+
+/// Someone collapsed is a person: "he's blue", "mum is cold and…", "found unconscious". A thing
+/// that is blue, cold or not responding is not an emergency.
+@Suite(.ownThread) struct TwentyFirstSessionCollapseTests {
+    @Test func thingsAreNotPeopleCollapsed() throws {
+        let shipped = try #require(TestEngine.shipped)
+        for text in [
+            "my new car is blue",
+            "the house is cold and damp, the heating's gone again",
+            "the app is not responding again",
+            "my laptop is unresponsive after the update",
+            "my hands are blue from the cold, forgot my gloves",
+        ] {
+            let read = shipped.assess(text)
+            #expect(!read.signals.contains { $0.rule == "act.other_collapsed" }, "\(text)")
+            #expect(read.level < .crisis, "\(text): \(read.level)")
+        }
+    }
+
+    @Test func aPersonCollapsedIsStillAnEmergency() throws {
+        let shipped = try #require(TestEngine.shipped)
+        for text in [
+            "my dad is unresponsive on the kitchen floor",
+            "she's cold and not breathing",
+            "he's blue round the lips",
+            "found him cold and blue in bed this morning",
+            "mum's not responding",
+            "he was found unconscious in the park",
+        ] {
+            let read = shipped.assess(text)
+            #expect(read.level == .emergency, "\(text): \(read.level)")
+        }
+    }
+}
