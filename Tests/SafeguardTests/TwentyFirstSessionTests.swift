@@ -93,3 +93,15 @@ import WaymarkTestTraits
         }
     }
 }
+
+/// A family day out "so high up" is not a child taken by someone high.
+@Suite(.ownThread) struct TwentyFirstSessionLookAlikeTests {
+    @Test func aDayOutHighUpIsNotAChildTakenBySomeoneHigh() throws {
+        let shipped = try #require(TestEngine.shipped)
+        let outing = shipped.assess("took my kids up ben nevis, we were so high we were above the clouds")
+        #expect(!outing.signals.contains { $0.rule == "child.danger_now_told" })
+        #expect(outing.level < .crisis)
+        let taken = shipped.assess("he's taken my son and he's high on something, won't say where they are")
+        #expect(taken.level == .emergency)
+    }
+}
