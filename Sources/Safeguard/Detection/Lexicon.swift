@@ -38,11 +38,12 @@ public struct Lexicon: Sendable {
 
     /// The word classes the engine itself reads. The shipped lexicon must define every one:
     /// without `@model_anchor` the model's evidence would count in any message, without
-    /// `@self_subject` nothing would be read as about the person.
+    /// `@self_subject` nothing would be read as about the person, without `@measure_unit` "is 8
+    /// weeks" would be read as an age.
     public static let engineClasses = [
         "@clause_break", "@self_subject", "@other_subject", "@self_in_phrase", "@other_in_phrase",
         "@generic_person", "@model_anchor", "@recipient", "@thing_pronoun", "@handling_verb",
-        "@thing_follow",
+        "@thing_follow", "@measure_unit", "@duration_unit", "@after_duration",
     ]
     /// The special files (spelling list, emoji, word classes).
     public static let specialFiles = ["normalisation.txt", "emoji.txt", "classes.txt"]

@@ -37,7 +37,7 @@ public struct SafeguardEngine: Sendable {
     /// A number followed by one of these is a measure, not an age (`@measure_unit`; "is 8 weeks",
     /// "i'm 6 foot 2"), and a number of years followed by when (`@duration_unit` then
     /// `@after_duration`: "its 2 year today since") is time gone by: an age marker (`role=minor`)
-    /// read there is dropped. `-1` when the lexicon does not define them.
+    /// read there is dropped.
     private let measureUnits: MeasureClasses
 
     public init(lexicon: Lexicon, model: (any RiskModel)? = nil, encoder: ContextualEncoder? = nil) {
@@ -100,7 +100,7 @@ public struct SafeguardEngine: Sendable {
         }
         if measures.defined, matches.contains(where: measuredAge) { matches.removeAll(where: measuredAge) }
         var candidates: [CandidateSignal] = []
-        if ContextAnalyser.anyEvidence(in: matches, traits: lexicon.traits) {
+        if ContextAnalyser.anyEvidence(in: matches, traits: traits) {
             candidates = ContextAnalyser(lexicon: lexicon, tokens: tokens, masks: masks).analyse(matches)
         }
         let gate = LayerGate(lexicon: lexicon, matches: matches, masks: masks)
@@ -493,7 +493,8 @@ public struct SafeguardEngine: Sendable {
     }
 }
 
-/// The word classes that tell a measure from an age (see `SafeguardEngine.measureUnits`).
+/// The word classes that tell a measure from an age (see `SafeguardEngine.measureUnits`); `-1`
+/// for a class a lexicon built for a test does not define (the shipped one must: `engineClasses`).
 struct MeasureClasses: Sendable {
     let unit: Int
     let duration: Int
