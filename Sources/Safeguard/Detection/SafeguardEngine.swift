@@ -93,12 +93,14 @@ public struct SafeguardEngine: Sendable {
             matches.removeAll { $0.rule == dangerBackIndex }
         }
         // An age marker whose number is a measure ("is 8 weeks") is not an age.
+        // (Read first, removed only when one is there: see `dangerBackIndex` above.)
         let traits = lexicon.traits
-        let measures = measureUnits
-        func measuredAge(_ match: RuleMatch) -> Bool {
-            traits[Int(match.rule)].role == .minor && measures.isMeasure(match, tokens: tokens, masks: masks)
+        if measureUnits.anyMeasuredAge(in: matches, traits: traits, tokens: tokens, masks: masks) {
+            matches.removeAll {
+                traits[Int($0.rule)].role == .minor
+                    && measureUnits.isMeasure($0, tokens: tokens, masks: masks)
+            }
         }
-        if measures.defined, matches.contains(where: measuredAge) { matches.removeAll(where: measuredAge) }
         var candidates: [CandidateSignal] = []
         if ContextAnalyser.anyEvidence(in: matches, traits: traits) {
             candidates = ContextAnalyser(lexicon: lexicon, tokens: tokens, masks: masks).analyse(matches)
@@ -507,6 +509,17 @@ struct MeasureClasses: Sendable {
     }
 
     var defined: Bool { unit >= 0 && duration >= 0 && afterDuration >= 0 }
+
+    /// Whether any age marker (`role=minor`) among `matches` has a measure for its number.
+    func anyMeasuredAge(
+        in matches: [RuleMatch], traits: [RuleTraits], tokens: [NormalisedToken], masks: [ClassMask]
+    ) -> Bool {
+        guard defined else { return false }
+        for match in matches where traits[Int(match.rule)].role == .minor {
+            if isMeasure(match, tokens: tokens, masks: masks) { return true }
+        }
+        return false
+    }
 
     /// Whether the match ends on its number and a measure follows ("is 8 weeks"), or ends on a
     /// number of years, or its years, and when follows ("its 2 year today"). A measure inside the
