@@ -82,8 +82,7 @@ public struct SafeguardEngine: Sendable {
     public func assess(_ text: String, state: ConversationState, scratch: inout AssessScratch) -> (
         assessment: Assessment, state: ConversationState
     ) {
-        let normalised = lexicon.normaliser.normalise(text, scratch: &scratch)
-        let tokens = normalised.tokens
+        let tokens = lexicon.normaliser.tokens(of: text, scratch: &scratch)
         var masks = Normaliser.take(&scratch.masks)
         lexicon.masks(for: tokens, into: &masks)
         var matches = lexicon.matches(tokens, masks: masks, scratch: &scratch)
@@ -170,7 +169,7 @@ public struct SafeguardEngine: Sendable {
             level: outcome.level, categories: outcome.categories, subject: outcome.subject,
             signals: signals, reasons: decision.reasons, settling: outcome.settling, encoder: reading,
             cues: cueIDs(matches))
-        scratch.recycle(normalised)
+        scratch.tokens = tokens
         scratch.masks = masks
         scratch.matches = matches
         return (assessment, outcome.state)

@@ -41,59 +41,93 @@ public struct Normaliser: Sendable {
     /// Normalises a message in arrays reused from `scratch` (the tokens and folded bytes of the
     /// result are the scratch's own: give them back with ``AssessScratch/recycle(_:)``).
     func normalise(_ text: String, scratch: inout AssessScratch) -> NormalisedText {
+        var units: [UInt8] = []
+        let (tokens, scalarCount) = normalise(text, scratch: &scratch, units: &units)
+        return NormalisedText(tokens: tokens, scalarCount: scalarCount, units: units, table: table)
+    }
+
+    /// The engine's form: only the tokens (the scratch's own array: give it back by storing it
+    /// in `scratch.tokens` once read); the folded bytes stay in the scratch. No
+    /// `NormalisedText` is built, so the vocabulary's tables are not copied (retained and
+    /// released) for each message.
+    func tokens(of text: String, scratch: inout AssessScratch) -> [NormalisedToken] {
+        var units: [UInt8] = []
+        let tokens = normalise(text, scratch: &scratch, units: &units).tokens
+        scratch.units = units
+        return tokens
+    }
+
+    /// Folds `text` into `units` (the scratch's array, moved out) and reads its words.
+    private func normalise(
+        _ text: String, scratch: inout AssessScratch, units: inout [UInt8]
+    ) -> (tokens: [NormalisedToken], scalarCount: Int) {
         var origin = OffsetMap()
         var index: Int32 = 0
         var source = text
-        var units = Self.take(&scratch.units)
-        source.withUTF8 { fold($0, into: &units, origin: &origin, scalarCount: &index) }
+        var folded = Self.take(&scratch.units)
+        source.withUTF8 { fold($0, into: &folded, origin: &origin, scalarCount: &index) }
+        units = folded
         var tokens = Self.take(&scratch.tokens)
-        tokens.reserveCapacity(units.count / 4 + 1)
-        var scanner = WordScanner(units: units)
+        tokens.reserveCapacity(folded.count / 4 + 1)
+        var scanner = WordScanner(units: folded)
         var raw = Self.take(&scratch.raw)
-        raw.reserveCapacity(units.count / 4 + 1)
+        raw.reserveCapacity(folded.count / 4 + 1)
         while let word = scanner.next() { raw.append(word) }
         var buffer = Self.take(&scratch.word)
         var ids = Self.take(&scratch.ids)
-        var position = 0
-        while position < raw.count {
-            if let merged = mergeSpacedLetters(raw, from: position, units: units, into: &ids) {
-                let first = raw[position]
-                let last = raw[merged - 1]
-                appendTokens(
-                    ids, first: first, last: last, origin: &origin, tokens: &tokens, number: -1)
-                position = merged
-                continue
-            }
-            let word = raw[position]
-            buffer.removeAll(keepingCapacity: true)
-            let span = Int(word.start)..<Int(word.end)
-            if units[span].contains(where: { $0 == 0x26 || $0 == 0x2A }) {
-                for unit in span where units[unit] != 0x26 && units[unit] != 0x2A {
-                    buffer.append(units[unit])
+        // The words are read in place from the folded bytes (no slice of the array retained and
+        // copied for each word); a word is copied into `buffer` only when the direct look-up
+        // misses or it holds `&` or `*`.
+        folded.withUnsafeBufferPointer { units in
+            var position = 0
+            while position < raw.count {
+                if let merged = mergeSpacedLetters(raw, from: position, units: units, into: &ids) {
+                    let first = raw[position]
+                    let last = raw[merged - 1]
+                    appendTokens(
+                        ids, first: first, last: last, origin: &origin, tokens: &tokens, number: -1)
+                    position = merged
+                    continue
                 }
-            } else {
-                buffer.append(contentsOf: units[span])
+                let word = raw[position]
+                let piece = UnsafeBufferPointer(rebasing: units[Int(word.start)..<Int(word.end)])
+                ids.removeAll(keepingCapacity: true)
+                var number: Int32 = -1
+                if piece.contains(where: { $0 == 0x26 || $0 == 0x2A }) {
+                    buffer.removeAll(keepingCapacity: true)
+                    for byte in piece where byte != 0x26 && byte != 0x2A { buffer.append(byte) }
+                    if Self.digitsOnly(buffer) {
+                        number = Self.numberValue(buffer)
+                        ids.append(table.lookup(buffer) ?? -1)
+                    } else {
+                        resolveWord(buffer, into: &ids)
+                    }
+                } else if Self.digitsOnly(piece) {
+                    number = Self.numberValue(piece)
+                    ids.append(table.lookup(piece) ?? -1)
+                } else if let id = table.lookup(piece) {
+                    // What `resolveWord` does first for every word (with an apostrophe or not).
+                    emit(id, into: &ids)
+                } else {
+                    buffer.removeAll(keepingCapacity: true)
+                    buffer.append(contentsOf: piece)
+                    resolveWord(buffer, into: &ids, lookedUp: true)
+                }
+                appendTokens(ids, first: word, last: word, origin: &origin, tokens: &tokens, number: number)
+                position += 1
             }
-            ids.removeAll(keepingCapacity: true)
-            var number: Int32 = -1
-            var digitsOnly = true
-            for byte in buffer where byte < 48 || byte > 57 {
-                digitsOnly = false
-                break
-            }
-            if digitsOnly {
-                number = Self.numberValue(buffer)
-                ids.append(table.lookup(buffer) ?? -1)
-            } else {
-                resolveWord(buffer, into: &ids)
-            }
-            appendTokens(ids, first: word, last: word, origin: &origin, tokens: &tokens, number: number)
-            position += 1
         }
         scratch.raw = raw
         scratch.word = buffer
         scratch.ids = ids
-        return NormalisedText(tokens: tokens, scalarCount: Int(index), units: units, table: table)
+        return (tokens, Int(index))
+    }
+
+    /// Whether every byte is an ASCII digit (true for no bytes).
+    @inline(__always)
+    static func digitsOnly<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+        for byte in bytes where byte < 48 || byte > 57 { return false }
+        return true
     }
 
     /// A scratch array, emptied (its capacity kept), moved out of the scratch so it is the only
@@ -172,7 +206,7 @@ public struct Normaliser: Sendable {
         }
     }
 
-    static func numberValue(_ digits: [UInt8]) -> Int32 {
+    static func numberValue<Digits: Collection<UInt8>>(_ digits: Digits) -> Int32 {
         var value: Int32 = 0
         for digit in digits.prefix(7) { value = value * 10 + Int32(digit - 48) }
         return digits.count > 7 ? 9_999_999 : value
@@ -181,9 +215,10 @@ public struct Normaliser: Sendable {
     // MARK: - Word resolution
 
     /// Resolves one raw word (may contain apostrophes and leet symbols) to word ids.
-    func resolveWord(_ word: [UInt8], into ids: inout [Int32]) {
+    /// `lookedUp`: the whole word was already looked up and is not in the vocabulary.
+    func resolveWord(_ word: [UInt8], into ids: inout [Int32], lookedUp: Bool = false) {
         if word.contains(0x27) {
-            if let id = table.lookup(word) {
+            if !lookedUp, let id = table.lookup(word) {
                 emit(id, into: &ids)
                 return
             }
@@ -192,7 +227,7 @@ public struct Normaliser: Sendable {
             }
             return
         }
-        resolvePiece(word, into: &ids)
+        resolvePiece(word, into: &ids, lookedUp: lookedUp)
     }
 
     @inline(__always)
@@ -208,9 +243,9 @@ public struct Normaliser: Sendable {
 
     /// Looks a word up directly, then as leetspeak, then with stretched letters folded,
     /// then with a dropped final g (`thinkin`).
-    func resolvePiece(_ piece: [UInt8], into ids: inout [Int32]) {
+    func resolvePiece(_ piece: [UInt8], into ids: inout [Int32], lookedUp: Bool = false) {
         if piece.isEmpty { return }
-        if let id = table.lookup(piece) {
+        if !lookedUp, let id = table.lookup(piece) {
             emit(id, into: &ids)
             return
         }
@@ -308,7 +343,7 @@ public struct Normaliser: Sendable {
     /// star or underscore (`k i l l`, `k.i.l.l`) when the letters spell known words.
     /// Returns the index after the run, or `nil`.
     private func mergeSpacedLetters(
-        _ raw: [RawWord], from first: Int, units: [UInt8], into ids: inout [Int32]
+        _ raw: [RawWord], from first: Int, units: UnsafeBufferPointer<UInt8>, into ids: inout [Int32]
     ) -> Int? {
         guard raw[first].end - raw[first].start == 1 else { return nil }
         var last = first
