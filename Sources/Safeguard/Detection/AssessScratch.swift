@@ -17,8 +17,33 @@ public struct AssessScratch: Sendable {
     var live: [TokenTrie.Walk] = []
     var next: [TokenTrie.Walk] = []
     var classifier = ClassifierScratch()
+    var analyser = AnalyserScratch()
 
     public init() {}
+}
+
+/// The context analyser's per-message arrays (part of ``AssessScratch``): its candidates by
+/// role, the kept matches, and its sentence and clause tables.
+struct AnalyserScratch: Sendable {
+    var evidence: [CandidateSignal] = []
+    var cues: [CandidateSignal] = []
+    var idioms: [CandidateSignal] = []
+    var pseudo: [CandidateSignal] = []
+    var jokes: [CandidateSignal] = []
+    var recurrences: [CandidateSignal] = []
+    var habituals: [CandidateSignal] = []
+    var earnest: [CandidateSignal] = []
+    var kept: [RuleMatch] = []
+    var sentence: [Int32] = []
+    var clause: [Int32] = []
+    var sentenceStart: [Int32] = []
+
+    /// Takes back an analyser's sentence and clause tables (it is not read after this).
+    mutating func recycle(_ analyser: consuming ContextAnalyser) {
+        sentence = analyser.layout.sentence
+        clause = analyser.layout.clause
+        sentenceStart = analyser.layout.sentenceStart
+    }
 }
 
 /// The n-gram model's per-message arrays (part of ``AssessScratch``).

@@ -27,13 +27,26 @@ struct ContextAnalyser {
     static let quotedSpeechReach: Int32 = 40
 
     init(lexicon: borrowing Lexicon, tokens: [NormalisedToken], masks: [ClassMask]) {
+        var scratch = AnalyserScratch()
+        self.init(lexicon: lexicon, tokens: tokens, masks: masks, scratch: &scratch)
+    }
+
+    /// The same, its sentence and clause tables in arrays moved out of `scratch` (give them back
+    /// with ``AnalyserScratch/recycle(_:)`` once done).
+    init(
+        lexicon: borrowing Lexicon, tokens: [NormalisedToken], masks: [ClassMask],
+        scratch: inout AnalyserScratch
+    ) {
         self.traits = lexicon.traits
         self.classes = SubjectClasses(lexicon)
         self.tokens = tokens
         self.masks = masks
         let clauseBreak = lexicon.clauseBreakClass
         var index = 0
-        self.layout = TextLayout(tokens: tokens) { _ in
+        self.layout = TextLayout(
+            tokens: tokens, reusing: Normaliser.take(&scratch.sentence), Normaliser.take(&scratch.clause),
+            Normaliser.take(&scratch.sentenceStart)
+        ) { _ in
             defer { index += 1 }
             return clauseBreak >= 0 && masks[index].contains(clauseBreak)
         }
@@ -97,16 +110,34 @@ struct ContextAnalyser {
 
     /// Candidates for every evidence match, with context applied.
     func analyse(_ matches: [RuleMatch]) -> [CandidateSignal] {
-        var evidence: [CandidateSignal] = []
-        var cues: [CandidateSignal] = []
-        var idioms: [CandidateSignal] = []
-        var pseudo: [CandidateSignal] = []
-        var jokes: [CandidateSignal] = []
-        var recurrences: [CandidateSignal] = []
-        var habituals: [CandidateSignal] = []
-        var earnest: [CandidateSignal] = []
+        var scratch = AnalyserScratch()
+        return analyse(matches, scratch: &scratch)
+    }
+
+    /// The same, its working arrays moved out of `scratch` and given back (emptied before use:
+    /// the same candidates; only the returned array is new).
+    func analyse(_ matches: [RuleMatch], scratch: inout AnalyserScratch) -> [CandidateSignal] {
+        var evidence = Normaliser.take(&scratch.evidence)
+        var cues = Normaliser.take(&scratch.cues)
+        var idioms = Normaliser.take(&scratch.idioms)
+        var pseudo = Normaliser.take(&scratch.pseudo)
+        var jokes = Normaliser.take(&scratch.jokes)
+        var recurrences = Normaliser.take(&scratch.recurrences)
+        var habituals = Normaliser.take(&scratch.habituals)
+        var earnest = Normaliser.take(&scratch.earnest)
         // Per rule, overlapping matches merge into one span (their union).
-        var kept: [RuleMatch] = []
+        var kept = Normaliser.take(&scratch.kept)
+        defer {
+            scratch.evidence = evidence
+            scratch.cues = cues
+            scratch.idioms = idioms
+            scratch.pseudo = pseudo
+            scratch.jokes = jokes
+            scratch.recurrences = recurrences
+            scratch.habituals = habituals
+            scratch.earnest = earnest
+            scratch.kept = kept
+        }
         // The last kept match of each rule: a look back over the few kept so far in a short
         // message, a dictionary in a long one (linear either way).
         var keptIndex: [Int32: Int] = [:]
@@ -213,7 +244,9 @@ struct ContextAnalyser {
                 nextJoke[index] = nextJoke[index + 1]
             }
             var result: [CandidateSignal] = []
-            result.reserveCapacity(evidence.count)
+            // Room for the statistical layers' candidates too (the model's, the encoder's), which
+            // the engine appends: growing the array would copy it.
+            result.reserveCapacity(evidence.count + 2)
             var messageModifiers = ModifierSet()
             for cue in cues where cue.rule.scope == .message {
                 if let modifier = cue.rule.modifier { messageModifiers.insert(modifier) }

@@ -102,7 +102,10 @@ public struct SafeguardEngine: Sendable {
         }
         var candidates: [CandidateSignal] = []
         if ContextAnalyser.anyEvidence(in: matches, traits: traits) {
-            candidates = ContextAnalyser(lexicon: lexicon, tokens: tokens, masks: masks).analyse(matches)
+            let analyser = ContextAnalyser(
+                lexicon: lexicon, tokens: tokens, masks: masks, scratch: &scratch.analyser)
+            candidates = analyser.analyse(matches, scratch: &scratch.analyser)
+            scratch.analyser.recycle(consume analyser)
         }
         let gate = LayerGate(lexicon: lexicon, matches: matches, masks: masks)
         if let model, !tokens.isEmpty {

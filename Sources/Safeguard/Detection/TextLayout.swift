@@ -15,11 +15,22 @@ struct TextLayout: Sendable {
     static let maxSentence = 40
 
     init(tokens: [NormalisedToken], clauseBreak: (NormalisedToken) -> Bool) {
-        sentence = []
-        clause = []
-        sentenceStart = []
-        sentence.reserveCapacity(tokens.count)
-        clause.reserveCapacity(tokens.count)
+        self.init(tokens: tokens, reusing: [], [], [], clauseBreak: clauseBreak)
+    }
+
+    /// The same, written into the given arrays (emptied first; reused ones keep their capacity).
+    init(
+        tokens: [NormalisedToken], reusing sentence: [Int32], _ clause: [Int32], _ sentenceStart: [Int32],
+        clauseBreak: (NormalisedToken) -> Bool
+    ) {
+        self.sentence = sentence
+        self.clause = clause
+        self.sentenceStart = sentenceStart
+        self.sentence.removeAll(keepingCapacity: true)
+        self.clause.removeAll(keepingCapacity: true)
+        self.sentenceStart.removeAll(keepingCapacity: true)
+        self.sentence.reserveCapacity(tokens.count)
+        self.clause.reserveCapacity(tokens.count)
         var currentSentence: Int32 = -1
         var currentClause: Int32 = -1
         var length = 0
@@ -27,14 +38,14 @@ struct TextLayout: Sendable {
             if index == 0 || token.breakBefore >= 2 || length >= Self.maxSentence {
                 currentSentence += 1
                 currentClause += 1
-                sentenceStart.append(Int32(index))
+                self.sentenceStart.append(Int32(index))
                 length = 0
             } else if token.breakBefore >= 1 || clauseBreak(token) {
                 currentClause += 1
             }
             length += 1
-            sentence.append(currentSentence)
-            clause.append(currentClause)
+            self.sentence.append(currentSentence)
+            self.clause.append(currentClause)
         }
     }
 
