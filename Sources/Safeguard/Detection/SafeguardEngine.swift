@@ -146,9 +146,11 @@ public struct SafeguardEngine: Sendable {
                 Self.explanation(reading, thresholds: encoder.thresholds, alone: state.recentTurns.isEmpty))
         }
         let source = decision.signals.isEmpty ? SourceText.empty : SourceText(text)
+        let ordered = Self.inTextOrder(decision.signals, tokenCount: tokens.count) {
+            $0.isEvidence && $0.applies
+        }
         var signals: [Signal] = []
-        let ordered = Self.inTextOrder(
-            decision.signals.filter { $0.isEvidence && $0.applies }, tokenCount: tokens.count)
+        signals.reserveCapacity(ordered.count)
         for candidate in ordered {
             if candidate.level == .none && candidate.rule.level == .none {
                 switch candidate.rule.role {
@@ -186,6 +188,38 @@ public struct SafeguardEngine: Sendable {
             if !ids.contains(id) { ids.append(id) }
         }
         return ids
+    }
+
+    /// The candidates that pass `include`, ordered by first word, then last word, then rule (a
+    /// stable order: equal keys keep their order). A few (a chat message's) are sorted by
+    /// insertion in one array; more by a counting sort by first word (linear) and insertion sort
+    /// within the few candidates sharing one. Both give the same stable order.
+    static func inTextOrder(
+        _ candidates: [CandidateSignal], tokenCount: Int, where include: (CandidateSignal) -> Bool
+    ) -> [CandidateSignal] {
+        var kept: [CandidateSignal] = []
+        for candidate in candidates where include(candidate) {
+            if kept.isEmpty { kept.reserveCapacity(candidates.count) }
+            kept.append(candidate)
+        }
+        guard kept.count > 1 else { return kept }
+        if kept.count <= 32 {
+            for index in 1..<kept.count {
+                let item = kept[index]
+                var position = index
+                while position > 0
+                    && (kept[position - 1].first, kept[position - 1].last, kept[position - 1].rule.index) > (
+                        item.first, item.last, item.rule.index
+                    )
+                {
+                    kept[position] = kept[position - 1]
+                    position -= 1
+                }
+                kept[position] = item
+            }
+            return kept
+        }
+        return inTextOrder(kept, tokenCount: tokenCount)
     }
 
     /// Candidates ordered by first word, then last word, then rule: a counting sort by first
