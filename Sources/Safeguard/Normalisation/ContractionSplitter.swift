@@ -47,4 +47,70 @@ enum ContractionSplitter {
         default: return [base + suffix]
         }
     }
+
+    /// The same pieces as ``split(_:)``, handed to `body` one by one as bytes in place: no
+    /// array is built for a contraction with one apostrophe (the usual kind; any other goes
+    /// through `split`). A word that stands for its letters without the apostrophe (`o'clock`)
+    /// is copied into a temporary buffer on the stack.
+    static func forEachPiece(_ word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void)
+    {
+        guard let apostrophe = word.firstIndex(of: 0x27) else { return body(word) }
+        let base = UnsafeBufferPointer(rebasing: word[..<apostrophe])
+        let suffix = UnsafeBufferPointer(rebasing: word[(apostrophe + 1)...])
+        if suffix.contains(0x27) {
+            for piece in split(Array(word)) { piece.withUnsafeBufferPointer(body) }
+            return
+        }
+        if base.isEmpty { return body(suffix) }
+        if suffix.isEmpty { return body(base) }
+        if suffix.count == 1 && suffix[0] == 0x74 && base[base.count - 1] == 0x6E {  // n't
+            let stem = UnsafeBufferPointer(rebasing: base[..<(base.count - 1)])
+            if equals(stem, 0x63, 0x61) {  // ca
+                can.withUnsafeBufferPointer(body)
+            } else if equals(stem, 0x77, 0x6F) {  // wo
+                will.withUnsafeBufferPointer(body)
+            } else if stem.count == 3 && stem[0] == 0x73 && stem[1] == 0x68 && stem[2] == 0x61 {  // sha
+                shall.withUnsafeBufferPointer(body)
+            } else if equals(stem, 0x61, 0x69) {  // ai
+                isWord.withUnsafeBufferPointer(body)
+            } else if stem.isEmpty {
+                not.withUnsafeBufferPointer(body)
+            } else {
+                body(stem)
+            }
+            return not.withUnsafeBufferPointer(body)
+        }
+        let second: [UInt8]?
+        if suffix.count == 1 {
+            switch suffix[0] {
+            case 0x6D: second = am  // m
+            case 0x64: second = would  // d
+            case 0x73: second = isWord  // s
+            default: second = nil
+            }
+        } else if equals(suffix, 0x76, 0x65) {  // ve
+            second = have
+        } else if equals(suffix, 0x6C, 0x6C) {  // ll
+            second = will
+        } else if equals(suffix, 0x72, 0x65) {  // re
+            second = are
+        } else {
+            second = nil
+        }
+        if let second {
+            body(base)
+            return second.withUnsafeBufferPointer(body)
+        }
+        // The base and the suffix joined (the apostrophe dropped).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: base.count + suffix.count) { joined in
+            _ = joined.initialize(fromContentsOf: base)
+            _ = UnsafeMutableBufferPointer(rebasing: joined[base.count...]).initialize(fromContentsOf: suffix)
+            body(UnsafeBufferPointer(joined))
+        }
+    }
+
+    @inline(__always)
+    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ first: UInt8, _ second: UInt8) -> Bool {
+        bytes.count == 2 && bytes[0] == first && bytes[1] == second
+    }
 }

@@ -76,8 +76,8 @@ public struct Normaliser: Sendable {
         var buffer = Self.take(&scratch.word)
         var ids = Self.take(&scratch.ids)
         // The words are read in place from the folded bytes (no slice of the array retained and
-        // copied for each word); a word is copied into `buffer` only when the direct look-up
-        // misses or it holds `&` or `*`.
+        // copied for each word, no array per contraction's piece); a word is copied into `buffer`
+        // only when it holds `&` or `*`.
         folded.withUnsafeBufferPointer { units in
             var position = 0
             while position < raw.count {
@@ -109,9 +109,7 @@ public struct Normaliser: Sendable {
                     // What `resolveWord` does first for every word (with an apostrophe or not).
                     emit(id, into: &ids)
                 } else {
-                    buffer.removeAll(keepingCapacity: true)
-                    buffer.append(contentsOf: piece)
-                    resolveWord(buffer, into: &ids, lookedUp: true)
+                    resolveWord(piece, into: &ids, lookedUp: true)
                 }
                 appendTokens(ids, first: word, last: word, origin: &origin, tokens: &tokens, number: number)
                 position += 1
@@ -217,14 +215,17 @@ public struct Normaliser: Sendable {
     /// Resolves one raw word (may contain apostrophes and leet symbols) to word ids.
     /// `lookedUp`: the whole word was already looked up and is not in the vocabulary.
     func resolveWord(_ word: [UInt8], into ids: inout [Int32], lookedUp: Bool = false) {
+        word.withUnsafeBufferPointer { resolveWord($0, into: &ids, lookedUp: lookedUp) }
+    }
+
+    /// The same for bytes read in place.
+    func resolveWord(_ word: UnsafeBufferPointer<UInt8>, into ids: inout [Int32], lookedUp: Bool = false) {
         if word.contains(0x27) {
             if !lookedUp, let id = table.lookup(word) {
                 emit(id, into: &ids)
                 return
             }
-            for piece in ContractionSplitter.split(word) {
-                resolvePiece(piece, into: &ids)
-            }
+            ContractionSplitter.forEachPiece(word) { resolvePiece($0, into: &ids) }
             return
         }
         resolvePiece(word, into: &ids, lookedUp: lookedUp)
@@ -243,12 +244,17 @@ public struct Normaliser: Sendable {
 
     /// Looks a word up directly, then as leetspeak, then with stretched letters folded,
     /// then with a dropped final g (`thinkin`).
-    func resolvePiece(_ piece: [UInt8], into ids: inout [Int32], lookedUp: Bool = false) {
+    func resolvePiece(_ piece: UnsafeBufferPointer<UInt8>, into ids: inout [Int32], lookedUp: Bool = false) {
         if piece.isEmpty { return }
         if !lookedUp, let id = table.lookup(piece) {
             emit(id, into: &ids)
             return
         }
+        resolveUnknown(Array(piece), into: &ids)
+    }
+
+    /// `resolvePiece` once the piece as it stands is known not to be in the vocabulary.
+    private func resolveUnknown(_ piece: [UInt8], into ids: inout [Int32]) {
         var word = piece
         var hasLetter = false
         var hasOther = false
