@@ -252,16 +252,3 @@ public enum SafeguardArtefact {
         }
     }
 }
-
-extension Normaliser {
-    /// A normaliser from its flattened tables (read from a precompiled artefact).
-    init(
-        table: WordTable, replacementStart: ReadOnlyTable<Int32>, replacementIDs: ReadOnlyTable<Int32>,
-        scalarWords: [UInt32: [UInt8]]
-    ) {
-        self.table = table
-        self.replacementStart = replacementStart
-        self.replacementIDs = replacementIDs
-        self.scalarWords = scalarWords
-    }
-}

@@ -6,28 +6,67 @@
 /// from the lexicon's spelling list, and emoji with meaning. One pass over the scalars and one
 /// over the words: linear in the input, no regular expressions.
 public struct Normaliser: Sendable {
-    let table: WordTable
+    /// The normaliser's tables, held in one object: the closures of `normalise` capture the
+    /// normaliser, which copies it, and a copy of seven reference-counted tables was seven
+    /// retains and seven releases per message (and per contraction); a copy of this is one.
+    private final class Tables: Sendable {
+        let table: WordTable
+        let replacementStart: ReadOnlyTable<Int32>
+        let replacementIDs: ReadOnlyTable<Int32>
+        let scalarWords: [UInt32: [UInt8]]
+
+        init(
+            table: WordTable, replacementStart: ReadOnlyTable<Int32>, replacementIDs: ReadOnlyTable<Int32>,
+            scalarWords: [UInt32: [UInt8]]
+        ) {
+            self.table = table
+            self.replacementStart = replacementStart
+            self.replacementIDs = replacementIDs
+            self.scalarWords = scalarWords
+        }
+    }
+
+    private let tables: Tables
+
+    var table: WordTable {
+        @inline(__always) _read { yield tables.table }
+    }
     /// Replacement word ids for a word id, flattened: ids `replacementStart[id]..<replacementStart[id + 1]`
     /// of `replacementIDs` (an empty range when the word stands for itself).
-    let replacementStart: ReadOnlyTable<Int32>
-    let replacementIDs: ReadOnlyTable<Int32>
+    var replacementStart: ReadOnlyTable<Int32> {
+        @inline(__always) _read { yield tables.replacementStart }
+    }
+    var replacementIDs: ReadOnlyTable<Int32> {
+        @inline(__always) _read { yield tables.replacementIDs }
+    }
     /// Words (bytes) that single scalars stand for, e.g. emoji (`💊` → `pills`).
-    var scalarWords: [UInt32: [UInt8]]
+    var scalarWords: [UInt32: [UInt8]] {
+        @inline(__always) _read { yield tables.scalarWords }
+    }
 
     /// Longest run of spaced single letters that is merged into a word.
     static let maxSpacedRun = 48
 
     init(table: WordTable, replacements: [[Int32]], scalarWords: [UInt32: [UInt8]]) {
-        self.table = table
         var start: [Int32] = [0]
         var ids: [Int32] = []
         for replacement in replacements {
             ids.append(contentsOf: replacement)
             start.append(Int32(ids.count))
         }
-        self.replacementStart = ReadOnlyTable(start)
-        self.replacementIDs = ReadOnlyTable(ids)
-        self.scalarWords = scalarWords
+        self.init(
+            table: table, replacementStart: ReadOnlyTable(start), replacementIDs: ReadOnlyTable(ids),
+            scalarWords: scalarWords)
+    }
+
+    /// A normaliser from its flattened tables (read from a precompiled artefact).
+    init(
+        table: WordTable, replacementStart: ReadOnlyTable<Int32>, replacementIDs: ReadOnlyTable<Int32>,
+        scalarWords: [UInt32: [UInt8]]
+    ) {
+        tables = Tables(
+            table: table, replacementStart: replacementStart, replacementIDs: replacementIDs,
+            scalarWords: scalarWords)
     }
 
     // MARK: - Public entry point
