@@ -251,6 +251,9 @@ struct ContextAnalyser {
             for cue in cues where cue.rule.scope == .message {
                 if let modifier = cue.rule.modifier { messageModifiers.insert(modifier) }
             }
+            // Read through a constant: passing the captured variable to `applyCues` retained and
+            // released it for each signal.
+            let sortedCues = cues
             for var signal in evidence {
                 let sentence = Int(layout.sentence[Int(signal.first)])
                 if signal.rule.role == .time,
@@ -258,7 +261,7 @@ struct ContextAnalyser {
                 {
                     continue
                 }
-                applyCues(cues, firstCue: firstCue, to: &signal, messageModifiers: messageModifiers)
+                applyCues(sortedCues, firstCue: firstCue, to: &signal, messageModifiers: messageModifiers)
                 if idiomReach[Int(signal.last)] >= signal.first
                     && !(signal.rule.ignoresInnerIdioms
                         && containsIdiomsOnly(signal, idiomReach: idiomReach))
