@@ -50,6 +50,11 @@ public struct ConversationState: Sendable, Equatable, Codable {
     public internal(set) var dangerLeft: Bool = false
     /// An emergency has been reached in this conversation.
     public internal(set) var emergencySeen: Bool = false
+    /// An emergency reached with a time told ("tonight is the night"): that time was answered
+    /// with 999, so only a bare time ("tonight") counts again. After an emergency reached without
+    /// one (the means held, "been saving my nan's tablets"), a time given next ("after the funeral
+    /// friday") is the missing part of the plan and is read as any short time reply is.
+    public internal(set) var emergencyTimed: Bool?
     /// Calmer turns in a row since the last turn with risk of its own.
     public internal(set) var calmTurnsInARow: Int = 0
 

@@ -166,10 +166,11 @@ struct LevelDecision {
         // read against the conversation; "my exam is tomorrow" later on is not a plan.
         let planHere = has(.plan) || has(.means) || has(.intent) || has(.farewell) || has(.harm)
         // A short reply is read as a bare time only when it says nothing calmer ("i feel a bit
-        // calmer now", "my daughter's coming now"), and after an emergency only when it is no
-        // more than a time ("tonight"): "can we just talk now" is not a time to act.
+        // calmer now", "my daughter's coming now"), and after an emergency reached with a time
+        // only when it is no more than a time ("tonight"): "can we just talk now" is not a time to
+        // act. After one reached without a time (the means held), a time is the plan's missing part.
         let bareTime =
-            wordCount <= (state.emergencySeen ? 2 : Self.shortTimeReply) && !has(.deescalate)
+            wordCount <= (state.emergencyTimed == true ? 2 : Self.shortTimeReply) && !has(.deescalate)
             && !has(.treated)
         let time = has(.time) && (planHere || bareTime)
         // A goodbye is part of a plan: with a time ("not coming back" on the bridge now) it is imminent.
@@ -457,6 +458,7 @@ struct LevelDecision {
         }
         if ownLevel == .emergency {
             state.emergencySeen = true
+            if time || timed || state.time { state.emergencyTimed = true }
             // The time has been answered with 999; a later bare time is read afresh.
             state.time = false
             if state.floor < .crisis { state.floor = .crisis }
