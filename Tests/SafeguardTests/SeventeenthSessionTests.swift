@@ -188,12 +188,10 @@ import Testing
         }
         let mine = shipped.assess("he said 'just do it' and i said 'i want to die'")
         #expect(mine.level >= .crisis && mine.subject == .speaker)
-        // Crisis, not an emergency: no plan, means or time is told. The twentieth session's
-        // retrained encoder reads the urging "just do it" as about to happen (emergency 0.84 over
-        // its 0.7321 cut, beside the lexicon's crisis). Known until its next retraining.
-        withKnownIssue("encoder emergency 0.84 (cut 0.7321) on being urged, beside a crisis") {
-            #expect(mine.level == .crisis)
-        }
+        // Crisis, not an emergency: no plan, means or time is told. (The twentieth session's
+        // encoder read the urging "just do it" as about to happen; the twenty-second session's
+        // six-layer encoder does not.)
+        #expect(mine.level == .crisis)
     }
 
     @Test func tooMuchFeedForTheTomatoesIsNotAnOverdose() {

@@ -28,7 +28,14 @@ import WaymarkTestTraits
         // plans and food read as a boundary topic. Its cut keeps 3% of out-of-fold calm readings
         // above it; on the blind sets the retrained encoder and head together raised boundary
         // recall and lowered false alarms, so the head's cut is not raised for these two.
-        let boundaryHead = "encoder's boundary head alone, over its 0.7265 cut; for the next refit"
+        // The twenty-second session's six-layer encoder (crisis cut 0.7776, context cut 0.2877):
+        // on five sealed sets it caught far more crises with fewer false alarms (DECISIONS.md),
+        // and cleared the boundary head's two plans and food above and "driving into town
+        // tonight", but it reads these everyday look-alikes as crisis, alone or as the context
+        // that lets a contextual phrase of the lexicon count.
+        let sixLayers = "six-layer encoder alone: crisis above its 0.7776 cut; for the next retraining"
+        let sixLayersContext =
+            "six-layer encoder's reading (over its 0.2877 context cut) lets a contextual lexicon phrase count; for the next retraining"
         return [
             "i hope a bus comes soon, i'm freezing": model,
             "i slept forever last night, 12 hours": model,
@@ -44,9 +51,11 @@ import WaymarkTestTraits
             "i made a cup of tea and sat in the garden thinking about life": model,
             "i hope the operation goes well tomorrow": encoder,
             "i wish i'd never woken up this early": encoder,
-            "i only eat chocolate at christmas": boundaryHead,
-            "going out for pizza tonight with my mates": boundaryHead,
-            "i'll be driving into town tonight if you want a lift": encoder,
+            "i've stocked up on toilet roll": sixLayers,
+            "the only thing stopping me is money": sixLayers,
+            "that cut is healing nicely now": sixLayers,
+            "i've picked a date for the party": sixLayersContext,
+            "parked at the bridge support to fix the tyre": sixLayersContext,
             // The lexicon reads a routine ("taken her tablets" with nothing else) as an act only
             // when the conversation says so; the encoder (emergency 0.94) and the model say so.
             "my nan says she's taken her tablets":

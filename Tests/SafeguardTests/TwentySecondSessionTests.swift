@@ -14,7 +14,7 @@ import WaymarkTestTraits
             "awful night. i so nearly took the lot",
             "i almost swallowed all my tablets last night",
             "i nearly took an overdose on sunday",
-            "came so close to taking them tonight",
+            "came so close to taking them last night",
             "i nearly overdosed at the weekend and nobody knows",
         ] {
             let read = shipped.assess(text)
@@ -89,8 +89,37 @@ import WaymarkTestTraits
     /// The same words with nothing untreated are nothing new: no level comes from them.
     @Test func helpWordsAloneAreNotRisk() throws {
         let shipped = try #require(TestEngine.shipped)
-        for text in ["they took her to the infirmary for her hip op", "her obs are fine, the vet was pleased"] {
+        for text in [
+            "they took her to the infirmary for her hip op", "her obs are fine, the vet was pleased",
+        ] {
             #expect(shipped.assess(text).level < .crisis, "\(text)")
         }
+    }
+}
+
+/// After an emergency reached without a time (the means held), a time given next is the plan's
+/// missing part: an emergency again. After one reached with a time, only a bare time counts, so
+/// "can we just talk now" stays a request to talk.
+@Suite(.ownThread) struct TwentySecondSessionTimeAfterEmergencyTests {
+    @Test func aTimeAfterAnUntimedEmergencyIsTheMissingPart() throws {
+        let shipped = try #require(TestEngine.shipped)
+        let turns = converse(
+            [
+                "i can't keep going like this",
+                "i've been putting my tablets by for weeks, got a lot saved",
+                "after the wedding on saturday",
+            ], engine: shipped)
+        #expect(turns.last?.level == .emergency)
+    }
+
+    @Test func afterATimedEmergencyOnlyABareTimeCounts() throws {
+        let shipped = try #require(TestEngine.shipped)
+        let turns = converse(
+            [
+                "the tablets are out and tonight is the night",
+                "can we just talk for a bit now",
+            ], engine: shipped)
+        #expect(turns.first?.level == .emergency)
+        #expect(turns.last?.level == .crisis)
     }
 }

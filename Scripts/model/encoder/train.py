@@ -35,7 +35,7 @@ import model as M  # noqa: E402
 
 OUT_DIR = os.path.join(data.ROOT, "resources", "safeguard", "encoder")
 WORK = os.environ.get("WAYMARK_ENCODER_WORK", "/tmp/waymark-encoder")
-LAYERS = [1, 3, 5]  # the student keeps every other layer of MiniLM-L6, ending at the last
+LAYERS = [int(i) for i in os.environ.get("WAYMARK_ENCODER_LAYERS", "0,1,2,3,4,5").split(",")]  # all six layers of MiniLM-L6 (twenty-second session; "1,3,5" gave the three-layer student shipped before)
 EPOCHS = 2
 LR = 5e-5
 BATCH = 32
