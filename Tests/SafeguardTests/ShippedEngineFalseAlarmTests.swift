@@ -19,23 +19,14 @@ import WaymarkTestTraits
         // the toast" from "burned my arm". Left to the model's retraining (Scripts/model/).
         let model =
             "n-gram model alone: everyday wording over its bar; an encoder-agreement rule would lose blind crises; for the retraining"
-        // The contextual encoder alone, over its very-sure crisis cut (0.8657 since the twentieth
-        // session's retraining; the eighth session's had cleared "woken up early", a grudge let
-        // go and a fringe cut, and the twentieth brought "woken up early" back). These
-        // adversarial look-alikes still score above it.
-        let encoder = "encoder alone: crisis above its 0.8657 cut; for the next retraining"
-        // The encoder's boundary head alone (twentieth session's refit, cut 0.7265): everyday
-        // plans and food read as a boundary topic. Its cut keeps 3% of out-of-fold calm readings
-        // above it; on the blind sets the retrained encoder and head together raised boundary
-        // recall and lowered false alarms, so the head's cut is not raised for these two.
-        // The twenty-second session's six-layer encoder (crisis cut 0.7776, context cut 0.2877):
-        // on five sealed sets it caught far more crises with fewer false alarms (DECISIONS.md),
-        // and cleared the boundary head's two plans and food above and "driving into town
-        // tonight", but it reads these everyday look-alikes as crisis, alone or as the context
-        // that lets a contextual phrase of the lexicon count.
-        let sixLayers = "six-layer encoder alone: crisis above its 0.7776 cut; for the next retraining"
-        let sixLayersContext =
-            "six-layer encoder's reading (over its 0.2877 context cut) lets a contextual lexicon phrase count; for the next retraining"
+        // The contextual encoder alone, over its very-sure crisis cut (0.7776 since the
+        // twenty-second session's six-layer weights, which on five sealed sets caught far more
+        // crises with fewer false alarms, DECISIONS.md, and cleared the boundary head's pizza and
+        // chocolate and "driving into town tonight"). These everyday look-alikes score above it,
+        // alone or as the context (its 0.2877 context cut) that lets a contextual phrase count.
+        let encoder = "encoder alone: crisis above its 0.7776 cut; for the next retraining"
+        let encoderContext =
+            "encoder's reading (over its 0.2877 context cut) lets a contextual lexicon phrase count; for the next retraining"
         return [
             "i hope a bus comes soon, i'm freezing": model,
             "i slept forever last night, 12 hours": model,
@@ -51,19 +42,20 @@ import WaymarkTestTraits
             "i made a cup of tea and sat in the garden thinking about life": model,
             "i hope the operation goes well tomorrow": encoder,
             "i wish i'd never woken up this early": encoder,
-            "i've stocked up on toilet roll": sixLayers,
-            "the only thing stopping me is money": sixLayers,
-            "that cut is healing nicely now": sixLayers,
-            "i've picked a date for the party": sixLayersContext,
-            "parked at the bridge support to fix the tyre": sixLayersContext,
+            "i've stocked up on toilet roll": encoder,
+            "the only thing stopping me is money": encoder,
+            "that cut is healing nicely now": encoder,
+            "i've picked a date for the party": encoderContext,
+            "parked at the bridge support to fix the tyre": encoderContext,
             // The lexicon reads a routine ("taken her tablets" with nothing else) as an act only
-            // when the conversation says so; the encoder (emergency 0.94) and the model say so.
+            // when the conversation says so; the encoder (crisis 0.98, emergency 0.53 over its
+            // 0.6124 cut) and the model say so.
             "my nan says she's taken her tablets":
-                "encoder emergency 0.94 and the model on another person's routine medicine; the lexicon alone says none",
+                "encoder emergency 0.53 (cut 0.6124) and the model on another person's routine medicine; the lexicon alone says none",
             // "i'm on the bridge" is a place of risk; "be at yours in five" is what makes it a
-            // journey, which the encoder (emergency 0.92) does not weigh.
+            // journey, which the encoder (emergency 0.98) does not weigh.
             "i'm on the bridge, be at yours in five":
-                "encoder emergency 0.92 on a place of risk said as a journey; a lexicon rule for 'be at yours' would also clear 'on the bridge, tell mum i'm sorry'",
+                "encoder emergency 0.98 on a place of risk said as a journey; a lexicon rule for 'be at yours' would also clear 'on the bridge, tell mum i'm sorry'",
         ]
     }()
 

@@ -54,7 +54,7 @@ public struct ConversationState: Sendable, Equatable, Codable {
     /// with 999, so only a bare time ("tonight") counts again. After an emergency reached without
     /// one (the means held, "been saving my nan's tablets"), a time given next ("after the funeral
     /// friday") is the missing part of the plan and is read as any short time reply is.
-    public internal(set) var emergencyTimed: Bool?
+    public internal(set) var emergencyTimed: Bool = false
     /// Calmer turns in a row since the last turn with risk of its own.
     public internal(set) var calmTurnsInARow: Int = 0
 

@@ -312,10 +312,10 @@ struct ContextAnalyser {
         signal.modifiers.bits |= messageModifiers.bits
         let sentence = layout.sentence[Int(signal.first)]
         let clause = layout.clause[Int(signal.first)]
-        let low = layout.sentenceStart[Int(max(0, sentence - 1))]
-        // Cues up to the end of the next sentence: "that was 20 years ago." looks back one.
+        // Cues from the start of the previous sentence to the end of the next: "that was 20 years
+        // ago." looks back one.
         let high = layout.sentenceEnd(sentence + 1, tokenCount: tokens.count)
-        // First cue at or after `low`, from the per-sentence index built in `analyse`.
+        // First cue from the previous sentence on, from the per-sentence index built in `analyse`.
         let lo = Int(firstCue[Int(max(0, sentence - 1))])
         var index = lo
         var examined = 0

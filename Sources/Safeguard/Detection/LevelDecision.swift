@@ -170,14 +170,13 @@ struct LevelDecision {
         // only when it is no more than a time ("tonight"): "can we just talk now" is not a time to
         // act. After one reached without a time (the means held), a time is the plan's missing part.
         let bareTime =
-            wordCount <= (state.emergencyTimed == true ? 2 : Self.shortTimeReply) && !has(.deescalate)
+            wordCount <= (state.emergencyTimed ? 2 : Self.shortTimeReply) && !has(.deescalate)
             && !has(.treated)
         let time = has(.time) && (planHere || bareTime)
         // A goodbye is part of a plan: with a time ("not coming back" on the bridge now) it is imminent.
         let planned = has(.plan) || has(.farewell) || state.plan
         let meansHeld = has(.means) || state.means
         let intended = has(.intent) || state.intent
-        let farewell = has(.farewell)
         let timed = time || (state.time && (has(.plan) || has(.means) || has(.intent)))
         if (has(.act) && !actInCare) || has(.danger) {
             level = .emergency
@@ -458,7 +457,7 @@ struct LevelDecision {
         }
         if ownLevel == .emergency {
             state.emergencySeen = true
-            if time || timed || state.time { state.emergencyTimed = true }
+            if timed || state.time { state.emergencyTimed = true }
             // The time has been answered with 999; a later bare time is read afresh.
             state.time = false
             if state.floor < .crisis { state.floor = .crisis }
