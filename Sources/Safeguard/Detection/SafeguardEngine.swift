@@ -439,8 +439,11 @@ public struct SafeguardEngine: Sendable {
             $0.applies && $0.isEvidence && $0.level >= .distress
                 && (!$0.rule.contextual || $0.rule.role == .farewell)
         }
+        // A rule that says whose risk it is ("sent me a goodbye message": the sender's) is surer
+        // than a pronoun read near another match at the same level.
         if let strongest = readers.max(by: {
-            ($0.level, $0.subjectStrength) < ($1.level, $1.subjectStrength)
+            ($0.level, $0.rule.subject == nil ? 0 : 1, $0.subjectStrength)
+                < ($1.level, $1.rule.subject == nil ? 0 : 1, $1.subjectStrength)
         }) {
             candidate.subject = strongest.subject
             candidate.subjectExplicit = strongest.subjectExplicit
