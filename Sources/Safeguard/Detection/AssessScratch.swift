@@ -36,11 +36,13 @@ struct AnalyserScratch: Sendable {
     var clause: [Int32] = []
     var sentenceStart: [Int32] = []
 
-    /// Takes back an analyser's sentence and clause tables (it is not read after this).
+    /// Takes back an analyser's sentence and clause tables (it is not read after this): moved
+    /// out by swapping, where assigning copied each (a retain, and a release when the analyser
+    /// went).
     mutating func recycle(_ analyser: consuming ContextAnalyser) {
-        sentence = analyser.layout.sentence
-        clause = analyser.layout.clause
-        sentenceStart = analyser.layout.sentenceStart
+        swap(&sentence, &analyser.layout.sentence)
+        swap(&clause, &analyser.layout.clause)
+        swap(&sentenceStart, &analyser.layout.sentenceStart)
     }
 }
 
