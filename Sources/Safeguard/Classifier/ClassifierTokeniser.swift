@@ -213,16 +213,18 @@ struct ClassifierTokeniser: Sendable {
             }
         }
         if hasLetter {
-            let start = scan.words.bytes.count
+            // The last two bytes written for this word are kept in registers (`last`, `before`)
+            // rather than read back from the array: the same bytes, fewer checked loads.
+            var written = 0
+            var last: UInt8 = 0
+            var before: UInt8 = 0
             for byte in scan.current {
                 let mapped = leetTable[Int(byte)]
-                let n = scan.words.bytes.count - start
-                if n >= 2 && scan.words.bytes[start + n - 1] == mapped
-                    && scan.words.bytes[start + n - 2] == mapped
-                {
-                    continue
-                }
+                if written >= 2 && last == mapped && before == mapped { continue }
                 scan.words.bytes.append(mapped)
+                before = last
+                last = mapped
+                written += 1
             }
             scan.words.ends.append(scan.words.bytes.count)
         } else if hasDigit {

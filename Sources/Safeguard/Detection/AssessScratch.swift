@@ -1,5 +1,5 @@
 /// Working arrays the engine reuses from one message to the next: the normaliser's folded
-/// bytes, raw words and tokens, the class masks, the trie's walks and matches, and the n-gram
+/// bytes, raw words and tokens, the class masks, the trie's matches, and the n-gram
 /// model's words and counted buckets. A caller that assesses many messages in a row (the
 /// `assess` pipeline, a benchmark) owns one and passes it to
 /// ``SafeguardEngine/assess(_:state:scratch:)``: each array keeps its capacity, so a message
@@ -14,8 +14,6 @@ public struct AssessScratch: Sendable {
     var ids: [Int32] = []
     var masks: [ClassMask] = []
     var matches: [RuleMatch] = []
-    var live: [TokenTrie.Walk] = []
-    var next: [TokenTrie.Walk] = []
     var classifier = ClassifierScratch()
     var analyser = AnalyserScratch()
 
@@ -38,11 +36,13 @@ struct AnalyserScratch: Sendable {
     var clause: [Int32] = []
     var sentenceStart: [Int32] = []
 
-    /// Takes back an analyser's sentence and clause tables (it is not read after this).
+    /// Takes back an analyser's sentence and clause tables (it is not read after this): moved
+    /// out by swapping, where assigning copied each (a retain, and a release when the analyser
+    /// went).
     mutating func recycle(_ analyser: consuming ContextAnalyser) {
-        sentence = analyser.layout.sentence
-        clause = analyser.layout.clause
-        sentenceStart = analyser.layout.sentenceStart
+        swap(&sentence, &analyser.layout.sentence)
+        swap(&clause, &analyser.layout.clause)
+        swap(&sentenceStart, &analyser.layout.sentenceStart)
     }
 }
 

@@ -11,7 +11,8 @@ struct ContextAnalyser {
     let classes: SubjectClasses
     let tokens: [NormalisedToken]
     let masks: [ClassMask]
-    let layout: TextLayout
+    /// (A `var` only so ``AnalyserScratch/recycle(_:)`` can move its arrays out.)
+    var layout: TextLayout
 
     /// Words before a signal a negation cue reaches.
     static let negationWindow: Int32 = 7

@@ -20,18 +20,19 @@ struct LevelDecision {
     /// Most words a bare time ("tonight", "after the funeral friday") may come with.
     static let shortTimeReply = 6
 
-    /// The id of a rule by index (`-1`: the statistical model).
-    let ruleID: (Int32) -> String
+    /// The lexicon's rules, for their ids (``ruleID(_:)``). Kept as the array, not as a closure
+    /// over it: a closure stored here was a context allocated and freed for every message.
+    let rules: [LexiconRule]
 
-    init(
-        signals: [CandidateSignal], state: ConversationState, wordCount: Int,
-        ruleID: @escaping (Int32) -> String
-    ) {
-        self.ruleID = ruleID
+    init(signals: [CandidateSignal], state: ConversationState, wordCount: Int, rules: [LexiconRule]) {
+        self.rules = rules
         self.signals = signals
         self.state = state
         self.wordCount = wordCount
     }
+
+    /// The id of a rule by index (negative: one of the statistical layers).
+    func ruleID(_ index: Int32) -> String { SafeguardEngine.ruleID(index, rules: rules) }
 
     private static let suicidalRoles = RoleSet([
         .ideation, .selfHarm, .method, .intent, .farewell, .act, .means, .plan,
@@ -46,7 +47,8 @@ struct LevelDecision {
     /// person is that danger).
     private static let resolving: [StepTaken] = [.foundSafe, .safePlace, .meansAway, .calmer, .dangerGone]
 
-    /// Runs the decision; returns the assessment parts and the new state.
+    /// Runs the decision; returns the assessment parts and the new state (moved out: run once,
+    /// and read `state` no more).
     mutating func decide() -> (
         level: RiskLevel, categories: [RiskCategory], subject: Subject, state: ConversationState,
         settling: Bool
@@ -472,6 +474,11 @@ struct LevelDecision {
         state.peak = max(state.peak, level)
         state.lastLevel = level
         if reasons.isEmpty { reasons.append(level == .none ? "no risk signals" : "signals at \(level)") }
-        return (level, categories, subject, state, deescalated && state.peak >= .boundary)
+        let settling = deescalated && state.peak >= .boundary
+        // The new state is moved out, not copied (a copy retained each of its arrays, and the
+        // decision's own was released later); the decision's state is not read after this.
+        var decided = ConversationState()
+        swap(&decided, &state)
+        return (level, categories, subject, decided, settling)
     }
 }

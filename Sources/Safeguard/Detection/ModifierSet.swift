@@ -22,6 +22,9 @@ struct ModifierSet: Sendable, Equatable {
     mutating func remove(_ modifier: ContextModifier) { bits &= ~Self.bit(modifier) }
     var isEmpty: Bool { bits == 0 }
 
-    /// The modifiers as an array, in declaration order.
-    var all: [ContextModifier] { ContextModifier.allCases.filter { contains($0) } }
+    /// The modifiers as an array, in declaration order (none: the empty array, not allocated).
+    var all: [ContextModifier] {
+        if bits == 0 { return [] }
+        return ContextModifier.allCases.filter { contains($0) }
+    }
 }

@@ -52,8 +52,8 @@ public struct SafeguardEngine: Sendable {
     /// The id shown for a rule index (lexicon rules, or one of the statistical layers).
     func ruleID(_ index: Int32) -> String { Self.ruleID(index, rules: lexicon.rules) }
 
-    /// The same, from the rules alone (what the level decision's closure keeps: not the whole
-    /// engine, whose copy would retain every table of the lexicon for each message).
+    /// The same, from the rules alone (what the level decision keeps: not the whole engine,
+    /// whose copy would retain every table of the lexicon for each message).
     static func ruleID(_ index: Int32, rules: [LexiconRule]) -> String {
         if index >= 0 && Int(index) < rules.count { return rules[Int(index)].id }
         switch index {
@@ -108,9 +108,11 @@ public struct SafeguardEngine: Sendable {
             scratch.analyser.recycle(consume analyser)
         }
         let gate = LayerGate(lexicon: lexicon, matches: matches, masks: masks)
-        if let model, !tokens.isEmpty {
+        // (Tested for nil, not bound: binding copied the model's existential, a retain and a
+        // release of its box and an outlined copy for every message.)
+        if model != nil, !tokens.isEmpty {
             addModelEvidence(
-                model, text: text, tokens: tokens, masks: masks, matches: matches, gate: gate,
+                text: text, tokens: tokens, masks: masks, matches: matches, gate: gate,
                 candidates: &candidates, scratch: &scratch.classifier)
         }
         var reading: EncoderReading?
@@ -128,10 +130,8 @@ public struct SafeguardEngine: Sendable {
                 remembered: state.floor,
                 tokens: tokens, masks: masks, matches: matches, candidates: &candidates)
         }
-        let rules = lexicon.rules
         var decision = LevelDecision(
-            signals: candidates, state: state, wordCount: tokens.count,
-            ruleID: { Self.ruleID($0, rules: rules) })
+            signals: candidates, state: state, wordCount: tokens.count, rules: lexicon.rules)
         if let reading, let encoder {
             let cut = encoderGate.raised ? Self.surer(encoder.thresholds.context) : encoder.thresholds.context
             // In a conversation about danger from another person (and no suicidal risk told), the
@@ -260,7 +260,7 @@ public struct SafeguardEngine: Sendable {
     /// message is not figurative, fictional or quoted, and it talks about life, death, harm,
     /// means or farewells. Negation, history, a lowered phrase or a calmer turn raise the bar.
     private func addModelEvidence(
-        _ model: any RiskModel, text: String, tokens: [NormalisedToken], masks: [ClassMask],
+        text: String, tokens: [NormalisedToken], masks: [ClassMask],
         matches: [RuleMatch], gate: LayerGate, candidates: inout [CandidateSignal],
         scratch: inout ClassifierScratch
     ) {
@@ -289,7 +289,10 @@ public struct SafeguardEngine: Sendable {
         // The model learnt from templates and also leans on words like "tonight" or "would": in
         // a message with no word about life, death, harm, means or farewells it must be surer.
         if !gate.anchored { threshold = max(threshold, Self.modelThresholdInContext) }
-        guard model.suicidalProbability(for: scored, scratch: &scratch) >= threshold else { return }
+        // The model read in place (optional chaining on the stored property: no copy of it).
+        guard let probability = model?.suicidalProbability(for: scored, scratch: &scratch),
+            probability >= threshold
+        else { return }
         candidates.append(
             layerCandidate(
                 index: Self.modelRuleIndex, level: .crisis, categories: [.suicide], tokens: tokens,

@@ -152,46 +152,56 @@ struct TokenTrie: Sendable {
         }
     }
 
+    /// The live walks of one word: at most ``maxWalks``, in a buffer of the match's own (on the
+    /// stack). Arrays here cost a uniqueness and capacity check on every push and a bounds check
+    /// on every look at the walks already kept, in the match's innermost loop.
+    struct Walks {
+        let base: UnsafeMutablePointer<Walk>
+        var count = 0
+
+        init(_ base: UnsafeMutablePointer<Walk>) { self.base = base }
+    }
+
     /// Every match of every rule, in order of their last word.
     func matches(
         _ tokens: [NormalisedToken], masks: [ClassMask], clauseBreakClass: Int?, scratch: inout AssessScratch
     ) -> [RuleMatch] {
         var found = Normaliser.take(&scratch.matches)
-        var live = Normaliser.take(&scratch.live)
-        var next = Normaliser.take(&scratch.next)
-        live.reserveCapacity(16)
-        next.reserveCapacity(16)
         let count = tokens.count
-        for index in 0..<count {
-            let id = tokens[index].id
-            let mask = masks[index]
-            let boundaryAfter =
-                index + 1 == count || tokens[index + 1].breakBefore > 0
-                || (clauseBreakClass.map { masks[index + 1].contains($0) } ?? false)
-            next.removeAll(keepingCapacity: true)
-            let position = Int32(index)
-            advance(
-                Walk(node: 0, start: position, skips: 0), id: id, mask: mask, at: position,
-                boundaryAfter: boundaryAfter, next: &next, found: &found)
-            for walk in live {
+        guard count > 0 else { return found }
+        withUnsafeTemporaryAllocation(of: Walk.self, capacity: 2 * Self.maxWalks) { buffer in
+            var live = Walks(buffer.baseAddress!)
+            var next = Walks(buffer.baseAddress! + Self.maxWalks)
+            for index in 0..<count {
+                let id = tokens[index].id
+                let mask = masks[index]
+                let boundaryAfter =
+                    index + 1 == count || tokens[index + 1].breakBefore > 0
+                    || (clauseBreakClass.map { masks[index + 1].contains($0) } ?? false)
+                next.count = 0
+                let position = Int32(index)
                 advance(
-                    walk, id: id, mask: mask, at: position, boundaryAfter: boundaryAfter, next: &next,
-                    found: &found)
-                if walk.skips > 0 {
-                    push(Walk(node: walk.node, start: walk.start, skips: walk.skips - 1), into: &next)
+                    Walk(node: 0, start: position, skips: 0), id: id, mask: mask, at: position,
+                    boundaryAfter: boundaryAfter, next: &next, found: &found)
+                for offset in 0..<live.count {
+                    let walk = live.base[offset]
+                    advance(
+                        walk, id: id, mask: mask, at: position, boundaryAfter: boundaryAfter, next: &next,
+                        found: &found)
+                    if walk.skips > 0 {
+                        push(Walk(node: walk.node, start: walk.start, skips: walk.skips - 1), into: &next)
+                    }
                 }
+                swap(&live, &next)
             }
-            swap(&live, &next)
         }
-        scratch.live = live
-        scratch.next = next
         return found
     }
 
     @inline(__always)
     private func advance(
         _ walk: Walk, id: Int32, mask: ClassMask, at position: Int32, boundaryAfter: Bool,
-        next: inout [Walk], found: inout [RuleMatch]
+        next: inout Walks, found: inout [RuleMatch]
     ) {
         if id >= 0, let child = literalChild(of: walk.node, word: id) {
             enter(
@@ -221,7 +231,7 @@ struct TokenTrie: Sendable {
     /// The root's class edges a word's classes take, in the order of the root's row.
     @inline(__always)
     private func enterRootClasses(
-        _ mask: ClassMask, start: Int32, at position: Int32, boundaryAfter: Bool, next: inout [Walk],
+        _ mask: ClassMask, start: Int32, at position: Int32, boundaryAfter: Bool, next: inout Walks,
         found: inout [RuleMatch]
     ) {
         var low = mask.low & rootClasses.low
@@ -273,7 +283,7 @@ struct TokenTrie: Sendable {
 
     @inline(__always)
     private func enter(
-        _ node: Int32, start: Int32, at position: Int32, boundaryAfter: Bool, next: inout [Walk],
+        _ node: Int32, start: Int32, at position: Int32, boundaryAfter: Bool, next: inout Walks,
         found: inout [RuleMatch]
     ) {
         let index = Int(node)
@@ -299,15 +309,19 @@ struct TokenTrie: Sendable {
     }
 
     @inline(__always)
-    private func push(_ walk: Walk, into next: inout [Walk]) {
+    private func push(_ walk: Walk, into next: inout Walks) {
         if !isAlive(walk.node) { return }
         // One walk per node and start (merged nodes are reached from different starts; each
         // keeps its own span), keeping the one with the most skips left.
-        for index in next.indices where next[index].node == walk.node && next[index].start == walk.start {
-            if walk.skips > next[index].skips { next[index] = walk }
+        let walks = next.base
+        for index in 0..<next.count where walks[index].node == walk.node && walks[index].start == walk.start {
+            if walk.skips > walks[index].skips { walks[index] = walk }
             return
         }
-        if next.count < Self.maxWalks { next.append(walk) }
+        if next.count < Self.maxWalks {
+            walks[next.count] = walk
+            next.count += 1
+        }
     }
 
     /// Whether a walk at the node can still go anywhere: it has an edge.

@@ -130,9 +130,9 @@ public struct Normaliser: Sendable {
                 }
                 let word = raw[position]
                 let piece = UnsafeBufferPointer(rebasing: units[Int(word.start)..<Int(word.end)])
-                ids.removeAll(keepingCapacity: true)
                 var number: Int32 = -1
                 if piece.contains(where: { $0 == 0x26 || $0 == 0x2A }) {
+                    ids.removeAll(keepingCapacity: true)
                     buffer.removeAll(keepingCapacity: true)
                     for byte in piece where byte != 0x26 && byte != 0x2A { buffer.append(byte) }
                     if Self.digitsOnly(buffer) {
@@ -142,12 +142,23 @@ public struct Normaliser: Sendable {
                         resolveWord(buffer, into: &ids)
                     }
                 } else if Self.digitsOnly(piece) {
+                    ids.removeAll(keepingCapacity: true)
                     number = Self.numberValue(piece)
                     ids.append(table.lookup(piece) ?? -1)
                 } else if let id = table.lookup(piece) {
                     // What `resolveWord` does first for every word (with an apostrophe or not).
+                    // Most words are known and stand for themselves: their one token is
+                    // appended as `appendTokens` would, without the word-id array (emptied and
+                    // filled for each word, that was a tenth of the normaliser).
+                    if replacementStart[Int(id)] == replacementStart[Int(id) + 1] {
+                        appendToken(id, first: word, last: word, origin: &origin, tokens: &tokens, number: -1)
+                        position += 1
+                        continue
+                    }
+                    ids.removeAll(keepingCapacity: true)
                     emit(id, into: &ids)
                 } else {
+                    ids.removeAll(keepingCapacity: true)
                     resolveWord(piece, into: &ids, lookedUp: true)
                 }
                 appendTokens(ids, first: word, last: word, origin: &origin, tokens: &tokens, number: number)
@@ -225,6 +236,21 @@ public struct Normaliser: Sendable {
             units.append(contentsOf: folded)
             index += 1
         }
+    }
+
+    /// The token of a word read as the one id `id`: what ``appendTokens(_:first:last:origin:tokens:number:)``
+    /// appends for `[id]`.
+    @inline(__always)
+    private func appendToken(
+        _ id: Int32, first: RawWord, last: RawWord, origin: inout OffsetMap, tokens: inout [NormalisedToken],
+        number: Int32
+    ) {
+        let start = origin.scalar(at: first.start)
+        let end = origin.scalar(at: last.end - 1) + 1
+        tokens.append(
+            NormalisedToken(
+                id: id, start: start, end: end, number: number, breakBefore: first.breakBefore,
+                quoted: first.quoted, unitStart: first.start, unitEnd: last.end))
     }
 
     private func appendTokens(
