@@ -48,6 +48,7 @@ import WaymarkTestTraits
             #expect(read.subject == .other, "\(text): \(read.subject)")
         }
         // A goodbye before a move abroad stays ordinary.
-        #expect(shipped.assess("my flatmate sent me a goodbye message before she flew to sydney").level < .crisis)
+        let moving = "my flatmate sent me a goodbye message before she flew to sydney"
+        #expect(shipped.assess(moving).level < .crisis)
     }
 }
