@@ -27,13 +27,8 @@ struct ContextAnalyser {
     /// How far into a quotation opened right after reported speech its words are still theirs.
     static let quotedSpeechReach: Int32 = 40
 
-    init(lexicon: borrowing Lexicon, tokens: [NormalisedToken], masks: [ClassMask]) {
-        var scratch = AnalyserScratch()
-        self.init(lexicon: lexicon, tokens: tokens, masks: masks, scratch: &scratch)
-    }
-
-    /// The same, its sentence and clause tables in arrays moved out of `scratch` (give them back
-    /// with ``AnalyserScratch/recycle(_:)`` once done).
+    /// Its sentence and clause tables are arrays moved out of `scratch` (give them back with
+    /// ``AnalyserScratch/recycle(_:)`` once done).
     init(
         lexicon: borrowing Lexicon, tokens: [NormalisedToken], masks: [ClassMask],
         scratch: inout AnalyserScratch
@@ -109,14 +104,8 @@ struct ContextAnalyser {
         }
     }
 
-    /// Candidates for every evidence match, with context applied.
-    func analyse(_ matches: [RuleMatch]) -> [CandidateSignal] {
-        var scratch = AnalyserScratch()
-        return analyse(matches, scratch: &scratch)
-    }
-
-    /// The same, its working arrays moved out of `scratch` and given back (emptied before use:
-    /// the same candidates; only the returned array is new).
+    /// Candidates for every evidence match, with context applied; the working arrays are moved
+    /// out of `scratch` and given back (emptied before use; only the returned array is new).
     func analyse(_ matches: [RuleMatch], scratch: inout AnalyserScratch) -> [CandidateSignal] {
         var evidence = Normaliser.take(&scratch.evidence)
         var cues = Normaliser.take(&scratch.cues)

@@ -204,22 +204,31 @@ public struct SafeguardEngine: Sendable {
         }
         guard kept.count > 1 else { return kept }
         if kept.count <= 32 {
-            for index in 1..<kept.count {
-                let item = kept[index]
-                var position = index
-                while position > 0
-                    && (kept[position - 1].first, kept[position - 1].last, kept[position - 1].rule.index) > (
-                        item.first, item.last, item.rule.index
-                    )
-                {
-                    kept[position] = kept[position - 1]
-                    position -= 1
-                }
-                kept[position] = item
-            }
+            insertionSort(&kept, 0..<kept.count)
             return kept
         }
         return inTextOrder(kept, tokenCount: tokenCount)
+    }
+
+    /// Sorts `range` of `candidates` by first word, last word, rule; stable.
+    @inline(__always)
+    private static func insertionSort(_ candidates: inout [CandidateSignal], _ range: Range<Int>) {
+        guard range.count > 1 else { return }
+        for index in (range.lowerBound + 1)..<range.upperBound {
+            let item = candidates[index]
+            var position = index
+            while position > range.lowerBound
+                && (
+                    candidates[position - 1].first, candidates[position - 1].last,
+                    candidates[position - 1].rule.index
+                )
+                    > (item.first, item.last, item.rule.index)
+            {
+                candidates[position] = candidates[position - 1]
+                position -= 1
+            }
+            candidates[position] = item
+        }
     }
 
     /// Candidates ordered by first word, then last word, then rule: a counting sort by first
@@ -235,24 +244,8 @@ public struct SafeguardEngine: Sendable {
             result[Int(fill[Int(candidate.first)])] = candidate
             fill[Int(candidate.first)] += 1
         }
-        for group in 0..<tokenCount {
-            let low = Int(counts[group])
-            let high = Int(counts[group + 1])
-            guard high - low > 1 else { continue }
-            for index in (low + 1)..<high {
-                let item = result[index]
-                var position = index
-                while position > low
-                    && (result[position - 1].last, result[position - 1].rule.index) > (
-                        item.last, item.rule.index
-                    )
-                {
-                    result[position] = result[position - 1]
-                    position -= 1
-                }
-                result[position] = item
-            }
-        }
+        // Within a group every candidate has the same first word.
+        for group in 0..<tokenCount { insertionSort(&result, Int(counts[group])..<Int(counts[group + 1])) }
         return result
     }
 

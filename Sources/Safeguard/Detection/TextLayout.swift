@@ -14,11 +14,7 @@ struct TextLayout: Sendable {
 
     static let maxSentence = 40
 
-    init(tokens: [NormalisedToken], clauseBreak: (NormalisedToken) -> Bool) {
-        self.init(tokens: tokens, reusing: [], [], [], clauseBreak: clauseBreak)
-    }
-
-    /// The same, written into the given arrays (emptied first; reused ones keep their capacity).
+    /// Written into the given arrays (emptied first; reused ones keep their capacity).
     init(
         tokens: [NormalisedToken], reusing sentence: [Int32], _ clause: [Int32], _ sentenceStart: [Int32],
         clauseBreak: (NormalisedToken) -> Bool

@@ -278,12 +278,12 @@ public struct Normaliser: Sendable {
     // MARK: - Word resolution
 
     /// Resolves one raw word (may contain apostrophes and leet symbols) to word ids.
-    /// `lookedUp`: the whole word was already looked up and is not in the vocabulary.
-    func resolveWord(_ word: [UInt8], into ids: inout [Int32], lookedUp: Bool = false) {
-        word.withUnsafeBufferPointer { resolveWord($0, into: &ids, lookedUp: lookedUp) }
+    func resolveWord(_ word: [UInt8], into ids: inout [Int32]) {
+        word.withUnsafeBufferPointer { resolveWord($0, into: &ids) }
     }
 
-    /// The same for bytes read in place.
+    /// The same for bytes read in place. `lookedUp`: the whole word was already looked up and is
+    /// not in the vocabulary.
     func resolveWord(_ word: UnsafeBufferPointer<UInt8>, into ids: inout [Int32], lookedUp: Bool = false) {
         if word.contains(0x27) {
             if !lookedUp, let id = table.lookup(word) {
