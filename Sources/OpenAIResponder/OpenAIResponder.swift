@@ -150,7 +150,7 @@ public struct OpenAIResponder: Responder {
             firstTokenTimeout: configuration.firstTokenTimeout, idleTimeout: configuration.idleTimeout,
             totalTimeout: configuration.totalTimeout)
         let watcher = Task {
-            await watchdog.watch { expiry in delegate.continuation.yield(.timedOut(expiry)) }
+            await watchdog.watch { expiry, seen in delegate.continuation.yield(.timedOut(expiry, at: seen)) }
         }
         defer {
             watchdog.finish()
@@ -193,7 +193,7 @@ public struct OpenAIResponder: Responder {
             firstTokenTimeout: configuration.firstTokenTimeout, idleTimeout: configuration.idleTimeout,
             totalTimeout: configuration.totalTimeout)
         let watcher = Task {
-            await watchdog.watch { expiry in client.yield(.timedOut(expiry)) }
+            await watchdog.watch { expiry, seen in client.yield(.timedOut(expiry, at: seen)) }
         }
         defer {
             watchdog.finish()
@@ -238,8 +238,11 @@ public struct OpenAIResponder: Responder {
                         throw failure(for: expiry, server: server)
                     }
                     if emit(events, to: output) { return }
-                case .timedOut(let expiry):
-                    throw failure(for: expiry, server: server)
+                case .timedOut(_, let seen):
+                    // Everything that arrived before the watchdog looked has been read by now;
+                    // if it held words, the limit had not passed (a starved consumer, not a
+                    // silent server) and the watch goes on.
+                    if let expiry = watchdog.expiry(at: seen) { throw failure(for: expiry, server: server) }
                 case .redirected(let status):
                     throw ResponderFailure.redirectRefused(status: status, server: server)
                 case .tooLarge(let limit):

@@ -73,25 +73,32 @@ final class StreamWatchdog: Sendable {
         state.withLock { $0.phase = .finished }
     }
 
-    /// Sleeps until a deadline passes, re-checking as it moves; calls `report` once if one
-    /// passes. Returns when the reply finishes, a deadline passes or the task is cancelled.
-    func watch(report: @Sendable (Expiry) -> Void) async {
+    /// Sleeps until a deadline passes, re-checking as it moves, and calls `report` with the
+    /// limit and the moment it was seen to pass. A report can be stale: words that arrived
+    /// before that moment may still be waiting for a consumer the task pool starved, and they
+    /// move the deadline when they are read (the consumer checks with ``expiry(at:)``). So the
+    /// watch goes on after a report, and reports again only if a later deadline passes too.
+    /// Returns when the reply finishes, the total limit passes or the task is cancelled.
+    func watch(report: @Sendable (Expiry, ContinuousClock.Instant) -> Void) async {
+        var reported: ContinuousClock.Instant?
         while !Task.isCancelled {
             let current = state.withLock { $0 }
             if current.phase == .finished { return }
             let now = ContinuousClock.now
+            var wake = min(current.deadline, totalDeadline, now + .milliseconds(100))
             // When both have passed (a starved task wakes late), the earlier one is the cause.
             if now >= current.deadline, current.deadline <= totalDeadline {
-                report(current.phase == .streaming ? .idle : .firstToken)
-                return
-            }
-            if now >= totalDeadline {
-                report(.total)
+                if reported != current.deadline {
+                    report(current.phase == .streaming ? .idle : .firstToken, now)
+                    reported = current.deadline
+                }
+                wake = now + .milliseconds(100)
+            } else if now >= totalDeadline {
+                report(.total, now)
                 return
             }
             do {
                 // Short slices: the deadline can move earlier (first token → idle timeout).
-                let wake = min(current.deadline, totalDeadline, now + .milliseconds(100))
                 try await Task.sleep(until: wake, clock: .continuous)
             } catch {
                 return
