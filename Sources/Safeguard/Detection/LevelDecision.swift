@@ -15,6 +15,10 @@ struct LevelDecision {
     /// never evidence on its own.
     var encoderContext = false
 
+    /// The message opens with a question word ("what should i watch tonight", "can we talk
+    /// now"): a short reply that asks is not a bare time to act (see ``SafeguardEngine/opensWithQuestion(_:)``).
+    var opensWithQuestion = false
+
     /// Most words a reply may have to count as a short answer ("yeah", "i think so").
     static let shortReply = 8
     /// Most words a bare time ("tonight", "after the funeral friday") may come with.
@@ -168,12 +172,13 @@ struct LevelDecision {
         // read against the conversation; "my exam is tomorrow" later on is not a plan.
         let planHere = has(.plan) || has(.means) || has(.intent) || has(.farewell) || has(.harm)
         // A short reply is read as a bare time only when it says nothing calmer ("i feel a bit
-        // calmer now", "my daughter's coming now"), and after an emergency reached with a time
+        // calmer now", "my daughter's coming now") and does not ask ("what should i watch
+        // tonight" after the bridge), and after an emergency reached with a time
         // only when it is no more than a time ("tonight"): "can we just talk now" is not a time to
         // act. After one reached without a time (the means held), a time is the plan's missing part.
         let bareTime =
             wordCount <= (state.emergencyTimed ? 2 : Self.shortTimeReply) && !has(.deescalate)
-            && !has(.treated)
+            && !has(.treated) && !opensWithQuestion
         let time = has(.time) && (planHere || bareTime)
         // A goodbye is part of a plan: with a time ("not coming back" on the bridge now) it is imminent.
         let planned = has(.plan) || has(.farewell) || state.plan

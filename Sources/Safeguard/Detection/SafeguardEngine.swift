@@ -132,6 +132,9 @@ public struct SafeguardEngine: Sendable {
         }
         var decision = LevelDecision(
             signals: candidates, state: state, wordCount: tokens.count, rules: lexicon.rules)
+        if candidates.contains(where: { $0.rule.role == .time }) {
+            decision.opensWithQuestion = Self.opensWithQuestion(text)
+        }
         if let reading, let encoder {
             let cut = encoderGate.raised ? Self.surer(encoder.thresholds.context) : encoder.thresholds.context
             // In a conversation about danger from another person (and no suicidal risk told), the
@@ -517,6 +520,21 @@ public struct SafeguardEngine: Sendable {
     }
 
     /// The text with the given scalar ranges blanked out (for the model: a lowered phrase).
+    /// Words that open a question ("what about tonight", "how about now" excepted: those offer a time).
+    static let questionOpeners: Set<String> = [
+        "what", "what's", "whats", "which", "where", "where's", "who", "who's", "why", "how", "should",
+        "shall", "can", "could", "would", "will", "do", "does", "did", "is", "are", "any", "anyone",
+        "anything",
+    ]
+
+    /// Whether the message opens with a question word (read only when it holds a time).
+    static func opensWithQuestion(_ text: String) -> Bool {
+        let words = text.prefix(40).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+            .split(whereSeparator: { !($0.isLetter || $0 == "'") }).prefix(2)
+        guard let first = words.first, questionOpeners.contains(String(first)) else { return false }
+        return words.dropFirst().first != "about"
+    }
+
     static func text(_ text: String, without ranges: [(Int, Int)]) -> String {
         var scalars = Array(text.unicodeScalars)
         for (start, end) in ranges {

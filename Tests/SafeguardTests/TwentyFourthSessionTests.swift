@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import WaymarkTestTraits
+
+@testable import Safeguard
+
+/// The twenty-fourth session (issue 12): after danger at a place, coming away from it and getting
+/// home are steps towards safety, and a short question with a time in it is not a time to act.
+/// Our own wording, lexicon only (the rules), then the engine that ships.
+@Suite(.ownThread) struct TwentyFourthSessionComingAwayTests {
+    @Test func comingAwayAndGettingHomeLowerTheEmergencyAndAQuestionDoesNotRaiseIt() {
+        let read = levels([
+            "i'm on the bridge and i'm going to jump",
+            "ok i've stepped back and i'm walking home",
+            "home now. made a tea",
+            "what should i watch tonight",
+        ])
+        #expect(read.first == .emergency)
+        #expect(read.dropFirst().allSatisfy { $0 < .emergency }, "\(read)")
+        // The risk is remembered: the floor stays at crisis until safety is sustained.
+        #expect(read.dropFirst().allSatisfy { $0 >= .crisis }, "\(read)")
+    }
+
+    @Test(arguments: [
+        "i've climbed down",
+        "i'm on my way home now",
+        "back inside now",
+        "i'm home",
+    ])
+    func aStepAwayIsHeard(step: String) {
+        let read = levels(["i'm on the bridge and i'm going to jump", step])
+        #expect(read == [.emergency, .crisis], "\(step): \(read)")
+    }
+
+    @Test func aStepWithItsOwnRiskKeepsIt() {
+        let read = levels([
+            "i'm on the bridge and i'm going to jump", "walking home now, i've already taken all my tablets",
+        ])
+        #expect(read.last == .emergency, "\(read)")
+    }
+
+    @Test func aTimeGivenIsStillATimeAndAQuestionIsNot() {
+        let saved = "i've been saving up my sleeping tablets for a bit"
+        #expect(levels([saved, "tonight"]).last == .emergency)
+        #expect(levels([saved, "tonight probably. mums on a late"]).last == .emergency)
+        #expect(levels([saved, "what about tonight"]).last == .emergency)
+        #expect(levels([saved, "what's on telly tonight"]).last == .crisis)
+        #expect(levels([saved, "can we talk about something else now"]).last == .crisis)
+    }
+
+    @Test func theQuestionWordIsTheFirstWord() {
+        #expect(SafeguardEngine.opensWithQuestion("What should I watch tonight?"))
+        #expect(SafeguardEngine.opensWithQuestion("what\u{2019}s on telly tonight"))
+        #expect(!SafeguardEngine.opensWithQuestion("how about tonight"))
+        #expect(!SafeguardEngine.opensWithQuestion("tonight, what else"))
+        #expect(!SafeguardEngine.opensWithQuestion("whatever, tonight"))
+    }
+
+    @Test func theShippedEngineHearsTheWayHome() throws {
+        let shipped = try #require(TestEngine.shipped)
+        var state = ConversationState()
+        var read: [RiskLevel] = []
+        for turn in [
+            "i'm on the bridge", "ok i've stepped back and i'm walking home", "home now. made a tea",
+        ] {
+            let result = shipped.assess(turn, state: state)
+            state = result.state
+            read.append(result.assessment.remembering(result.state).level)
+        }
+        #expect(read == [.emergency, .crisis, .crisis], "\(read)")
+    }
+}
