@@ -70,3 +70,40 @@ import WaymarkTestTraits
         #expect(read == [.emergency, .crisis, .crisis], "\(read)")
     }
 }
+
+/// The twenty-fourth session (issue 12): someone else's risk said in their words, or seen on
+/// them, is theirs, not the writer's. Our own wording of the kinds the read sets showed.
+@Suite(.ownThread) struct TwentyFourthSessionSomeoneElsesRiskTests {
+    @Test(arguments: [
+        "my grandad gave me his medals. said he won't be needing them",
+        "he's given his brother his bike and keeps saying he won't need it",
+    ])
+    func notNeedingTheirThingsIsTheirs(text: String) throws {
+        let engine = try #require(TestEngine.engine)
+        let read = engine.assess(text)
+        #expect(read.level == .crisis, "\(text): \(read.level)")
+        #expect(read.subject == .other, "\(text): \(read.subject)")
+    }
+
+    @Test func aGoodbyeReportedAfterTheMessageIsTheSenders() throws {
+        let engine = try #require(TestEngine.shipped)
+        let read = engine.assess("my sister sent me a long message last night saying thanks for everything")
+        #expect(
+            read.signals.contains { $0.rule == "farewell.signoff" && $0.modifiers.contains(.otherPerson) })
+        // The writer's own message is theirs.
+        let own = engine.assess("i sent her a message saying thanks for everything, she was a great teacher")
+        #expect(!own.signals.contains { $0.modifiers.contains(.otherPerson) })
+    }
+
+    @Test func cutsSeenOnSomeoneElseInARiskyConversationAreTheirs() {
+        let read = assessments([
+            "i'm really worried about my girlfriend, she keeps saying she wants to kill herself",
+            "last night she showed me cuts on her thigh",
+        ])
+        #expect(read.last?.level == .crisis)
+        #expect(read.last?.subject == .other, "\(read.map(\.subject))")
+        #expect(read.last?.categories.contains(.selfHarm) == true)
+        // Alone, with nothing risky around it, the same words are not read (contextual).
+        #expect(level("noticed cuts on his legs after rugby") == .none)
+    }
+}
