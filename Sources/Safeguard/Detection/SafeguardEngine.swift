@@ -519,7 +519,6 @@ public struct SafeguardEngine: Sendable {
         return text
     }
 
-    /// The text with the given scalar ranges blanked out (for the model: a lowered phrase).
     /// Words that open a question ("what about tonight", "how about now" excepted: those offer a time).
     static let questionOpeners: Set<String> = [
         "what", "what's", "whats", "which", "where", "where's", "who", "who's", "why", "how", "should",
@@ -535,6 +534,7 @@ public struct SafeguardEngine: Sendable {
         return words.dropFirst().first != "about"
     }
 
+    /// The text with the given scalar ranges blanked out (for the model: a lowered phrase).
     static func text(_ text: String, without ranges: [(Int, Int)]) -> String {
         var scalars = Array(text.unicodeScalars)
         for (start, end) in ranges {
