@@ -107,3 +107,35 @@ import WaymarkTestTraits
         #expect(level("noticed cuts on his legs after rugby") == .none)
     }
 }
+
+/// The twenty-fourth session (issue 11, conversation emergencies): once the writer has told of
+/// abuse, the person who hurts them arriving, threatening what happens when they get in, or
+/// turning violent to the house now is danger now. In any other conversation the same words are
+/// set aside. Lexicon only; our own wording.
+@Suite(.ownThread) struct TwentyFourthSessionAbuserArrivingTests {
+    @Test(arguments: [
+        "he's back early. he's drunk. slamming doors",
+        "oh god his car's just pulled up",
+        "he's just got in and he's been drinking",
+        "he just texted, he'll be back in ten minutes and he knows",
+        "he's sent 'you'll regret this when i get home'",
+        "he's just kicked the bedroom door",
+    ])
+    func afterAbuseIsToldItIsDangerNow(turn: String) {
+        let read = assessments(["my boyfriend hits me when he's been drinking", turn])
+        #expect(read.first?.level == .boundary)
+        #expect(read.last?.level == .emergency, "\(turn): \(read.map(\.level))")
+        #expect(read.last?.subject == .speaker)
+        #expect(read.last?.signals.contains { $0.rule == SafeguardEngine.abuserArrivingRule } == true)
+    }
+
+    @Test func inAnyOtherConversationTheWordsAreSetAside() {
+        for opener in ["my brother just bought a new car", "my mate's been really down lately"] {
+            let read = assessments([opener, "his car's just pulled up, going out for a spin"])
+            #expect(!(read.last?.signals.contains { $0.rule == SafeguardEngine.abuserArrivingRule } ?? true))
+        }
+        // Someone else's abuser: the writer's friend is the one at risk, not read by this rule.
+        let friend = assessments(["my friend's boyfriend hits her", "he's back early"])
+        #expect(!(friend.last?.signals.contains { $0.rule == SafeguardEngine.abuserArrivingRule } ?? true))
+    }
+}

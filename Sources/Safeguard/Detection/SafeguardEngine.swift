@@ -30,6 +30,11 @@ public struct SafeguardEngine: Sendable {
     /// dropped before anything else sees them in any other turn.
     static let dangerBackRule = "conversation.danger_back"
     private let dangerBackIndex: Int32?
+    /// The rule for the person who hurts the writer arriving or turning violent now ("his car's
+    /// just pulled up", "he's back early and he's drunk"): read only once the conversation holds
+    /// abuse of the writer, so its matches are dropped in every other turn.
+    static let abuserArrivingRule = "conversation.abuser_arriving"
+    private let abuserArrivingIndex: Int32?
     /// Ordinary grief (firsts without someone, missing them, setting a place for them): read with
     /// earlier turns, the encoder must be surer to call it a crisis (`addEncoderEvidence`).
     static let everydayGriefRule = "bereavement.everyday_grief"
@@ -45,6 +50,7 @@ public struct SafeguardEngine: Sendable {
         self.model = model
         self.encoder = encoder
         dangerBackIndex = lexicon.rules.firstIndex { $0.id == Self.dangerBackRule }.map { Int32($0) }
+        abuserArrivingIndex = lexicon.rules.firstIndex { $0.id == Self.abuserArrivingRule }.map { Int32($0) }
         everydayGriefIndex = lexicon.rules.firstIndex { $0.id == Self.everydayGriefRule }.map { Int32($0) }
         measureUnits = MeasureClasses(lexicon)
     }
@@ -90,6 +96,11 @@ public struct SafeguardEngine: Sendable {
         // would copy it for every message.)
         if let dangerBackIndex, !state.dangerLeft, matches.contains(where: { $0.rule == dangerBackIndex }) {
             matches.removeAll { $0.rule == dangerBackIndex }
+        }
+        if let abuserArrivingIndex, !(state.categories.contains(.abuse) && state.subject == .speaker),
+            matches.contains(where: { $0.rule == abuserArrivingIndex })
+        {
+            matches.removeAll { $0.rule == abuserArrivingIndex }
         }
         // An age marker whose number is a measure ("is 8 weeks") is not an age.
         // (Read first, removed only when one is there: see `dangerBackIndex` above.)
