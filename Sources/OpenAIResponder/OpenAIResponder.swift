@@ -150,7 +150,7 @@ public struct OpenAIResponder: Responder {
             firstTokenTimeout: configuration.firstTokenTimeout, idleTimeout: configuration.idleTimeout,
             totalTimeout: configuration.totalTimeout)
         let watcher = Task {
-            await watchdog.watch { expiry, seen in delegate.continuation.yield(.timedOut(expiry, at: seen)) }
+            await watchdog.watch { _, seen in delegate.continuation.yield(.timedOut(at: seen)) }
         }
         defer {
             watchdog.finish()
@@ -193,7 +193,7 @@ public struct OpenAIResponder: Responder {
             firstTokenTimeout: configuration.firstTokenTimeout, idleTimeout: configuration.idleTimeout,
             totalTimeout: configuration.totalTimeout)
         let watcher = Task {
-            await watchdog.watch { expiry, seen in client.yield(.timedOut(expiry, at: seen)) }
+            await watchdog.watch { _, seen in client.yield(.timedOut(at: seen)) }
         }
         defer {
             watchdog.finish()
@@ -238,7 +238,7 @@ public struct OpenAIResponder: Responder {
                         throw failure(for: expiry, server: server)
                     }
                     if emit(events, to: output) { return }
-                case .timedOut(_, let seen):
+                case .timedOut(let seen):
                     // Everything that arrived before the watchdog looked has been read by now;
                     // if it held words, the limit had not passed (a starved consumer, not a
                     // silent server) and the watch goes on.

@@ -7,9 +7,10 @@ enum StreamReport: Sendable {
     /// Body bytes and when they arrived (stamped on the transport's thread, not the task
     /// pool, so this is when the server sent them, however late they are read).
     case data(Data, arrived: ContinuousClock.Instant)
-    /// The watchdog saw a limit pass at that moment (the consumer confirms it: words that
-    /// arrived before then, read late, move the deadline and make the report stale).
-    case timedOut(StreamWatchdog.Expiry, at: ContinuousClock.Instant)
+    /// The watchdog saw a limit pass at that moment. The consumer asks the watchdog which
+    /// limit had passed then (``StreamWatchdog/expiry(at:)``), after reading everything that
+    /// arrived before it: words read late move the deadline and make the report stale.
+    case timedOut(at: ContinuousClock.Instant)
     /// The server answered with a redirect, which was not followed.
     case redirected(status: Int)
     /// The body went past the limit; the transfer was stopped.

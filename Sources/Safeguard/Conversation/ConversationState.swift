@@ -72,6 +72,9 @@ public struct ConversationState: Sendable, Equatable, Codable {
         categories.contains { CategorySet.dangerFromOthers.contains($0) }
     }
 
+    /// The writer has told of abuse against themselves (remembered category abuse, about them).
+    var abuseOfTheWriterTold: Bool { categories.contains(.abuse) && subject == .speaker }
+
     /// The risk remembered is danger from another person and no suicidal or self-harm risk has
     /// been told.
     var dangerFromOthersOnly: Bool { !suicidalContext && dangerFromOthersTold }

@@ -92,18 +92,10 @@ public struct SafeguardEngine: Sendable {
         var masks = Normaliser.take(&scratch.masks)
         lexicon.masks(for: tokens, into: &masks)
         var matches = lexicon.matches(tokens, masks: masks, scratch: &scratch)
-        // (Checked before removing: the matches share the scratch's storage, and a mutation
-        // would copy it for every message.)
-        if let dangerBackIndex, !state.dangerLeft, matches.contains(where: { $0.rule == dangerBackIndex }) {
-            matches.removeAll { $0.rule == dangerBackIndex }
-        }
-        if let abuserArrivingIndex, !(state.categories.contains(.abuse) && state.subject == .speaker),
-            matches.contains(where: { $0.rule == abuserArrivingIndex })
-        {
-            matches.removeAll { $0.rule == abuserArrivingIndex }
-        }
+        Self.setAside(dangerBackIndex, unless: state.dangerLeft, from: &matches)
+        Self.setAside(abuserArrivingIndex, unless: state.abuseOfTheWriterTold, from: &matches)
         // An age marker whose number is a measure ("is 8 weeks") is not an age.
-        // (Read first, removed only when one is there: see `dangerBackIndex` above.)
+        // (Read first, removed only when one is there: see ``setAside(_:unless:from:)``.)
         let traits = lexicon.traits
         if measureUnits.anyMeasuredAge(in: matches, traits: traits, tokens: tokens, masks: masks) {
             matches.removeAll {
@@ -222,6 +214,16 @@ public struct SafeguardEngine: Sendable {
             return kept
         }
         return inTextOrder(kept, tokenCount: tokenCount)
+    }
+
+    /// Drops the matches of a rule read only in some conversations (`conversation.danger_back`,
+    /// `conversation.abuser_arriving`) when this one is not such a conversation. Checked before
+    /// removing: the matches share the scratch's storage, and a mutation would copy it for every
+    /// message.
+    @inline(__always)
+    private static func setAside(_ rule: Int32?, unless readable: Bool, from matches: inout [RuleMatch]) {
+        guard let rule, !readable, matches.contains(where: { $0.rule == rule }) else { return }
+        matches.removeAll { $0.rule == rule }
     }
 
     /// Sorts `range` of `candidates` by first word, last word, rule; stable.
