@@ -135,7 +135,9 @@ public struct SafeguardEngine: Sendable {
         }
         var decision = LevelDecision(
             signals: candidates, state: state, wordCount: tokens.count, rules: lexicon.rules)
-        if candidates.contains(where: { $0.rule.role == .time }) {
+        // Read only where it can matter: a short reply with a time (see `LevelDecision.bareTime`).
+        if tokens.count <= LevelDecision.shortTimeReply, candidates.contains(where: { $0.rule.role == .time })
+        {
             decision.opensWithQuestion = Self.opensWithQuestion(text)
         }
         if let reading, let encoder {
@@ -540,10 +542,22 @@ public struct SafeguardEngine: Sendable {
     ]
 
     /// Whether the message opens with a question word (read only when it holds a time).
+    /// The first two words of the first 40 characters, lowercased, a curly apostrophe read as a
+    /// straight one: letters and apostrophes make a word, anything else parts words.
     static func opensWithQuestion(_ text: String) -> Bool {
-        let words = text.prefix(40).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
-            .split(whereSeparator: { !($0.isLetter || $0 == "'") }).prefix(2)
-        guard let first = words.first, questionOpeners.contains(String(first)) else { return false }
+        var words: [String] = []
+        var word = ""
+        for character in text.prefix(40) {
+            if character.isLetter || character == "'" || character == "\u{2019}" {
+                word += character == "\u{2019}" ? "'" : character.lowercased()
+            } else if !word.isEmpty {
+                words.append(word)
+                word = ""
+                if words.count == 2 { break }
+            }
+        }
+        if !word.isEmpty, words.count < 2 { words.append(word) }
+        guard let first = words.first, questionOpeners.contains(first) else { return false }
         return words.dropFirst().first != "about"
     }
 
