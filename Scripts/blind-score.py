@@ -44,7 +44,7 @@ def main():
     if len(sys.argv) < 4:
         sys.exit(__doc__)
     binary, folder, sets = sys.argv[1], sys.argv[2], sys.argv[3:]
-    count = dict.fromkeys(("risky", "crisis", "emergencies", "emergency", "below", "calm", "alarms",
+    count = dict.fromkeys(("risky", "crisis", "emergencies", "emergency", "below", "calm", "alarms", "flagged",
                            "boundaries", "boundary", "turns_risky", "turns_crisis", "turns_emergencies",
                            "turns_emergency", "turns_calm", "turns_alarms", "conversations", "first"), 0)
     with tempfile.TemporaryDirectory() as work:
@@ -66,6 +66,7 @@ def main():
                 if wanted <= RANK["distress"]:
                     count["calm"] += 1
                     count["alarms"] += level >= RANK["crisis"]
+                    count["flagged"] += level >= RANK["boundary"]
                 if wanted == RANK["boundary"]:
                     count["boundaries"] += 1
                     count["boundary"] += level >= RANK["boundary"]
@@ -94,7 +95,7 @@ def main():
     print(f"== pooled over {' '.join(sets)}")
     print(f"messages: crisis {c['crisis']}/{c['risky']}, emergency {c['emergency']}/{c['emergencies']} "
           f"({c['below']} below crisis), false alarms {c['alarms']}/{c['calm']}, "
-          f"boundary {c['boundary']}/{c['boundaries']}")
+          f"boundary {c['boundary']}/{c['boundaries']}, calm read boundary or more {c['flagged']}/{c['calm']}")
     print(f"conversation turns: crisis {c['turns_crisis']}/{c['turns_risky']}, emergency "
           f"{c['turns_emergency']}/{c['turns_emergencies']}, false alarms {c['turns_alarms']}/{c['turns_calm']}, "
           f"first risky turn caught {c['first']}/{c['conversations']}")
