@@ -1,10 +1,14 @@
 /// What a message's context says about letting a statistical layer (the n-gram model or the
 /// encoder) add evidence the lexicon did not find.
 struct LayerGate {
-    /// Figurative, fictional, quoted or joking talk: not the person's own risk, so no layer speaks.
+    /// Figurative, fictional or quoted talk: not the person's own risk, so no layer speaks.
     var notTheirs = false
-    /// Negation, history, "what if", or a calmer or treated turn: a layer must be surer.
-    var raised: Bool { cueRaised || calmerStep }
+    /// A joke marker not said to be meant (laughter, "so embarrassing", an everyday medicine word):
+    /// the n-gram model does not speak, and the encoder must be surer. People minimise real risk
+    /// in exactly this way ("took them all with my meal deal. got a meeting at 2 lol").
+    var joking = false
+    /// Negation, history, "what if", a calmer or treated turn, or a joke: a layer must be surer.
+    var raised: Bool { cueRaised || calmerStep || joking }
     /// The message holds a word about life, death, harm, means or farewells (`@model_anchor`).
     var anchored = true
     /// A step towards safety or treatment is told (one reason for `raised`).
@@ -25,11 +29,12 @@ struct LayerGate {
         }
         for match in matches {
             let rule = traits[Int(match.rule)]
-            // An idiom, someone else's words (`covers`), or a joke not said to be meant.
-            if rule.role == .idiom || rule.coversInner || (rule.role == .joke && match.first > meantUpTo) {
+            // An idiom or someone else's words (`covers`).
+            if rule.role == .idiom || rule.coversInner {
                 self.notTheirs = true
                 return
             }
+            if rule.role == .joke && match.first > meantUpTo { joking = true }
             if rule.role == .deescalate || rule.role == .treated { calmerStep = true }
             guard rule.role == .cue, let modifier = rule.modifier,
                 !(anyEarnest

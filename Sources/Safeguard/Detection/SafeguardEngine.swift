@@ -124,7 +124,11 @@ public struct SafeguardEngine: Sendable {
         // someone arriving to help. Negation, history and "what if" still ask it to be surer.
         var encoderGate = gate
         if state.recentTurns.isEmpty { encoderGate.calmerStep = false }
-        if let encoder, !tokens.isEmpty, !gate.notTheirs {
+        // A joke about a risk phrase ("so embarrassing i want to die lol": the lexicon made it
+        // figurative) is the lexicon's to judge: the encoder reads the words, not the laughter.
+        // Beside a joke about nothing the lexicon reads, the encoder speaks at its raised cuts.
+        let jokeAboutRisk = gate.joking && candidates.contains { $0.modifiers.contains(.figurative) }
+        if let encoder, !tokens.isEmpty, !gate.notTheirs, !jokeAboutRisk {
             let found = encoder.read(text, previous: state.recentTurns)
             reading = found
             addEncoderEvidence(
@@ -152,6 +156,12 @@ public struct SafeguardEngine: Sendable {
         if let reading, let encoder {
             decision.reasons.append(
                 Self.explanation(reading, thresholds: encoder.thresholds, alone: state.recentTurns.isEmpty))
+            if gate.joking {
+                decision.reasons.append(
+                    "encoder: beside a joke marker, so it had to be surer (its cuts raised)")
+            }
+        } else if encoder != nil, jokeAboutRisk {
+            decision.reasons.append("encoder: not read, the joke is about the risk words the lexicon read")
         }
         let source = decision.signals.isEmpty ? SourceText.empty : SourceText(text)
         let ordered = Self.inTextOrder(decision.signals, tokenCount: tokens.count) {
@@ -275,7 +285,7 @@ public struct SafeguardEngine: Sendable {
         matches: [RuleMatch], gate: LayerGate, candidates: inout [CandidateSignal],
         scratch: inout ClassifierScratch
     ) {
-        guard tokens.count >= 3, !gate.notTheirs else { return }
+        guard tokens.count >= 3, !gate.notTheirs, !gate.joking else { return }
         // A contextual signal (a time, "do it") is only crisis once the conversation says so:
         // it does not stand in for the model.
         if candidates.contains(where: { $0.level >= .crisis && !$0.rule.contextual }) { return }

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import WaymarkTestTraits
+
+@testable import Safeguard
+
+/// The twenty-fifth session (issue 11): laughter or embarrassment is not a veto. People minimise
+/// real risk with "lol" or "bit embarrassing but"; a joke marker used to silence the encoder for the
+/// whole message. Now it asks the encoder to be surer, unless the joke is about the risk words the
+/// lexicon read ("so embarrassing i want to die lol"). Our own wording.
+@Suite(.ownThread) struct TwentyFifthSessionJokeTests {
+    @Test func anActToldWithLaughterIsStillRead() throws {
+        let shipped = try #require(TestEngine.shipped)
+        let masked = shipped.assess(
+            "haha think i overdid it with the tablets earlier, can't really feel my fingers")
+        #expect(masked.level >= .crisis, "\(masked.level)")
+        #expect(masked.reasons.contains { $0.contains("beside a joke marker") })
+        let embarrassed = shipped.assess(
+            "bit embarrassing but i took a double dose of everything in my dosette this morning "
+                + "and my chest feels tight")
+        #expect(embarrassed.level == .emergency, "\(embarrassed.level)")
+    }
+
+    @Test(arguments: [
+        "omg so embarrassing i want to die lol",
+        "i'm gonna kms lol this essay is killing me",
+        "my mum's gonna kill me lol i dented the car",
+        "lol i nearly died when he said that",
+        "haha i could just end it all right now, three deadlines tomorrow",
+    ])
+    func aJokeAboutTheWordsStaysAJoke(text: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(text)
+        #expect(read.level < .crisis, "\(text): \(read.level)")
+    }
+
+    @Test func theJokeMarkerRaisesTheGateAndSilencesOnlyTheModel() throws {
+        let engine = try #require(TestEngine.engine)
+        let lexicon = engine.lexicon
+        func gate(_ text: String) -> LayerGate {
+            let tokens = lexicon.normaliser.normalise(text).tokens
+            let masks = lexicon.masks(for: tokens)
+            return LayerGate(lexicon: lexicon, matches: lexicon.matches(tokens, masks: masks), masks: masks)
+        }
+        let joking = gate("took them all with my lunch lol")
+        #expect(joking.joking && joking.raised && !joking.notTheirs)
+        // An idiom still silences every layer.
+        #expect(gate("i could die of embarrassment").notTheirs)
+        let plain = gate("took them all with my lunch")
+        #expect(!plain.joking && !plain.notTheirs)
+    }
+}
