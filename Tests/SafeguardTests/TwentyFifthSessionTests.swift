@@ -50,3 +50,29 @@ import WaymarkTestTraits
         #expect(!plain.joking && !plain.notTheirs)
     }
 }
+
+/// The twenty-fifth session (issue 11): "tonight's the night" is an evening out only when the event
+/// is named, not beside a table, a date or an anniversary that can be a plan's setting.
+@Suite(.ownThread) struct TwentyFifthSessionNightOutTests {
+    @Test(arguments: [
+        "tonight's the night. pills are all lined up on the table",
+        "tomorrow's the day. the anniversary of when she died. i've got the rope",
+    ])
+    func aPlanAfterTheWordsIsStillAPlan(text: String) throws {
+        let engine = try #require(TestEngine.engine)
+        let read = engine.assess(text)
+        #expect(read.level >= .crisis, "\(text): \(read.level)")
+        #expect(!read.signals.contains { $0.modifiers.contains(.figurative) }, "\(text)")
+    }
+
+    @Test(arguments: [
+        "tonight's the night, got a table booked for 8",
+        "tomorrow's the day, the cup final, i'm dying to see it",
+        "tonight's the night i propose, got the ring in my pocket",
+        "saturday's the day, the wedding, wish me luck",
+    ])
+    func anEveningOutStaysOrdinary(text: String) throws {
+        let engine = try #require(TestEngine.engine)
+        #expect(engine.assess(text).level < .crisis, "\(text)")
+    }
+}
