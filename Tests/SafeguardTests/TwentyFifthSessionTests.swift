@@ -76,3 +76,20 @@ import WaymarkTestTraits
         #expect(engine.assess(text).level < .crisis, "\(text)")
     }
 }
+
+/// The twenty-fifth session (issue 11): "off the bed" is an idiom only as a jump off soft
+/// furniture. A fall from the bed, or a chair as a hanging's step, is not an idiom.
+@Suite(.ownThread) struct TwentyFifthSessionOffTheBedTests {
+    @Test func aFallFromTheBedIsAFall() throws {
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(
+            "fell off the bed at 3am and i can't get up, my hip really hurts and i'm 84")
+        #expect(read.level >= .boundary, "\(read.level)")
+        #expect(!read.signals.contains { $0.modifiers.contains(.figurative) })
+    }
+
+    @Test func aJumpOffTheSofaIsStillHyperbole() throws {
+        let shipped = try #require(TestEngine.shipped)
+        #expect(shipped.assess("i'm going to jump off the sofa lol the tension").level < .crisis)
+    }
+}
