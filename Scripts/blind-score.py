@@ -2,7 +2,7 @@
 """Figures only, never text: how a waymark binary reads labelled sets (for sealed blind sets).
 
   Scripts/blind-score.py BINARY FOLDER SET [SET ...]      e.g.
-  Scripts/blind-score.py .build/release/waymark resources/safeguard/blind xv xw
+  Scripts/blind-score.py .build/release/waymark resources/safeguard/blind xx xy
 
 Runs `waymark assess --jsonl` on FOLDER/set-SET-messages.jsonl and `--conversations` on
 FOLDER/set-SET-conversations.jsonl, prints ../shared/eval/score.py's headline figures for each set,
