@@ -43,7 +43,8 @@ public struct Lexicon: Sendable {
     public static let engineClasses = [
         "@clause_break", "@self_subject", "@other_subject", "@self_in_phrase", "@other_in_phrase",
         "@generic_person", "@model_anchor", "@recipient", "@thing_pronoun", "@handling_verb",
-        "@thing_follow", "@measure_unit", "@duration_unit", "@after_duration",
+        "@thing_follow", "@measure_unit", "@duration_unit", "@after_duration", "@question_opener",
+        "@time_offer",
     ]
     /// The special files (spelling list, emoji, word classes).
     public static let specialFiles = ["normalisation.txt", "emoji.txt", "classes.txt"]

@@ -44,6 +44,10 @@ public struct SafeguardEngine: Sendable {
     /// `@after_duration`: "its 2 year today since") is time gone by: an age marker (`role=minor`)
     /// read there is dropped.
     private let measureUnits: MeasureClasses
+    /// Words that open a question, and the word after one that offers a time instead
+    /// (`@question_opener`, `@time_offer`; `-1` in a lexicon built for a test without them).
+    private let questionOpenerClass: Int
+    private let timeOfferClass: Int
 
     public init(lexicon: Lexicon, model: (any RiskModel)? = nil, encoder: ContextualEncoder? = nil) {
         self.lexicon = lexicon
@@ -53,6 +57,8 @@ public struct SafeguardEngine: Sendable {
         abuserArrivingIndex = lexicon.rules.firstIndex { $0.id == Self.abuserArrivingRule }.map { Int32($0) }
         everydayGriefIndex = lexicon.rules.firstIndex { $0.id == Self.everydayGriefRule }.map { Int32($0) }
         measureUnits = MeasureClasses(lexicon)
+        questionOpenerClass = lexicon.classIndex["@question_opener"] ?? -1
+        timeOfferClass = lexicon.classIndex["@time_offer"] ?? -1
     }
 
     /// The id shown for a rule index (lexicon rules, or one of the statistical layers).
@@ -142,7 +148,7 @@ public struct SafeguardEngine: Sendable {
         // Read only where it can matter: a short reply with a time (see `LevelDecision.bareTime`).
         if tokens.count <= LevelDecision.shortTimeReply, candidates.contains(where: { $0.rule.role == .time })
         {
-            decision.opensWithQuestion = Self.opensWithQuestion(text)
+            decision.opensWithQuestion = opensWithQuestion(masks)
         }
         if let reading, let encoder {
             let cut = encoderGate.raised ? Self.surer(encoder.thresholds.context) : encoder.thresholds.context
@@ -544,31 +550,13 @@ public struct SafeguardEngine: Sendable {
         return text
     }
 
-    /// Words that open a question ("what about tonight", "how about now" excepted: those offer a time).
-    static let questionOpeners: Set<String> = [
-        "what", "what's", "whats", "which", "where", "where's", "who", "who's", "why", "how", "should",
-        "shall", "can", "could", "would", "will", "do", "does", "did", "is", "are", "any", "anyone",
-        "anything",
-    ]
-
-    /// Whether the message opens with a question word (read only when it holds a time).
-    /// The first two words of the first 40 characters, lowercased, a curly apostrophe read as a
-    /// straight one: letters and apostrophes make a word, anything else parts words.
-    static func opensWithQuestion(_ text: String) -> Bool {
-        var words: [String] = []
-        var word = ""
-        for character in text.prefix(40) {
-            if character.isLetter || character == "'" || character == "\u{2019}" {
-                word += character == "\u{2019}" ? "'" : character.lowercased()
-            } else if !word.isEmpty {
-                words.append(word)
-                word = ""
-                if words.count == 2 { break }
-            }
+    /// Whether a message's words (their class masks) open with a question word, unless the
+    /// second offers a time ("what about tonight"). Read only for a short reply with a time.
+    func opensWithQuestion(_ masks: [ClassMask]) -> Bool {
+        guard questionOpenerClass >= 0, let first = masks.first, first.contains(questionOpenerClass) else {
+            return false
         }
-        if !word.isEmpty, words.count < 2 { words.append(word) }
-        guard let first = words.first, questionOpeners.contains(first) else { return false }
-        return words.dropFirst().first != "about"
+        return !(masks.count > 1 && timeOfferClass >= 0 && masks[1].contains(timeOfferClass))
     }
 
     /// The text with the given scalar ranges blanked out (for the model: a lowered phrase).
