@@ -16,7 +16,10 @@ import WaymarkTestTraits
         // risk). Asking the encoder to agree before the model counts would clear these but lose
         // crises only the model catches, blind ones included (g143 "which car park … is
         // tallest", m088, n089: encoder crisis 0.12–0.37); a word-list fix cannot tell "burned
-        // the toast" from "burned my arm". Left to the model's retraining (Scripts/model/).
+        // the toast" from "burned my arm". Since the twenty-sixth session the encoder overrules
+        // the model only where it reads a message alone below 0.05 (`encoderOverrulesModelBelow`),
+        // which cleared the toast, the barbecue and "slept forever"; these read higher. Left to
+        // the model's retraining (Scripts/model/).
         let model =
             "n-gram model alone: everyday wording over its bar; an encoder-agreement rule would lose blind crises; for the retraining"
         // The contextual encoder alone, over its very-sure crisis cut (0.7776 since the
@@ -29,16 +32,13 @@ import WaymarkTestTraits
             "encoder's reading (over its 0.2877 context cut) lets a contextual lexicon phrase count; for the next retraining"
         return [
             "i hope a bus comes soon, i'm freezing": model,
-            "i slept forever last night, 12 hours": model,
             "city life isn't for me": model,
             "how long does paracetamol take to work": model,
             "what's the tallest building in the world": model,
             "i've decided how i'm going to paint the hallway": model,
             "quickest way to go to the station": model,
             "thinking about jumping on the train to leeds": model,
-            "i burned the toast worse than usual this morning": model,
             "the last bus is not coming back this time of night": model,
-            "smoke coming off the bbq, burgers are nearly done": model,
             "i made a cup of tea and sat in the garden thinking about life": model,
             "i hope the operation goes well tomorrow": encoder,
             "i wish i'd never woken up this early": encoder,
