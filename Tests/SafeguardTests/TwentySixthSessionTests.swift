@@ -47,3 +47,33 @@ import WaymarkTestTraits
         #expect(!later.assessment.reasons.contains { $0.hasPrefix("n-gram model: not heard") })
     }
 }
+
+/// The twenty-sixth session (issue 11): a lecture, a seminar, a lesson or an essay is the work
+/// (a fiction and study cue) only when the words say what it is on; bare, it is where someone goes
+/// or a long message, and risk said beside it is the person's own. Our own wording.
+@Suite(.ownThread) struct TwentySixthSessionStudyWordTests {
+    @Test(arguments: [
+        "my housemate keeps saying she wants to die and she's stopped going to lectures",
+        "one of my students left the seminar saying she's ending it today and now she won't pick up",
+        "sorry for the essay lol. anyway i took all of my tablets about an hour ago",
+    ])
+    func riskBesideWhereSomeoneGoesIsRead(text: String) throws {
+        let engine = try #require(TestEngine.engine)
+        let read = engine.assess(text)
+        #expect(read.level >= .crisis, "\(text): \(read.level)")
+        #expect(!read.signals.contains { $0.modifiers.contains(.fictional) }, "\(text)")
+    }
+
+    @Test(arguments: [
+        "our lecture today was on suicide prevention in prisons, really hard going",
+        "essay on self-harm in adolescents due friday, any good sources?",
+        "essay question: why did the poet take her own life",
+        "kms if this lecture goes on any longer",
+        "seminar about the werther effect tomorrow, need to read two papers",
+    ])
+    func theWorkItselfStaysTheWork(text: String) throws {
+        let engine = try #require(TestEngine.engine)
+        let read = engine.assess(text)
+        #expect(read.level < .crisis, "\(text): \(read.level)")
+    }
+}
