@@ -50,7 +50,8 @@ import WaymarkTestTraits
 
 /// The twenty-sixth session (issue 11): a lecture, a seminar, a lesson or an essay is the work
 /// (a fiction and study cue) only when the words say what it is on; bare, it is where someone goes
-/// or a long message, and risk said beside it is the person's own. Our own wording.
+/// or a long message, and risk said beside it is the person's own. Tracks are a song's only after
+/// a word that makes them so, never the train tracks. Our own wording.
 @Suite(.ownThread) struct TwentySixthSessionStudyWordTests {
     @Test(arguments: [
         "my housemate keeps saying she wants to die and she's stopped going to lectures",
@@ -64,12 +65,22 @@ import WaymarkTestTraits
         #expect(!read.signals.contains { $0.modifiers.contains(.fictional) }, "\(text)")
     }
 
+    @Test func trainTracksAreAPlaceNotASong() throws {
+        let text = "my brother's gone down to the railway tracks by the park, said he's done"
+        let engine = try #require(TestEngine.engine)
+        #expect(!engine.assess(text).signals.contains { $0.modifiers.contains(.quoted) })
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(text)
+        #expect(read.level >= .crisis, "\(read.level)")
+    }
+
     @Test(arguments: [
         "our lecture today was on suicide prevention in prisons, really hard going",
         "essay on self-harm in adolescents due friday, any good sources?",
         "essay question: why did the poet take her own life",
         "kms if this lecture goes on any longer",
         "seminar about the werther effect tomorrow, need to read two papers",
+        "the tracks by that band that make me want to die are all on one album",
     ])
     func theWorkItselfStaysTheWork(text: String) throws {
         let engine = try #require(TestEngine.engine)
