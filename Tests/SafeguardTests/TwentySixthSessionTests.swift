@@ -56,7 +56,7 @@ import WaymarkTestTraits
     @Test(arguments: [
         "my housemate keeps saying she wants to die and she's stopped going to lectures",
         "one of my students left the seminar saying she's ending it today and now she won't pick up",
-        "sorry for the essay lol. anyway i took all of my tablets about an hour ago",
+        "sorry for the essay, took the whole box of co-codamol about an hour ago",
     ])
     func riskBesideWhereSomeoneGoesIsRead(text: String) throws {
         let engine = try #require(TestEngine.engine)
@@ -67,10 +67,10 @@ import WaymarkTestTraits
 
     @Test func trainTracksAreAPlaceNotASong() throws {
         let text = "my brother's gone down to the railway tracks by the park, said he's done"
-        let engine = try #require(TestEngine.engine)
-        #expect(!engine.assess(text).signals.contains { $0.modifiers.contains(.quoted) })
         let shipped = try #require(TestEngine.shipped)
         let read = shipped.assess(text)
+        // Read as a quote, the message silenced the encoder (no reading) and was none.
+        #expect(read.encoder != nil)
         #expect(read.level >= .crisis, "\(read.level)")
     }
 
