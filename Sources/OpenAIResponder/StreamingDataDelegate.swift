@@ -30,10 +30,14 @@ final class StreamingDataDelegate: NSObject, URLSessionDataDelegate, Sendable {
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
     ) {
-        continuation.yield(.redirected(status: response.statusCode))
-        continuation.finish()
+        // The refusal goes to URLSession first. Finishing the stream wakes the consumer, whose
+        // end cancels the task; had that cancel reached the task while it still waited for this
+        // answer, FoundationNetworking's own check ("Received callback for HTTP redirection, but
+        // we're not waiting for it") would stop the whole process.
         completionHandler(nil)
         task.cancel()
+        continuation.yield(.redirected(status: response.statusCode))
+        continuation.finish()
     }
 
     func urlSession(
