@@ -2,6 +2,7 @@ import ChatCore
 import Foundation
 import Safeguard
 import Testing
+import WaymarkTestTraits
 import WaymarkTesting
 
 @testable import OpenAIResponder
@@ -10,7 +11,7 @@ import WaymarkTesting
 /// reaches the terminal, and never makes it work without bound. Each test fails on the code
 /// before the fix; none depends on how fast this machine is (limits are generous, and the
 /// server's own misbehaviour lasts far longer than any limit under test).
-@Suite(.timeLimit(.minutes(2))) struct HostileServerTests {
+@Suite(.ownThread, .timeLimit(.minutes(2))) struct HostileServerTests {
     private let request = ChatRequest(messages: [ChatMessage(role: .user, content: "Hello.")])
 
     private func responder(

@@ -2,13 +2,14 @@ import ChatCore
 import Foundation
 import Safeguard
 import Testing
+import WaymarkTestTraits
 import WaymarkTesting
 
 @testable import OpenAIResponder
 
 /// Integration tests against a real HTTP server on 127.0.0.1 (the fake server replays the
 /// captured llama-cpp-python stream, or fails in one of the ways real servers do).
-@Suite(.timeLimit(.minutes(3))) struct OpenAIResponderTests {
+@Suite(.ownThread, .timeLimit(.minutes(3))) struct OpenAIResponderTests {
     private let request = ChatRequest(messages: [
         ChatMessage(role: .user, content: "Tell me about someone kind.")
     ])

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import WaymarkTestTraits
 
 @testable import OpenAIResponder
 
@@ -10,7 +11,7 @@ import Testing
 /// failed that way ("silent for 30 seconds" from a server that had sent everything). A report
 /// says when the limit was seen to pass; words read later that arrived before then make it
 /// stale, and the watch goes on.
-@Suite struct StreamWatchdogTests {
+@Suite(.ownThread) struct StreamWatchdogTests {
     private final class Reports: Sendable {
         let seen = Mutex<[(StreamWatchdog.Expiry, ContinuousClock.Instant)]>([])
         var count: Int { seen.withLock { $0.count } }
