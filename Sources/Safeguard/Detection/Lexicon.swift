@@ -44,7 +44,7 @@ public struct Lexicon: Sendable {
         "@clause_break", "@self_subject", "@other_subject", "@self_in_phrase", "@other_in_phrase",
         "@generic_person", "@model_anchor", "@recipient", "@thing_pronoun", "@handling_verb",
         "@thing_follow", "@measure_unit", "@duration_unit", "@after_duration", "@question_opener",
-        "@time_offer", "@pills", "@drug", "@dose_word", "@weekday", "@daypart",
+        "@time_offer",
     ]
     /// The special files (spelling list, emoji, word classes).
     public static let specialFiles = ["normalisation.txt", "emoji.txt", "classes.txt"]

@@ -52,10 +52,6 @@ public struct SafeguardEngine: Sendable {
     /// `@after_duration`: "its 2 year today since") is time gone by: an age marker (`role=minor`)
     /// read there is dropped.
     private let measureUnits: MeasureClasses
-    /// An overdose of something that is not a drug ("overdosed on custard creams"): an idiom read
-    /// only when none of the few words after it is a drug, a medicine or what else a dose is of.
-    static let doseOfSomethingElseRule = "figurative.dose_of_something_else"
-    private let doseOfSomethingElse: DoseObjects
     /// Words that open a question, and the word after one that offers a time instead
     /// (`@question_opener`, `@time_offer`; `-1` in a lexicon built for a test without them).
     private let questionOpenerClass: Int
@@ -69,9 +65,6 @@ public struct SafeguardEngine: Sendable {
         abuserArrivingIndex = lexicon.rules.firstIndex { $0.id == Self.abuserArrivingRule }.map { Int32($0) }
         everydayGriefIndex = lexicon.rules.firstIndex { $0.id == Self.everydayGriefRule }.map { Int32($0) }
         measureUnits = MeasureClasses(lexicon)
-        doseOfSomethingElse = DoseObjects(
-            lexicon,
-            rule: lexicon.rules.firstIndex { $0.id == Self.doseOfSomethingElseRule }.map { Int32($0) })
         questionOpenerClass = lexicon.classIndex["@question_opener"] ?? -1
         timeOfferClass = lexicon.classIndex["@time_offer"] ?? -1
     }
@@ -115,10 +108,6 @@ public struct SafeguardEngine: Sendable {
         var matches = lexicon.matches(tokens, masks: masks, scratch: &scratch)
         Self.setAside(dangerBackIndex, unless: state.dangerLeft, from: &matches)
         Self.setAside(abuserArrivingIndex, unless: state.abuseOfTheWriterTold, from: &matches)
-        // "overdosed on her insulin" is not an idiom; "overdosed on custard creams" is.
-        if let rule = doseOfSomethingElse.rule, matches.contains(where: { $0.rule == rule }) {
-            matches.removeAll { $0.rule == rule && doseOfSomethingElse.isADose($0, masks: masks) }
-        }
         // An age marker whose number is a measure ("is 8 weeks") is not an age.
         // (Read first, removed only when one is there: see ``setAside(_:unless:from:)``.)
         let traits = lexicon.traits
@@ -644,41 +633,5 @@ struct MeasureClasses: Sendable {
         if index == last && next.contains(unit) { return true }
         return last <= index + 1 && next.contains(duration) && index + 2 < tokens.count
             && masks[index + 2].contains(afterDuration)
-    }
-}
-
-/// What an overdose is of (see `SafeguardEngine.doseOfSomethingElseRule`): a word of `@pills`,
-/// `@drug` or `@dose_word` ("them", "whatever", the place it happened), or a number, among the six
-/// words after the idiom ("overdosed on / my / mum / s / heart / tablets"); or when it was, a word
-/// of `@weekday` or `@daypart` in the two words after it ("took an overdose on / saturday"). A time
-/// further on is when the food was eaten ("overdosing on flapjacks and bake off tonight").
-struct DoseObjects: Sendable {
-    /// The idiom's rule index (`nil` in a lexicon without it).
-    let rule: Int32?
-    let doses: [Int]
-    let times: [Int]
-    /// How many words after "on" are read for the dose, and for when.
-    static let reach = 6
-    static let timeReach = 2
-
-    init(_ lexicon: borrowing Lexicon, rule: Int32?) {
-        self.rule = rule
-        doses =
-            ["@pills", "@drug", "@dose_word"].compactMap { lexicon.classIndex[$0] } + [Lexicon.numberClass]
-        times = ["@weekday", "@daypart"].compactMap { lexicon.classIndex[$0] }
-    }
-
-    /// Whether a dose follows the match, or nothing follows at all ("i overdosed on": unfinished,
-    /// so read as said).
-    func isADose(_ match: RuleMatch, masks: [ClassMask]) -> Bool {
-        let after = Int(match.last) + 1
-        guard after < masks.count else { return true }
-        for index in after..<min(after + Self.reach, masks.count) {
-            for word in doses where masks[index].contains(word) { return true }
-            if index < after + Self.timeReach {
-                for word in times where masks[index].contains(word) { return true }
-            }
-        }
-        return false
     }
 }
