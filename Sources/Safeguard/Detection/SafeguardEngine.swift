@@ -52,6 +52,14 @@ public struct SafeguardEngine: Sendable {
     /// `@after_duration`: "its 2 year today since") is time gone by: an age marker (`role=minor`)
     /// read there is dropped.
     private let measureUnits: MeasureClasses
+    /// Words that deny a figure of speech ("that's not a figure of speech", "for once that's not a
+    /// meme"): where they are, the message's idioms are set aside (``setAsideIdioms(in:)``).
+    static let notFigurativeRule = "context.not_figurative"
+    private let notFigurativeIndex: Int32?
+    /// A threat to kill the writer for leaving or telling ("says he'll kill me if i leave"): the
+    /// idioms it overlaps ("will kill me if", "husband … will kill me") are set aside.
+    static let threatForLeavingRule = "abuse.threat_if_i_leave"
+    private let threatForLeavingIndex: Int32?
     /// Words that open a question, and the word after one that offers a time instead
     /// (`@question_opener`, `@time_offer`; `-1` in a lexicon built for a test without them).
     private let questionOpenerClass: Int
@@ -65,6 +73,10 @@ public struct SafeguardEngine: Sendable {
         abuserArrivingIndex = lexicon.rules.firstIndex { $0.id == Self.abuserArrivingRule }.map { Int32($0) }
         everydayGriefIndex = lexicon.rules.firstIndex { $0.id == Self.everydayGriefRule }.map { Int32($0) }
         measureUnits = MeasureClasses(lexicon)
+        notFigurativeIndex = lexicon.rules.firstIndex { $0.id == Self.notFigurativeRule }.map { Int32($0) }
+        threatForLeavingIndex = lexicon.rules.firstIndex { $0.id == Self.threatForLeavingRule }.map {
+            Int32($0)
+        }
         questionOpenerClass = lexicon.classIndex["@question_opener"] ?? -1
         timeOfferClass = lexicon.classIndex["@time_offer"] ?? -1
     }
@@ -108,6 +120,7 @@ public struct SafeguardEngine: Sendable {
         var matches = lexicon.matches(tokens, masks: masks, scratch: &scratch)
         Self.setAside(dangerBackIndex, unless: state.dangerLeft, from: &matches)
         Self.setAside(abuserArrivingIndex, unless: state.abuseOfTheWriterTold, from: &matches)
+        setAsideIdioms(in: &matches)
         // An age marker whose number is a measure ("is 8 weeks") is not an age.
         // (Read first, removed only when one is there: see ``setAside(_:unless:from:)``.)
         let traits = lexicon.traits
@@ -259,6 +272,29 @@ public struct SafeguardEngine: Sendable {
     /// removing: the matches share the scratch's storage, and a mutation would copy it for every
     /// message.
     @inline(__always)
+    /// Idioms that are not idioms here: every idiom of a message that says it is not a figure of
+    /// speech, and an idiom overlapping a threat to kill the writer for leaving or telling ("my
+    /// husband says he'll kill me if i leave" holds "will kill me if" and overlaps "husband … will
+    /// kill me"). Set aside, such an idiom lowers nothing and no longer keeps the n-gram model and
+    /// the encoder from reading the message. (Only these: other `literal` rules keep the idioms
+    /// they hold, which still lower the signals around them — "i nearly took an overdose" is a
+    /// crisis, not an overdose taken.)
+    private func setAsideIdioms(in matches: inout [RuleMatch]) {
+        var denied = false
+        var threat = false
+        for match in matches {
+            if match.rule == notFigurativeIndex { denied = true }
+            if match.rule == threatForLeavingIndex { threat = true }
+        }
+        guard denied || threat else { return }
+        let traits = lexicon.traits
+        let threats = denied ? [] : matches.filter { $0.rule == threatForLeavingIndex }
+        matches.removeAll { idiom in
+            guard traits[Int(idiom.rule)].role == .idiom else { return false }
+            return denied || threats.contains { $0.first <= idiom.last && idiom.first <= $0.last }
+        }
+    }
+
     private static func setAside(_ rule: Int32?, unless readable: Bool, from matches: inout [RuleMatch]) {
         guard let rule, !readable, matches.contains(where: { $0.rule == rule }) else { return }
         matches.removeAll { $0.rule == rule }

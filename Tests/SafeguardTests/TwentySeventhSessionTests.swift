@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import WaymarkTestTraits
+
+@testable import Safeguard
+
+/// The twenty-seventh session (issue 11): an idiom is set aside where the person says it is not a
+/// figure of speech, and where it overlaps a phrase the lexicon marks `literal` (a threat to kill
+/// the writer for leaving or telling holds "will kill me if"). Set aside, it no longer silences the
+/// n-gram model and the encoder. Our own wording.
+@Suite(.ownThread) struct TwentySeventhSessionLiteralTests {
+    @Test(arguments: [
+        ("the team meeting makes me want to die", "and this time that's not a meme"),
+        ("the commute makes me want to kill myself", "and that's not a figure of speech anymore"),
+    ])
+    func sayingItIsNotAFigureOfSpeechSetsTheIdiomAside(idiom: String, denial: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        // Alone, the words are an idiom about a meeting or a commute.
+        #expect(shipped.assess(idiom).level < .crisis, "\(idiom)")
+        let text = idiom + " " + denial
+        let read = shipped.assess(text)
+        #expect(read.level >= .crisis, "\(text): \(read.level)")
+        #expect(!read.signals.contains { $0.modifiers.contains(.figurative) }, "\(read.signals)")
+    }
+
+    @Test(arguments: [
+        "my partner says he'll kill me if i leave him",
+        "my wife said she would kill me if i told anyone",
+        "he's parked outside the refuge, he says he'll kill me when i come out",
+    ])
+    func aThreatForLeavingOrTellingIsAbuseNotAnIdiom(text: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(text)
+        #expect(read.level >= .boundary, "\(text): \(read.level)")
+        #expect(read.categories.contains(.abuse))
+        #expect(
+            read.signals.contains {
+                $0.rule == "abuse.threat_if_i_leave" && !$0.modifiers.contains(.figurative)
+            },
+            "\(read.signals)")
+    }
+
+    @Test(arguments: [
+        "my mum will kill me if she finds out i dented the car",
+        "my husband will kill me when he sees the card bill lol",
+        "the heat makes me want to die, not even joking",
+    ])
+    func everydayIdiomsStayIdioms(text: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        #expect(shipped.assess(text).level < .boundary, "\(text)")
+    }
+}
