@@ -50,3 +50,29 @@ import WaymarkTestTraits
         #expect(shipped.assess(text).level < .boundary, "\(text)")
     }
 }
+
+/// The twenty-seventh session (issue 11): the risk said to be back ("the urges are back", "did it
+/// again last night") reaches back over a history told earlier in the message; words about
+/// something else being back do not. Our own wording.
+@Suite(.ownThread) struct TwentySeventhSessionRiskBackTests {
+    @Test(arguments: [
+        "i tried to end my life when i was 17. i'm 30 now and the thoughts have come back since the divorce",
+        "i self harmed all through sixth form, eight years clean. did it again last night",
+    ])
+    func aHistoryWithTheRiskBackIsNotHistory(text: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(text)
+        #expect(read.level >= .crisis, "\(text): \(read.level)")
+        #expect(!read.signals.contains { $0.modifiers.contains(.historical) }, "\(read.signals)")
+    }
+
+    @Test(arguments: [
+        "i tried to end my life when i was 17. i'm 30 now and my confidence is back",
+        "i self harmed all through sixth form, eight years clean. seeing my old friends again this weekend",
+    ])
+    func aHistoryWithSomethingElseBackStaysHistory(text: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(text)
+        #expect(read.level < .crisis, "\(text): \(read.level)")
+    }
+}

@@ -217,7 +217,15 @@ struct ContextAnalyser {
                 laughSentence[Int(layout.sentence[Int(joke.first)])] = 1
             }
             for joke in jokes { jokeSentence[Int(layout.sentence[Int(joke.first)])] = 1 }
-            for mark in recurrences { recurrenceSentence[Int(layout.sentence[Int(mark.first)])] = 1 }
+            // A mark with `scope=message` says the risk itself is back ("the thoughts are back",
+            // "did it again last night"): it reaches every signal before it in the message, so a
+            // history told in an earlier sentence is not history ("when i was 16 i tried to kill
+            // myself. i'm 23 now and the thoughts are back").
+            var riskBackUpTo: Int32 = -1
+            for mark in recurrences {
+                recurrenceSentence[Int(layout.sentence[Int(mark.first)])] = 1
+                if mark.rule.scope == .message { riskBackUpTo = max(riskBackUpTo, mark.last) }
+            }
             // Where each sentence's first routine marker starts ("some nights when everyone's asleep").
             // Kept per clause: "sometimes i feel like this but tonight i'll do it" still has its time.
             var habitualStart: [Int32: Int32] = [:]
@@ -269,7 +277,8 @@ struct ContextAnalyser {
                 }
                 decideSubject(&signal)
                 if signal.modifiers.contains(.historical)
-                    && (signal.rule.ignoresHistory || recurrenceSentence[sentence] != 0)
+                    && (signal.rule.ignoresHistory || recurrenceSentence[sentence] != 0
+                        || signal.first <= riskBackUpTo)
                 {
                     signal.modifiers.remove(.historical)
                 }
