@@ -267,11 +267,6 @@ public struct SafeguardEngine: Sendable {
         return inTextOrder(kept, tokenCount: tokenCount)
     }
 
-    /// Drops the matches of a rule read only in some conversations (`conversation.danger_back`,
-    /// `conversation.abuser_arriving`) when this one is not such a conversation. Checked before
-    /// removing: the matches share the scratch's storage, and a mutation would copy it for every
-    /// message.
-    @inline(__always)
     /// Idioms that are not idioms here: every idiom of a message that says it is not a figure of
     /// speech, and an idiom overlapping a threat to kill the writer for leaving or telling ("my
     /// husband says he'll kill me if i leave" holds "will kill me if" and overlaps "husband … will
@@ -295,6 +290,11 @@ public struct SafeguardEngine: Sendable {
         }
     }
 
+    /// Drops the matches of a rule read only in some conversations (`conversation.danger_back`,
+    /// `conversation.abuser_arriving`) when this one is not such a conversation. Checked before
+    /// removing: the matches share the scratch's storage, and a mutation would copy it for every
+    /// message.
+    @inline(__always)
     private static func setAside(_ rule: Int32?, unless readable: Bool, from matches: inout [RuleMatch]) {
         guard let rule, !readable, matches.contains(where: { $0.rule == rule }) else { return }
         matches.removeAll { $0.rule == rule }
