@@ -76,3 +76,33 @@ import WaymarkTestTraits
         #expect(read.level < .crisis, "\(text): \(read.level)")
     }
 }
+
+/// The twenty-seventh session (issue 11): someone described as blue, grey or floppy and not
+/// breathing, and naloxone asked for or given now, are emergencies; naloxone training and kits
+/// are not. Our own wording.
+@Suite(.ownThread) struct TwentySeventhSessionNotBreathingTests {
+    @Test(arguments: [
+        "my flatmate is grey and not breathing properly, i think she took something",
+        "where's the narcan, he's gone really quiet on the bathroom floor",
+        "is there any naloxone in the building, she's blue and snoring weird",
+    ])
+    func describedOrTreatedOverdoseIsAnEmergency(text: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(text)
+        #expect(read.level == .emergency, "\(text): \(read.level)")
+        #expect(
+            read.signals.contains { $0.rule == "medical.danger" || $0.rule == "medical.naloxone_now" },
+            "\(read.signals)")
+    }
+
+    @Test(arguments: [
+        "we all did naloxone training at the hostel today, everyone should carry a kit",
+        "the naloxone kit at the hostel is out of date, who do we ask for a new one",
+        "paramedics gave him the naloxone and he's awake and swearing at everyone",
+        "he is still not breathing through his nose since the op, bit annoying",
+    ])
+    func trainingKitsAndColdBabiesAreNot(text: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        #expect(shipped.assess(text).level < .crisis, "\(text)")
+    }
+}
