@@ -91,7 +91,9 @@ import WaymarkTestTraits
         let read = shipped.assess(text)
         #expect(read.level == .emergency, "\(text): \(read.level)")
         #expect(
-            read.signals.contains { $0.rule == "medical.danger" || $0.rule == "medical.naloxone_now" },
+            read.signals.contains {
+                $0.rule == "medical.danger_described" || $0.rule == "medical.naloxone_now"
+            },
             "\(read.signals)")
     }
 
