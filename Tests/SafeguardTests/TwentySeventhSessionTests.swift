@@ -78,15 +78,15 @@ import WaymarkTestTraits
 }
 
 /// The twenty-seventh session (issue 11): someone described as blue, grey or floppy and not
-/// breathing, and naloxone asked for or given now, are emergencies; naloxone training and kits
-/// are not. Our own wording.
+/// breathing, and naloxone asked for now, are emergencies; naloxone training, a kit, or naloxone
+/// already given by paramedics are not. Our own wording.
 @Suite(.ownThread) struct TwentySeventhSessionNotBreathingTests {
     @Test(arguments: [
         "my flatmate is grey and not breathing properly, i think she took something",
         "where's the narcan, he's gone really quiet on the bathroom floor",
         "is there any naloxone in the building, she's blue and snoring weird",
     ])
-    func describedOrTreatedOverdoseIsAnEmergency(text: String) throws {
+    func aDescribedOverdoseOrNaloxoneAskedForIsAnEmergency(text: String) throws {
         let shipped = try #require(TestEngine.shipped)
         let read = shipped.assess(text)
         #expect(read.level == .emergency, "\(text): \(read.level)")
@@ -103,7 +103,7 @@ import WaymarkTestTraits
         "paramedics gave him the naloxone and he's awake and swearing at everyone",
         "he is still not breathing through his nose since the op, bit annoying",
     ])
-    func trainingKitsAndColdBabiesAreNot(text: String) throws {
+    func trainingKitsAndNaloxoneAlreadyGivenAreNot(text: String) throws {
         let shipped = try #require(TestEngine.shipped)
         #expect(shipped.assess(text).level < .crisis, "\(text)")
     }
