@@ -101,6 +101,7 @@ import WaymarkTestTraits
         "we all did naloxone training at the hostel today, everyone should carry a kit",
         "the naloxone kit at the hostel is out of date, who do we ask for a new one",
         "paramedics gave him the naloxone and he's awake and swearing at everyone",
+        "i need to get a naloxone kit for the hostel before the training",
         "he is still not breathing through his nose since the op, bit annoying",
     ])
     func trainingKitsAndNaloxoneAlreadyGivenAreNot(text: String) throws {
