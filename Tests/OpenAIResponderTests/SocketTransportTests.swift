@@ -146,8 +146,8 @@ import WaymarkTesting
     /// `waymark-bench idle-cpu`, 10 s against a silent server) so the tests running beside it
     /// do not count. URLSession cost 0.66–0.92 CPU s/s; the socket client ~0.005. The bound,
     /// 0.1, has room for a debug build on a loaded machine and still fails the old transport.
-    /// The bench is waited for on the suite's own thread for the test (`.ownThread`): waiting on
-    /// Swift concurrency's shared pool held one of its two threads on CI for the 10 s it runs.
+    /// The bench is waited for on the test's own thread (the suite is `.ownThread`): waited for
+    /// on Swift concurrency's shared pool, it held one of its two threads on CI for 10 s.
     @Test(.timeLimit(.minutes(1))) func aSilentRequestCostsAlmostNoCPU() throws {
         let bench = RepositoryPaths.root.appendingPathComponent(".build/debug/waymark-bench")
         try #require(FileManager.default.isExecutableFile(atPath: bench.path), "build waymark-bench first")

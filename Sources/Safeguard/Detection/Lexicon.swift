@@ -129,8 +129,12 @@ public struct Lexicon: Sendable {
             && normaliser.table.bytes.isMappedView && normaliser.replacementStart.isMappedView
     }
 
-    /// Index of a rule by id.
+    /// A rule by id.
     public func rule(named id: String) -> LexiconRule? { rules.first { $0.id == id } }
+
+    /// The index of a rule by id, as matches carry it (`nil` when the lexicon has no such rule):
+    /// for the rules the engine reads by name.
+    func ruleIndex(named id: String) -> Int32? { rules.firstIndex { $0.id == id }.map { Int32($0) } }
 
     /// The class set of every token (word classes plus `#num` / `#minor`).
     func masks(for tokens: [NormalisedToken]) -> [ClassMask] {

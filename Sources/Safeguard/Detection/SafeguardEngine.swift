@@ -69,14 +69,12 @@ public struct SafeguardEngine: Sendable {
         self.lexicon = lexicon
         self.model = model
         self.encoder = encoder
-        dangerBackIndex = lexicon.rules.firstIndex { $0.id == Self.dangerBackRule }.map { Int32($0) }
-        abuserArrivingIndex = lexicon.rules.firstIndex { $0.id == Self.abuserArrivingRule }.map { Int32($0) }
-        everydayGriefIndex = lexicon.rules.firstIndex { $0.id == Self.everydayGriefRule }.map { Int32($0) }
+        dangerBackIndex = lexicon.ruleIndex(named: Self.dangerBackRule)
+        abuserArrivingIndex = lexicon.ruleIndex(named: Self.abuserArrivingRule)
+        everydayGriefIndex = lexicon.ruleIndex(named: Self.everydayGriefRule)
         measureUnits = MeasureClasses(lexicon)
-        notFigurativeIndex = lexicon.rules.firstIndex { $0.id == Self.notFigurativeRule }.map { Int32($0) }
-        threatForLeavingIndex = lexicon.rules.firstIndex { $0.id == Self.threatForLeavingRule }.map {
-            Int32($0)
-        }
+        notFigurativeIndex = lexicon.ruleIndex(named: Self.notFigurativeRule)
+        threatForLeavingIndex = lexicon.ruleIndex(named: Self.threatForLeavingRule)
         questionOpenerClass = lexicon.classIndex["@question_opener"] ?? -1
         timeOfferClass = lexicon.classIndex["@time_offer"] ?? -1
     }
