@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import WaymarkTestTraits
+
+@testable import Safeguard
+
+/// The twenty-eighth session (issue 11): "training", "first aid" and "placement" name a course only
+/// when the words say so; bare, they name where someone is or what they do, and risk said beside
+/// them is the person's. Our own wording.
+@Suite(.ownThread) struct TwentyEighthSessionCourseWordTests {
+    @Test(arguments: [
+        ("got home from training and cut too deep, it won't stop bleeding", RiskLevel.emergency),
+        ("necked the whole packet of co-codamol from the first aid kit at work an hour ago", .emergency),
+        ("sat in the car park after training and i don't see the point in being alive anymore", .crisis),
+        ("on placement all week and every night i think about ending my life", .crisis),
+    ])
+    func aCourseWordNamingAPlaceLowersNothing(text: String, level: RiskLevel) throws {
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(text)
+        #expect(read.level >= level, "\(text): \(read.level)")
+        #expect(!read.signals.contains { $0.modifiers.contains(.fictional) }, "\(read.signals)")
+    }
+
+    @Test(arguments: [
+        "did my first aid course today, we learnt what to do when someone has taken an overdose",
+        "suicide awareness training at work this morning, the bit on asking directly about suicide was good",
+        "mental health nursing placement q: how do you ask someone if they want to kill themselves",
+        "the training video showed someone cutting too deep and how to pack the wound",
+    ])
+    func aCourseStaysACourse(text: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(text)
+        #expect(read.level < .crisis, "\(text): \(read.level)")
+    }
+}
+
+/// The twenty-eighth session (issue 11): something taken with its purpose told is an act done;
+/// self-harm started again after a recovery is current; relief at one's own death said as a
+/// condition is a passive wish. Our own wording.
+@Suite(.ownThread) struct TwentyEighthSessionKindsTests {
+    @Test(arguments: [
+        "mixed my tablets with vodka to end it, getting really sleepy",
+        "swallowed the lot so i don't wake up, sorry",
+    ])
+    func takenWithItsPurposeIsAnAct(text: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(text)
+        #expect(read.level == .emergency, "\(text): \(read.level)")
+        #expect(read.signals.contains { $0.rule == "act.taken_to_end_it" }, "\(read.signals)")
+    }
+
+    @Test(arguments: [
+        "i never took anything to end it, i was just trying to sleep",
+        "the pudding was to die for, took my nan for her birthday",
+    ])
+    func deniedOrFigurativeIsNotAnAct(text: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(text)
+        #expect(read.level < .emergency, "\(text): \(read.level)")
+    }
+
+    @Test(arguments: [
+        "eighteen months free from self harm and then i relapsed after the funeral",
+        "i stopped cutting at uni but the urges have come back this winter",
+    ])
+    func selfHarmStartedAgainIsCurrent(text: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(text)
+        #expect(read.level >= .crisis, "\(text): \(read.level)")
+        #expect(read.categories.contains(.selfHarm), "\(read.categories)")
+    }
+
+    @Test func aRecoveryWithSomethingElseStartedStaysARecovery() throws {
+        let shipped = try #require(TestEngine.shipped)
+        let text = "two years free from self harm and i started a pottery class"
+        #expect(shipped.assess(text).level < .crisis, "\(text)")
+    }
+
+    @Test(arguments: [
+        "if i dropped dead at my desk tomorrow i'd honestly be relieved",
+        "it'd be a relief if i didn't wake up",
+    ])
+    func reliefAtOnesOwnDeathIsAPassiveWish(text: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(text)
+        #expect(read.level >= .crisis, "\(text): \(read.level)")
+    }
+}
