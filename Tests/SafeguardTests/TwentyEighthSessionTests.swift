@@ -86,3 +86,33 @@ import WaymarkTestTraits
         #expect(read.level >= .crisis, "\(text): \(read.level)")
     }
 }
+
+/// The twenty-eighth session (issue 11): boundary topics told in the words people use — a medicine
+/// taken over what the box says, a drug or drink as the routine that gets someone through, unwanted
+/// pictures of pushing or dropping something on someone, and grief that stops life told by a
+/// ritual. Our own wording.
+@Suite(.ownThread) struct TwentyEighthSessionBoundaryTests {
+    @Test(arguments: [
+        ("been taking way more tramadol than the packet says for my knee, eight or nine a day", RiskCategory.medication),
+        ("a couple of lines before every shift now just to take the edge off", .substance),
+        ("only way i can sleep is a bottle of wine, every night now", .substance),
+        ("at the station i get thoughts about pushing someone onto the tracks. i'd never, it terrifies me", .harmToOthers),
+        ("since my brother died i walk to where it happened every night and stand there for hours", .bereavement),
+    ])
+    func aBoundaryTopicInEverydayWords(text: String, category: RiskCategory) throws {
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(text)
+        #expect(read.level >= .boundary, "\(text): \(read.level)")
+        #expect(read.categories.contains(category), "\(text): \(read.categories)")
+    }
+
+    @Test(arguments: [
+        "a glass of wine most nights with tea, lovely",
+        "the box says two every four hours, is that right for my knee",
+        "dropping the kids at school then straight to work",
+    ])
+    func everydayWordsStayCalm(text: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        #expect(shipped.assess(text).level < .boundary, "\(text)")
+    }
+}
