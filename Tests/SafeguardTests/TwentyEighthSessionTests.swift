@@ -116,3 +116,30 @@ import WaymarkTestTraits
         #expect(shipped.assess(text).level < .boundary, "\(text)")
     }
 }
+
+/// The twenty-eighth session (issue 11): a history told earlier in a sentence reaches a later
+/// clause told in the past with no time of its own; a later clause with its own time, or told in
+/// the present, is current. Our own wording.
+@Suite(.ownThread) struct TwentyEighthSessionPastClauseTests {
+    @Test(arguments: [
+        "a good few years back i lost the business and thought about ending it. i'm in a much better place now",
+        "had a rough patch at uni a couple of years back, tried to kill myself. doing really well these days",
+    ])
+    func aLaterClauseToldInThePastIsTheSameHistory(text: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(text)
+        #expect(read.level < .crisis, "\(text): \(read.level)")
+        #expect(read.signals.contains { $0.modifiers.contains(.historical) }, "\(read.signals)")
+    }
+
+    @Test(arguments: [
+        "a few years back i lost the business and last night i thought about ending it",
+        "years ago my stepdad hit us and i want to kill myself",
+        "a couple of years back i was in hospital, thought about ending it again this week",
+    ])
+    func aLaterClauseWithItsOwnTimeIsCurrent(text: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(text)
+        #expect(read.level >= .crisis, "\(text): \(read.level)")
+    }
+}

@@ -20,6 +20,8 @@ struct ContextAnalyser {
     static let trailingNegationWindow: Int32 = 8
     /// Words before a signal searched for who it is about.
     static let subjectWindow = 10
+    /// Words before a signal, back to its clause's start, searched for a past verb.
+    static let pastClauseReach = 4
     /// Words after a signal a joke marker in the next sentence still reaches ("… lol").
     static let jokeReach: Int32 = 3
     /// How close reported words must follow "she said" / "he texted" to be theirs.
@@ -51,6 +53,26 @@ struct ContextAnalyser {
     @inline(__always)
     private func token(_ index: Int, isIn classIndex: Int) -> Bool {
         classIndex >= 0 && masks[index].contains(classIndex)
+    }
+
+    /// Whether a signal's clause tells it in the past: a word of `@past_verb` from the clause's
+    /// start to the signal's second word (at most `pastClauseReach` words), and no word of
+    /// `@recent_word` ("tonight", "now", "again", "last night"…) anywhere in the clause.
+    private func toldInThePast(_ signal: CandidateSignal, clause: Int32) -> Bool {
+        let past = classes.pastVerbClass
+        guard past >= 0 else { return false }
+        var start = Int(signal.first)
+        while start > 0, layout.clause[start - 1] == clause, Int(signal.first) - start < Self.pastClauseReach {
+            start -= 1
+        }
+        let verbEnd = min(Int(signal.first) + 1, Int(signal.last))
+        guard (start...verbEnd).contains(where: { token($0, isIn: past) }) else { return false }
+        var index = start
+        while index < tokens.count, layout.clause[index] == clause {
+            if token(index, isIn: classes.recentWordClass) { return false }
+            index += 1
+        }
+        return true
     }
 
     /// For spans, the largest `last` among spans starting at or before each token: a span
@@ -342,6 +364,10 @@ struct ContextAnalyser {
             case .historical:
                 if sameSentence && (layout.clause[Int(cue.first)] == clause || cue.first > signal.last) {
                     signal.add(.historical)
+                } else if sameSentence && cue.last < signal.first && toldInThePast(signal, clause: clause) {
+                    // "a few years back i went through a dark time and thought about ending it":
+                    // a later clause told in the past, with no time of its own, is the same story.
+                    signal.add(.historical)
                 } else if cue.rule.scope == .after && cueSentence == sentence + 1 {
                     signal.add(.historical)
                 }
@@ -515,6 +541,10 @@ struct SubjectClasses {
     let thingPronounClass: Int
     let handlingVerbClass: Int
     let thingFollowClass: Int
+    /// Words that tell a clause in the past, and words that give it a time of its own (see
+    /// `ContextAnalyser.toldInThePast`).
+    let pastVerbClass: Int
+    let recentWordClass: Int
 
     init(_ lexicon: borrowing Lexicon) {
         selfSubjectClass = lexicon.selfSubjectClass
@@ -526,6 +556,8 @@ struct SubjectClasses {
         thingPronounClass = lexicon.thingPronounClass
         handlingVerbClass = lexicon.handlingVerbClass
         thingFollowClass = lexicon.thingFollowClass
+        pastVerbClass = lexicon.pastVerbClass
+        recentWordClass = lexicon.recentWordClass
     }
 
     /// "them" held or set out ("got them all lined up", "counted them out"): the means, not

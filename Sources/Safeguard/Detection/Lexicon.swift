@@ -31,6 +31,9 @@ public struct Lexicon: Sendable {
     /// Words about life, death, harm, means and farewells: the statistical model's evidence
     /// counts only in a message with one of them (`@model_anchor`; `-1`: no such requirement).
     let modelAnchorClass: Int
+    /// Words that tell a clause in the past, and words that give a clause a time of its own.
+    let pastVerbClass: Int
+    let recentWordClass: Int
 
     /// Built-in class indices.
     static let numberClass = 0
@@ -118,6 +121,8 @@ public struct Lexicon: Sendable {
         self.handlingVerbClass = classIndex["@handling_verb"] ?? -1
         self.thingFollowClass = classIndex["@thing_follow"] ?? -1
         self.modelAnchorClass = classIndex["@model_anchor"] ?? -1
+        self.pastVerbClass = classIndex["@past_verb"] ?? -1
+        self.recentWordClass = classIndex["@recent_word"] ?? -1
         self.classMasks = classMasks
         self.normaliser = normaliser
     }
