@@ -70,6 +70,17 @@ import WaymarkTestTraits
         #expect(read.categories.contains(.selfHarm), "\(read.categories)")
     }
 
+    @Test(arguments: [
+        ("picked my lip till it bled then did my legs with a compass", true),
+        ("did my thighs again last night", true),
+        ("did my arms and back at the gym then a long swim", false),
+    ])
+    func didMyArmIsCuttingWhereTheBladeOrAgainIsSaid(text: String, isSelfHarm: Bool) throws {
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(text)
+        #expect((read.level >= .crisis) == isSelfHarm, "\(text): \(read.level)")
+    }
+
     @Test func aRecoveryWithSomethingElseStartedStaysARecovery() throws {
         let shipped = try #require(TestEngine.shipped)
         let text = "two years free from self harm and i started a pottery class"
