@@ -104,11 +104,20 @@ import WaymarkTestTraits
 /// ritual. Our own wording.
 @Suite(.ownThread) struct TwentyEighthSessionBoundaryTests {
     @Test(arguments: [
-        ("been taking way more tramadol than the packet says for my knee, eight or nine a day", RiskCategory.medication),
+        (
+            "been taking way more tramadol than the packet says for my knee, eight or nine a day",
+            RiskCategory.medication
+        ),
         ("a couple of lines before every shift now just to take the edge off", .substance),
         ("only way i can sleep is a bottle of wine, every night now", .substance),
-        ("at the station i get thoughts about pushing someone onto the tracks. i'd never, it terrifies me", .harmToOthers),
-        ("since my brother died i walk to where it happened every night and stand there for hours", .bereavement),
+        (
+            "at the station i get thoughts about pushing someone onto the tracks. i'd never, it terrifies me",
+            .harmToOthers
+        ),
+        (
+            "since my brother died i walk to where it happened every night and stand there for hours",
+            .bereavement
+        ),
     ])
     func aBoundaryTopicInEverydayWords(text: String, category: RiskCategory) throws {
         let shipped = try #require(TestEngine.shipped)
@@ -152,5 +161,31 @@ import WaymarkTestTraits
         let shipped = try #require(TestEngine.shipped)
         let read = shipped.assess(text)
         #expect(read.level >= .crisis, "\(text): \(read.level)")
+    }
+}
+
+/// The twenty-eighth session (issue 12 in part): the person who hurts the writer coming back,
+/// told in a first message that itself tells the abuse, is danger now; the same words without
+/// abuse told are an everyday idiom. Our own wording.
+@Suite(.ownThread) struct TwentyEighthSessionAbuserArrivingTests {
+    @Test(arguments: [
+        "he put his hands round my throat last night and now he's at the pub. says when he gets back i'm dead",
+        "she pinned me down and hit me this morning, she'll be back in half an hour",
+    ])
+    func theAbuserComingBackAfterAbuseToldIsDangerNow(text: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(text)
+        #expect(read.level == .emergency, "\(text): \(read.level)")
+        #expect(read.subject == .speaker, "\(read.subject)")
+        #expect(read.categories.contains(.abuse), "\(read.categories)")
+    }
+
+    @Test(arguments: [
+        "my dad will kill me when he gets home and sees the scratch on the car",
+        "when she's back from uni we're dead excited to see her",
+    ])
+    func withoutAbuseToldItIsAnIdiom(text: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        #expect(shipped.assess(text).level < .boundary, "\(text)")
     }
 }

@@ -62,7 +62,8 @@ struct ContextAnalyser {
         let past = classes.pastVerbClass
         guard past >= 0 else { return false }
         var start = Int(signal.first)
-        while start > 0, layout.clause[start - 1] == clause, Int(signal.first) - start < Self.pastClauseReach {
+        while start > 0, layout.clause[start - 1] == clause, Int(signal.first) - start < Self.pastClauseReach
+        {
             start -= 1
         }
         let verbEnd = min(Int(signal.first) + 1, Int(signal.last))

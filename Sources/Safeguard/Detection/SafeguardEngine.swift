@@ -60,6 +60,11 @@ public struct SafeguardEngine: Sendable {
     /// idioms it overlaps ("will kill me if", "husband … will kill me") are set aside.
     static let threatForLeavingRule = "abuse.threat_if_i_leave"
     private let threatForLeavingIndex: Int32?
+    /// The person who hurts the writer coming back with a threat or a time ("when he's back i'm
+    /// dead"): read only where the message or an earlier turn tells abuse of the writer
+    /// (``tellsAbuseOfTheWriter(_:)``); where read, the idioms it overlaps are set aside.
+    static let threatWhenBackRule = "abuse.threat_when_back"
+    private let threatWhenBackIndex: Int32?
     /// Words that open a question, and the word after one that offers a time instead
     /// (`@question_opener`, `@time_offer`; `-1` in a lexicon built for a test without them).
     private let questionOpenerClass: Int
@@ -75,6 +80,7 @@ public struct SafeguardEngine: Sendable {
         measureUnits = MeasureClasses(lexicon)
         notFigurativeIndex = lexicon.ruleIndex(named: Self.notFigurativeRule)
         threatForLeavingIndex = lexicon.ruleIndex(named: Self.threatForLeavingRule)
+        threatWhenBackIndex = lexicon.ruleIndex(named: Self.threatWhenBackRule)
         questionOpenerClass = lexicon.classIndex["@question_opener"] ?? -1
         timeOfferClass = lexicon.classIndex["@time_offer"] ?? -1
     }
@@ -118,6 +124,9 @@ public struct SafeguardEngine: Sendable {
         var matches = lexicon.matches(tokens, masks: masks, scratch: &scratch)
         Self.setAside(dangerBackIndex, unless: state.dangerLeft, from: &matches)
         Self.setAside(abuserArrivingIndex, unless: state.abuseOfTheWriterTold, from: &matches)
+        Self.setAside(
+            threatWhenBackIndex, unless: state.abuseOfTheWriterTold || tellsAbuseOfTheWriter(matches),
+            from: &matches)
         setAsideIdioms(in: &matches)
         // An age marker whose number is a measure ("is 8 weeks") is not an age.
         // (Read first, removed only when one is there: see ``setAside(_:unless:from:)``.)
@@ -277,14 +286,32 @@ public struct SafeguardEngine: Sendable {
         var threat = false
         for match in matches {
             if match.rule == notFigurativeIndex { denied = true }
-            if match.rule == threatForLeavingIndex { threat = true }
+            if match.rule == threatForLeavingIndex || match.rule == threatWhenBackIndex { threat = true }
         }
         guard denied || threat else { return }
         let traits = lexicon.traits
-        let threats = denied ? [] : matches.filter { $0.rule == threatForLeavingIndex }
+        let threats =
+            denied
+            ? [] : matches.filter { $0.rule == threatForLeavingIndex || $0.rule == threatWhenBackIndex }
         matches.removeAll { idiom in
             guard traits[Int(idiom.rule)].role == .idiom else { return false }
             return denied || threats.contains { $0.first <= idiom.last && idiom.first <= $0.last }
+        }
+    }
+
+    /// Whether the message itself tells abuse of the writer at boundary or more ("he had his hands
+    /// round my neck earlier"): then `abuse.threat_when_back` ("when he's back i'm dead") is read
+    /// in it, as after an earlier turn that told it (twenty-eighth session). Matches only, before
+    /// context; looked for only where a match of that rule is there at all.
+    private func tellsAbuseOfTheWriter(_ matches: [RuleMatch]) -> Bool {
+        guard let threatWhenBackIndex, matches.contains(where: { $0.rule == threatWhenBackIndex }) else {
+            return false
+        }
+        let traits = lexicon.traits
+        return matches.contains { match in
+            let rule = traits[Int(match.rule)]
+            return match.rule != threatWhenBackIndex && rule.categories.contains(.abuse)
+                && rule.level >= .boundary && rule.subject != .other && rule.role != .idiom
         }
     }
 
