@@ -316,7 +316,8 @@ public struct SafeguardEngine: Sendable {
     }
 
     /// Drops the matches of a rule read only in some conversations (`conversation.danger_back`,
-    /// `conversation.abuser_arriving`) when this one is not such a conversation. Checked before
+    /// `conversation.abuser_arriving`, `abuse.threat_when_back`) when this one is not such a
+    /// conversation. Checked before
     /// removing: the matches share the scratch's storage, and a mutation would copy it for every
     /// message.
     @inline(__always)
