@@ -189,3 +189,32 @@ import WaymarkTestTraits
         #expect(shipped.assess(text).level < .boundary, "\(text)")
     }
 }
+
+/// The twenty-eighth session, last round (issue 11): kinds read in yd and ye after their end
+/// figures — a threat for ringing anyone, one's own dialysis or insulin stopped for good, tablets
+/// kept instead of taken, understanding now why people end it, hoping an illness finishes the job.
+/// Our own wording.
+@Suite(.ownThread) struct TwentyEighthSessionLastRoundTests {
+    @Test(arguments: [
+        ("she said she'd kill me if i call anyone. she's in the kitchen", RiskLevel.boundary),
+        ("i've stopped my insulin on purpose and told no one", .crisis),
+        ("putting my tramadol in a jar instead of taking them, 40 so far", .crisis),
+        ("after this year i understand now why people kill themselves", .crisis),
+        ("hoping this flu finishes me off honestly", .crisis),
+    ])
+    func readAsTheirKind(text: String, level: RiskLevel) throws {
+        let shipped = try #require(TestEngine.shipped)
+        let read = shipped.assess(text)
+        #expect(read.level >= level, "\(text): \(read.level)")
+    }
+
+    @Test(arguments: [
+        "my nan will kill me if i ring her during corrie",
+        "i get it now why people do it, cold water swimming is brilliant",
+        "hope the rain stops so i can finish the job on the fence",
+    ])
+    func everydayWordsStayCalm(text: String) throws {
+        let shipped = try #require(TestEngine.shipped)
+        #expect(shipped.assess(text).level < .crisis, "\(text)")
+    }
+}
