@@ -99,6 +99,17 @@ import WaymarkTestTraits
             edit: { $0.replacingOccurrences(of: "@model_anchor", with: "@model_anchors") },
             named: ["classes.txt", "@model_anchor"]),
         Breakage(
+            description: "lexicon rule the engine reads by name renamed", file: "safeguard/lexicon/abuse.txt",
+            edit: {
+                $0.replacingOccurrences(
+                    of: "rule abuse.threat_when_back ", with: "rule abuse.threat_when_gone ")
+            },
+            named: ["abuse.threat_when_back"]),
+        Breakage(
+            description: "tense word class dropped", file: "safeguard/lexicon/classes.txt",
+            edit: { $0.replacingOccurrences(of: "@recent_word", with: "@recent_words") },
+            named: ["classes.txt", "@recent_word"]),
+        Breakage(
             description: "lexicon rules file deleted", file: "safeguard/lexicon/crisis_kinds.txt", edit: nil,
             named: ["crisis_kinds.txt"]),
         Breakage(

@@ -68,6 +68,10 @@ import WaymarkTestTraits
         let read = shipped.assess(text)
         #expect(read.level >= .crisis, "\(text): \(read.level)")
         #expect(read.categories.contains(.selfHarm), "\(read.categories)")
+        // The lexicon's own reading, not the layers' (the encoder reads the first one too).
+        #expect(
+            read.signals.contains { $0.rule == "self_harm.recent_terse" && $0.modifiers.isEmpty },
+            "\(read.signals)")
     }
 
     @Test(arguments: [
@@ -79,6 +83,8 @@ import WaymarkTestTraits
         let shipped = try #require(TestEngine.shipped)
         let read = shipped.assess(text)
         #expect((read.level >= .crisis) == isSelfHarm, "\(text): \(read.level)")
+        // Cutting, not the n-gram model's suicide reading of "did my thighs".
+        #expect(read.categories.contains(.selfHarm) == isSelfHarm, "\(text): \(read.categories)")
     }
 
     @Test func aRecoveryWithSomethingElseStartedStaysARecovery() throws {
@@ -95,6 +101,9 @@ import WaymarkTestTraits
         let shipped = try #require(TestEngine.shipped)
         let read = shipped.assess(text)
         #expect(read.level >= .crisis, "\(text): \(read.level)")
+        #expect(
+            read.signals.contains { $0.rule == "passive.relief_if_dead" && $0.modifiers.isEmpty },
+            "\(read.signals)")
     }
 }
 
@@ -108,12 +117,8 @@ import WaymarkTestTraits
             "been taking way more tramadol than the packet says for my knee, eight or nine a day",
             RiskCategory.medication
         ),
-        ("a couple of lines before every shift now just to take the edge off", .substance),
-        ("only way i can sleep is a bottle of wine, every night now", .substance),
-        (
-            "at the station i get thoughts about pushing someone onto the tracks. i'd never, it terrifies me",
-            .harmToOthers
-        ),
+        ("a bit of coke before every match now to calm my nerves", .substance),
+        ("i picture dropping it on my mate at the gym. i don't want to, it scares me", .harmToOthers),
         (
             "since my brother died i walk to where it happened every night and stand there for hours",
             .bereavement
@@ -178,6 +183,7 @@ import WaymarkTestTraits
         #expect(read.level == .emergency, "\(text): \(read.level)")
         #expect(read.subject == .speaker, "\(read.subject)")
         #expect(read.categories.contains(.abuse), "\(read.categories)")
+        #expect(read.signals.contains { $0.rule == SafeguardEngine.threatWhenBackRule }, "\(read.signals)")
     }
 
     @Test(arguments: [
@@ -196,16 +202,21 @@ import WaymarkTestTraits
 /// Our own wording.
 @Suite(.ownThread) struct TwentyEighthSessionLastRoundTests {
     @Test(arguments: [
-        ("she said she'd kill me if i call anyone. she's in the kitchen", RiskLevel.boundary),
-        ("i've stopped my insulin on purpose and told no one", .crisis),
-        ("putting my tramadol in a jar instead of taking them, 40 so far", .crisis),
-        ("after this year i understand now why people kill themselves", .crisis),
-        ("hoping this flu finishes me off honestly", .crisis),
+        (
+            "she said she'd kill me if i call anyone. she's in the kitchen", RiskLevel.boundary,
+            "abuse.threat_if_i_leave"
+        ),
+        ("i've stopped my insulin on purpose and told no one", .crisis, "medication.own_treatment_stopped"),
+        ("putting my tramadol in a jar instead of taking them, 40 so far", .crisis, "kinds.stockpile"),
+        ("after this year i understand now why people kill themselves", .crisis, "passive.fresh_wordings6"),
+        ("hoping this flu finishes me off honestly", .crisis, "passive.fresh_wordings6"),
     ])
-    func readAsTheirKind(text: String, level: RiskLevel) throws {
+    func readAsTheirKind(text: String, level: RiskLevel, rule: String) throws {
         let shipped = try #require(TestEngine.shipped)
         let read = shipped.assess(text)
         #expect(read.level >= level, "\(text): \(read.level)")
+        // By the lexicon's own rule: the encoder alone reads several of these already.
+        #expect(read.signals.contains { $0.rule == rule && $0.modifiers.isEmpty }, "\(read.signals)")
     }
 
     @Test(arguments: [

@@ -9,6 +9,10 @@ struct ContextAnalyser {
     /// lexicon: copying that would retain each of its tables for every message).
     let traits: [RuleTraits]
     let classes: SubjectClasses
+    /// Words that tell a clause in the past, and words that give it a time of its own
+    /// (``toldInThePast(_:clause:)``).
+    let pastVerbClass: Int
+    let recentWordClass: Int
     let tokens: [NormalisedToken]
     let masks: [ClassMask]
     /// (A `var` only so ``AnalyserScratch/recycle(_:)`` can move its arrays out.)
@@ -37,6 +41,8 @@ struct ContextAnalyser {
     ) {
         self.traits = lexicon.traits
         self.classes = SubjectClasses(lexicon)
+        self.pastVerbClass = lexicon.pastVerbClass
+        self.recentWordClass = lexicon.recentWordClass
         self.tokens = tokens
         self.masks = masks
         let clauseBreak = lexicon.clauseBreakClass
@@ -59,7 +65,7 @@ struct ContextAnalyser {
     /// start to the signal's second word (at most `pastClauseReach` words), and no word of
     /// `@recent_word` ("tonight", "now", "again", "last night"…) anywhere in the clause.
     private func toldInThePast(_ signal: CandidateSignal, clause: Int32) -> Bool {
-        let past = classes.pastVerbClass
+        let past = pastVerbClass
         guard past >= 0 else { return false }
         var start = Int(signal.first)
         while start > 0, layout.clause[start - 1] == clause, Int(signal.first) - start < Self.pastClauseReach
@@ -70,7 +76,7 @@ struct ContextAnalyser {
         guard (start...verbEnd).contains(where: { token($0, isIn: past) }) else { return false }
         var index = start
         while index < tokens.count, layout.clause[index] == clause {
-            if token(index, isIn: classes.recentWordClass) { return false }
+            if token(index, isIn: recentWordClass) { return false }
             index += 1
         }
         return true
@@ -542,10 +548,6 @@ struct SubjectClasses {
     let thingPronounClass: Int
     let handlingVerbClass: Int
     let thingFollowClass: Int
-    /// Words that tell a clause in the past, and words that give it a time of its own (see
-    /// `ContextAnalyser.toldInThePast`).
-    let pastVerbClass: Int
-    let recentWordClass: Int
 
     init(_ lexicon: borrowing Lexicon) {
         selfSubjectClass = lexicon.selfSubjectClass
@@ -557,8 +559,6 @@ struct SubjectClasses {
         thingPronounClass = lexicon.thingPronounClass
         handlingVerbClass = lexicon.handlingVerbClass
         thingFollowClass = lexicon.thingFollowClass
-        pastVerbClass = lexicon.pastVerbClass
-        recentWordClass = lexicon.recentWordClass
     }
 
     /// "them" held or set out ("got them all lined up", "counted them out"): the means, not

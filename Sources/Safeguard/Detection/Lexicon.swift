@@ -47,7 +47,7 @@ public struct Lexicon: Sendable {
         "@clause_break", "@self_subject", "@other_subject", "@self_in_phrase", "@other_in_phrase",
         "@generic_person", "@model_anchor", "@recipient", "@thing_pronoun", "@handling_verb",
         "@thing_follow", "@measure_unit", "@duration_unit", "@after_duration", "@question_opener",
-        "@time_offer",
+        "@time_offer", "@past_verb", "@recent_word",
     ]
     /// The special files (spelling list, emoji, word classes).
     public static let specialFiles = ["normalisation.txt", "emoji.txt", "classes.txt"]
@@ -86,6 +86,17 @@ public struct Lexicon: Sendable {
         if let missing = required.first(where: { builder.classIndex[$0] == nil }) {
             throw LexiconError(
                 file: "classes.txt", line: 0, message: "required word class \(missing) is not defined")
+        }
+        // The rules the engine reads by name: renamed or deleted, their behaviour would stop
+        // without a word (a threat for leaving would be an idiom again).
+        if !required.isEmpty,
+            let missing = SafeguardEngine.rulesReadByName.first(where: { id in
+                !builder.rules.contains { $0.id == id }
+            })
+        {
+            throw LexiconError(
+                file: "lexicon", line: 0,
+                message: "rule \(missing), which the engine reads by name, is not defined")
         }
         var trie = builder.trie
         trie.finish()

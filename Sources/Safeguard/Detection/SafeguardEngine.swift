@@ -65,6 +65,12 @@ public struct SafeguardEngine: Sendable {
     /// (``tellsAbuseOfTheWriter(_:)``); where read, the idioms it overlaps are set aside.
     static let threatWhenBackRule = "abuse.threat_when_back"
     private let threatWhenBackIndex: Int32?
+    /// Every rule the engine reads by name: the shipped lexicon must define each one (a load
+    /// error otherwise, see `Lexicon.init(files:requiring:)`).
+    static let rulesReadByName = [
+        dangerBackRule, abuserArrivingRule, everydayGriefRule, notFigurativeRule, threatForLeavingRule,
+        threatWhenBackRule,
+    ]
     /// Words that open a question, and the word after one that offers a time instead
     /// (`@question_opener`, `@time_offer`; `-1` in a lexicon built for a test without them).
     private let questionOpenerClass: Int
@@ -317,9 +323,8 @@ public struct SafeguardEngine: Sendable {
 
     /// Drops the matches of a rule read only in some conversations (`conversation.danger_back`,
     /// `conversation.abuser_arriving`, `abuse.threat_when_back`) when this one is not such a
-    /// conversation. Checked before
-    /// removing: the matches share the scratch's storage, and a mutation would copy it for every
-    /// message.
+    /// conversation. Checked before removing: the matches share the scratch's storage, and a
+    /// mutation would copy it for every message.
     @inline(__always)
     private static func setAside(_ rule: Int32?, unless readable: Bool, from matches: inout [RuleMatch]) {
         guard let rule, !readable, matches.contains(where: { $0.rule == rule }) else { return }
